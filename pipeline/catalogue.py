@@ -1,0 +1,125 @@
+"""The indicator catalogue: pipeline/rules/indicators.yaml, loaded and compiled once.
+
+This module owns turning the human-edited rule file into compiled patterns.
+It holds no vocabulary of its own: every word the extractor looks for comes
+from the YAML file, so a non-programmer extends the extractor there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+RULES = Path(__file__).parent / "rules" / "indicators.yaml"
+GAP = "…"  # in a cue: up to 8 characters of anything but clause punctuation
+_GAP_RE = r"[^,;:。!?()]{0,8}?"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One catalogue entry with its phrases compiled."""
+
+    id: str
+    name: str
+    unit: str
+    family: str
+    units: frozenset[str]
+    topics: tuple[str, ...]
+    cues: re.Pattern[str]
+    not_cues: re.Pattern[str] | None
+    needs_subject: re.Pattern[str] | None
+    low: float
+    high: float
+    stock: bool
+    derive: tuple[str, str] | None  # (numerator id, denominator id)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Words about a figure's status rather than its subject (plans, running totals, scope)."""
+
+    plan: re.Pattern[str]
+    cumulative: re.Pattern[str]
+    partial_scope: re.Pattern[str]
+    previous_year: re.Pattern[str]
+
+
+def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    """One regex for a list of catalogue phrases, longest first, '…' as a short gap."""
+    if not phrases:
+        return None
+    parts = sorted({str(p) for p in phrases}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(p).replace(re.escape(GAP), _GAP_RE) for p in parts))
+
+
+def _derive_pair(formula: str | None) -> tuple[str, str] | None:
+    if not formula:
+        return None
+    numerator, denominator = (part.strip() for part in formula.split("/"))
+    return numerator, denominator
+
+
+def _indicator(entry: dict) -> Indicator:
+    low, high = entry.get("range", [float("-inf"), float("inf")])
+    return Indicator(
+        id=entry["id"],
+        name=entry["name"],
+        unit=str(entry["unit"]),
+        family=entry["family"],
+        units=frozenset(str(u) for u in entry["units"]),
+        topics=tuple(entry["topic"]),
+        cues=phrase_pattern(entry["cues"]),
+        not_cues=phrase_pattern(entry.get("not_cues", [])),
+        needs_subject=phrase_pattern(entry.get("needs_subject", [])),
+        low=float(low),
+        high=float(high),
+        stock=bool(entry.get("stock", False)),
+        derive=_derive_pair(entry.get("derive")),
+    )
+
+
+@cache
+def _raw() -> dict:
+    return yaml.safe_load(RULES.read_text(encoding="utf-8"))
+
+
+@cache
+def catalogue() -> dict[str, Indicator]:
+    """Compiled catalogue entries keyed by indicator id, in file order."""
+    return {entry["id"]: _indicator(entry) for entry in _raw()["indicators"]}
+
+
+def indicators() -> dict[str, dict]:
+    """The raw catalogue entries keyed by id (names, units, families) for tables and the app."""
+    return {entry["id"]: entry for entry in _raw()["indicators"]}
+
+
+@cache
+def context() -> Context:
+    words = _raw()["context"]
+    return Context(
+        plan=phrase_pattern(words["plan_markers"]),
+        cumulative=phrase_pattern(words["cumulative_markers"]),
+        partial_scope=phrase_pattern(words["partial_scope_markers"]),
+        previous_year=phrase_pattern(words["previous_year_markers"]),
+    )
+
+
+@cache
+def topic_pattern() -> re.Pattern[str]:
+    """Every topic word of every indicator, longest first."""
+    return phrase_pattern([t for ind in catalogue().values() for t in ind.topics])
+
+
+@cache
+def vocabulary() -> tuple[str, ...]:
+    """Catalogue words for the jieba user dictionary (no gaps)."""
+    words: set[str] = set()
+    for entry in _raw()["indicators"]:
+        for key in ("topic", "cues", "not_cues", "needs_subject"):
+            words.update(str(w) for w in entry.get(key, []) if GAP not in str(w))
+    return tuple(sorted(words))

@@ -1,0 +1,439 @@
+"""Sentences and clauses -> Facts, each with the sentence it came from.
+
+This module owns reading a report's normalised text clause by clause and
+deciding, for every number with a unit, whether it is a catalogued indicator's
+value, for which year, and whether it is a single year's figure or a running
+total. All vocabulary comes from the catalogue (pipeline/rules/indicators.yaml);
+this module holds mechanisms only. It never reads files, never guesses the
+jurisdiction, and when in doubt reports nothing: a wrong number is worse than
+a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from pipeline import catalogue as cat
+from pipeline.model import PERIOD_CUMULATIVE, PERIOD_YEAR, Fact, Place
+from pipeline.numbers import AT_LEAST, EXACT, Quantity, find_quantities
+
+SENTENCE_END = re.compile(r"[。!?;\n]")
+CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:")
+TIME_UNITS = frozenset({"年", "月", "日", "天", "个月"})
+YEAR = r"(?:19|20)\d{2}"
+YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s*年(度)?")
+YEAR_SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?\s*(?:-|—|–|~|至|到)\s*({YEAR})\s*年")
+YEAR_LIST_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?(?:\s*(?:、|和|及|与)\s*({YEAR})\s*年?)+")
+RESPECTIVELY_RE = re.compile(r"(?:分别|依次)(?:为|是|达到|达|有)?$")
+LIST_JOINER_RE = re.compile(r"^\s*(?:、|和|及|与|,)\s*$")
+TRANSITION_RE = re.compile(
+    r"^(?:逐步|逐年|大幅|进一步|明显|稳步)?(?:上升|提高|提升|增加|增长|下降|降低|减少|升|增|降)了?"
+    rf"(?:到|至|为)了?(?:{YEAR}年的?)?$"
+)
+CHANGE_BEFORE_RE = re.compile(r"(?:增加|增长|减少|下降|提高|上升|降低|增|减|多|少)了?$")
+COMPARISON_RE = re.compile(r"较|比|同比|环比|相比|相较")
+CUTOFF_RE = re.compile(rf"截至(?:到)?(?:({YEAR})\s*年)?\s*(?:(\d{{1,2}})\s*月)?\s*(底|末)?")
+YEAR_END_RE = re.compile(r"年底|年末|全年")
+IN_YEAR_RE = re.compile(r"(?:全年|年内|今年|本年|当年|年度)(?:共|共计|累计)?$")
+SINCE_THIS_YEAR_RE = re.compile(rf"(?:今年|本年|年初|({YEAR})\s*年)\s*以来$")
+ALL_CONCLUDED_RE = re.compile(r"(?:全部|均已|已全部|均)(?:依法)?(?:审结|办结|结案)")
+RIGHT_NOUN_RE = re.compile(r"^[^\d,;:。!?()、]{1,12}?(?:案件|申请|纠纷|事项|市场主体|经营主体|企业|案)")
+THIN_CLAUSE_RE = re.compile(
+    rf"^(?:\s|{YEAR}|年|度|-|—|至|到|、|和|分别|依次|为|是|达到|达|共|共计|其中|全年|各)*$"
+)
+WIDER_SCOPE = {"province": ("全国",), "prefecture": ("全国", "全省"), "county": ("全国", "全省")}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A quantity in a sentence with the text around it that decides what it is."""
+
+    quantity: Quantity
+    window: str  # the sentence text since the previous quantity, up to this one
+    clause: str  # the part of the window in this clause (or in the previous clause, if this one is thin)
+    right_noun: str  # a noun phrase right after the unit: "受理227件行政争议案件" -> "行政争议案件"
+    before: str  # the sentence text up to this quantity
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a mention was read as."""
+
+    indicator: str
+    year: int | None
+    qualifier: str
+    period: str
+
+
+def extract_facts(
+    text: str, year: int | None, place: Place | None = None, sub_places: Sequence[str] = ()
+) -> list[Fact]:
+    """Every catalogued indicator value stated in `text`, each with its evidence sentence.
+
+    `year` is the year the report is about; `place` its jurisdiction (for the
+    wider-scope check); `sub_places` the names of places below it, whose figures
+    are never the reporting jurisdiction's.
+    """
+    scope = _Scope(year, place.level if place else None, _name_pattern(tuple(sub_places)))
+    facts: list[Fact] = []
+    for start, sentence in split_sentences(text):
+        facts.extend(_sentence_facts(sentence, start, scope))
+    return facts
+
+
+@dataclass(frozen=True)
+class _Scope:
+    year: int | None
+    level: str | None
+    sub_places: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=64)
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    names = tuple(n for n in names if len(n) >= 2)
+    if not names:
+        return None
+    return re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) for each sentence, ending punctuation included."""
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        if match.end() - start > 1:
+            yield start, text[start : match.end()]
+        start = match.end()
+    if start < len(text):
+        yield start, text[start:]
+
+
+def _sentence_facts(sentence: str, offset: int, scope: _Scope) -> list[Fact]:
+    quantities = [q for q in find_quantities(sentence) if q.unit not in TIME_UNITS]
+    if not quantities:
+        return []
+    mentions = _mentions(sentence, quantities)
+    readings = _read_mentions(mentions, sentence, scope)
+    evidence = sentence.strip()
+    lead = len(sentence) - len(sentence.lstrip())
+    facts = [
+        Fact(
+            indicator=r.indicator,
+            value=m.quantity.value,
+            qualifier=r.qualifier,
+            method="reported",
+            evidence=evidence,
+            start=offset + lead,
+            end=offset + lead + len(evidence),
+            year=r.year,
+            period=r.period,
+            note=m.quantity.text,
+        )
+        for m, r in zip(mentions, readings, strict=True)
+        if r is not None
+    ]
+    return facts + _inferred(facts, sentence)
+
+
+def _mentions(sentence: str, quantities: list[Quantity]) -> list[Mention]:
+    mentions, previous_end = [], 0
+    for index, q in enumerate(quantities):
+        window = sentence[previous_end : q.start]
+        following = quantities[index + 1].start if index + 1 < len(quantities) else len(sentence)
+        mentions.append(
+            Mention(q, window, _clause(window), _right_noun(sentence[q.end : following]), sentence[: q.start])
+        )
+        previous_end = q.end
+    return mentions
+
+
+def _clause(window: str) -> str:
+    """The window's last clause; with the one before it when the last is only years and 分别."""
+    parts = CLAUSE_BREAK.split(window)
+    clause = parts[-1]
+    if len(parts) > 1 and THIN_CLAUSE_RE.match(clause):
+        return parts[-2] + "," + clause
+    return clause
+
+
+def _right_noun(after: str) -> str:
+    match = RIGHT_NOUN_RE.match(after)
+    return match.group(0) if match else ""
+
+
+def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> list[Reading | None]:
+    readings: list[Reading | None] = [None] * len(mentions)
+    taken = _read_lists(mentions, sentence, scope, readings)
+    for i, mention in enumerate(mentions):
+        if i in taken:
+            continue
+        if i > 0 and readings[i - 1] and TRANSITION_RE.match(mention.window):
+            readings[i] = _follow(readings[i - 1], mention, scope)
+        else:
+            readings[i] = _read(mention, scope)
+    return readings
+
+
+def _follow(previous: Reading, mention: Mention, scope: _Scope) -> Reading | None:
+    """'从2016年的18%上升到42%': the second value is the same indicator, for its own year."""
+    indicator = cat.catalogue()[previous.indicator]
+    if mention.quantity.unit not in indicator.units or not _in_range(indicator, mention.quantity.value):
+        return None
+    year = _bound_year(mention.window) or _governing_year(mention.before, scope.year)
+    return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period)
+
+
+# --- lists: "2017-2019年分别为708件、612件、494件" -------------------------------------------
+
+
+def _read_lists(mentions: list[Mention], sentence: str, scope: _Scope, readings: list) -> set[int]:
+    taken: set[int] = set()
+    i = 0
+    while i < len(mentions):
+        if RESPECTIVELY_RE.search(mentions[i].window.rstrip()):
+            run = _run_length(mentions, i)
+            taken.update(range(i, i + run))
+            _read_list(mentions[i : i + run], scope, readings, i)
+            i += run
+        else:
+            i += 1
+    return taken
+
+
+def _run_length(mentions: list[Mention], first: int) -> int:
+    run = 1
+    while first + run < len(mentions) and LIST_JOINER_RE.match(mentions[first + run].window):
+        run += 1
+    return run
+
+
+def _read_list(items: list[Mention], scope: _Scope, readings: list, first: int) -> None:
+    head = items[0]
+    years = _listed_years(head.clause)
+    if len(items) == 1:
+        readings[first] = _read(head, scope)
+        return
+    if years and len(years) == len(items):
+        reading = _read(head, scope)
+        if reading is None:
+            return
+        for k, item in enumerate(items):
+            if _fits(reading.indicator, item.quantity):
+                readings[first + k] = replace(reading, year=years[k], qualifier=item.quantity.qualifier)
+        return
+    _read_term_list(items, scope, readings, first)
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of `pattern` in `text` (the one nearest a number that follows)."""
+    last = None
+    for last in pattern.finditer(text):  # noqa: B007 - the loop only advances to the last match
+        pass
+    return last
+
+
+def _listed_years(clause: str) -> list[int]:
+    span = _last(YEAR_SPAN_RE, clause)
+    if span:
+        low, high = int(span.group(1)), int(span.group(2))
+        return list(range(low, high + 1)) if 0 < high - low < 30 else []
+    listed = _last(YEAR_LIST_RE, clause)
+    return [int(y) for y in re.findall(YEAR, listed.group(0))] if listed else []
+
+
+def _read_term_list(items: list[Mention], scope: _Scope, readings: list, first: int) -> None:
+    """'纠错率和出庭应诉率分别为12%和98%': map each value to the term in the same position."""
+    head = RESPECTIVELY_RE.sub("", items[0].clause.rstrip())
+    terms = [t for t in re.split(r"、|和|及|与|以及", head) if t.strip()]
+    if len(terms) != len(items):
+        return
+    for k, (term, item) in enumerate(zip(terms, items, strict=True)):
+        as_term = replace(item, window=term, clause=term, right_noun="")
+        readings[first + k] = _read(as_term, scope, head_before=items[0].before)
+
+
+def _fits(indicator_id: str, q: Quantity) -> bool:
+    indicator = cat.catalogue()[indicator_id]
+    return q.unit in indicator.units and _in_range(indicator, q.value)
+
+
+# --- one mention -----------------------------------------------------------------------------
+
+
+def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Reading | None:
+    q = mention.quantity
+    if _is_parenthetical(mention.before) or _is_excluded_context(mention, scope):
+        return None
+    indicator = _choose_indicator(mention, head_before if head_before is not None else mention.before)
+    if indicator is None:
+        return None
+    year = _year_of(mention, scope)
+    if year is None or (scope.year and year > scope.year):
+        return None
+    period = _period(mention, indicator, year)
+    qualifier = _partial_year_qualifier(mention, indicator, year, q.qualifier)
+    return Reading(indicator.id, year, qualifier, period)
+
+
+def _choose_indicator(mention: Mention, before: str) -> cat.Indicator | None:
+    q = mention.quantity
+    context = mention.clause + mention.right_noun
+    topic = _current_topic(before, mention.right_noun)
+    best, best_key = None, (-1, -1)
+    for indicator in cat.catalogue().values():
+        if q.unit not in indicator.units or topic not in indicator.topics:
+            continue
+        key = _cue_position(indicator, context)
+        if key is None or key <= best_key or not _in_range(indicator, q.value):
+            continue
+        if _vetoed(indicator, mention, before):
+            continue
+        best, best_key = indicator, key
+    return best
+
+
+def _cue_position(indicator: cat.Indicator, context: str) -> tuple[int, int] | None:
+    """(end, length) of the cue nearest the number, or None."""
+    last = _last(indicator.cues, context)
+    return (last.end(), last.end() - last.start()) if last else None
+
+
+def _current_topic(before: str, right_noun: str) -> str | None:
+    """The subject in force: the noun right after the number, else the last topic word before it."""
+    if right_noun:
+        found = cat.topic_pattern().findall(right_noun)
+        return found[-1] if found else None
+    last = _last(cat.topic_pattern(), before)
+    return last.group(0) if last else None
+
+
+def _vetoed(indicator: cat.Indicator, mention: Mention, before: str) -> bool:
+    context = mention.clause + mention.right_noun
+    if indicator.not_cues and indicator.not_cues.search(context):
+        return True
+    if indicator.needs_subject and not _subject_is_stock(indicator, before):
+        return True
+    # A change ("较上年增加20件") is only ever a growth indicator's value.
+    return _is_change(mention) and not indicator.needs_subject
+
+
+def _subject_is_stock(indicator: cat.Indicator, before: str) -> bool:
+    """'实有市场主体总量同比增长2.3%' grows the stock; '新增市场主体…同比增长' grows registrations."""
+    stock = list(indicator.needs_subject.finditer(before))
+    flow = list(re.finditer(r"新增|新登记|新设立|净增|新发展", before))
+    if not stock:
+        return False
+    return not flow or stock[-1].start() > flow[-1].start()
+
+
+def _is_change(mention: Mention) -> bool:
+    """'较上年增加20件' is a change, not a level."""
+    return bool(CHANGE_BEFORE_RE.search(mention.window)) and bool(COMPARISON_RE.search(mention.clause))
+
+
+def _in_range(indicator: cat.Indicator, value: float) -> bool:
+    return indicator.low <= value <= indicator.high
+
+
+def _is_parenthetical(before: str) -> bool:
+    return before.count("(") > before.count(")")
+
+
+def _is_excluded_context(mention: Mention, scope: _Scope) -> bool:
+    clause = mention.clause
+    ctx = cat.context()
+    if ctx.plan.search(clause) or ctx.partial_scope.search(clause):
+        return True
+    if scope.sub_places and scope.sub_places.search(clause):
+        return True
+    return any(word in clause for word in WIDER_SCOPE.get(scope.level or "", ()))
+
+
+# --- years and periods -----------------------------------------------------------------------
+
+
+def _year_of(mention: Mention, scope: _Scope) -> int | None:
+    bound = _bound_year(mention.window)
+    if bound:
+        return bound
+    if scope.year and cat.context().previous_year.search(mention.window[-6:]):
+        return scope.year - 1
+    return _governing_year(mention.before, scope.year)
+
+
+def _bound_year(window: str) -> int | None:
+    """'2016年的18%': a year right before the number belongs to it."""
+    match = re.search(rf"({YEAR})\s*年(?:的|为|是|达到|达)$", window)
+    return int(match.group(1)) if match else None
+
+
+def _governing_year(before: str, report_year: int | None) -> int | None:
+    """The last plain 'YYYY年' time phrase in the sentence, else the report's year."""
+    year = report_year
+    for match in YEAR_RE.finditer(before):
+        if _is_time_phrase(before, match):
+            year = int(match.group(1))
+    return year
+
+
+def _is_time_phrase(text: str, match: re.Match[str]) -> bool:
+    preceding = text[max(0, match.start() - 3) : match.start()]
+    following = text[match.end() : match.end() + 3]
+    if COMPARISON_RE.search(preceding) or re.search(r"[-—–~至到]\s*$", preceding):
+        return False
+    if re.match(r"\s*(?:以来|以前|前|起|-|—|至|到)", following) or _inside_title(text, match.start()):
+        return False
+    return not re.match(r"\s*的", following)
+
+
+def _inside_title(text: str, position: int) -> bool:
+    """Inside 《…》: a year in a document's title is no time phrase."""
+    return text.count("《", 0, position) > text.count("》", 0, position)
+
+
+def _period(mention: Mention, indicator: cat.Indicator, year: int) -> str:
+    if indicator.stock:
+        return PERIOD_YEAR
+    before = mention.before
+    for match in cat.context().cumulative.finditer(before):
+        if not _is_in_year(before, match, year):
+            return PERIOD_CUMULATIVE
+    return PERIOD_YEAR
+
+
+def _is_in_year(before: str, match: re.Match[str], year: int) -> bool:
+    """'全年累计', '今年以来' and '2022年以来' (in the 2022 report) stay within the year."""
+    head = before[: match.start()]
+    if match.group(0) == "以来":
+        since = SINCE_THIS_YEAR_RE.search(before[: match.end()])
+        return bool(since) and (since.group(1) is None or int(since.group(1)) >= year)
+    return bool(IN_YEAR_RE.search(head[-6:]))
+
+
+def _partial_year_qualifier(mention: Mention, indicator: cat.Indicator, year: int, qualifier: str) -> str:
+    """'截至11月底已受理1200件': a flow counted before the year ended is a lower bound."""
+    if indicator.stock or indicator.unit == "%" or qualifier != EXACT:
+        return qualifier
+    cutoff = _last(CUTOFF_RE, mention.before)
+    if cutoff is None:
+        return qualifier
+    month = cutoff.group(2)
+    if (month and int(month) < 12) or not (month or YEAR_END_RE.search(mention.before[cutoff.start() :])):
+        return AT_LEAST
+    return qualifier
+
+
+# --- inferred values -------------------------------------------------------------------------
+
+
+def _inferred(facts: list[Fact], sentence: str) -> list[Fact]:
+    """'其中受理97件,现已全部审结' -> concluded = accepted (method inferred)."""
+    if not ALL_CONCLUDED_RE.search(sentence) or any(f.indicator == "review_concluded" for f in facts):
+        return []
+    accepted = [f for f in facts if f.indicator == "review_accepted"]
+    if len(accepted) != 1:
+        return []
+    source = accepted[0]
+    return [replace(source, indicator="review_concluded", method="inferred", note="全部审结 = 受理数")]

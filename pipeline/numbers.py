@@ -1,0 +1,146 @@
+"""Numbers as reports write them: numerals, 万/亿, units and qualifiers.
+
+This module owns turning a stretch of normalised text into `Quantity` records
+(value in canonical units, the unit word, the qualifier and where it stands).
+It knows nothing about indicators, places or years, and must never guess:
+a number without a unit word right after it is not a quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import cn2an
+
+AT_LEAST, APPROX, AT_MOST, EXACT = "at_least", "approx", "at_most", "exact"
+
+# Longest first so that 个百分点 wins over 个, 件次 over 件, 人次 over 人.
+UNITS = (
+    "个百分点", "百分点", "万元", "亿元", "件次", "人次", "平方米", "公里",
+    "%", "件", "起", "宗", "户", "家", "个", "名", "人", "次", "份", "项", "场", "条",
+    "所", "元", "倍", "年", "月", "日", "天", "个月", "批", "部", "篇", "期", "处", "家次",
+)
+_UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_NUMERAL = rf"[一二两三四五六七八九十][{_CN_DIGITS}十百千]*(?:点[{_CN_DIGITS}]+)?"
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+QUANTITY_RE = re.compile(
+    rf"(?P<num>{_ARABIC}|{_CN_NUMERAL})"
+    r"\s?(?P<more1>余|多)?(?P<mult>万|亿)?(?P<more2>余|多)?\s?"
+    rf"(?P<unit>{_UNIT_ALT})"
+    r"(?P<suffix>以上|左右|以内|以下|上下)?"
+)
+PERCENT_WORDS_RE = re.compile(rf"百分之(?P<num>[{_CN_DIGITS}十百]+(?:点[{_CN_DIGITS}]+)?)")
+
+_PREFIX_QUALIFIERS = (
+    ("不超过", AT_MOST), ("未超过", AT_MOST), ("不足", AT_MOST), ("不到", AT_MOST),
+    ("低于", AT_MOST), ("少于", AT_MOST),
+    ("突破", AT_LEAST), ("超过", AT_LEAST), ("超出", AT_LEAST), ("高于", AT_LEAST),
+    ("多于", AT_LEAST), ("大于", AT_LEAST), ("逾", AT_LEAST), ("超", AT_LEAST),
+    ("将近", APPROX), ("接近", APPROX), ("大约", APPROX), ("约为", APPROX), ("约", APPROX),
+    ("近", APPROX),
+)
+_SUFFIX_QUALIFIERS = {"以上": AT_LEAST, "左右": APPROX, "上下": APPROX, "以内": AT_MOST, "以下": AT_MOST}
+_MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit word, as it stands in the text."""
+
+    value: float  # canonical: 145万户 -> 1450000; 99.8% -> 99.8
+    unit: str  # the unit word after the number: 件, 户, %, 个百分点, ...
+    qualifier: str  # exact / at_least / approx / at_most
+    start: int  # offset of the first character (qualifier prefix excluded)
+    end: int  # offset after the unit and any suffix qualifier
+    text: str
+
+
+def parse_numeral(raw: str) -> float | None:
+    """'1,234' -> 1234.0, '一千二百三十' -> 1230.0, '99.8' -> 99.8; None if unreadable."""
+    raw = raw.replace(",", "")
+    try:
+        return float(raw)
+    except ValueError:
+        pass
+    return _parse_chinese(raw)
+
+
+@cache
+def _parse_chinese(raw: str) -> float | None:
+    try:
+        value = cn2an.cn2an(raw.replace("〇", "零"), "smart")
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+        return None
+    return float(value)
+
+
+def prefix_qualifier(before: str) -> str:
+    """The qualifier that the words right before a number give it ('突破' -> at_least)."""
+    tail = before[-4:].rstrip("了 ")
+    for word, qualifier in _PREFIX_QUALIFIERS:
+        if tail.endswith(word):
+            return qualifier
+    return EXACT
+
+
+def _qualifier(match: re.Match[str], before: str) -> str:
+    if match.group("more1") or match.group("more2"):
+        return AT_LEAST
+    suffix = match.groupdict().get("suffix")
+    if suffix:
+        return _SUFFIX_QUALIFIERS[suffix]
+    return prefix_qualifier(before)
+
+
+def _is_plausible_chinese(match: re.Match[str], text: str) -> bool:
+    """Chinese numerals are words too ('一件事', '三是'): accept only count-like uses."""
+    num = match.group("num")
+    if num[0].isdigit():
+        return True
+    if len(num) + len(match.group("mult") or "") < 2:
+        return False
+    before = text[match.start() - 1] if match.start() else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    return not (before and before in "第每这那其逐一") and not (after and after in "事套")
+
+
+def _value(match: re.Match[str]) -> float | None:
+    number = parse_numeral(match.group("num"))
+    if number is None:
+        return None
+    return number * _MULTIPLIERS.get(match.group("mult") or "", 1)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number-with-unit in `text`, in order, with canonical values and qualifiers."""
+    found = [_from_match(m, text) for m in QUANTITY_RE.finditer(text) if _is_plausible_chinese(m, text)]
+    found += [_from_percent_words(m, text) for m in PERCENT_WORDS_RE.finditer(text)]
+    return sorted((q for q in found if q is not None), key=lambda q: q.start)
+
+
+def _from_match(match: re.Match[str], text: str) -> Quantity | None:
+    value = _value(match)
+    if value is None:
+        return None
+    before = text[max(0, match.start() - 6) : match.start()]
+    return Quantity(
+        value=value,
+        unit=match.group("unit"),
+        qualifier=_qualifier(match, before),
+        start=match.start(),
+        end=match.end(),
+        text=match.group(0),
+    )
+
+
+def _from_percent_words(match: re.Match[str], text: str) -> Quantity | None:
+    value = _parse_chinese(match.group("num"))
+    if value is None:
+        return None
+    before = text[max(0, match.start() - 6) : match.start()]
+    return Quantity(value, "%", prefix_qualifier(before), match.start(), match.end(), match.group(0))
