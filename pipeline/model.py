@@ -22,6 +22,7 @@ STATUS_NO_TEXT = "no_text"  # e.g. image-only or encrypted PDF, HTML without art
 STATUS_NO_JURISDICTION = "no_jurisdiction"
 STATUS_AMBIGUOUS_JURISDICTION = "ambiguous_jurisdiction"
 STATUS_NO_YEAR = "no_year"
+STATUS_ERROR = "error"  # a stage raised on this document; the message names the stage
 
 LEVELS = ("province", "prefecture", "county")
 QUALIFIERS = ("exact", "at_least", "approx", "at_most")

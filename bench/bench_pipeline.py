@@ -1,0 +1,127 @@
+"""Benchmark: how fast the pipeline turns reports into the table.
+
+Builds a synthetic corpus (default 2,000 reports) from varied phrase templates and real place
+names from the gazetteer, writes it to a temp dir, then prints:
+  - reports/second for the whole build (ingest -> locate -> extract -> derive -> table -> store),
+    run in this one process (so on one core);
+  - peak resident memory of the process;
+  - the time of one bare `jieba.lcut` pass over the same texts, and the ratio of the two.
+
+    python bench/bench_pipeline.py [--reports 2000] [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pipeline.regions import all_places  # noqa: E402
+
+from pipeline.build import build  # noqa: E402
+
+TITLES = (
+    "{place}{year}年法治政府建设情况报告",
+    "{place}人民政府关于{year}年度法治政府建设工作情况的报告",
+    "关于{place}{year}年法治政府建设情况的报告",
+)
+OPENINGS = (
+    "{year}年,在上级党委政府的坚强领导下,我{suffix}深入学习贯彻习近平法治思想,全面推进依法行政。",
+    "{year}年以来,全{suffix}坚持把法治政府建设摆在全局工作的重要位置,各项工作取得新成效。",
+)
+SENTENCES = (
+    "全年共收到行政复议申请{a}件,依法受理{b}件,审结{c}件,纠错{d}件。",
+    "全{suffix}行政复议机关受理复议案件{b}件,同比增长{p}%,现已全部审结。",
+    "行政机关负责人出庭应诉率达到{r}%,较上年提高{q}个百分点。",
+    "全年排查矛盾纠纷{n}次,调解矛盾纠纷{m}件,调解成功{k}件,调解成功率{s}%。",
+    "培训人民调解员{n}名,新建调解工作站{w}个。",
+    "全{suffix}实有市场主体{e}万户,同比增长{g}%,新增市场主体{f}户。",
+    "全年一审行政诉讼案件{l}件,败诉{o}件,败诉率{t}%。",
+    "办理法律援助案件{h}件,提供法律咨询{u}人次。",
+    "截至{month}月底,累计办理法律援助案件{v}件。",
+    "力争明年行政复议案件办结率达到{r}%。",
+)
+FILLER = (
+    "坚持以人民为中心,持续深化放管服改革,优化法治化营商环境。",
+    "严格落实重大行政决策程序规定,健全合法性审查机制,推进严格规范公正文明执法。",
+    "加强行政规范性文件备案审查,开展法治宣传教育进机关、进乡村、进社区、进学校、进企业、进单位活动。",
+    "下一步,我们将坚持问题导向,补短板、强弱项,推动法治政府建设再上新台阶。",
+)
+SUFFIX = {"province": "省", "prefecture": "市", "county": "县"}
+
+
+def report(rng: random.Random, place_name: str, level: str) -> str:
+    year = rng.randint(2018, 2024)
+    suffix = "区" if place_name.endswith("区") else SUFFIX[level]
+    b = rng.randint(50, 3000)
+    m = rng.randint(500, 50000)
+    numbers = {
+        "year": year, "place": place_name, "suffix": suffix, "a": b + rng.randint(0, 300), "b": b,
+        "c": rng.randint(b // 2, b), "d": rng.randint(0, b // 5), "p": round(rng.uniform(1, 30), 1),
+        "r": round(rng.uniform(60, 100), 1), "q": round(rng.uniform(0.5, 9), 1), "n": rng.randint(10, 900),
+        "m": m, "k": rng.randint(m // 2, m), "s": round(rng.uniform(90, 99.9), 1), "w": rng.randint(3, 80),
+        "e": round(rng.uniform(5, 300), 2), "g": round(rng.uniform(1, 15), 1), "f": rng.randint(1000, 90000),
+        "l": rng.randint(20, 2000), "o": rng.randint(0, 60), "t": round(rng.uniform(1, 15), 2),
+        "h": rng.randint(100, 9000), "u": rng.randint(1000, 90000), "v": rng.randint(10000, 90000),
+        "month": rng.randint(9, 11),
+    }
+    lines = [rng.choice(TITLES), rng.choice(OPENINGS)]
+    for sentence in rng.sample(SENTENCES, k=rng.randint(5, len(SENTENCES))):
+        lines.append(sentence + "".join(rng.sample(FILLER, k=rng.randint(1, 3))))
+    lines += [f"{place_name}人民政府", f"{year + 1}年{rng.randint(1, 3)}月{rng.randint(1, 28)}日"]
+    return "\n".join(lines).format(**numbers) + "\n"
+
+
+def corpus(folder: Path, count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    places = [p for p in all_places() if p.level in SUFFIX]
+    texts = []
+    for i in range(count):
+        place = rng.choice(places)
+        text = report(rng, place.name, place.level)
+        (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+        texts.append(text)
+    return texts
+
+
+def bare_jieba_seconds(texts: list[str]) -> float:
+    import jieba
+
+    jieba.initialize()
+    started = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--reports", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as tmp:
+        raw, out = Path(tmp, "raw"), Path(tmp, "out")
+        raw.mkdir()
+        texts = corpus(raw, args.reports, args.seed)
+        started = time.perf_counter()
+        result = build(raw, out)
+        seconds = time.perf_counter() - started
+        jieba_seconds = bare_jieba_seconds(texts)
+    chars = sum(map(len, texts))
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"reports:            {args.reports} ({chars / 1e6:.1f} M characters), statuses {result.documents}")
+    print(f"values extracted:   {result.rows} (+{result.cumulative} cumulative kept apart)")
+    print(f"build time:         {seconds:.2f} s  ->  {args.reports / seconds:.0f} reports/s (one process)")
+    print(f"peak memory (RSS):  {peak_mib:.0f} MiB")
+    print(f"bare jieba.lcut:    {jieba_seconds:.2f} s over the same texts")
+    print(f"build / jieba:      {seconds / jieba_seconds:.2f}x  (target <= 3x; >= 100 reports/s)")
+
+
+if __name__ == "__main__":
+    main()

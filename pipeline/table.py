@@ -1,0 +1,388 @@
+"""The tidy indicator table: its columns, its schema, Facts -> rows, and the conflict rule.
+
+Owns: the column lists and dtypes of every table the build writes (indicators, cumulative,
+conflicts, documents), the pandera schemas they must pass before anything is written, the
+turning of a document's Facts into rows, and the rule that keeps one value per
+(adcode, year, indicator).
+
+Must never: parse report text, read or write files, or call another stage. DataFrames appear
+here and only here; every other stage speaks in `model` records.
+
+Periods: only PERIOD_YEAR facts go into the indicator table. PERIOD_CUMULATIVE facts (running
+totals such as "2016年以来共…") go to the separate cumulative table, which has the same columns
+plus `period`, and are never mixed with single-year values.
+
+Report year: `rows_for` adds a helper column `doc_year` (the year of the report a row came
+from, i.e. its Location's year). `resolve` needs it for the primary-source rule, shows it as
+`report_year` in the conflicts table, and drops it from the indicator table, whose columns are
+exactly COLUMNS. (documents.csv maps every `source` to its report year.)
+
+The conflict rule (RULE_TEXT): among rows sharing (adcode, year, indicator) with different
+values, the one kept is decided by the first of these that separates them:
+  1. method manual (a reviewed correction) beats everything extracted;
+  2. a row from the year's own report (report year == row year) beats a later or earlier
+     report mentioning that year in passing;
+  3. method reported > inferred > derived;
+  4. qualifier exact beats at_least / approx / at_most;
+  5. the later report (higher report year);
+  6. the earlier position in the text (evidence_start; unknown positions last);
+  7. source name (alphabetical), so the result never depends on file order.
+Rows with the same value (to 6 decimals) are not a conflict: the best-ranked one is kept
+and no conflict row is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
+
+import pandas as pd
+import pandera.pandas as pa
+
+from pipeline import catalogue
+from pipeline.model import (
+    LEVELS,
+    METHODS,
+    PERIOD_CUMULATIVE,
+    PERIOD_YEAR,
+    QUALIFIERS,
+    Document,
+    Fact,
+    Location,
+    Place,
+)
+
+COLUMNS: tuple[str, ...] = (
+    "jurisdiction", "adcode", "level", "province", "parent", "year",
+    "indicator", "indicator_name", "family", "value", "unit", "qualifier", "method",
+    "source", "evidence", "evidence_start", "evidence_end", "note",
+)
+KEY: tuple[str, ...] = ("adcode", "year", "indicator")
+DOC_YEAR = "doc_year"
+CUMULATIVE_COLUMNS: tuple[str, ...] = (*COLUMNS, "period")
+CONFLICT_COLUMNS: tuple[str, ...] = (
+    "jurisdiction", "adcode", "year", "indicator", "indicator_name",
+    "value", "qualifier", "method", "source", "report_year", "evidence", "chosen", "rule",
+)
+DOCUMENT_COLUMNS: tuple[str, ...] = (
+    "source", "kind", "sha256", "status", "message", "jurisdiction", "adcode", "level",
+    "province", "year", "title", "published", "values",
+)
+PERIODS = (PERIOD_YEAR, PERIOD_CUMULATIVE)
+
+_INT_COLUMNS = {"year": "Int64", "report_year": "Int64", DOC_YEAR: "Int64",
+                "evidence_start": "int64", "evidence_end": "int64", "values": "int64"}
+_FLOAT_COLUMNS = {"value": "float64"}
+_BOOL_COLUMNS = {"chosen": "bool"}
+
+RULE_TEXT = (
+    "同一地区、年份、指标有多个不同数值时,依次按以下规则取一个:"
+    "人工校正值优先;该年度本身的报告优先于其他年度报告中顺带提及的数值;"
+    "原文报告值优先于推断值,推断值优先于计算值;确切数值优先于约数、下限或上限;"
+    "较新的报告优先;同一报告中先出现的优先;最后按来源文件名排序。数值相同的不算冲突。"
+)
+
+_METHOD_RANK = {"manual": 0, "reported": 1, "inferred": 2, "derived": 3}
+_METHOD_LABEL = {"manual": "人工校正值", "reported": "原文报告值", "inferred": "推断值", "derived": "计算值"}
+_QUALIFIER_LABEL = {
+    "exact": "确切数值", "at_least": "下限数值(超过/以上)", "approx": "约数", "at_most": "上限数值",
+}
+_UNKNOWN_POSITION = 10**12
+
+
+class SchemaViolation(ValueError):
+    """A table does not match its schema; the message names the table, column and rows."""
+
+
+# ---------------------------------------------------------------- Facts -> rows
+
+
+def rows_for(doc: Document, loc: Location, facts: Sequence[Fact]) -> list[dict]:
+    """One row (a dict of CUMULATIVE_COLUMNS + doc_year) per Fact of a located document.
+
+    No rows when the document has no place. A Fact whose year is unknown (no year in its
+    sentence and none for the document) is left out: it cannot be given a year.
+    """
+    if loc.place is None:
+        return []
+    place = _place_columns(loc.place)
+    return [_row(doc, loc, fact, place) for fact in facts if (fact.year or loc.year) is not None]
+
+
+def _place_columns(place: Place) -> dict[str, str]:
+    return {"jurisdiction": place.name, "adcode": place.adcode, "level": place.level,
+            "province": place.province, "parent": place.parent}
+
+
+def _row(doc: Document, loc: Location, fact: Fact, place: Mapping[str, str]) -> dict:
+    entry = catalogue.indicators().get(fact.indicator, {})
+    return {
+        **place,
+        "year": fact.year or loc.year,
+        "indicator": fact.indicator,
+        "indicator_name": entry.get("name", ""),
+        "family": entry.get("family", ""),
+        "value": float(fact.value),
+        "unit": entry.get("unit", ""),
+        "qualifier": fact.qualifier,
+        "method": fact.method,
+        "source": doc.source,
+        "evidence": fact.evidence,
+        "evidence_start": fact.start,
+        "evidence_end": fact.end,
+        "note": fact.note,
+        "period": fact.period,
+        DOC_YEAR: loc.year,
+    }
+
+
+def plausible(rows: Iterable[dict]) -> tuple[list[dict], list[dict]]:
+    """(rows whose value lies in its indicator's catalogue range, the others).
+
+    A value outside the range is far likelier a misread than a fact (a wrong number is worse
+    than a missing one), so the build drops it with a log line instead of failing the schema.
+    """
+    kept, dropped = [], []
+    for row in rows:
+        low, high = catalogue.indicators().get(row["indicator"], {}).get("range", [None, None])
+        inside = (low is None or row["value"] >= low) and (high is None or row["value"] <= high)
+        (kept if inside else dropped).append(row)
+    return kept, dropped
+
+
+def frames(rows: Iterable[Mapping]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split rows into (single-year frame with COLUMNS + doc_year, cumulative frame).
+
+    Every row whose period is not PERIOD_YEAR goes to the cumulative frame (whose schema
+    then rejects an unknown period), so nothing but single-year figures can reach `resolve`.
+    """
+    single, cumulative = [], []
+    for row in rows:
+        (single if row["period"] == PERIOD_YEAR else cumulative).append(row)
+    cum = _typed(cumulative, CUMULATIVE_COLUMNS).drop_duplicates(ignore_index=True)
+    return _typed(single, (*COLUMNS, DOC_YEAR)), _sort(cum)
+
+
+def _typed(records: Sequence[Mapping], columns: Sequence[str]) -> pd.DataFrame:
+    """A frame of exactly `columns` with the table dtypes (also when there are no records)."""
+    frame = pd.DataFrame.from_records(list(records), columns=list(columns))
+    return frame.astype({c: t for c, t in _dtypes().items() if c in frame.columns})
+
+
+@cache
+def _dtypes() -> dict[str, str]:
+    text = {c: "str" for c in (*CUMULATIVE_COLUMNS, *CONFLICT_COLUMNS, *DOCUMENT_COLUMNS)}
+    return {**text, **_INT_COLUMNS, **_FLOAT_COLUMNS, **_BOOL_COLUMNS}
+
+
+def _sort(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows by adcode, year and catalogue order of the indicator, then source."""
+    order = {ind: i for i, ind in enumerate(catalogue.indicators())}
+    position = frame["indicator"].map(order).fillna(len(order))
+    ordered = frame.assign(_order=position).sort_values(["adcode", "year", "_order", "source"], kind="stable")
+    return ordered.drop(columns="_order").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- the conflict rule
+
+
+def resolve(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(one row per KEY with exactly COLUMNS, conflicts) from a single-year frame with doc_year.
+
+    The kept row is the best by RULE_TEXT (see the module docstring). `conflicts` lists every
+    row of each key that has more than one distinct value, with `chosen` and a Chinese `rule`
+    saying why the chosen row beat that alternative (for the chosen row: beat the runner-up).
+    """
+    ranked = _ranked(frame)
+    best = ranked.drop_duplicates(list(KEY), keep="first")
+    distinct = ranked.groupby(list(KEY), dropna=False)["_v"].transform("nunique")
+    conflicts = _conflicts(ranked[distinct > 1])
+    return _sort(best[list(COLUMNS)]), conflicts
+
+
+_CRITERIA = ("_manual", "_primary", "_method", "_inexact", "_later", "_position", "source")
+
+
+def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with rank columns (lower is better), sorted best-first within each key."""
+    doc_year = frame[DOC_YEAR]
+    ranks = {
+        "_manual": (frame["method"] != "manual").astype(int),
+        "_primary": (doc_year != frame["year"]).fillna(True).astype(int),
+        "_method": frame["method"].map(_METHOD_RANK).fillna(len(_METHOD_RANK)).astype(int),
+        "_inexact": (frame["qualifier"] != "exact").astype(int),
+        "_later": -doc_year.fillna(0).astype("int64"),
+        "_position": frame["evidence_start"].where(frame["evidence_start"] >= 0, _UNKNOWN_POSITION),
+        "_v": frame["value"].round(6),
+    }
+    ranked = frame.assign(**ranks)
+    return ranked.sort_values([*KEY, *_CRITERIA], kind="stable")
+
+
+def _conflicts(alternatives: pd.DataFrame) -> pd.DataFrame:
+    """Every row of the conflicting keys in `alternatives` (sorted best-first within a key)."""
+    records = []
+    for _, group in alternatives.groupby(list(KEY), sort=False, dropna=False):
+        rows = group.to_dict("records")
+        winner = rows[0]
+        runner_up = next(r for r in rows[1:] if r["_v"] != winner["_v"])
+        records.append(_conflict_record(winner, True, _why(winner, runner_up)))
+        records.extend(_conflict_record(row, False, _why(winner, row)) for row in rows[1:])
+    return _typed(records, CONFLICT_COLUMNS)
+
+
+def _conflict_record(row: Mapping, chosen: bool, rule: str) -> dict:
+    return {**{c: row[c] for c in CONFLICT_COLUMNS if c in row},
+            "report_year": row[DOC_YEAR], "chosen": chosen, "rule": rule}
+
+
+def _why(winner: Mapping, other: Mapping) -> str:
+    """The Chinese sentence for the first criterion on which `winner` beats `other`."""
+    if winner["_v"] == other["_v"]:
+        return "数值与选中值相同"
+    for criterion in _CRITERIA:
+        if winner[criterion] != other[criterion]:
+            return _REASONS[criterion](winner, other)
+    return "各项规则均相同,取排在前面的一条"
+
+
+def _year(value: object) -> str:
+    return "未知" if pd.isna(value) else str(int(value))
+
+
+_REASONS: dict[str, Callable[[Mapping, Mapping], str]] = {
+    "_manual": lambda w, o: "人工校正值优先于自动提取的数值",
+    "_primary": lambda w, o: (
+        f"出自{_year(w['year'])}年度本身的报告,优先于{_year(o[DOC_YEAR])}年报告中顺带提及的数值"
+    ),
+    "_method": lambda w, o: f"{_METHOD_LABEL[w['method']]}优先于{_METHOD_LABEL[o['method']]}",
+    "_inexact": lambda w, o: f"确切数值优先于{_QUALIFIER_LABEL.get(o['qualifier'], o['qualifier'])}",
+    "_later": lambda w, o: f"较新的报告({_year(w[DOC_YEAR])}年)优先于较早的报告({_year(o[DOC_YEAR])}年)",
+    "_position": lambda w, o: "同一报告中先出现的数值优先",
+    "source": lambda w, o: f"其他规则相同,按来源文件名排序取{w['source']}",
+}
+
+
+# ---------------------------------------------------------------- documents
+
+
+def document_row(doc: Document, loc: Location) -> dict:
+    """One documents.csv row (without `values`): the worse of the two statuses is shown."""
+    place = loc.place
+    failed = doc.status != "ok"
+    return {
+        "source": doc.source, "kind": doc.kind, "sha256": doc.sha256,
+        "status": doc.status if failed else loc.status,
+        "message": doc.message if failed else loc.message,
+        "jurisdiction": place.name if place else "", "adcode": place.adcode if place else "",
+        "level": place.level if place else "", "province": place.province if place else "",
+        "year": loc.year, "title": loc.title, "published": loc.published,
+    }
+
+
+def documents_frame(rows: Sequence[Mapping], table: pd.DataFrame) -> pd.DataFrame:
+    """documents.csv: `rows` plus `values`, the number of rows each source has in `table`."""
+    counts = table["source"].value_counts()
+    records = [{**row, "values": int(counts.get(row["source"], 0))} for row in rows]
+    return _typed(records, DOCUMENT_COLUMNS)
+
+
+# ---------------------------------------------------------------- schemas
+
+
+def validate(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """`frame` if it matches the schema `kind` (indicators, cumulative, conflicts, documents).
+
+    Raises SchemaViolation naming the table, the column, the check and a few failing rows.
+    """
+    try:
+        return _schemas()[kind].validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        raise SchemaViolation(_describe(kind, frame, err.failure_cases)) from None
+
+
+def _describe(kind: str, frame: pd.DataFrame, failures: pd.DataFrame) -> str:
+    lines = [f"{kind} table does not match its schema (pipeline/table.py):"]
+    for check, cases in failures.groupby("check", sort=False):
+        check = str(check)
+        if check in _STRUCTURE_CHECKS:
+            names = ", ".join(f"'{name}'" for name in cases["failure_case"].astype(str).unique())
+            lines.append(f"  column {names}: {_STRUCTURE_CHECKS[check]}")
+            continue
+        column = _FRAME_CHECK_COLUMN.get(check) or ", ".join(cases["column"].dropna().astype(str).unique())
+        lines.append(f"  column '{column}': {check} failed{_examples(frame, column, cases)}")
+    return "\n".join(lines)
+
+
+_STRUCTURE_CHECKS = {
+    "column_in_dataframe": "missing",
+    "column_in_schema": "not a column of this table",
+    "column_ordered": "out of order (see the column list in pipeline/table.py)",
+}
+
+
+def _examples(frame: pd.DataFrame, column: str, cases: pd.DataFrame) -> str:
+    """A few failing rows as 'row 3: indicator = 'value'', or the failure cases themselves."""
+    rows = [int(i) for i in cases["index"].dropna().unique()[:5] if int(i) in frame.index]
+    if not rows or column not in frame.columns:
+        return f": {', '.join(cases['failure_case'].astype(str).unique()[:5])}"
+    label = (lambda i: f"{frame.at[i, 'indicator']} = ") if "indicator" in frame else (lambda i: "")
+    return f" ({'; '.join(f'row {i}: {label(i)}{str(frame.at[i, column])!r}' for i in rows)})"
+
+
+_RANGE_CHECK = "value within the catalogue range of its indicator (pipeline/rules/indicators.yaml: range)"
+_FRAME_CHECK_COLUMN = {_RANGE_CHECK: "value"}
+
+
+def _in_range(frame: pd.DataFrame) -> pd.Series:
+    entries = catalogue.indicators()
+    low = frame["indicator"].map(lambda i: entries.get(i, {}).get("range", [None, None])[0])
+    high = frame["indicator"].map(lambda i: entries.get(i, {}).get("range", [None, None])[1])
+    value = frame["value"]
+    return (value >= low.astype("float64").fillna(-float("inf"))) & \
+        (value <= high.astype("float64").fillna(float("inf")))
+
+
+@cache
+def _schemas() -> dict[str, pa.DataFrameSchema]:
+    indicators = list(catalogue.indicators())
+    text = pa.Column(str)
+    filled = pa.Column(str, pa.Check.str_length(min_value=1))
+    place = {
+        "jurisdiction": filled,
+        "adcode": pa.Column(str, pa.Check.str_matches(r"^\d{6}$")),
+        "level": pa.Column(str, pa.Check.isin(LEVELS)),
+        "province": filled,
+        "parent": text,
+        "year": pa.Column("Int64", pa.Check.in_range(1949, 2100)),
+    }
+    row = {
+        **place,
+        "indicator": pa.Column(str, pa.Check.isin(indicators, error="indicator not in the catalogue "
+                                                   "(pipeline/rules/indicators.yaml)")),
+        "indicator_name": filled, "family": filled,
+        "value": pa.Column("float64"), "unit": filled,
+        "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS)),
+        "method": pa.Column(str, pa.Check.isin(METHODS)),
+        "source": filled, "evidence": text,
+        "evidence_start": pa.Column("int64"), "evidence_end": pa.Column("int64"), "note": text,
+    }
+    in_range = pa.Check(_in_range, name=_RANGE_CHECK, error=_RANGE_CHECK)
+    common = {"strict": True, "ordered": True}
+    return {
+        "indicators": pa.DataFrameSchema(row, checks=[in_range], unique=list(KEY), **common),
+        "cumulative": pa.DataFrameSchema(
+            {**row, "period": pa.Column(str, pa.Check.isin([PERIOD_CUMULATIVE]))}, checks=[in_range], **common
+        ),
+        "conflicts": pa.DataFrameSchema({
+            "jurisdiction": filled, "adcode": place["adcode"], "year": place["year"],
+            "indicator": row["indicator"], "indicator_name": filled, "value": pa.Column("float64"),
+            "qualifier": row["qualifier"], "method": row["method"], "source": filled,
+            "report_year": pa.Column("Int64", nullable=True), "evidence": text,
+            "chosen": pa.Column(bool), "rule": filled,
+        }, **common),
+        "documents": pa.DataFrameSchema({
+            **{c: text for c in DOCUMENT_COLUMNS}, "source": filled, "status": filled,
+            "year": pa.Column("Int64", nullable=True), "values": pa.Column("int64", pa.Check.ge(0)),
+        }, **common),
+    }

@@ -1,0 +1,125 @@
+"""Specification of the tidy table: rows from facts, the conflict rule, ranges and schemas."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline import table
+from pipeline.model import PERIOD_CUMULATIVE, Document, Fact, Location, Place
+
+CITY = Place("甲市", "110100", "prefecture", "乙省", "乙省")
+COUNTY = Place("丙县", "110121", "county", "乙省", "甲市")
+
+
+def doc(source: str = "r.txt") -> Document:
+    return Document(source=source, path=source, text="", kind="txt")
+
+
+def rows(place: Place, report_year: int, *facts: Fact, source: str = "r.txt") -> list[dict]:
+    return table.rows_for(doc(source), Location(place, report_year), list(facts))
+
+
+def fact(indicator: str = "review_accepted", value: float = 120, **kw) -> Fact:
+    return Fact(indicator=indicator, value=value, evidence=f"受理{value}件", start=kw.pop("start", 0), **kw)
+
+
+def resolved(*groups: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    single, _ = table.frames([r for g in groups for r in g])
+    return table.resolve(single)
+
+
+def test_a_fact_becomes_a_row_with_place_catalogue_name_and_unit():
+    [row] = rows(CITY, 2022, fact())
+    assert (row["jurisdiction"], row["adcode"], row["level"], row["year"]) == ("甲市", "110100", "prefecture", 2022)
+    assert (row["indicator_name"], row["unit"], row["family"]) == ("行政复议受理数", "件", "行政复议")
+
+
+def test_a_fact_naming_its_own_year_keeps_it():
+    [row] = rows(CITY, 2022, fact(year=2019))
+    assert row["year"] == 2019
+
+
+def test_no_place_means_no_rows():
+    assert table.rows_for(doc(), Location(None, 2022), [fact()]) == []
+
+
+def test_cumulative_facts_never_reach_the_single_year_table():
+    single, cumulative = table.frames(rows(CITY, 2022, fact(), fact(value=900, period=PERIOD_CUMULATIVE)))
+    assert single["value"].tolist() == [120.0]
+    assert cumulative["value"].tolist() == [900.0]
+    table.validate(cumulative, "cumulative")
+
+
+def test_one_row_per_key_and_the_same_value_twice_is_no_conflict():
+    indicators, conflicts = resolved(rows(CITY, 2022, fact()), rows(CITY, 2022, fact(), source="s.txt"))
+    assert len(indicators) == 1 and conflicts.empty
+
+
+@pytest.mark.parametrize(("better", "worse", "rule_word"), [
+    (dict(method="manual"), dict(), "人工"),
+    (dict(method="reported"), dict(method="derived"), "原文报告值"),
+    (dict(method="inferred"), dict(method="derived"), "推断值"),
+    (dict(), dict(qualifier="approx"), "确切"),
+    (dict(start=5), dict(start=50), "先出现"),
+])
+def test_the_conflict_rule_picks_the_better_row(better, worse, rule_word):
+    good = rows(CITY, 2022, fact(value=100, **better))
+    bad = rows(CITY, 2022, fact(value=90, **worse), source="z.txt")
+    for order in ((good, bad), (bad, good)):
+        indicators, conflicts = resolved(*order)
+        assert indicators["value"].tolist() == [100.0]
+        assert conflicts["chosen"].tolist() == [True, False]
+        assert rule_word in conflicts.loc[conflicts["chosen"], "rule"].item()
+
+
+def test_the_year_s_own_report_beats_a_later_report_quoting_it():
+    own = rows(CITY, 2021, fact(value=100))
+    later = rows(CITY, 2022, fact(value=95, year=2021), source="later.txt")
+    indicators, conflicts = resolved(later, own)
+    assert indicators["value"].tolist() == [100.0]
+    assert "2021年度本身的报告" in conflicts["rule"].iloc[0]
+
+
+def test_between_two_reports_quoting_a_year_the_later_wins():
+    older = rows(CITY, 2021, fact(value=100, year=2019), source="a.txt")
+    newer = rows(CITY, 2022, fact(value=101, year=2019), source="b.txt")
+    indicators, _ = resolved(older, newer)
+    assert indicators["value"].tolist() == [101.0]
+
+
+def test_places_are_separate_keys():
+    indicators, conflicts = resolved(rows(CITY, 2022, fact(value=100)), rows(COUNTY, 2022, fact(value=7)))
+    assert sorted(indicators["value"]) == [7.0, 100.0] and conflicts.empty
+
+
+def test_values_outside_the_catalogue_range_are_set_aside():
+    kept, dropped = table.plausible(rows(CITY, 2022, fact("court_appearance_rate", 180), fact(value=5)))
+    assert [r["value"] for r in kept] == [5.0] and [r["value"] for r in dropped] == [180.0]
+
+
+def test_the_schema_names_the_column_that_is_wrong():
+    indicators, _ = resolved(rows(CITY, 2022, fact()))
+    broken = indicators.assign(adcode="11010")
+    with pytest.raises(table.SchemaViolation, match="adcode"):
+        table.validate(broken, "indicators")
+
+
+def test_the_schema_rejects_an_indicator_missing_from_the_catalogue():
+    indicators, _ = resolved(rows(CITY, 2022, fact()))
+    with pytest.raises(table.SchemaViolation, match="catalogue"):
+        table.validate(indicators.assign(indicator="made_up"), "indicators")
+
+
+def test_empty_tables_still_have_their_columns_and_pass():
+    indicators, conflicts = resolved([])
+    assert list(indicators.columns) == list(table.COLUMNS)
+    table.validate(indicators, "indicators")
+    table.validate(conflicts, "conflicts")
+
+
+def test_documents_count_their_values():
+    indicators, _ = resolved(rows(CITY, 2022, fact(), fact("review_received", 130)))
+    docs = table.documents_frame([table.document_row(doc(), Location(CITY, 2022))], indicators)
+    assert docs.loc[0, "values"] == 2 and docs.loc[0, "status"] == "ok"
+    table.validate(docs, "documents")
