@@ -33,6 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.model import PERIOD_YEAR, STATUS_ERROR, STATUS_OK, Document, Fact, Location, Place
 
 if TYPE_CHECKING:
@@ -42,8 +43,9 @@ logger = logging.getLogger(__name__)
 
 VERSION = "0.1"
 PACKAGE = Path(__file__).parent
-SKIPPED_NAMES = frozenset({"corrections.csv"})  # reviewed corrections live beside the reports
-OUTPUTS = ("indicators.csv", "indicators.parquet", "documents.csv", "conflicts.csv", "cumulative.csv")
+SKIPPED_NAMES = frozenset({CORRECTIONS_FILE})  # reviewed corrections live beside the reports
+OUTPUTS = ("indicators.csv", "indicators.parquet", "documents.csv", "conflicts.csv", "cumulative.csv",
+           "corrections_applied.csv")
 BUILD_JSON = "build.json"
 
 Progress = Callable[[int, int, str], None]
@@ -161,9 +163,10 @@ class Tables:
     cumulative: pd.DataFrame
     conflicts: pd.DataFrame
     documents: pd.DataFrame
+    corrections: pd.DataFrame
 
 
-def _tables(files: Sequence[Path], progress: Progress | None) -> Tables:
+def _tables(files: Sequence[Path], progress: Progress | None, corrections_file: Path | None = None) -> Tables:
     from pipeline import table
 
     documents, rows = [], []
@@ -179,12 +182,31 @@ def _tables(files: Sequence[Path], progress: Progress | None) -> Tables:
     _log_cumulative(rows)
     single, cumulative = table.frames(rows)
     indicators, conflicts = table.resolve(single)
+    indicators, corrected = _corrected(indicators, single, corrections_file)
     return Tables(
         indicators=table.validate(indicators, "indicators"),
         cumulative=table.validate(cumulative, "cumulative"),
         conflicts=table.validate(conflicts, "conflicts"),
         documents=table.validate(table.documents_frame(documents, indicators), "documents"),
+        corrections=table.validate(corrected, "corrections"),
     )
+
+
+def _corrected(indicators: pd.DataFrame, located: pd.DataFrame,
+               path: Path | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The table with the corrections in force applied, and the report of every line."""
+    import pandas as pd
+
+    from pipeline import catalogue, corrections, table
+
+    found, problems = corrections.read(path, catalogue.indicators()) if path else ([], [])
+    corrected, report = table.apply_corrections(indicators, located, corrections.in_force(found))
+    for row in report[report["status"] == "unmatched"].itertuples():
+        logger.warning("%s line %s: %s", CORRECTIONS_FILE, row.line, row.message)
+    for problem in problems:
+        logger.warning("%s line %s: %s", CORRECTIONS_FILE, problem.line, problem.message)
+    invalid = table.invalid_corrections(problems)
+    return corrected, pd.concat([report, invalid], ignore_index=True) if len(invalid) else report
 
 
 def _log_document(doc: Document, loc: Location) -> None:
@@ -243,8 +265,8 @@ def build(raw: str | Path = "data/raw", out: str | Path = "data/processed",
     if not raw.is_dir():
         raise FileNotFoundError(f"raw folder not found: {raw}")
     files = document_files([raw])
-    snapshot = _snapshot(files)
-    tables = _tables(files, progress)
+    snapshot = _snapshot(_inputs(raw, files))
+    tables = _tables(files, progress, raw / CORRECTIONS_FILE)
     counts = Counter(tables.documents["status"])
     result = BuildResult(out=out, documents=dict(sorted(counts.items())), rows=len(tables.indicators),
                          conflicts=int(tables.conflicts["indicator"].nunique() and _conflict_keys(tables)),
@@ -257,6 +279,11 @@ def build(raw: str | Path = "data/raw", out: str | Path = "data/processed",
 def _conflict_keys(tables: Tables) -> int:
     """Number of (adcode, year, indicator) keys that had conflicting values."""
     return int(tables.conflicts["chosen"].sum())
+
+
+def _inputs(raw: Path, files: Sequence[Path]) -> list[Path]:
+    """The reports plus corrections.csv when present: a change to either makes a build stale."""
+    return [*files, raw / CORRECTIONS_FILE] if (raw / CORRECTIONS_FILE).is_file() else list(files)
 
 
 def _snapshot(files: Iterable[Path]) -> dict[str, dict[str, int]]:
@@ -296,6 +323,7 @@ def _writers(tables: Tables, meta: dict) -> dict[str, Callable[[Path], None]]:
         "documents.csv": lambda path: _write_csv(tables.documents, path),
         "conflicts.csv": lambda path: _write_csv(tables.conflicts, path),
         "cumulative.csv": lambda path: _write_csv(tables.cumulative, path),
+        "corrections_applied.csv": lambda path: _write_csv(tables.corrections, path),
         BUILD_JSON: lambda path: _write_json(meta, path),
     }
 
@@ -352,7 +380,8 @@ def is_stale(raw: str | Path = "data/raw", out: str | Path = "data/processed") -
         return True
     recorded = {f.get("name"): {"size": f.get("size"), "mtime_ns": f.get("mtime_ns")}
                 for f in meta.get("files", [])}
-    current = _snapshot(document_files([raw])) if Path(raw).is_dir() else {}
+    raw = Path(raw)
+    current = _snapshot(_inputs(raw, document_files([raw]))) if raw.is_dir() else {}
     return current != recorded
 
 

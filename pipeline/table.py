@@ -40,6 +40,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipeline import catalogue
+from pipeline.corrections import FILE_NAME as CORRECTIONS_SOURCE
+from pipeline.corrections import Correction, Problem
 from pipeline.model import (
     LEVELS,
     METHODS,
@@ -69,10 +71,15 @@ DOCUMENT_COLUMNS: tuple[str, ...] = (
     "province", "year", "title", "published", "values",
 )
 PERIODS = (PERIOD_YEAR, PERIOD_CUMULATIVE)
+CORRECTION_STATUSES = ("applied", "added", "rejected", "unmatched", "invalid")
+CORRECTION_COLUMNS: tuple[str, ...] = (
+    "line", "jurisdiction", "adcode", "year", "indicator", "action", "value", "reason", "who", "when",
+    "status", "message", "extracted_value", "extracted_source", "extracted_evidence",
+)
 
-_INT_COLUMNS = {"year": "Int64", "report_year": "Int64", DOC_YEAR: "Int64",
+_INT_COLUMNS = {"year": "Int64", "report_year": "Int64", DOC_YEAR: "Int64", "line": "int64",
                 "evidence_start": "int64", "evidence_end": "int64", "values": "int64"}
-_FLOAT_COLUMNS = {"value": "float64"}
+_FLOAT_COLUMNS = {"value": "float64", "extracted_value": "float64"}
 _BOOL_COLUMNS = {"chosen": "bool"}
 
 RULE_TEXT = (
@@ -171,7 +178,7 @@ def _typed(records: Sequence[Mapping], columns: Sequence[str]) -> pd.DataFrame:
 
 @cache
 def _dtypes() -> dict[str, str]:
-    text = {c: "str" for c in (*CUMULATIVE_COLUMNS, *CONFLICT_COLUMNS, *DOCUMENT_COLUMNS)}
+    text = {c: "str" for c in (*CUMULATIVE_COLUMNS, *CONFLICT_COLUMNS, *DOCUMENT_COLUMNS, *CORRECTION_COLUMNS)}
     return {**text, **_INT_COLUMNS, **_FLOAT_COLUMNS, **_BOOL_COLUMNS}
 
 
@@ -261,6 +268,85 @@ _REASONS: dict[str, Callable[[Mapping, Mapping], str]] = {
     "_position": lambda w, o: "同一报告中先出现的数值优先",
     "source": lambda w, o: f"其他规则相同,按来源文件名排序取{w['source']}",
 }
+
+
+# ---------------------------------------------------------------- corrections
+
+
+def apply_corrections(indicators: pd.DataFrame, located: pd.DataFrame,
+                      corrections: Sequence[Correction]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the indicator table with the corrections in force applied, one report row per correction).
+
+    `set` replaces the value of the matching row (method manual, evidence kept, the extracted
+    value named in `note`) or adds a row when nothing was extracted; `reject` removes the row.
+    A correction is matched by jurisdiction name or adcode; one whose place appears nowhere in
+    `located` (all located rows, before resolving), or a `reject` with nothing to reject, is
+    reported as unmatched and changes nothing.
+    """
+    table = indicators.copy()
+    report = []
+    for correction in corrections:
+        place = _place_of(correction.jurisdiction, located)
+        if place is None:
+            report.append(_report(correction, None, "unmatched",
+                                  f"没有找到地区“{correction.jurisdiction}”的任何数据(可能已更名),此条校正未生效。"))
+            continue
+        table, entry = _apply_one(table, correction, place)
+        report.append(entry)
+    return _sort(table.reset_index(drop=True)), _typed(report, CORRECTION_COLUMNS)
+
+
+def _place_of(name: str, located: pd.DataFrame) -> dict | None:
+    match = located[(located["jurisdiction"] == name) | (located["adcode"] == name)]
+    if match.empty:
+        return None
+    return match.iloc[0][["jurisdiction", "adcode", "level", "province", "parent"]].to_dict()
+
+
+def _apply_one(table: pd.DataFrame, correction: Correction, place: dict) -> tuple[pd.DataFrame, dict]:
+    hit = (table["adcode"] == place["adcode"]) & (table["year"] == correction.year) & \
+        (table["indicator"] == correction.indicator)
+    old = table[hit].iloc[0].to_dict() if hit.any() else None
+    if correction.action == "reject":
+        if old is None:
+            return table, _report(correction, place, "unmatched", "没有可以标记为错误的提取值,此条校正未生效。")
+        return table[~hit], _report(correction, place, "rejected", "提取值已标记为错误并移除。", old)
+    row = _corrected_row(correction, place, old)
+    status, message = ("applied", "已用校正值替换提取值。") if old else ("added", "原文未提取到此值,已按校正值补充。")
+    return pd.concat([table[~hit], _typed([row], COLUMNS)], ignore_index=True), \
+        _report(correction, place, status, message, old)
+
+
+def _corrected_row(correction: Correction, place: dict, old: dict | None) -> dict:
+    entry = catalogue.indicators().get(correction.indicator, {})
+    who = f"校正人:{correction.who};" if correction.who else ""
+    note = f"人工校正({who}理由:{correction.reason or '未填写'};时间:{correction.when or '未填写'})"
+    base = old or {"source": CORRECTIONS_SOURCE, "evidence": correction.reason,
+                   "evidence_start": -1, "evidence_end": -1}
+    if old:
+        note += f";原提取值 {old['value']:g}{entry.get('unit', '')}({old['method']},{old['qualifier']})"
+    return {**{c: base.get(c) for c in COLUMNS}, **place, "year": correction.year,
+            "indicator": correction.indicator, "indicator_name": entry.get("name", ""),
+            "family": entry.get("family", ""), "unit": entry.get("unit", ""), "value": correction.value,
+            "qualifier": "exact", "method": "manual", "note": note}
+
+
+def invalid_corrections(problems: Sequence[Problem]) -> pd.DataFrame:
+    """Report rows (status invalid) for lines of corrections.csv that could not be read."""
+    return _typed([{"line": p.line, "status": "invalid", "message": p.message} for p in problems],
+                  CORRECTION_COLUMNS)
+
+
+def _report(correction: Correction, place: dict | None, status: str, message: str,
+            old: dict | None = None) -> dict:
+    return {
+        "line": correction.line, "jurisdiction": correction.jurisdiction,
+        "adcode": place["adcode"] if place else "", "year": correction.year, "indicator": correction.indicator,
+        "action": correction.action, "value": correction.value, "reason": correction.reason,
+        "who": correction.who, "when": correction.when, "status": status, "message": message,
+        "extracted_value": old["value"] if old else None, "extracted_source": old["source"] if old else "",
+        "extracted_evidence": old["evidence"] if old else "",
+    }
 
 
 # ---------------------------------------------------------------- documents
@@ -380,6 +466,12 @@ def _schemas() -> dict[str, pa.DataFrameSchema]:
             "qualifier": row["qualifier"], "method": row["method"], "source": filled,
             "report_year": pa.Column("Int64", nullable=True), "evidence": text,
             "chosen": pa.Column(bool), "rule": filled,
+        }, **common),
+        "corrections": pa.DataFrameSchema({
+            **{c: text for c in CORRECTION_COLUMNS}, "line": pa.Column("int64"),
+            "year": pa.Column("Int64", nullable=True), "value": pa.Column("float64", nullable=True),
+            "status": pa.Column(str, pa.Check.isin(CORRECTION_STATUSES)),
+            "extracted_value": pa.Column("float64", nullable=True),
         }, **common),
         "documents": pa.DataFrameSchema({
             **{c: text for c in DOCUMENT_COLUMNS}, "source": filled, "status": filled,

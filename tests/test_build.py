@@ -1,9 +1,9 @@
 """Specification of the build: every file gets a status, outputs are all-or-nothing,
 staleness follows the raw folder, and the CLI's exit codes.
 
-The stages are replaced by small fakes so these tests pin down orchestration only
-(the real stages have their own test modules; tests/test_seeds.py runs them end to end).
-A fake report is lines of `PLACE name adcode level`, `YEAR 2022`, `FACT indicator value`.
+The stages are replaced by small fakes (tests/fake_stages.py) so these tests pin down
+orchestration only (the real stages have their own test modules; tests/test_seeds.py runs
+them end to end).
 """
 
 from __future__ import annotations
@@ -15,46 +15,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from fake_stages import FAKES
 
 from pipeline import __main__ as cli
-from pipeline.build import Stages, build, extract, is_stale, process_bytes
-from pipeline.model import STATUS_EMPTY, STATUS_OK, Document, Fact, Location, Place
+from pipeline.build import build, extract, is_stale, process_bytes
 
 # `pipeline.build` is the public function (see pipeline/__init__.py); this is the module.
 build_module = importlib.import_module("pipeline.build")
-
-
-def fake_read(path: Path) -> Document:
-    return fake_bytes(Path(path).read_bytes(), Path(path).name)
-
-
-def fake_bytes(data: bytes, name: str) -> Document:
-    text = data.decode("utf-8", errors="replace")
-    if not text.strip():
-        return Document(name, name, "", "txt", status=STATUS_EMPTY, message="文件是空的")
-    if "EXPLODE" in text:
-        raise RuntimeError("boom")
-    return Document(name, name, text, "txt")
-
-
-def fake_locate(doc: Document) -> Location:
-    fields = {line.split()[0]: line.split()[1:] for line in doc.text.splitlines() if line.strip()}
-    place = Place(fields["PLACE"][0], fields["PLACE"][1], fields["PLACE"][2], "乙省") if "PLACE" in fields else None
-    year = int(fields["YEAR"][0]) if "YEAR" in fields else None
-    status = STATUS_OK if place else "no_jurisdiction"
-    return Location(place, year, status=status, message="" if place else "没有找到地名")
-
-
-def fake_extract(text: str, year, place=None, sub_places=()) -> list[Fact]:
-    facts = []
-    for line in text.splitlines():
-        if line.startswith("FACT"):
-            _, indicator, value = line.split()
-            facts.append(Fact(indicator, float(value), evidence=line, start=text.index(line)))
-    return facts
-
-
-FAKES = Stages(fake_read, fake_bytes, fake_locate, lambda place: [], fake_extract, lambda facts, year: facts)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,146 @@
+"""Human corrections: `data/raw/corrections.csv`, an append-only log of reviewed figures.
+
+Owns: the file's columns, reading it tolerantly (a bad line is reported, never fatal),
+appending a new entry (never rewriting old ones, so the history stays readable), and deciding
+which entry is in force for each (jurisdiction, year, indicator): the last one written.
+
+Must never: touch the indicator table (`table.apply_corrections` does) or any other raw file.
+
+Each line is one of three actions:
+  set       the value for that jurisdiction, year and indicator is `value` (method=manual);
+  reject    the extracted value is wrong and there is no replacement: it is left out;
+  withdraw  an earlier correction of that key no longer applies: the extracted value returns.
+`jurisdiction` is the standard name shown in the app (e.g. 长春市) or a 6-digit adcode.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+FILE_NAME = "corrections.csv"
+ACTIONS = ("set", "reject", "withdraw")
+COLUMNS = ("jurisdiction", "year", "indicator", "action", "value", "reason", "who", "when")
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One line of corrections.csv, validated."""
+
+    jurisdiction: str
+    year: int
+    indicator: str
+    action: str
+    value: float | None = None
+    reason: str = ""
+    who: str = ""
+    when: str = ""
+    line: int = 0  # line number in the file, for messages
+
+    @property
+    def key(self) -> tuple[str, int, str]:
+        return (self.jurisdiction, self.year, self.indicator)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A line that could not be used, and why (in Chinese)."""
+
+    line: int
+    message: str
+
+
+def read(path: str | Path, known_indicators: Iterable[str]) -> tuple[list[Correction], list[Problem]]:
+    """All usable lines of the file in order, and the problems of the others. A missing
+    file has no corrections; an unreadable one is one problem."""
+    path = Path(path)
+    if not path.is_file():
+        return [], []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        return [], [Problem(0, f"无法读取 {path.name}:{err}。请用 UTF-8 编码保存。")]
+    known = set(known_indicators)
+    found, problems = [], []
+    for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        parsed = _parse(row, number, known)
+        (found if isinstance(parsed, Correction) else problems).append(parsed)
+    return found, problems
+
+
+def _parse(row: dict[str | None, str | None], line: int, known: set[str]) -> Correction | Problem:
+    cell = {name: (row.get(name) or "").strip() for name in COLUMNS}
+    action = cell["action"] or ("set" if cell["value"] else "reject")
+    if not cell["jurisdiction"]:
+        return Problem(line, f"第 {line} 行没有填写地区(jurisdiction)。")
+    if cell["indicator"] not in known:
+        return Problem(line, f"第 {line} 行的指标“{cell['indicator']}”不在指标目录中"
+                             "(pipeline/rules/indicators.yaml)。")
+    if action not in ACTIONS:
+        return Problem(line, f"第 {line} 行的操作“{action}”无法识别,应为 set、reject 或 withdraw。")
+    year = _year(cell["year"])
+    if year is None:
+        return Problem(line, f"第 {line} 行的年份“{cell['year']}”不是有效年份。")
+    value = _number(cell["value"])
+    if action == "set" and value is None:
+        return Problem(line, f"第 {line} 行要设定数值,但数值“{cell['value']}”不是有效数字。")
+    return Correction(cell["jurisdiction"], year, cell["indicator"], action,
+                      value if action == "set" else None, cell["reason"], cell["who"], cell["when"], line)
+
+
+def _year(text: str) -> int | None:
+    try:
+        year = int(float(text))
+    except ValueError:
+        return None
+    return year if 1949 <= year <= 2100 else None
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text.replace(",", ""))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def in_force(corrections: Iterable[Correction]) -> list[Correction]:
+    """The last line for each key, unless that line withdraws the correction."""
+    last: dict[tuple[str, int, str], Correction] = {}
+    for correction in corrections:
+        last[correction.key] = correction
+    return [c for c in last.values() if c.action != "withdraw"]
+
+
+def append(path: str | Path, correction: Correction) -> None:
+    """Add one line at the end of the file (creating it with a header), flushed to disk.
+
+    Appending, not rewriting, is what keeps the history: earlier lines are never touched.
+    """
+    path = Path(path)
+    new = not path.is_file() or path.stat().st_size == 0
+    record = {k: v for k, v in asdict(correction).items() if k in COLUMNS}
+    record["value"] = "" if correction.value is None else f"{correction.value:g}"
+    record["when"] = correction.when or datetime.now().astimezone().isoformat(timespec="seconds")
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        if not new and not _ends_with_newline(path):
+            handle.write("\n")
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        if new:
+            writer.writeheader()
+        writer.writerow(record)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) in (b"\n", b"\r")
+

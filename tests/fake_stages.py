@@ -1,0 +1,45 @@
+"""Small fake stages for orchestration tests (tests/test_build.py, tests/test_corrections.py).
+
+A fake report is lines of `PLACE name adcode level`, `YEAR 2022`, `FACT indicator value`;
+"EXPLODE" anywhere makes ingest raise.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.build import Stages
+from pipeline.model import STATUS_EMPTY, STATUS_OK, Document, Fact, Location, Place
+
+
+def fake_read(path: Path) -> Document:
+    return fake_bytes(Path(path).read_bytes(), Path(path).name)
+
+
+def fake_bytes(data: bytes, name: str) -> Document:
+    text = data.decode("utf-8", errors="replace")
+    if not text.strip():
+        return Document(name, name, "", "txt", status=STATUS_EMPTY, message="文件是空的")
+    if "EXPLODE" in text:
+        raise RuntimeError("boom")
+    return Document(name, name, text, "txt")
+
+
+def fake_locate(doc: Document) -> Location:
+    fields = {line.split()[0]: line.split()[1:] for line in doc.text.splitlines() if line.strip()}
+    place = Place(fields["PLACE"][0], fields["PLACE"][1], fields["PLACE"][2], "乙省") if "PLACE" in fields else None
+    year = int(fields["YEAR"][0]) if "YEAR" in fields else None
+    status = STATUS_OK if place else "no_jurisdiction"
+    return Location(place, year, status=status, message="" if place else "没有找到地名")
+
+
+def fake_extract(text: str, year, place=None, sub_places=()) -> list[Fact]:
+    facts = []
+    for line in text.splitlines():
+        if line.startswith("FACT"):
+            _, indicator, value = line.split()
+            facts.append(Fact(indicator, float(value), evidence=line, start=text.index(line)))
+    return facts
+
+
+FAKES = Stages(fake_read, fake_bytes, fake_locate, lambda place: [], fake_extract, lambda facts, year: facts)
