@@ -1,0 +1,176 @@
+"""Specification of `locate`: whose report a text is, and which year its figures are for.
+
+The texts are short invented reports in the style of real ones; the last tests run over the
+shipped sample reports in data/raw.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline import regions
+from pipeline.locate import locate
+from pipeline.model import (
+    STATUS_AMBIGUOUS_JURISDICTION,
+    STATUS_NO_JURISDICTION,
+    STATUS_NO_YEAR,
+    STATUS_OK,
+    Document,
+)
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+BODY = ("一、主要举措和成效\n"
+        "(一)加强组织领导。坚持把法治政府建设摆在突出位置,定期研究部署重点工作,推动各项任务落地落实。\n")
+
+
+def doc(text: str) -> Document:
+    return Document(source="report.txt", path="/tmp/report.txt", text=text, kind="txt")
+
+
+# ---------------------------------------------------------------- jurisdiction
+
+PLACES = [
+    pytest.param("长春市人民政府关于2022年法治政府建设情况的报告\n2022年,全市坚持依法行政。\n" + BODY,
+                 "220100", id="prefecture in the title"),
+    pytest.param("當前位置:首頁 > 政務公開\n長春市人民政府關於2022年法治政府建設情況的報告\n" + BODY,
+                 "220100", id="traditional characters"),
+    pytest.param("长春市朝阳区2021年法治政府建设情况报告\n" + BODY, "220104", id="shared name after its parent"),
+    pytest.param("朝阳区2021年度法治政府建设工作报告\n2021年,在北京市委、市政府的坚强领导下,全区扎实推进依法行政。\n"
+                 + BODY, "110105", id="shared name settled by the parent in the body"),
+    pytest.param("2024年法治政府建设情况报告\n今年以来,我区持续推进依法行政,全区行政执法更加规范。\n" + BODY
+                 + "\n济南市历城区人民政府\n2024年12月20日\n", "370112", id="named only in the signature"),
+    pytest.param("中共绵阳市委、绵阳市人民政府:\n2022年,在绵阳市委、市政府的坚强领导下,江油市坚持依法行政,"
+                 "江油市法治政府建设取得新成效。现将有关情况报告如下。\n" + BODY + "我市将继续努力。\n",
+                 "510781", id="header addressed to the parent is ignored"),
+    pytest.param("关于焦作市法治政府建设情况的调研报告\n2023年11月20日在市人大常委会会议上\n市人大常委会调研组\n"
+                 "根据年度工作要点,调研组赴市政府有关部门实地查看,召开座谈会,现将调研情况报告如下。\n" + BODY,
+                 "410800", id="people's congress study of a city"),
+    pytest.param("焦作市人大常委会关于修武县2023年法治政府建设情况的调研报告\n" + BODY, "410821",
+                 id="congress of the city studying a county"),
+    pytest.param("修武县2023年法治政府建设情况报告\n2023年,在焦作市委、焦作市人民政府的坚强领导下,我县坚持依法行政。"
+                 "积极配合焦作市法治督察,落实焦作市重点工作安排,迎接焦作市考核。\n" + BODY, "410821",
+                 id="county title beats its parent named often in the body"),
+    pytest.param("关于我市法治政府建设情况的调研报告\n发布时间:2021-01-07\n我市制定《焦作市重大行政决策程序规定》"
+                 "《焦作市行政执法监督办法》,温县行政服务中心运行良好。\n" + BODY, "410800",
+                 id="self-reference and the place named most often"),
+]
+
+
+@pytest.mark.parametrize(("text", "adcode"), PLACES)
+def test_jurisdiction(text, adcode):
+    location = locate(doc(text))
+    assert location.status == STATUS_OK, location.message
+    assert location.place is not None and location.place.adcode == adcode
+
+
+def test_the_parent_addressed_report_is_the_county_level_city():
+    location = locate(doc(PLACES[5].values[0]))
+    assert (location.place.name, location.place.level, location.place.parent) == ("江油市", "county", "绵阳市")
+    assert location.year == 2022 and location.title == ""
+
+
+def test_an_unresolved_shared_name_is_ambiguous_and_names_the_candidates():
+    location = locate(doc("朝阳区2021年度法治政府建设工作报告\n2021年,全区扎实推进依法行政。\n" + BODY))
+    assert location.status == STATUS_AMBIGUOUS_JURISDICTION and location.place is None
+    assert "北京市朝阳区(110105)" in location.message and "长春市朝阳区(220104)" in location.message
+    assert location.year == 2021
+
+
+def test_no_place_says_where_it_looked_and_what_to_do():
+    location = locate(doc("关于2022年法治政府建设情况的报告\n2022年,我们坚持依法行政。\n" + BODY))
+    assert location.status == STATUS_NO_JURISDICTION and location.place is None and location.year == 2022
+    assert "标题、落款和正文" in location.message and "corrections.csv" in location.message
+    assert "regions_supplement.csv" in location.message
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "没有任何地名和年份的一段话。"])
+def test_no_place_and_no_year_mentions_both(text):
+    location = locate(doc(text))
+    assert (location.status, location.place, location.year) == (STATUS_NO_JURISDICTION, None, None)
+    assert "地名" in location.message and "年份" in location.message
+
+
+# ---------------------------------------------------------------- year, title, publication date
+
+TITLE = "绵阳市人民政府关于法治政府建设工作情况的报告\n"
+YEARS = [
+    pytest.param("南通市人民政府关于2023年度法治政府建设工作情况的报告\n发布时间:2024-02-04\n" + BODY,
+                 2023, "2024-02-04", id="year from the title"),
+    pytest.param(TITLE + "发布时间:2021-01-07 来源:市政府办公室\n" + BODY, 2020, "2021-01-07",
+                 id="published in January: the previous year"),
+    pytest.param(TITLE + "2021年1月7日\n" + BODY, 2020, "2021-01-07", id="Chinese date"),
+    pytest.param(TITLE + BODY + "\n绵阳市人民政府\n2024年12月\n", 2024, "", id="signature month December"),
+    pytest.param(TITLE + "——20201222日在市人大常委会第十九次会议上\n" + BODY, 2020, "2020-12-22",
+                 id="damaged meeting date"),
+    pytest.param(TITLE + "发布时间:2020-13-45\n" + BODY, 2020, "", id="impossible date keeps its year"),
+    pytest.param(TITLE + "2019年,全市坚持依法行政。\n" + BODY, 2019, "", id="paragraph opening with a year"),
+    pytest.param(TITLE + "今年以来,全市坚持依法行政。\n" + BODY + "绵阳市人民政府\n2023年7月15日\n", 2023, "2023-07-15",
+                 id="this year and a July date"),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "published"), YEARS)
+def test_year_and_publication_date(text, year, published):
+    location = locate(doc(text))
+    assert location.status == STATUS_OK, location.message
+    assert (location.year, location.published) == (year, published)
+
+
+def test_a_plan_for_next_year_is_not_the_report_year():
+    location = locate(doc(TITLE + BODY + "2024年,全市将进一步推进依法行政。\n"))
+    assert location.status == STATUS_NO_YEAR and location.year is None
+    assert location.place is not None and location.place.name == "绵阳市"
+    assert "年份" in location.message and "绵阳市" in location.message
+
+
+def test_the_title_is_the_report_title_line_as_written():
+    location = locate(doc("当前位置:首页 > 工作动态\n\n長春市人民政府關於2022年法治政府建設情況的報告\n" + BODY))
+    assert location.title == "長春市人民政府關於2022年法治政府建設情況的報告"
+
+
+# ---------------------------------------------------------------- the shipped samples
+
+
+def sample(name_part: str) -> Document:
+    """The sample whose text contains `name_part` in its first lines (file names decide nothing)."""
+    for path in sorted(RAW.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if name_part in "".join(text.splitlines()[:5]):
+            return Document(source=path.name, path=str(path), text=text, kind="txt")
+    raise LookupError(name_part)
+
+
+SAMPLES = sorted(RAW.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
+def test_every_sample_locates_to_a_place_and_a_year(path):
+    location = locate(Document(source=path.name, path=str(path), text=path.read_text(encoding="utf-8"), kind="txt"))
+    assert location.status == STATUS_OK, location.message
+    assert len(location.place.adcode) == 6 and location.place.adcode.isdigit()
+    assert 2015 <= location.year <= 2025
+
+
+@pytest.mark.parametrize(
+    ("opening", "name", "level", "parent"),
+    [
+        ("达州市人民政府", "万源市", "county", "达州市"),  # addressed to its parent city
+        ("槐荫区", "槐荫区", "county", "济南市"),
+        ("长春市人民政府", "长春市", "prefecture", "吉林省"),
+    ],
+)
+def test_samples_locate_to_the_reporting_place(opening, name, level, parent):
+    place = locate(sample(opening)).place
+    assert (place.name, place.level, place.parent) == (name, level, parent)
+
+
+def test_locating_a_sample_is_quick_after_warm_up():
+    regions.warm_up()
+    docs = [Document(source=p.name, path=str(p), text=p.read_text(encoding="utf-8"), kind="txt") for p in SAMPLES]
+    started = time.perf_counter()
+    for document in docs:
+        locate(document)
+    assert (time.perf_counter() - started) / max(len(docs), 1) < 0.25  # about 15 ms here; generous for CI

@@ -1,0 +1,177 @@
+"""Specification of the gazetteer: names and codes, levels and parents, the reviewed
+supplement, traditional characters, sub-place names and place mentions in prose."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from pipeline import regions
+from pipeline.model import LEVELS
+
+
+def codes(places) -> list[str]:
+    return [p.adcode for p in places]
+
+
+@pytest.mark.parametrize(
+    ("name", "adcode", "level", "parent", "province"),
+    [
+        ("北京市", "110000", "province", "", "北京市"),  # a municipality is province level
+        ("北京", "110000", "province", "", "北京市"),
+        ("吉林省", "220000", "province", "", "吉林省"),
+        ("长春市", "220100", "prefecture", "吉林省", "吉林省"),
+        ("长春", "220100", "prefecture", "吉林省", "吉林省"),
+        ("延边", "222400", "prefecture", "吉林省", "吉林省"),  # 自治州 and ethnic name stripped
+        ("万源市", "511781", "county", "达州市", "四川省"),  # county-level city
+        ("槐荫区", "370104", "county", "济南市", "山东省"),
+        ("槐荫", "370104", "county", "济南市", "山东省"),
+        ("海淀区", "110108", "county", "北京市", "北京市"),  # district of a municipality
+        ("仙桃市", "429004", "county", "湖北省", "湖北省"),  # directly under the province
+        ("濮阳", "410900", "prefecture", "河南省", "河南省"),  # short name: the higher level (not 濮阳县)
+        ("長春市", "220100", "prefecture", "吉林省", "吉林省"),  # traditional characters
+        ("  南通市 ", "320600", "prefecture", "江苏省", "江苏省"),
+    ],
+)
+def test_lookup_finds_one_place_with_level_parent_and_province(name, adcode, level, parent, province):
+    [place] = regions.lookup(name)
+    assert (place.adcode, place.level, place.parent, place.province) == (adcode, level, parent, province)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("朝阳区", ["110105", "220104"]),  # shared name: every candidate, by code
+        ("长春市朝阳区", ["220104"]),  # parent written before it settles it
+        ("北京市朝阳区", ["110105"]),
+        ("南通市通州区", ["320612"]),
+        ("不存在的地方", []),
+        ("", []),
+    ],
+)
+def test_lookup_of_shared_and_compound_names(name, expected):
+    assert codes(regions.lookup(name)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "adcode", "parent"),
+    [
+        ("公主岭市", "220184", "长春市"),  # moved from 四平市 to 长春市 in 2020
+        ("钢城区", "371117", "济南市"),  # 莱芜市 merged into 济南市 in 2019
+        ("莱芜区", "371116", "济南市"),
+        ("梁平区", "500155", "重庆市"),
+        ("即墨区", "370215", "青岛市"),
+    ],
+)
+def test_supplement_entries_replace_what_cpca_lacks(name, adcode, parent):
+    [place] = regions.lookup(name)
+    assert (place.adcode, place.parent) == (adcode, parent)
+
+
+def test_a_superseded_code_still_answers_but_is_nobodys_child():
+    old = regions.by_adcode("220381")
+    assert old is not None and old.name == "公主岭市"
+    siping, changchun = regions.lookup("四平市")[0], regions.lookup("长春市")[0]
+    assert "公主岭市" not in [p.name for p in regions.children(siping)]
+    assert "220184" in codes(regions.children(changchun))
+
+
+def test_every_supplement_row_is_complete_and_points_to_a_known_parent():
+    with regions.SUPPLEMENT.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows
+    for row in rows:
+        assert row["adcode"].isdigit() and len(row["adcode"]) == 6
+        assert row["level"] in LEVELS and row["note"].strip() and row["valid_from"][:4].isdigit()
+        assert regions.by_adcode(row["parent_adcode"]) is not None
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("220100", "长春市"), ("220100000000", "长春市"), ("110000", "北京市"), ("999999", None), ("", None)],
+)
+def test_by_adcode(code, name):
+    place = regions.by_adcode(code)
+    assert (place.name if place else None) == name
+
+
+def test_children_and_ancestors():
+    changchun = regions.lookup("长春市")[0]
+    below = regions.children(changchun)
+    assert "220104" in codes(below) and {p.level for p in below} == {"county"}
+    chaoyang = regions.lookup("长春市朝阳区")[0]
+    assert [p.name for p in regions.ancestors(chaoyang)] == ["长春市", "吉林省"]
+    assert regions.is_within(chaoyang, changchun) and not regions.is_within(changchun, chaoyang)
+    assert regions.children(regions.lookup("槐荫区")[0]) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("长春市", "长春"),
+        ("延边朝鲜族自治州", "延边"),
+        ("广西壮族自治区", "广西"),
+        ("新疆维吾尔自治区", "新疆"),
+        ("保亭黎族苗族自治县", "保亭"),
+        ("浦东新区", "浦东"),
+        ("神农架林区", "神农架"),
+        ("郊区", ""),  # nothing of two characters would remain
+    ],
+)
+def test_short_names(name, short):
+    assert regions.short_name(name) == short
+
+
+def test_sub_place_names_are_full_and_safe_short_names_of_places_below():
+    names = regions.sub_place_names(regions.lookup("长春市")[0])
+    assert {"朝阳区", "南关区", "农安县", "农安", "公主岭市"} <= set(names)
+    assert "长春市" not in names and "长春" not in names and "朝阳" not in names  # 朝阳 is an ordinary word
+    puyang = regions.sub_place_names(regions.lookup("濮阳市")[0])
+    assert "濮阳县" in puyang and "濮阳" not in puyang  # the city's own short name
+    assert regions.sub_place_names(regions.lookup("槐荫区")[0]) == []
+
+
+def test_province_sub_place_names_reach_counties():
+    names = regions.sub_place_names(regions.lookup("吉林省")[0])
+    assert {"长春市", "长春", "朝阳区", "延边朝鲜族自治州"} <= set(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "simplified"),
+    [
+        ("長春市人民政府關於2022年法治政府建設情況的報告", "长春市人民政府关于2022年法治政府建设情况的报告"),
+        ("濟南市槐蔭區", "济南市槐荫区"),
+        ("乾安县依法行政", "乾安县依法行政"),  # a simplified place name is left alone
+        ("", ""),
+    ],
+)
+def test_to_simplified_converts_character_for_character(text, simplified):
+    assert regions.to_simplified(text) == simplified
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("长春市朝阳区人民政府", ["长春市", "朝阳区"]),
+        ("密切结合长春实际", ["长春"]),
+        ("南通市通州区知识产权工作", ["南通市", "通州区"]),
+        ("在达州市委、市政府的坚强领导下", ["达州市"]),
+        ("副市长春节前走访企业", []),  # 长春 across two words
+        ("确保社会长治久安", []),  # 长治 inside an idiom
+        ("城区道路交通标志", []),  # 城区 is an ordinary word
+        ("維護長春市法治環境", ["长春市"]),
+    ],
+)
+def test_find_mentions_keeps_whole_words_only(text, surfaces):
+    found = regions.find_mentions(text)
+    assert [m.surface for m in found] == surfaces
+    assert all(regions.to_simplified(text[m.start : m.end]) == m.surface for m in found)
+
+
+def test_a_shared_name_keeps_every_candidate_until_resolved():
+    [mention] = regions.find_mentions("朝阳区深入推进依法行政")
+    assert codes(mention.candidates) == ["110105", "220104"]
+    changchun = regions.lookup("长春市")
+    assert codes(regions.resolve(mention.candidates, changchun)) == ["220104"]
+    assert codes(regions.resolve(mention.candidates, [])) == ["110105", "220104"]
