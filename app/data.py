@@ -1,0 +1,254 @@
+"""Loading the processed tables for the app, and building them first when they are missing or stale.
+
+Owns: where the data lives (FAZHI_DATA_DIR / FAZHI_RAW_DIR, defaults data/processed and data/raw
+beside this repository), reading and type-checking the processed files into a `Dataset`
+(cached with st.cache_data, keyed on the files' modification times so a rebuild is picked up
+at once and an unchanged folder is read once), and calling the pipeline's public
+`build`/`is_stale` with a visible progress bar. Every failure becomes a Chinese message with
+the next step and, where it helps, a 重新生成 button — never a traceback.
+
+Must never: parse reports or import pipeline stages other than `pipeline.build`'s public API.
+When FAZHI_DATA_DIR is set the folder is taken as given and never built (tests, read-only copies).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = ("indicators.csv", "indicators.parquet", "documents.csv", "conflicts.csv", "cumulative.csv", "build.json")
+REQUIRED = ("jurisdiction", "adcode", "level", "province", "year", "indicator", "indicator_name", "value", "unit")
+TEXT_COLUMNS = ("jurisdiction", "adcode", "level", "province", "parent", "indicator", "indicator_name", "family",
+                "unit", "qualifier", "method", "source", "evidence", "note")
+FAILED_KEY = "data.build_failed"
+
+Signature = tuple[tuple[str, int, int], ...]
+
+
+class DataError(Exception):
+    """The processed data cannot be used; str() is a Chinese sentence saying why and what to do."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The processed tables, typed: indicators (tidy), documents, conflicts, cumulative, build.json."""
+
+    indicators: pd.DataFrame
+    documents: pd.DataFrame
+    conflicts: pd.DataFrame
+    cumulative: pd.DataFrame
+    meta: dict = field(default_factory=dict)
+    folder: str = ""
+    problems: tuple[str, ...] = ()
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("FAZHI_DATA_DIR") or ROOT / "data" / "processed")
+
+
+def raw_dir() -> Path:
+    return Path(os.environ.get("FAZHI_RAW_DIR") or ROOT / "data" / "raw")
+
+
+def pinned() -> bool:
+    """True when the data folder was given explicitly: use it as is, never build into it."""
+    return bool(os.environ.get("FAZHI_DATA_DIR"))
+
+
+def signature(folder: Path, names: tuple[str, ...] = FILES) -> Signature:
+    """(name, mtime_ns, size) of the files present: the cache key that changes with any rewrite."""
+    out = []
+    for name in names:
+        try:
+            st_ = (folder / name).stat()
+        except OSError:
+            continue
+        out.append((name, st_.st_mtime_ns, st_.st_size))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- reading (pure but for the cache)
+
+
+@st.cache_data(show_spinner="正在读取数据…", max_entries=4)
+def _cached(folder: str, key: Signature) -> Dataset:
+    """`read(folder)`, once per distinct set of file modification times (`key`)."""
+    return read(Path(folder))
+
+
+def read(folder: Path) -> Dataset:
+    """All processed tables of `folder`; raises DataError when indicators cannot be used."""
+    indicators, problems = _indicators(folder)
+    return Dataset(
+        indicators=indicators,
+        documents=_optional_csv(folder / "documents.csv"),
+        conflicts=_optional_csv(folder / "conflicts.csv"),
+        cumulative=_optional_csv(folder / "cumulative.csv"),
+        meta=_meta(folder / "build.json"),
+        folder=str(folder),
+        problems=problems,
+    )
+
+
+def _indicators(folder: Path) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    csv_path, parquet = folder / "indicators.csv", folder / "indicators.parquet"
+    if not csv_path.is_file() and not parquet.is_file():
+        raise DataError(f"数据目录 {folder} 中还没有 indicators.csv。")
+    frame = None
+    # Parquet is typed and quicker; it is used only when at least as new as the CSV.
+    if parquet.is_file() and (not csv_path.is_file() or parquet.stat().st_mtime_ns >= csv_path.stat().st_mtime_ns):
+        try:
+            frame = pd.read_parquet(parquet)
+        except Exception:  # a broken parquet is not fatal while the CSV is readable
+            frame = None
+    if frame is None:
+        frame = _read_csv(csv_path)
+    return typed(frame, csv_path.name)
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_csv(path, dtype={"adcode": str}, encoding="utf-8", keep_default_na=False,
+                           na_values=[""])
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
+        raise DataError(f"无法读取 {path.name}(文件可能损坏或不是 UTF-8 编码的 CSV):{exc}") from None
+
+
+def typed(frame: pd.DataFrame, name: str = "indicators.csv") -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """The indicator table with the app's dtypes; rows without a usable year/value are dropped and counted."""
+    missing = [c for c in REQUIRED if c not in frame.columns]
+    if missing:
+        raise DataError(f"{name} 缺少必需的列:{', '.join(missing)}。请重新生成数据表。")
+    out = frame.copy()
+    for column in TEXT_COLUMNS:
+        out[column] = out[column].fillna("").astype(str) if column in out.columns else ""
+    out["adcode"] = out["adcode"].str.replace(r"\.0$", "", regex=True).str.zfill(6)
+    out["qualifier"] = out["qualifier"].replace("", "exact")
+    out["method"] = out["method"].replace("", "reported")
+    out["year"] = pd.to_numeric(out["year"], errors="coerce")
+    out["value"] = pd.to_numeric(out["value"], errors="coerce")
+    for column in ("evidence_start", "evidence_end"):
+        out[column] = pd.to_numeric(out.get(column, -1), errors="coerce").fillna(-1).astype(int)
+    bad = out["year"].isna() | out["value"].isna()
+    out = out[~bad].astype({"year": int, "value": float}).reset_index(drop=True)
+    problems = (f"{name} 中有 {int(bad.sum())} 行缺少年份或数值,已略去。",) if bad.any() else ()
+    return out, problems
+
+
+def _optional_csv(path: Path) -> pd.DataFrame:
+    """A side table; missing or unreadable gives an empty frame (the views say so)."""
+    if not path.is_file():
+        return pd.DataFrame()
+    try:
+        frame = pd.read_csv(path, dtype={"adcode": str, "sha256": str}, keep_default_na=False, na_values=[""])
+    except Exception:
+        return pd.DataFrame()
+    if "adcode" in frame.columns:
+        frame["adcode"] = frame["adcode"].fillna("").astype(str)
+    return frame
+
+
+def _meta(path: Path) -> dict:
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+# ---------------------------------------------------------------- Streamlit: build-if-stale and messages
+
+
+def prepare() -> Dataset | None:
+    """The dataset to show, building it first if needed; None (after explaining why) when there is none."""
+    folder = data_dir()
+    if not pinned():
+        _build_if_needed(raw_dir(), folder)
+    try:
+        dataset = _cached(str(folder), signature(folder))
+    except DataError as exc:
+        _explain(str(exc), folder)
+        return None
+    for problem in dataset.problems:
+        st.warning(problem)
+    if dataset.indicators.empty:
+        _explain("数据表中还没有任何指标数值。", folder)
+        return None
+    return dataset
+
+
+def _explain(reason: str, folder: Path) -> None:
+    if pinned():
+        st.info(f"{reason}\n\n数据目录由环境变量 FAZHI_DATA_DIR 指定为 {folder}:请先运行 "
+                "`python -m pipeline build` 生成数据,或去掉 FAZHI_DATA_DIR 让看板从 data/raw/ 自动生成。")
+        return
+    st.info(f"{reason}\n\n下一步:把各地法治政府建设情况报告(txt/html/pdf/docx)放入 {raw_dir()},然后点击“重新生成”。")
+    _rebuild_button("explain")
+
+
+def _rebuild_button(where: str) -> None:
+    if st.button("重新生成", key=f"data.rebuild.{where}", type="primary"):
+        st.session_state.pop(FAILED_KEY, None)
+        run_build(raw_dir(), data_dir())
+        st.rerun()
+
+
+def _build_if_needed(raw: Path, folder: Path) -> None:
+    """Build when the folder is missing or stale, unless this very raw state already failed."""
+    raw_state = signature(raw, tuple(sorted(p.name for p in raw.iterdir()))) if raw.is_dir() else ()
+    failure = st.session_state.get(FAILED_KEY)
+    if failure and failure[0] == raw_state:
+        st.error(f"上次生成数据表失败:{failure[1]}")
+        _rebuild_button("failed")
+        return
+    if _stale(raw, folder):
+        run_build(raw, folder, raw_state)
+
+
+def _stale(raw: Path, folder: Path) -> bool:
+    try:
+        from pipeline.build import is_stale
+
+        return not (folder / "indicators.csv").is_file() or is_stale(raw, folder)
+    except Exception:  # an unusable pipeline cannot tell: keep showing what exists
+        return not (folder / "indicators.csv").is_file()
+
+
+def run_build(raw: Path, folder: Path, raw_state: tuple = ()) -> bool:
+    """pipeline.build with st.status + st.progress; on failure remember it and say why."""
+    with st.status(f"正在根据 {raw} 中的报告生成数据表…", expanded=True) as status:
+        bar = st.progress(0.0, text="准备中…")
+        try:
+            from pipeline.build import build
+
+            result = build(raw, folder, progress=_progress(bar))
+        except Exception as exc:  # any failure is shown in words; the traceback goes to the log
+            message = _failure_text(exc, raw)
+            st.session_state[FAILED_KEY] = (raw_state, message)
+            status.update(label=f"生成数据表失败:{message}", state="error", expanded=True)
+            return False
+        status.update(label=f"数据表已生成:{result.total} 份报告,{result.rows} 个数值,用时 {result.seconds:.1f} 秒",
+                      state="complete", expanded=False)
+    return True
+
+
+def _progress(bar) -> Callable[[int, int, str], None]:
+    def report(done: int, total: int, name: str) -> None:
+        bar.progress(done / max(total, 1), text=f"已处理 {done}/{total}:{name}")
+
+    return report
+
+
+def _failure_text(exc: Exception, raw: Path) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return f"找不到报告文件夹 {raw}。请创建它并放入报告。"
+    if isinstance(exc, ImportError):
+        return f"数据处理程序不完整({exc})。请更新程序后重试。"
+    return f"{type(exc).__name__}: {exc}"

@@ -1,0 +1,256 @@
+"""Pure table shaping for the app: value labels, filters, year-over-year, wide layouts, evidence spans.
+
+Owns: turning the tidy indicator table (pipeline/table.py COLUMNS) into what a view, a figure
+or an export needs — Chinese-formatted value labels with qualifier/correction marks, the
+filtered rows of a comparison, 同比 tables, wide pivots, Chinese column headers, and where a
+value's number sits in its evidence sentence.
+Must never: import streamlit, read files, or change a value (labels only decorate).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from app import labels
+
+RATE_UNIT = "%"
+
+
+# ---------------------------------------------------------------- value labels
+
+
+def fmt_number(value: float, unit: str) -> str:
+    """Thousands separators for counts ("12,345"), up to two decimals for rates ("98.5")."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if unit == RATE_UNIT or not float(value).is_integer():
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{int(value):,}"
+
+
+def fmt_compact(value: float, unit: str) -> str:
+    """Like fmt_number, but 10万 and more in 万 ("30.5万"), for labels on narrow bars."""
+    if unit != RATE_UNIT and value is not None and abs(value) >= 100000:
+        return f"{value / 10000:,.1f}".rstrip("0").rstrip(".") + "万"
+    return fmt_number(value, unit)
+
+
+def fmt_value(value: float, unit: str, qualifier: str = "exact", method: str = "reported",
+              compact: bool = False) -> str:
+    """"≥1,234件", "≈98.5%", "1,686件 ✎" (manual corrections carry ✎); compact: "≈30.5万户"."""
+    mark = labels.QUALIFIER_MARKS.get(qualifier, "")
+    number = fmt_compact(value, unit) if compact else fmt_number(value, unit)
+    text = f"{mark}{number}{unit}"
+    return f"{text} {labels.MANUAL_MARK}" if method == "manual" else text
+
+
+def with_labels(frame: pd.DataFrame, compact: bool = False) -> pd.DataFrame:
+    """`frame` plus a `label` column (fmt_value of each row)."""
+    label = [fmt_value(v, u, q, m, compact) for v, u, q, m in
+             zip(frame["value"], frame["unit"], frame["qualifier"], frame["method"], strict=True)]
+    return frame.assign(label=label)
+
+
+# ---------------------------------------------------------------- indicators and filters
+
+
+def indicator_order(frame: pd.DataFrame, catalogue: Sequence[str] = ()) -> list[str]:
+    """Indicator ids in the data, grouped by family (families in catalogue order), then catalogue order.
+
+    Ids the catalogue does not know go last, alphabetically, so new data never disappears from menus.
+    """
+    present = frame[["indicator", "family"]].drop_duplicates("indicator")
+    position = {ind: i for i, ind in enumerate(catalogue)}
+    present = present.assign(_pos=present["indicator"].map(position).fillna(len(position)))
+    family_pos = present.groupby("family")["_pos"].min()
+    present = present.assign(_fam=present["family"].map(family_pos))
+    return present.sort_values(["_fam", "family", "_pos", "indicator"])["indicator"].tolist()
+
+
+def indicator_info(frame: pd.DataFrame, indicator: str) -> tuple[str, str, str]:
+    """(Chinese name, unit, family) of an indicator as recorded in the table."""
+    rows = frame.loc[frame["indicator"] == indicator, ["indicator_name", "unit", "family"]]
+    if rows.empty:
+        return indicator, "", ""
+    name, unit, family = rows.iloc[0]
+    return str(name), str(unit), str(family)
+
+
+def select(frame: pd.DataFrame, *, indicator: str | None = None, years: Iterable[int] | None = None,
+           levels: Iterable[str] = (), provinces: Iterable[str] = (), adcodes: Iterable[str] = ()) -> pd.DataFrame:
+    """Rows matching every given filter (an empty filter keeps everything)."""
+    mask = pd.Series(True, index=frame.index)
+    if indicator is not None:
+        mask &= frame["indicator"] == indicator
+    for column, wanted in (("year", years), ("level", levels), ("province", provinces), ("adcode", adcodes)):
+        wanted = list(wanted) if wanted is not None else []
+        if wanted:
+            mask &= frame[column].isin(wanted)
+    return frame[mask]
+
+
+def places(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per jurisdiction (adcode, jurisdiction, level, province), ordered by adcode."""
+    columns = ["adcode", "jurisdiction", "level", "province"]
+    return frame[columns].drop_duplicates("adcode").sort_values("adcode").reset_index(drop=True)
+
+
+def place_label(jurisdiction: str, level: str, province: str) -> str:
+    """"槐荫区(县级·山东省)": names repeat across provinces, so menus say where a place is."""
+    where = labels.LEVELS.get(level, level)
+    if province and province != jurisdiction:
+        return f"{jurisdiction}({where}·{province})"
+    return f"{jurisdiction}({where})"
+
+
+def counts_across_levels(frame: pd.DataFrame, unit: str) -> bool:
+    """True when counts (not rates) of jurisdictions of different levels are side by side."""
+    return unit != RATE_UNIT and frame["level"].nunique() > 1
+
+
+# ---------------------------------------------------------------- year over year
+
+
+def yoy(frame: pd.DataFrame) -> pd.DataFrame:
+    """同比 per jurisdiction and year: change against the previous calendar year, absolute and %.
+
+    Only a value of the immediately preceding year counts: across a gap there is no 同比
+    (left empty rather than compared with an older year).
+    """
+    rows = frame.sort_values(["adcode", "year"])[["adcode", "jurisdiction", "year", "value", "unit"]]
+    previous = rows.assign(year=rows["year"] + 1)[["adcode", "year", "value"]].rename(columns={"value": "prev"})
+    merged = rows.merge(previous, on=["adcode", "year"], how="left")
+    change = merged["value"] - merged["prev"]
+    pct = (change / merged["prev"].where(merged["prev"] != 0)) * 100
+    return merged.assign(change=change, pct=pct.round(1))[
+        ["adcode", "jurisdiction", "year", "value", "unit", "prev", "change", "pct"]
+    ].reset_index(drop=True)
+
+
+def yoy_display(frame: pd.DataFrame) -> pd.DataFrame:
+    """The 同比 table with Chinese headers and formatted cells ("+12件", "+3.5%", "—")."""
+    table = yoy(frame)
+    unit = table["unit"]
+    return pd.DataFrame({
+        "地区": table["jurisdiction"],
+        "年份": table["year"].astype(str),
+        "数值": [fmt_number(v, u) + u for v, u in zip(table["value"], unit, strict=True)],
+        "上年数值": [_or_dash(v, u) for v, u in zip(table["prev"], unit, strict=True)],
+        "同比增减": [_signed(v, _change_unit(u)) for v, u in zip(table["change"], unit, strict=True)],
+        "同比增减(%)": [_signed(v, "%") for v in table["pct"]],
+    })
+
+
+def _change_unit(unit: str) -> str:
+    """A rate's change is in percentage points, not percent."""
+    return "个百分点" if unit == RATE_UNIT else unit
+
+
+def _or_dash(value: float, unit: str) -> str:
+    return "—" if pd.isna(value) else fmt_number(value, unit) + unit
+
+
+def _signed(value: float, suffix: str) -> str:
+    if pd.isna(value):
+        return "—"
+    number = fmt_number(value, RATE_UNIT if suffix in ("%", "个百分点") else suffix)
+    return ("+" if value > 0 else "") + number + suffix
+
+
+# ---------------------------------------------------------------- wide layouts and headers
+
+
+def wide_by_year(frame: pd.DataFrame) -> pd.DataFrame:
+    """One indicator: jurisdictions × years of numbers, plus 说明 listing marked values.
+
+    Numbers stay numbers (so a spreadsheet can sum them); ≥/≈/✎ go to the 说明 column.
+    """
+    table = frame.pivot_table(index=["adcode", "jurisdiction"], columns="year", values="value", aggfunc="first")
+    table.columns = [f"{int(y)}年" for y in table.columns]
+    notes = _marks_by(frame, "year", lambda y: f"{int(y)}年")
+    return _finish_wide(table, notes)
+
+
+def wide_by_indicator(frame: pd.DataFrame, order: Sequence[str] = ()) -> pd.DataFrame:
+    """One year: jurisdictions × indicators ("行政复议受理数(件)") of numbers, plus 说明."""
+    ids = [i for i in order if i in set(frame["indicator"])] or sorted(frame["indicator"].unique())
+    names = {i: f"{indicator_info(frame, i)[0]}({indicator_info(frame, i)[1]})" for i in ids}
+    table = frame.pivot_table(index=["adcode", "jurisdiction"], columns="indicator", values="value", aggfunc="first")
+    table = table[[i for i in ids if i in table.columns]].rename(columns=names)
+    notes = _marks_by(frame, "indicator_name", str)
+    return _finish_wide(table, notes)
+
+
+def _marks_by(frame: pd.DataFrame, column: str, name) -> pd.Series:
+    """Per adcode: "2021年≥; 2022年✎" for the values that are not plain exact reported ones."""
+    marked = frame[(frame["qualifier"] != "exact") | (frame["method"] == "manual")]
+    parts = marked.assign(_t=[
+        name(c) + labels.QUALIFIER_MARKS.get(q, "") + (labels.MANUAL_MARK if m == "manual" else "")
+        for c, q, m in zip(marked[column], marked["qualifier"], marked["method"], strict=True)
+    ])
+    return parts.groupby("adcode")["_t"].agg("; ".join)
+
+
+def _finish_wide(table: pd.DataFrame, notes: pd.Series) -> pd.DataFrame:
+    table = table.reset_index()
+    table.columns.name = None
+    table["说明"] = table["adcode"].map(notes).fillna("")
+    return table.rename(columns={"adcode": labels.COLUMNS["adcode"], "jurisdiction": labels.COLUMNS["jurisdiction"]})
+
+
+TIDY_COLUMNS = ("jurisdiction", "adcode", "level", "province", "year", "indicator_name", "value", "unit", "label",
+                "qualifier", "method", "source", "evidence", "note")
+
+
+def chinese(frame: pd.DataFrame, columns: Sequence[str] = TIDY_COLUMNS) -> pd.DataFrame:
+    """The columns asked for (those present), codes translated, headers in Chinese."""
+    if "label" in columns and "label" not in frame.columns and "value" in frame.columns:
+        frame = with_labels(frame)
+    out = frame[[c for c in columns if c in frame.columns]].copy()
+    for column, names in (("level", labels.LEVELS), ("qualifier", labels.QUALIFIERS),
+                          ("method", labels.METHODS), ("status", labels.STATUSES)):
+        if column in out.columns:
+            out[column] = out[column].map(lambda v, n=names: n.get(v, v))
+    return out.rename(columns=labels.COLUMNS)
+
+
+# ---------------------------------------------------------------- names
+
+
+def file_stem(*parts: str) -> str:
+    """A file name stem from parts joined by "_", without characters file systems or browsers reject."""
+    cleaned = (re.sub(r'[\\/:*?"<>|\s%]+', "-", p).strip("-_") for p in parts if p)
+    return "_".join(p for p in cleaned if p) or "法治指标"
+
+
+# ---------------------------------------------------------------- evidence
+
+
+def number_forms(value: float) -> list[str]:
+    """Ways a report may have written `value`: "1686", "1,686", "16.86万", "98.5"; longest first."""
+    forms: set[str] = set()
+    if float(value).is_integer():
+        whole = int(value)
+        forms |= {str(whole), f"{whole:,}"}
+        if whole >= 10000:
+            forms.add(f"{whole / 10000:.4f}".rstrip("0").rstrip(".") + "万")
+    else:
+        forms |= {f"{value:.2f}".rstrip("0").rstrip("."), f"{value:,.2f}".rstrip("0").rstrip(".")}
+    return sorted(forms, key=len, reverse=True)
+
+
+def evidence_parts(evidence: str, value: float) -> tuple[str, str, str]:
+    """(before, number, after) of the first place `value` appears in `evidence` as a whole number.
+
+    ("", "", evidence) when the number is not written in digits there (e.g. 一千二百件, or a
+    derived value): the sentence is then shown unhighlighted rather than guessed at.
+    """
+    for form in number_forms(value):
+        match = re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d])", evidence)
+        if match:
+            return evidence[: match.start()], match.group(), evidence[match.end():]
+    return "", "", evidence

@@ -1,0 +1,71 @@
+"""横向对比: one indicator, one year, many jurisdictions — sorted bars with rank and average."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import figures, frames, labels, state
+from app.data import Dataset
+from app.views import common
+
+TOP = 30  # bars shown when no jurisdiction is picked: more is unreadable on a slide
+
+
+def render(data: Dataset, presentation: bool) -> None:
+    st.header("横向对比")
+    url = state.current()
+    df = data.indicators
+    with common.filter_box(presentation):
+        left, right = st.columns([3, 1])
+        indicator = common.pick_indicator(df, "compare.indicator", url.indicator, left)
+        years = sorted(frames.select(df, indicator=indicator)["year"].unique().tolist(), reverse=True)
+        state.seed_choice("compare.year", url.year, years)
+        year = right.selectbox("年份", years, key="compare.year", format_func=lambda y: f"{y}年")
+        levels, provinces, chosen, names = _place_filters(df, url)
+    state.write(indicator=indicator, year=year, level=tuple(levels), province=tuple(provinces),
+                jurisdictions=tuple(chosen))
+    name, unit, _ = frames.indicator_info(df, indicator)
+    rows = frames.select(df, indicator=indicator, years=[year], levels=levels, provinces=provinces, adcodes=chosen)
+    if rows.empty:
+        common.no_data(f"{year}年还没有符合条件的“{name}”数据。可换一个年份或放宽层级/省份/地区条件;"
+                       f"若缺少报告,请把该年度报告放入 data/raw/ 后重新生成。")
+        return
+    rows = _limit(rows, chosen)
+    common.plot(figures.compare_bar(rows, name=name, unit=unit, year=year, presentation=presentation),
+                figures.file_stem(name, f"{year}年", "横向对比"), key="compare.chart")
+    absent = [names[a] for a in chosen if a not in set(rows["adcode"])]
+    if absent:
+        st.caption(f"以下所选地区 {year} 年没有“{name}”数据:{'、'.join(absent)}")
+    if not presentation:
+        _ranking(rows)
+
+
+def _place_filters(df, url: state.ViewState) -> tuple[list[str], list[str], list[str], dict[str, str]]:
+    a, b = st.columns(2)
+    level_options = [lv for lv in labels.LEVELS if lv in set(df["level"])]
+    state.seed_many("compare.level", list(url.level), level_options)
+    levels = a.multiselect("层级", level_options, key="compare.level", format_func=labels.LEVELS.get,
+                           placeholder="全部层级(省级/地级/县级)")
+    province_options = sorted(df["province"].unique().tolist())
+    state.seed_many("compare.province", list(url.province), province_options)
+    provinces = b.multiselect("省份", province_options, key="compare.province", placeholder="全部省份")
+    names = common.place_names(frames.select(df, levels=levels, provinces=provinces))
+    state.seed_many("compare.jurisdictions", list(url.jurisdictions), list(names))
+    chosen = st.multiselect("地区(可输入名称搜索)", list(names), key="compare.jurisdictions",
+                            format_func=names.get, placeholder=f"全部地区(显示数值最高的 {TOP} 个)")
+    return levels, provinces, chosen, names
+
+
+def _limit(rows, chosen: list[str]):
+    if chosen or len(rows) <= TOP:
+        return rows
+    st.caption(f"共 {len(rows)} 个地区有数据,图中显示数值最高的 {TOP} 个;在“地区”中选择可指定要比较的地区。")
+    return rows.nlargest(TOP, "value")
+
+
+def _ranking(rows) -> None:
+    table = frames.with_labels(rows).sort_values("value", ascending=False)
+    table = table.assign(rank=table["value"].rank(method="min", ascending=False).astype(int))
+    shown = frames.chinese(table, ("rank", "jurisdiction", "level", "province", "label", "qualifier", "method",
+                                   "source"))
+    st.dataframe(shown.rename(columns={"rank": "排名"}), hide_index=True)

@@ -1,0 +1,114 @@
+"""数据表与导出: the filtered tidy table with evidence, and CSV (BOM) / XLSX downloads, tidy and wide."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app import exports, frames, labels, state
+from app.data import Dataset
+from app.views import common
+
+ALL = "__all__"
+
+
+def render(data: Dataset, presentation: bool) -> None:
+    st.header("数据表与导出")
+    url = state.current()
+    df = data.indicators
+    with common.filter_box(presentation):
+        indicator, years, levels, provinces = _filters(df, url)
+    state.write(indicator=None if indicator == ALL else indicator, level=tuple(levels), province=tuple(provinces))
+    rows = frames.select(df, indicator=None if indicator == ALL else indicator, years=years, levels=levels,
+                         provinces=provinces)
+    if rows.empty:
+        common.no_data("没有符合条件的数据。请放宽筛选条件;若缺少某年度的报告,请放入 data/raw/ 后重新生成。")
+        return
+    name = "全部指标" if indicator == ALL else frames.indicator_info(df, indicator)[0]
+    record = _record(name, years, levels, provinces)
+    st.caption(f"共 {len(rows)} 行。" + ";".join(f"{k}:{v}" for k, v in record.items()))
+    ordered = _ordered(rows)
+    st.dataframe(frames.chinese(ordered), hide_index=True)
+    _tidy_downloads(ordered, name, record)
+    _wide_downloads(ordered, indicator, name, record)
+    st.caption("导出文件开头记录了产生它的筛选条件"
+               "(CSV 中为以 # 开头的几行,其后空一行是表格;XLSX 中为表格上方的说明区)。"
+               "以 = + - @ 开头的文字前加了 ' ,以免被表格软件当作公式执行。")
+
+
+def _filters(df: pd.DataFrame, url: state.ViewState) -> tuple[str, list[int], list[str], list[str]]:
+    a, b = st.columns([3, 2])
+    options = [ALL, *frames.indicator_order(df, common.catalogue_order())]
+    state.seed_choice("table.indicator", url.indicator, options)
+    info = {i: frames.indicator_info(df, i) for i in options[1:]}
+    info[ALL] = ("全部指标", "", "")
+    indicator = a.selectbox("指标", options, key="table.indicator", format_func=lambda i: _indicator_label(*info[i]))
+    year_options = sorted(df["year"].unique().tolist())
+    state.seed_many("table.years", [url.year] if url.year else [], year_options)
+    years = b.multiselect("年份", year_options, key="table.years", format_func=lambda y: f"{y}年",
+                          placeholder="全部年份")
+    c, d = st.columns(2)
+    level_options = [lv for lv in labels.LEVELS if lv in set(df["level"])]
+    state.seed_many("table.level", list(url.level), level_options)
+    levels = c.multiselect("层级", level_options, key="table.level", format_func=labels.LEVELS.get,
+                           placeholder="全部层级")
+    province_options = sorted(df["province"].unique().tolist())
+    state.seed_many("table.province", list(url.province), province_options)
+    provinces = d.multiselect("省份", province_options, key="table.province", placeholder="全部省份")
+    return indicator, years, levels, provinces
+
+
+def _indicator_label(name: str, unit: str, family: str) -> str:
+    return f"{family} · {name}({unit})" if family else name
+
+
+def _record(name: str, years: list[int], levels: list[str], provinces: list[str]) -> dict[str, str]:
+    """The filters in words, as written into every export."""
+    return {
+        "指标": name,
+        "年份": "、".join(f"{y}年" for y in sorted(years)) or "全部年份",
+        "层级": "、".join(labels.LEVELS[lv] for lv in levels) or "全部层级",
+        "省份": "、".join(provinces) or "全部省份",
+    }
+
+
+def _ordered(rows: pd.DataFrame) -> pd.DataFrame:
+    order = {ind: i for i, ind in enumerate(common.catalogue_order())}
+    rows = rows.assign(_o=rows["indicator"].map(order).fillna(len(order)))
+    return rows.sort_values(["_o", "year", "adcode"]).drop(columns="_o")
+
+
+def _tidy_downloads(rows: pd.DataFrame, name: str, record: dict[str, str]) -> None:
+    st.subheader("下载明细数据(每行一个数值)")
+    table = frames.chinese(rows)
+    years = rows["year"].unique().tolist()
+    a, b = st.columns(2)
+    a.download_button("下载 CSV(Excel 可直接打开)", exports.to_csv(table, record),
+                      file_name=exports.file_name("明细", name, years, "csv"), mime="text/csv", key="table.tidy.csv")
+    b.download_button("下载 XLSX", exports.to_xlsx(table, record, sheet="明细"),
+                      file_name=exports.file_name("明细", name, years, "xlsx"), key="table.tidy.xlsx")
+
+
+def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[str, str]) -> None:
+    st.subheader("下载对比表(宽表)")
+    layout = st.radio("布局", ["地区 × 年份", "地区 × 指标"], horizontal=True, key="table.layout",
+                      index=0 if indicator != ALL else 1)
+    if layout == "地区 × 年份":
+        if indicator == ALL:
+            common.no_data("“地区 × 年份”一次只对一个指标:请在上方选择一个指标。")
+            return
+        wide, what, years = frames.wide_by_year(rows), "各地区逐年对比", rows["year"].unique().tolist()
+        extra = {"单位": frames.indicator_info(rows, indicator)[1]}
+    else:
+        year_options = sorted(rows["year"].unique().tolist(), reverse=True)
+        year = st.selectbox("年份", year_options, key="table.wide.year", format_func=lambda y: f"{y}年")
+        one_year = rows[rows["year"] == year]
+        wide, what, years = frames.wide_by_indicator(one_year, common.catalogue_order()), "各地区各指标对比", [year]
+        extra = {"对比年份": f"{year}年"}
+    st.dataframe(wide, hide_index=True)
+    meta = {**record, **extra, "说明列": "≥ 不少于 · ≈ 约数 · ≤ 不超过 · ✎ 人工校正;空白表示无数据"}
+    a, b = st.columns(2)
+    a.download_button("下载对比表 CSV", exports.to_csv(wide, meta),
+                      file_name=exports.file_name(what, name, years, "csv"), mime="text/csv", key="table.wide.csv")
+    b.download_button("下载对比表 XLSX", exports.to_xlsx(wide, meta, sheet=what),
+                      file_name=exports.file_name(what, name, years, "xlsx"), key="table.wide.xlsx")

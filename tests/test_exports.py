@@ -1,0 +1,85 @@
+"""Specification of the exports: CSV with BOM and filter lines, XLSX with a header block, inert formulas, names."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from app import exports
+
+WHEN = datetime(2024, 5, 1, 10, 30)
+FILTERS = {"指标": "行政复议受理数", "年份": "2021年、2022年", "层级": "全部层级"}
+TABLE = pd.DataFrame({"地区": ["长春市", "南通市"], "年份": [2021, 2022], "数值": [1405.0, -3.5],
+                      "备注": ["=HYPERLINK(\"http://x\")", "正常"]})
+
+
+def test_csv_starts_with_the_utf8_bom():
+    assert exports.to_csv(TABLE, FILTERS, WHEN).startswith(b"\xef\xbb\xbf")
+
+
+def test_csv_records_its_filters_first_then_the_table():
+    data = exports.to_csv(TABLE, FILTERS, WHEN)
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0] == "# 法治指标看板 导出数据"
+    assert "# 筛选条件:指标,行政复议受理数" in text and "# 导出时间,2024-05-01 10:30" in text
+    back = pd.read_csv(io.BytesIO(data), skiprows=exports.header_lines(data), encoding="utf-8-sig")
+    assert list(back.columns) == ["地区", "年份", "数值", "备注"]
+    assert back["地区"].tolist() == ["长春市", "南通市"] and back["数值"].tolist() == [1405.0, -3.5]
+
+
+@pytest.mark.parametrize(("cell", "inert"), [
+    ("=1+1", "'=1+1"), ("+86", "'+86"), ("-cmd", "'-cmd"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tx", "'\tx"), ("\rx", "'\rx"), ("长春市", "长春市"), ("", ""), (-3.5, -3.5), (12, 12),
+])
+def test_formula_like_text_is_made_inert_and_numbers_are_untouched(cell, inert):
+    assert exports.inert(cell) == inert
+
+
+def test_csv_cells_and_filter_values_are_inert():
+    data = exports.to_csv(TABLE, {"地区": "=cmd|' /C calc'!A0"}, WHEN).decode("utf-8-sig")
+    assert "'=HYPERLINK" in data and "'=cmd" in data
+    assert "\n=" not in data and ",=" not in data
+
+
+def test_xlsx_opens_with_the_filter_header_block_above_the_table():
+    book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(TABLE, FILTERS, sheet="明细", exported=WHEN)))
+    ws = book["明细"]
+    cells = [[c.value for c in row] for row in ws.iter_rows()]
+    assert cells[0][0] == "法治指标看板 导出数据"
+    assert cells[1][:2] == ["筛选条件:指标", "行政复议受理数"]
+    header = cells.index(["地区", "年份", "数值", "备注"])
+    assert cells[header - 1] == [None, None, None, None]
+    assert cells[header + 1][:3] == ["长春市", 2021, 1405]
+    assert cells[header + 2][2] == -3.5  # numbers stay numbers, negatives included
+
+
+def test_xlsx_formula_cells_are_stored_as_text():
+    ws = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(TABLE, FILTERS, exported=WHEN))).active
+    cell = next(c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value)
+    assert cell.value.startswith("'=") and cell.data_type == "s"
+
+
+def test_missing_values_are_empty_cells():
+    table = pd.DataFrame({"地区": ["甲市"], "2020年": [float("nan")], "2021年": [3.0]})
+    ws = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(table, {}, exported=WHEN))).active
+    assert [c.value for c in list(ws.iter_rows())[-1]] == ["甲市", None, 3]
+
+
+def test_an_empty_table_still_exports_its_filters():
+    empty = TABLE.iloc[0:0]
+    assert "# 行数,0" in exports.to_csv(empty, FILTERS, WHEN).decode("utf-8-sig")
+    assert openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(empty, FILTERS, exported=WHEN))).active["A1"].value
+
+
+@pytest.mark.parametrize(("args", "name"), [
+    (("各地区对比", "行政复议受理数", [2019, 2023, 2021], "csv"), "行政复议受理数_2019-2023年_各地区对比.csv"),
+    (("明细", "行政复议纠错率", [2022], "xlsx"), "行政复议纠错率_2022年_明细.xlsx"),
+    (("明细", "全部指标", [], "csv"), "全部指标_明细.csv"),
+    (("明细", "a/b:c", [2022], "csv"), "a-b-c_2022年_明细.csv"),
+])
+def test_file_names_say_what_is_inside(args, name):
+    assert exports.file_name(*args) == name

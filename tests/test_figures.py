@@ -1,0 +1,232 @@
+"""Specification of the pure figure builders and the table shaping behind them (app/figures.py, app/frames.py)."""
+
+from __future__ import annotations
+
+import math
+import shutil
+
+import pandas as pd
+import pytest
+
+from app import figures, frames, labels
+
+SOURCE = labels.SOURCE_NOTE
+
+
+def rows(*specs: tuple, indicator: str = "review_accepted", name: str = "行政复议受理数",
+         unit: str = "件") -> pd.DataFrame:
+    """Tidy rows from (jurisdiction, adcode, level, year, value[, qualifier[, method]]) tuples."""
+    records = []
+    for spec in specs:
+        jurisdiction, adcode, level, year, value, *rest = spec
+        qualifier = rest[0] if rest else "exact"
+        method = rest[1] if len(rest) > 1 else "reported"
+        records.append({"jurisdiction": jurisdiction, "adcode": adcode, "level": level, "province": "甲省",
+                        "parent": "", "year": year, "indicator": indicator, "indicator_name": name,
+                        "family": "行政复议", "value": float(value), "unit": unit, "qualifier": qualifier,
+                        "method": method, "source": f"{adcode}_{year}.txt", "evidence": f"受理{value}件",
+                        "evidence_start": 0, "evidence_end": 5, "note": ""})
+    return pd.DataFrame(records)
+
+
+CITIES = rows(("甲市", "110100", "prefecture", 2022, 120), ("乙市", "110200", "prefecture", 2022, 1686, "at_least"),
+              ("丙市", "110300", "prefecture", 2022, 530, "approx", "manual"))
+
+
+def annotation_texts(fig) -> str:
+    return "\n".join(a.text for a in fig.layout.annotations if a.text)
+
+
+# ---------------------------------------------------------------- value labels
+
+
+@pytest.mark.parametrize(("value", "unit", "qualifier", "method", "label"), [
+    (1686, "件", "exact", "reported", "1,686件"),
+    (1686, "件", "at_least", "reported", "≥1,686件"),
+    (98.5, "%", "approx", "reported", "≈98.5%"),
+    (98.0, "%", "exact", "reported", "98%"),
+    (12.345, "%", "exact", "derived", "12.35%"),
+    (120, "件", "at_most", "reported", "≤120件"),
+    (1234567, "户", "exact", "manual", "1,234,567户 ✎"),
+])
+def test_values_are_labelled_in_chinese_format_with_marks(value, unit, qualifier, method, label):
+    assert frames.fmt_value(value, unit, qualifier, method) == label
+
+
+def test_compact_labels_use_wan_for_big_counts():
+    assert frames.fmt_value(321000, "户", "approx", compact=True) == "≈32.1万户"
+    assert frames.fmt_value(3210, "件", compact=True) == "3,210件"
+
+
+# ---------------------------------------------------------------- 横向对比
+
+
+def test_compare_title_names_indicator_unit_and_year_and_carries_the_source_note():
+    fig = figures.compare_bar(CITIES, name="行政复议受理数", unit="件", year=2022)
+    title = fig.layout.title.text
+    assert "行政复议受理数" in title and "件" in title and "2022年" in title
+    assert SOURCE in annotation_texts(fig)
+
+
+def test_compare_bars_are_sorted_largest_first_with_rank():
+    bar = figures.compare_bar(CITIES, name="行政复议受理数", unit="件", year=2022).data[0]
+    assert list(bar.y) == ["1. 乙市", "2. 丙市", "3. 甲市"]
+    assert list(bar.x) == [1686, 530, 120]
+
+
+def test_compare_labels_carry_qualifier_and_correction_marks_and_the_legend_explains_them():
+    fig = figures.compare_bar(CITIES, name="行政复议受理数", unit="件", year=2022)
+    assert list(fig.data[0].text) == ["≥1,686件", "≈530件 ✎", "120件"]
+    assert labels.MARK_LEGEND in annotation_texts(fig)
+
+
+def test_compare_draws_the_average_of_the_shown_jurisdictions():
+    fig = figures.compare_bar(CITIES, name="行政复议受理数", unit="件", year=2022)
+    [line] = [s for s in fig.layout.shapes if s.type == "line"]
+    assert line.x0 == pytest.approx((120 + 1686 + 530) / 3)
+    assert "平均 778.67件" in annotation_texts(fig)
+
+
+def test_counts_of_different_levels_carry_a_warning_but_rates_do_not():
+    mixed = pd.concat([CITIES, rows(("丁区", "110101", "county", 2022, 40))])
+    assert "不宜直接比" in annotation_texts(figures.compare_bar(mixed, name="受理数", unit="件", year=2022))
+    assert "不宜直接比" not in annotation_texts(figures.compare_bar(CITIES, name="受理数", unit="件", year=2022))
+    rates = mixed.assign(unit="%", value=[50.0, 60.0, 70.0, 80.0])
+    assert "不宜直接比" not in annotation_texts(figures.compare_bar(rates, name="纠错率", unit="%", year=2022))
+
+
+def test_ties_share_a_rank_and_keep_distinct_labels():
+    tied = rows(("甲市", "110100", "prefecture", 2022, 5), ("乙市", "110200", "prefecture", 2022, 5))
+    assert list(figures.compare_bar(tied, name="x", unit="件", year=2022).data[0].y) == ["1. 甲市", "1. 乙市"]
+
+
+# ---------------------------------------------------------------- 年度趋势
+
+
+TREND = rows(("甲市", "110100", "prefecture", 2019, 10), ("甲市", "110100", "prefecture", 2021, 30),
+             ("乙市", "110200", "prefecture", 2020, 0), ("乙市", "110200", "prefecture", 2021, 25))
+
+
+def test_trend_has_a_categorical_axis_of_every_year_in_the_span():
+    fig = figures.trend_lines(TREND, name="行政复议受理数", unit="件")
+    assert fig.layout.xaxis.type == "category"
+    assert list(fig.data[0].x) == ["2019", "2020", "2021"]
+    assert "2019–2021年" in fig.layout.title.text and "件" in fig.layout.title.text
+    assert SOURCE in annotation_texts(fig)
+
+
+def test_missing_years_are_gaps_not_zeros_and_real_zeros_stay():
+    fig = figures.trend_lines(TREND, name="行政复议受理数", unit="件")
+    first, second = fig.data
+    assert list(first.y) == [10, None, 30] and first.connectgaps is False
+    assert list(second.y) == [None, 0, 25]
+
+
+def test_a_jurisdiction_keeps_its_colour_across_charts():
+    trend = figures.trend_lines(TREND, name="x", unit="件")
+    bars = figures.compare_bar(CITIES, name="x", unit="件", year=2022)
+    colour_in_bars = dict(zip([y.split(". ")[1] for y in bars.data[0].y], bars.data[0].marker.color, strict=True))
+    assert trend.data[0].line.color == colour_in_bars["甲市"] == figures.color_for("110100")
+    assert figures.color_for("110100") in figures.PALETTE
+
+
+def test_year_over_year_compares_only_with_the_previous_year():
+    table = frames.yoy(TREND).set_index(["adcode", "year"])
+    assert math.isnan(table.loc[("110100", 2021), "change"])  # 2020 missing: no 同比 across the gap
+    assert table.loc[("110200", 2021), "change"] == 25
+    assert math.isnan(table.loc[("110200", 2021), "pct"])  # previous value 0: no percentage
+    shown = frames.yoy_display(rows(("甲市", "110100", "prefecture", 2021, 100),
+                                    ("甲市", "110100", "prefecture", 2022, 120)))
+    assert shown.iloc[1][["同比增减", "同比增减(%)"]].tolist() == ["+20件", "+20%"]
+
+
+def test_rate_changes_are_in_percentage_points():
+    shown = frames.yoy_display(rows(("甲市", "110100", "prefecture", 2021, 90),
+                                    ("甲市", "110100", "prefecture", 2022, 92.5), unit="%"))
+    assert shown.iloc[1]["同比增减"] == "+2.5个百分点"
+
+
+# ---------------------------------------------------------------- 地区画像 and 数据覆盖
+
+
+def test_profile_has_one_panel_per_indicator_with_marked_labels(processed_frame):
+    place = frames.select(processed_frame, adcodes=["220100"])
+    fig = figures.profile_grid(place, jurisdiction="长春市")
+    assert len(fig.data) == place["indicator"].nunique()
+    assert "长春市" in fig.layout.title.text and "2019–2023年" in fig.layout.title.text
+    panel_titles = {a.text for a in fig.layout.annotations}
+    assert "市场主体总量(户)" in panel_titles
+    assert any("≈" in t for trace in fig.data for t in trace.text if t)
+    assert SOURCE in annotation_texts(fig)
+
+
+def test_coverage_counts_indicators_per_jurisdiction_and_year(processed_frame):
+    fig = figures.coverage_heatmap(processed_frame)
+    heat = fig.data[0]
+    assert list(heat.x) == ["2019", "2020", "2021", "2022", "2023"]
+    matrix = pd.DataFrame(heat.z, index=heat.y, columns=heat.x)
+    expected = processed_frame.query("jurisdiction == '万源市' and year == 2021")["indicator"].nunique()
+    assert matrix.loc["万源市", "2021"] == expected and matrix.loc["万源市", "2019"] == 0
+    assert "数据覆盖" in fig.layout.title.text
+    by_indicator = figures.coverage_heatmap(processed_frame, by="indicator").data[0]
+    assert "市场主体总量" in list(by_indicator.x)
+
+
+def test_presentation_mode_has_larger_fonts_and_no_gridlines():
+    normal = figures.compare_bar(CITIES, name="x", unit="件", year=2022)
+    big = figures.compare_bar(CITIES, name="x", unit="件", year=2022, presentation=True)
+    assert big.layout.font.size > normal.layout.font.size
+    assert big.layout.xaxis.showgrid is False
+
+
+# ---------------------------------------------------------------- toolbar, names, evidence
+
+
+def test_toolbar_png_is_high_resolution_with_a_meaningful_name():
+    config = figures.chart_config(figures.file_stem("行政复议受理数", "2022年", "横向对比"))
+    options = config["toImageButtonOptions"]
+    assert options["scale"] >= 2 and options["format"] == "png"
+    assert options["filename"] == "行政复议受理数_2022年_横向对比"
+
+
+def test_file_stems_drop_characters_file_systems_reject():
+    assert figures.file_stem("纠错率/%", "2019–2023年") == "纠错率_2019–2023年"
+
+
+@pytest.mark.parametrize(("evidence", "value", "number"), [
+    ("全年共收到行政复议申请1686件,受理1405件", 1405, "1405"),
+    ("收到申请1,686件", 1686, "1,686"),
+    ("实有市场主体约32.1万户", 321000, "32.1万"),
+    ("出庭应诉率达98.5%", 98.5, "98.5"),
+    ("共11686件,其中686件", 686, "686"),
+])
+def test_the_number_is_found_in_its_evidence(evidence, value, number):
+    before, found, after = frames.evidence_parts(evidence, value)
+    assert found == number and before + found + after == evidence
+
+
+def test_evidence_without_the_digits_is_returned_whole():
+    assert frames.evidence_parts("受理一千二百件", 1200) == ("", "", "受理一千二百件")
+
+
+def test_wide_layouts_keep_numbers_and_note_marks(processed_frame):
+    one = frames.select(processed_frame, indicator="review_received")
+    wide = frames.wide_by_year(one)
+    assert list(wide.columns) == ["行政区划代码", "地区", "2019年", "2020年", "2021年", "2022年", "2023年", "说明"]
+    nantong = wide.set_index("地区").loc["南通市"]
+    assert nantong["2022年"] == 1088 and "2022年✎" in nantong["说明"] and pd.isna(nantong["2020年"])
+    one_year = frames.select(processed_frame, years=[2022])
+    across = frames.wide_by_indicator(one_year, ["review_received", "market_entities"])
+    assert list(across.columns[2:4]) == ["行政复议收到申请数(件)", "市场主体总量(户)"]
+
+
+def test_chinese_headers_and_codes():
+    table = frames.chinese(CITIES)
+    assert {"地区", "年份", "数值", "单位", "数值性质", "取得方式", "原文依据"} <= set(table.columns)
+    assert set(table["取得方式"]) == {"报告原文", "人工校正"} and "不少于(下限)" in set(table["数值性质"])
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="kaleido needs a local Chromium")
+def test_server_side_png_renders():
+    png = figures.to_png(figures.compare_bar(CITIES, name="行政复议受理数", unit="件", year=2022), scale=1)
+    assert png.startswith(b"\x89PNG")
