@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
+from pipeline.corrections import PLACES_FILE
 from pipeline.model import PERIOD_YEAR, STATUS_ERROR, STATUS_OK, Document, Fact, Location, Place
 
 if TYPE_CHECKING:
@@ -43,13 +44,14 @@ logger = logging.getLogger(__name__)
 
 VERSION = "0.1"
 PACKAGE = Path(__file__).parent
-SKIPPED_NAMES = frozenset({CORRECTIONS_FILE})  # reviewed corrections live beside the reports
+SKIPPED_NAMES = frozenset({CORRECTIONS_FILE, PLACES_FILE})  # editors' files live beside the reports
 OUTPUTS = ("indicators.csv", "indicators.parquet", "documents.csv", "conflicts.csv", "cumulative.csv",
            "corrections_applied.csv")
 BUILD_JSON = "build.json"
 
 Progress = Callable[[int, int, str], None]
 Processed = tuple[Document, Location, list[Fact]]
+Placed = tuple[str, int | None]  # (jurisdiction, year) an editor stated for one file
 T = TypeVar("T")
 
 
@@ -66,6 +68,7 @@ class Stages:
     sub_place_names: Callable[[Place], list[str]]
     extract_facts: Callable[..., list[Fact]]
     derive_facts: Callable[[list[Fact], int | None], list[Fact]]
+    override: Callable[[Location, str, int | None], Location]
 
 
 @cache
@@ -74,18 +77,21 @@ def stages() -> Stages:
     from pipeline.derive import derive_facts
     from pipeline.extract import extract_facts
     from pipeline.ingest import read_bytes, read_document
-    from pipeline.locate import locate
+    from pipeline.locate import locate, override
     from pipeline.regions import sub_place_names
 
-    return Stages(read_document, read_bytes, locate, sub_place_names, extract_facts, derive_facts)
+    return Stages(read_document, read_bytes, locate, sub_place_names, extract_facts, derive_facts, override)
 
 
-def process_document(path: str | Path) -> Processed:
-    """(Document, Location, Facts) of one file. Never raises for a bad file."""
+def process_document(path: str | Path, placed: Placed | None = None) -> Processed:
+    """(Document, Location, Facts) of one file. Never raises for a bad file.
+
+    `placed` is (jurisdiction, year) stated for this file in report_places.csv, if any.
+    """
     path = Path(path)
     run = stages()
     doc, error = _attempt("ingest", run.read_document, path)
-    return _after_ingest(doc or _failed(path.name, str(path), error), run)
+    return _after_ingest(doc or _failed(path.name, str(path), error), run, placed)
 
 
 def process_bytes(data: bytes, name: str) -> Processed:
@@ -109,10 +115,12 @@ def _failed(source: str, path: str, message: str) -> Document:
     return Document(source=source, path=path, text="", kind=kind, status=STATUS_ERROR, message=message)
 
 
-def _after_ingest(doc: Document, run: Stages) -> Processed:
+def _after_ingest(doc: Document, run: Stages, placed: Placed | None = None) -> Processed:
     if doc.status != STATUS_OK:
         return doc, Location(None, None, status=doc.status, message=doc.message), []
     loc, error = _attempt("locate", run.locate, doc)
+    if loc is not None and placed is not None:
+        loc, error = _attempt("locate", run.override, loc, *placed)
     if loc is None:
         return doc, Location(None, None, status=STATUS_ERROR, message=error), []
     facts, error = _facts(doc, loc, run)
@@ -166,12 +174,17 @@ class Tables:
     corrections: pd.DataFrame
 
 
-def _tables(files: Sequence[Path], progress: Progress | None, corrections_file: Path | None = None) -> Tables:
-    from pipeline import table
+def _tables(files: Sequence[Path], progress: Progress | None, raw: Path | None = None) -> Tables:
+    """The tables of `files`; `raw` is the folder whose editor files (corrections, report
+    places) apply, None for none."""
+    from pipeline import corrections, table
 
+    placed, problems = corrections.read_report_places(raw / PLACES_FILE) if raw else ({}, [])
+    for problem in problems:
+        logger.warning("%s", problem.message)
     documents, rows = [], []
     for done, path in enumerate(files, 1):
-        doc, loc, facts = process_document(path)
+        doc, loc, facts = process_document(path, placed.get(path.name))
         _log_document(doc, loc)
         documents.append(table.document_row(doc, loc))
         rows.extend(table.rows_for(doc, loc, facts))
@@ -182,7 +195,7 @@ def _tables(files: Sequence[Path], progress: Progress | None, corrections_file: 
     _log_cumulative(rows)
     single, cumulative = table.frames(rows)
     indicators, conflicts = table.resolve(single)
-    indicators, corrected = _corrected(indicators, single, corrections_file)
+    indicators, corrected = _corrected(indicators, single, raw / CORRECTIONS_FILE if raw else None)
     return Tables(
         indicators=table.validate(indicators, "indicators"),
         cumulative=table.validate(cumulative, "cumulative"),
@@ -266,7 +279,7 @@ def build(raw: str | Path = "data/raw", out: str | Path = "data/processed",
         raise FileNotFoundError(f"raw folder not found: {raw}")
     files = document_files([raw])
     snapshot = _snapshot(_inputs(raw, files))
-    tables = _tables(files, progress, raw / CORRECTIONS_FILE)
+    tables = _tables(files, progress, raw)
     counts = Counter(tables.documents["status"])
     result = BuildResult(out=out, documents=dict(sorted(counts.items())), rows=len(tables.indicators),
                          conflicts=int(tables.conflicts["indicator"].nunique() and _conflict_keys(tables)),
@@ -282,8 +295,8 @@ def _conflict_keys(tables: Tables) -> int:
 
 
 def _inputs(raw: Path, files: Sequence[Path]) -> list[Path]:
-    """The reports plus corrections.csv when present: a change to either makes a build stale."""
-    return [*files, raw / CORRECTIONS_FILE] if (raw / CORRECTIONS_FILE).is_file() else list(files)
+    """The reports plus the editors' files present: a change to any makes a build stale."""
+    return [*files, *(raw / name for name in sorted(SKIPPED_NAMES) if (raw / name).is_file())]
 
 
 def _snapshot(files: Iterable[Path]) -> dict[str, dict[str, int]]:

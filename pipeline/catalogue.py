@@ -46,6 +46,7 @@ class Context:
     cumulative: re.Pattern[str]
     partial_scope: re.Pattern[str]
     previous_year: re.Pattern[str]
+    partial_year: re.Pattern[str] | None  # "上半年", "前三季度": part of the year only
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
@@ -106,6 +107,7 @@ def context() -> Context:
         cumulative=phrase_pattern(words["cumulative_markers"]),
         partial_scope=phrase_pattern(words["partial_scope_markers"]),
         previous_year=phrase_pattern(words["previous_year_markers"]),
+        partial_year=phrase_pattern(words.get("partial_year_markers", [])),
     )
 
 

@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 FILE_NAME = "corrections.csv"
+PLACES_FILE = "report_places.csv"  # source, jurisdiction, year, reason: where detection failed
 ACTIONS = ("set", "reject", "withdraw")
 COLUMNS = ("jurisdiction", "year", "indicator", "action", "value", "reason", "who", "when")
 
@@ -108,6 +109,28 @@ def _number(text: str) -> float | None:
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+def read_report_places(path: str | Path) -> tuple[dict[str, tuple[str, int | None]], list[Problem]]:
+    """source file name -> (jurisdiction name or adcode, year) stated by an editor for reports
+    whose place or year could not be detected; and the problems of unusable lines."""
+    path = Path(path)
+    if not path.is_file():
+        return {}, []
+    try:
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        return {}, [Problem(0, f"无法读取 {path.name}:{err}。请用 UTF-8 编码保存。")]
+    found: dict[str, tuple[str, int | None]] = {}
+    problems = []
+    for line, row in enumerate(rows, start=2):
+        source, place, year_text = ((row.get(k) or "").strip() for k in ("source", "jurisdiction", "year"))
+        year = _year(year_text) if year_text else None
+        if not source or not (place or year) or (year_text and year is None):
+            problems.append(Problem(line, f"{path.name} 第 {line} 行需要文件名(source),以及地区或有效年份。"))
+            continue
+        found[source] = (place, year)
+    return found, problems
 
 
 def in_force(corrections: Iterable[Correction]) -> list[Correction]:

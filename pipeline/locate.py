@@ -22,7 +22,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pipeline import regions
@@ -58,7 +58,7 @@ FULL_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]
 COMPACT_DATE_RE = re.compile(rf"(?<!\d)({YEAR})(\d{{2}})(\d{{2}})(?!\d)")
 MONTH_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*年\s*(\d{{1,2}})\s*月")
 LABEL_RE = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期|时间)\s*[::]")
-CORRECTIONS = "data/raw/corrections.csv"
+REPORT_PLACES = "data/raw/report_places.csv"
 SUPPLEMENT = "pipeline/rules/regions_supplement.csv"
 
 
@@ -99,6 +99,27 @@ def locate(doc: Document) -> Location:
     original = (doc.text or "").splitlines()
     title_text = original[title.index].strip() if title is not None else ""
     return _location(choice, year, title_text, _published(head, tail))
+
+
+def override(loc: Location, jurisdiction: str, year: int | None) -> Location:
+    """`loc` with the place and/or year an editor stated for this file in report_places.csv.
+
+    `jurisdiction` is a 6-digit adcode or a name that denotes exactly one place ("" keeps the
+    detected place); a name that is unknown or shared leaves the detected location and says so.
+    """
+    place, year = loc.place, year or loc.year
+    if jurisdiction:
+        found = [p for p in [regions.by_adcode(jurisdiction)] if p] if jurisdiction.isdigit() \
+            else regions.lookup(jurisdiction)
+        if len(found) != 1:
+            why = "对应多个地区,请改填行政区划代码" if found else "不是已知的地名或行政区划代码"
+            return replace(loc, message=f"{REPORT_PLACES} 中指定的“{jurisdiction}”{why};仍使用自动识别结果。"
+                           + (loc.message or ""))
+        place = found[0]
+    fixed = replace(loc, place=place, year=year)
+    if place is None or year is None:
+        return fixed
+    return replace(fixed, status=STATUS_OK, message=f"地区或年份由 {REPORT_PLACES} 指定。")
 
 
 # ---------------------------------------------------------------- lines
@@ -283,12 +304,13 @@ def _location(choice: _Choice, year: int | None, title: str, published: str) -> 
 def _ambiguous(choice: _Choice) -> str:
     names = "、".join(f"{p.parent or p.province}{p.name}({p.adcode})" for p in choice.candidates)
     return (f"地名“{choice.surface}”对应多个行政区:{names},文中没有能区分它们的上级地名"
-            f"(如“某某市{choice.surface}”)。请在 {CORRECTIONS} 中为该文件指定行政区划代码。")
+            f"(如“某某市{choice.surface}”)。请在 {REPORT_PLACES} 中为该文件指定地区"
+            "(填写文件名和行政区划代码)。")
 
 
 def _no_place(year: int | None) -> str:
     message = ("在标题、落款和正文中都没有找到地名(行政区划名称),无法确定是哪个地方的报告。"
-               f"如确属某地报告,可在 {CORRECTIONS} 中为该文件补充地名;"
+               f"如确属某地报告,可在 {REPORT_PLACES} 中为该文件指定地区(文件名、地名或行政区划代码);"
                f"如该地名是新设或更名的行政区,请在 {SUPPLEMENT} 补充。")
     if year is None:
         message += "同时也没有找到报告年份(标题中的“20XX年度”、以“20XX年,”开头的段落或发布、落款日期)。"
@@ -298,4 +320,4 @@ def _no_place(year: int | None) -> str:
 def _no_year(place: Place) -> str:
     return (f"已确定为{place.name}的报告,但没有找到报告年份:标题中没有“20XX年(度)”,"
             "正文没有以“20XX年,”开头的段落,也没有可用的发布或落款日期。"
-            f"请在 {CORRECTIONS} 中为该文件补充年份。")
+            f"请在 {REPORT_PLACES} 中为该文件补充年份。")

@@ -228,9 +228,11 @@ def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _conflicts(alternatives: pd.DataFrame) -> pd.DataFrame:
     """Every row of the conflicting keys in `alternatives` (sorted best-first within a key)."""
+    groups: dict[tuple, list[dict]] = {}
+    for row in alternatives.to_dict("records"):  # one conversion: per-group frames are slow
+        groups.setdefault(tuple(row[k] for k in KEY), []).append(row)
     records = []
-    for _, group in alternatives.groupby(list(KEY), sort=False, dropna=False):
-        rows = group.to_dict("records")
+    for rows in groups.values():
         winner = rows[0]
         runner_up = next(r for r in rows[1:] if r["_v"] != winner["_v"])
         records.append(_conflict_record(winner, True, _why(winner, runner_up)))

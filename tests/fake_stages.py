@@ -42,4 +42,10 @@ def fake_extract(text: str, year, place=None, sub_places=()) -> list[Fact]:
     return facts
 
 
-FAKES = Stages(fake_read, fake_bytes, fake_locate, lambda place: [], fake_extract, lambda facts, year: facts)
+def fake_override(loc: Location, jurisdiction: str, year: int | None) -> Location:
+    return Location(Place(jurisdiction, "110300", "prefecture", "乙省") if jurisdiction else loc.place,
+                    year or loc.year)
+
+
+FAKES = Stages(fake_read, fake_bytes, fake_locate, lambda place: [], fake_extract, lambda facts, year: facts,
+               fake_override)

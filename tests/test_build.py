@@ -143,3 +143,12 @@ def test_cli_build_and_extract(raw: Path, tmp_path: Path, capsys):
 def test_cli_exit_codes_for_missing_paths(tmp_path: Path):
     assert cli.main(["extract", str(tmp_path / "missing.txt")]) == cli.EXIT_USAGE
     assert cli.main(["build", "--raw", str(tmp_path / "missing"), "--out", str(tmp_path / "o")]) == cli.EXIT_USAGE
+
+
+def test_report_places_csv_names_the_place_of_a_report_that_had_none(raw: Path, tmp_path: Path):
+    (raw / "nowhere.txt").write_text("YEAR 2022\nFACT review_accepted 3\n", "utf-8")
+    (raw / "report_places.csv").write_text("source,jurisdiction,year,reason\nnowhere.txt,丁市,,标题缺地名\n", "utf-8")
+    build(raw, tmp_path / "out")
+    docs = pd.read_csv(tmp_path / "out" / "documents.csv").set_index("source")
+    assert docs.loc["nowhere.txt", "jurisdiction"] == "丁市" and docs.loc["nowhere.txt", "values"] == 1
+    assert docs.shape[0] == 3  # the editor's file is not a report

@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 
 from pipeline import regions
-from pipeline.locate import locate
+from pipeline.locate import locate, override
 from pipeline.model import (
     STATUS_AMBIGUOUS_JURISDICTION,
     STATUS_NO_JURISDICTION,
     STATUS_NO_YEAR,
     STATUS_OK,
     Document,
+    Location,
 )
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -82,7 +83,7 @@ def test_an_unresolved_shared_name_is_ambiguous_and_names_the_candidates():
 def test_no_place_says_where_it_looked_and_what_to_do():
     location = locate(doc("关于2022年法治政府建设情况的报告\n2022年,我们坚持依法行政。\n" + BODY))
     assert location.status == STATUS_NO_JURISDICTION and location.place is None and location.year == 2022
-    assert "标题、落款和正文" in location.message and "corrections.csv" in location.message
+    assert "标题、落款和正文" in location.message and "report_places.csv" in location.message
     assert "regions_supplement.csv" in location.message
 
 
@@ -174,3 +175,19 @@ def test_locating_a_sample_is_quick_after_warm_up():
     for document in docs:
         locate(document)
     assert (time.perf_counter() - started) / max(len(docs), 1) < 0.25  # about 15 ms here; generous for CI
+
+
+class TestEditorOverride:
+    """report_places.csv states a place and/or year where detection failed."""
+
+    def test_an_adcode_settles_an_ambiguous_name(self):
+        loc = override(Location(None, 2022, status="ambiguous_jurisdiction"), "220104", None)
+        assert loc.place.name == "朝阳区" and loc.place.parent == "长春市" and loc.status == "ok"
+
+    def test_a_year_fills_a_missing_year(self):
+        located = Location(regions.by_adcode("220100"), None, status="no_year")
+        assert override(located, "", 2021).year == 2021
+
+    def test_a_shared_name_is_refused_with_a_message(self):
+        loc = override(Location(None, 2022, status="ambiguous_jurisdiction"), "朝阳区", None)
+        assert loc.place is None and "行政区划代码" in loc.message
