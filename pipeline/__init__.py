@@ -13,9 +13,29 @@ The public entry points (everything else is a stage's internals):
 
 from __future__ import annotations
 
-# The public functions share names with the modules `build` and `extract`: binding them here
-# makes `pipeline.build(...)` the function. Code inside the package therefore imports stage
-# modules with `importlib.import_module("pipeline.<name>")` or `from pipeline.<name> import ...`.
+import sys
+import types
+
 from pipeline.build import build, extract, is_stale, process_bytes, process_document
 
 __all__ = ["build", "extract", "is_stale", "process_bytes", "process_document"]
+
+_PUBLIC = {"build": build, "extract": extract}
+
+
+class _Package(types.ModuleType):
+    """Keeps `pipeline.build` and `pipeline.extract` the public functions.
+
+    They share their names with the modules build.py and extract.py, and Python sets a
+    package attribute to each submodule it imports, which would replace the function at the
+    first `import pipeline.extract`. These properties win over that; the modules stay
+    reachable as usual through `from pipeline.extract import ...` (sys.modules).
+    """
+
+    def __getattribute__(self, name: str):
+        if name in _PUBLIC:
+            return _PUBLIC[name]
+        return super().__getattribute__(name)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from pipeline import catalogue as cat
 from pipeline.model import PERIOD_CUMULATIVE, PERIOD_YEAR, Fact, Place
-from pipeline.numbers import AT_LEAST, EXACT, Quantity, find_quantities
+from pipeline.numbers import AT_LEAST, EXACT, Quantity, find_quantities, parse_numeral
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
 CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:")
@@ -35,7 +35,10 @@ TRANSITION_RE = re.compile(
 )
 CHANGE_BEFORE_RE = re.compile(r"(?:增加|增长|减少|下降|提高|上升|降低|增|减|多|少)了?$")
 COMPARISON_RE = re.compile(r"较|比|同比|环比|相比|相较")
+NAMED_YEAR_OF_RE = re.compile(rf"({YEAR})\s*年(?:度)?的$")
+PASSING_COMPARISON_RE = re.compile(r"(?:与|和|同)?(?:较|比|相比|相较于?|对比)")
 CUTOFF_RE = re.compile(rf"截至(?:到)?(?:({YEAR})\s*年)?\s*(?:(\d{{1,2}})\s*月)?\s*(底|末)?")
+MONTH_SPAN_RE = re.compile(r"(?<![\d十])(?:1|一)\s*(?:-|—|–|~|至|到)\s*(\d{1,2}|十[一二]?|[二三四五六七八九])\s*月")
 YEAR_END_RE = re.compile(r"年底|年末|全年")
 IN_YEAR_RE = re.compile(r"(?:全年|年内|今年|本年|当年|年度)(?:共|共计|累计)?$")
 SINCE_THIS_YEAR_RE = re.compile(rf"(?:今年|本年|年初|({YEAR})\s*年)\s*以来$")
@@ -171,6 +174,8 @@ def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> lis
             continue
         if i > 0 and readings[i - 1] and TRANSITION_RE.match(mention.window):
             readings[i] = _follow(readings[i - 1], mention, scope)
+        elif i > 0 and readings[i - 1] and _is_previous_in_passing(mention.window):
+            readings[i] = _follow_previous(readings[i - 1], mention)
         else:
             readings[i] = _read(mention, scope)
     return readings
@@ -182,6 +187,26 @@ def _follow(previous: Reading, mention: Mention, scope: _Scope) -> Reading | Non
     if mention.quantity.unit not in indicator.units or not _in_range(indicator, mention.quantity.value):
         return None
     year = _bound_year(mention.window) or _governing_year(mention.before, scope.year)
+    return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period)
+
+
+def _is_previous_in_passing(window: str) -> bool:
+    """',较上年的48件' or ',比2021年的48件': the clause only compares with an earlier figure."""
+    clause = CLAUSE_BREAK.split(window)[-1].strip()
+    marker = _last(cat.context().previous_year, clause) or _last(NAMED_YEAR_OF_RE, clause)
+    if marker is None or marker.end() != len(clause):
+        return False
+    return bool(PASSING_COMPARISON_RE.fullmatch(clause[: marker.start()]))
+
+
+def _follow_previous(previous: Reading, mention: Mention) -> Reading | None:
+    """'受理72件,较上年的48件增长50%': 48 is the same indicator, for the year before (or the one named)."""
+    if previous.year is None or not _fits(previous.indicator, mention.quantity):
+        return None
+    named = NAMED_YEAR_OF_RE.search(CLAUSE_BREAK.split(mention.window)[-1])
+    year = int(named.group(1)) if named else previous.year - 1
+    if year >= previous.year:
+        return None
     return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period)
 
 
@@ -211,7 +236,7 @@ def _run_length(mentions: list[Mention], first: int) -> int:
 
 def _read_list(items: list[Mention], scope: _Scope, readings: list, first: int) -> None:
     head = items[0]
-    years = _listed_years(head.clause)
+    years = _list_years(head)
     if len(items) == 1:
         readings[first] = _read(head, scope)
         return
@@ -234,6 +259,15 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return last
 
 
+def _list_years(head: Mention) -> list[int]:
+    """Years of a list, from its own clause or, as in "2020年至2022年,新增…依次为", the one before."""
+    years = _listed_years(head.clause)
+    if years:
+        return years
+    clauses = CLAUSE_BREAK.split(head.before)
+    return _listed_years(clauses[-2]) if len(clauses) > 1 else []
+
+
 def _listed_years(clause: str) -> list[int]:
     span = _last(YEAR_SPAN_RE, clause)
     if span:
@@ -249,9 +283,12 @@ def _read_term_list(items: list[Mention], scope: _Scope, readings: list, first: 
     terms = [t for t in re.split(r"、|和|及|与|以及", head) if t.strip()]
     if len(terms) != len(items):
         return
+    before = items[0].before
     for k, (term, item) in enumerate(zip(terms, items, strict=True)):
         as_term = replace(item, window=term, clause=term, right_noun="")
-        readings[first + k] = _read(as_term, scope, head_before=items[0].before)
+        # The subject of each term is the last topic up to that term, not the last one in the list.
+        term_end = before.rfind(term) + len(term) if term in before else len(before)
+        readings[first + k] = _read(as_term, scope, head_before=before[:term_end])
 
 
 def _fits(indicator_id: str, q: Quantity) -> bool:
@@ -272,6 +309,8 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     year = _year_of(mention, scope)
     if year is None or (scope.year and year > scope.year):
         return None
+    if indicator.unit == "%" and _names_part_of_year(mention.before):
+        return None  # a rate over part of the year is not the year's rate, nor a bound on it
     period = _period(mention, indicator, year)
     qualifier = _partial_year_qualifier(mention, indicator, year, q.qualifier)
     return Reading(indicator.id, year, qualifier, period)
@@ -358,9 +397,15 @@ def _year_of(mention: Mention, scope: _Scope) -> int | None:
     bound = _bound_year(mention.window)
     if bound:
         return bound
-    if scope.year and cat.context().previous_year.search(mention.window[-6:]):
+    if scope.year and _ends_with_previous_year(mention.window):
         return scope.year - 1
     return _governing_year(mention.before, scope.year)
+
+
+def _ends_with_previous_year(window: str) -> bool:
+    """'较上年的48件' is last year's figure; in '较上年增长7%' the 7% is this year's growth."""
+    marker = _last(cat.context().previous_year, window[-8:].rstrip())
+    return marker is not None and marker.end() == len(window[-8:].rstrip())
 
 
 def _bound_year(window: str) -> int | None:
@@ -416,6 +461,8 @@ def _partial_year_qualifier(mention: Mention, indicator: cat.Indicator, year: in
     """'截至11月底已受理1200件': a flow counted before the year ended is a lower bound."""
     if indicator.stock or indicator.unit == "%" or qualifier != EXACT:
         return qualifier
+    if _names_part_of_year(mention.before):
+        return AT_LEAST
     cutoff = _last(CUTOFF_RE, mention.before)
     if cutoff is None:
         return qualifier
@@ -423,6 +470,16 @@ def _partial_year_qualifier(mention: Mention, indicator: cat.Indicator, year: in
     if (month and int(month) < 12) or not (month or YEAR_END_RE.search(mention.before[cutoff.start() :])):
         return AT_LEAST
     return qualifier
+
+
+def _names_part_of_year(before: str) -> bool:
+    """'1-10月', '前三季度', '上半年': the figure covers only part of the year."""
+    for months in MONTH_SPAN_RE.finditer(before):
+        last = parse_numeral(months.group(1))
+        if last is not None and last < 12:
+            return True
+    markers = cat.context().partial_year
+    return bool(markers and markers.search(before))
 
 
 # --- inferred values -------------------------------------------------------------------------

@@ -8,6 +8,7 @@ a number without a unit word right after it is not a quantity.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -28,13 +29,20 @@ _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUMERAL = rf"[一二两三四五六七八九十][{_CN_DIGITS}十百千]*(?:点[{_CN_DIGITS}]+)?"
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
+# Not right after a digit, a decimal point or a digit and comma/space: "5 000件" or "1,23件"
+# must not yield 000 or 23 (a wrong number is worse than a missing one).
 QUANTITY_RE = re.compile(
+    r"(?<![\d.])(?<!\d,)(?<!\d\s)"
     rf"(?P<num>{_ARABIC}|{_CN_NUMERAL})"
     r"\s?(?P<more1>余|多)?(?P<mult>万|亿)?(?P<more2>余|多)?\s?"
     rf"(?P<unit>{_UNIT_ALT})"
     r"(?P<suffix>以上|左右|以内|以下|上下)?"
 )
 PERCENT_WORDS_RE = re.compile(rf"百分之(?P<num>[{_CN_DIGITS}十百]+(?:点[{_CN_DIGITS}]+)?)")
+# "300至500件", "30%-40%": either end of a range is not a value on its own.
+_RANGE_JOINER = r"\s*(?:-|—|–|~|至|到)\s*"
+RANGE_START_RE = re.compile(rf"[\d{_CN_DIGITS}十百千]\s*(?:万|亿)?\s*(?:{_UNIT_ALT})?{_RANGE_JOINER}$")
+RANGE_END_RE = re.compile(rf"{_RANGE_JOINER}[\d{_CN_DIGITS}十百千]")  # used with .match at the unit's end
 
 _PREFIX_QUALIFIERS = (
     ("不超过", AT_MOST), ("未超过", AT_MOST), ("不足", AT_MOST), ("不到", AT_MOST),
@@ -64,10 +72,11 @@ def parse_numeral(raw: str) -> float | None:
     """'1,234' -> 1234.0, '一千二百三十' -> 1230.0, '99.8' -> 99.8; None if unreadable."""
     raw = raw.replace(",", "")
     try:
-        return float(raw)
+        value = float(raw)
     except ValueError:
-        pass
-    return _parse_chinese(raw)
+        return _parse_chinese(raw)
+    # A run of hundreds of digits is noise (e.g. an ID), not a figure; float() would say inf.
+    return value if math.isfinite(value) else None
 
 
 @cache
@@ -120,7 +129,12 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every number-with-unit in `text`, in order, with canonical values and qualifiers."""
     found = [_from_match(m, text) for m in QUANTITY_RE.finditer(text) if _is_plausible_chinese(m, text)]
     found += [_from_percent_words(m, text) for m in PERCENT_WORDS_RE.finditer(text)]
-    return sorted((q for q in found if q is not None), key=lambda q: q.start)
+    kept = (q for q in found if q is not None and not _in_range_expression(text, q))
+    return sorted(kept, key=lambda q: q.start)
+
+
+def _in_range_expression(text: str, q: Quantity) -> bool:
+    return bool(RANGE_START_RE.search(text[max(0, q.start - 12) : q.start]) or RANGE_END_RE.match(text, q.end))
 
 
 def _from_match(match: re.Match[str], text: str) -> Quantity | None:
@@ -139,8 +153,14 @@ def _from_match(match: re.Match[str], text: str) -> Quantity | None:
 
 
 def _from_percent_words(match: re.Match[str], text: str) -> Quantity | None:
-    value = _parse_chinese(match.group("num"))
+    num = match.group("num")
+    # "百分之百": a bare 百 means one hundred, which the numeral parser wants spelt 一百.
+    value = _parse_chinese("一" + num if num.startswith("百") else num)
     if value is None:
         return None
     before = text[max(0, match.start() - 6) : match.start()]
-    return Quantity(value, "%", prefix_qualifier(before), match.start(), match.end(), match.group(0))
+    qualifier, end = prefix_qualifier(before), match.end()
+    suffix = next((s for s in _SUFFIX_QUALIFIERS if text.startswith(s, end)), None)
+    if suffix:  # "百分之九十五以上"
+        qualifier, end = _SUFFIX_QUALIFIERS[suffix], end + len(suffix)
+    return Quantity(value, "%", qualifier, match.start(), end, text[match.start() : end])

@@ -1,0 +1,465 @@
+"""extract_facts, specified by example: a sentence and every row it must yield — no more, no fewer.
+
+Every sentence is invented for these tests (none is copied from a sample report). A row is
+(indicator, value, qualifier) for the report's own year, or (indicator, value, qualifier, year)
+when the sentence names another year. Only single-year facts are compared here; running totals
+(period="cumulative") have their own table below. A wrong number is worse than a missing one, so
+a sentence whose figure is not one of ours expects [].
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract_facts
+from pipeline.model import PERIOD_CUMULATIVE, PERIOD_YEAR, Fact, Place
+
+YEAR = 2022  # the year every test report is about
+
+Row = tuple
+
+
+def rows(facts: list[Fact], period: str = PERIOD_YEAR) -> list[tuple]:
+    return sorted(
+        (f.indicator, round(f.value, 4), f.qualifier, f.year if f.year is not None else YEAR)
+        for f in facts
+        if f.period == period
+    )
+
+
+def expected_rows(expected: list[Row]) -> list[tuple]:
+    return sorted((r[0], round(float(r[1]), 4), r[2], r[3] if len(r) > 3 else YEAR) for r in expected)
+
+
+CASES: list[tuple[str, list[Row]]] = [
+    # --- 行政复议: received / accepted / concluded / corrected / correction rate --------------------
+    ("全年共受理行政复议案件一百三十六件", [("review_accepted", 136, "exact")]),
+    ("全年收到行政复议申请2,315件", [("review_received", 2315, "exact")]),
+    ("市政府全年新收行政复议案件418件", [("review_received", 418, "exact")]),
+    ("依法受理行政复议案件六十四件", [("review_accepted", 64, "exact")]),
+    ("全年审结行政复议案件593件", [("review_concluded", 593, "exact")]),
+    ("全年办结行政复议案件二百一十宗", [("review_concluded", 210, "exact")]),
+    ("行政复议机关直接纠错违法或不当行政行为37件", [("review_corrected", 37, "exact")]),
+    ("行政复议纠错率为9.6%", [("review_correction_rate", 9.6, "exact")]),
+    ("行政复议综合纠错率达到百分之十五", [("review_correction_rate", 15, "exact")]),
+    # shared subject: later clauses inherit 行政复议
+    (
+        "全年收到行政复议申请1,092件,受理981件,审结954件,纠错88件",
+        [
+            ("review_received", 1092, "exact"),
+            ("review_accepted", 981, "exact"),
+            ("review_concluded", 954, "exact"),
+            ("review_corrected", 88, "exact"),
+        ],
+    ),
+    (
+        "全年共办理行政复议案件,受理733宗,办结702宗,纠错率11.3%",
+        [
+            ("review_accepted", 733, "exact"),
+            ("review_concluded", 702, "exact"),
+            ("review_correction_rate", 11.3, "exact"),
+        ],
+    ),
+    # qualifiers
+    ("全年受理行政复议案件突破3000件", [("review_accepted", 3000, "at_least")]),
+    ("全年收到行政复议申请超过1,500件", [("review_received", 1500, "at_least")]),
+    ("全年受理行政复议案件逾800件", [("review_accepted", 800, "at_least")]),
+    ("全年审结行政复议案件650件以上", [("review_concluded", 650, "at_least")]),
+    ("全年收到行政复议申请470余件", [("review_received", 470, "at_least")]),
+    ("全年受理行政复议案件1.1万多件", [("review_accepted", 11000, "at_least")]),
+    ("全年收到行政复议申请近2000件", [("review_received", 2000, "approx")]),
+    ("全年受理行政复议案件约560件", [("review_accepted", 560, "approx")]),
+    ("全年审结行政复议案件380件左右", [("review_concluded", 380, "approx")]),
+    ("行政复议纠错率不超过12%", [("review_correction_rate", 12, "at_most")]),
+    ("行政复议纠错率控制在20%以内", [("review_correction_rate", 20, "at_most")]),
+    # inferred: 全部审结 makes concluded equal accepted
+    (
+        "全年受理行政复议案件143件,现已全部审结",
+        [("review_accepted", 143, "exact"), ("review_concluded", 143, "exact")],
+    ),
+    # partial-year cut-off: a flow counted before the year ended is a lower bound
+    ("截至11月底,已受理行政复议案件1200件", [("review_accepted", 1200, "at_least")]),
+    ("截至10月,全市审结行政复议案件286件", [("review_concluded", 286, "at_least")]),
+    ("截至2022年底,全年受理行政复议案件615件", [("review_accepted", 615, "exact")]),
+    ("今年1-10月,全市受理行政复议案件870件", [("review_accepted", 870, "at_least")]),
+    ("2022年1至11月,全市审结行政复议案件742件", [("review_concluded", 742, "at_least")]),
+    ("2022年1-12月,全市受理行政复议案件905件", [("review_accepted", 905, "exact")]),
+    ("前三季度,全市调解矛盾纠纷2,140件", [("mediation_cases", 2140, "at_least")]),
+    # a rate over part of the year is neither the year's rate nor a bound on it
+    ("上半年,全市行政机关负责人出庭应诉率为95%", []),
+    ("1-11月,全市行政复议纠错率为9%", []),
+    # previous-year value in passing; the growth is no level of ours
+    (
+        "全年受理行政复议案件78件,较上年的52件增长50%",
+        [("review_accepted", 78, "exact"), ("review_accepted", 52, "exact", 2021)],
+    ),
+    (
+        "全年收到行政复议申请260件,比去年的300件减少40件",
+        [("review_received", 260, "exact"), ("review_received", 300, "exact", 2021)],
+    ),
+    ("全年受理行政复议案件355件,较上年增加61件", [("review_accepted", 355, "exact")]),
+    (
+        "全年受理行政复议案件310件,比2021年的256件增长21%",
+        [("review_accepted", 310, "exact"), ("review_accepted", 256, "exact", 2021)],
+    ),
+    (
+        "全年收到行政复议申请1,204件,同比上升18.6%,依法受理1,096件,不予受理37件,审结1,051件",
+        [
+            ("review_received", 1204, "exact"),
+            ("review_accepted", 1096, "exact"),
+            ("review_concluded", 1051, "exact"),
+        ],
+    ),
+    (
+        "行政复议纠错率为8%,较上年的13%下降5个百分点",
+        [("review_correction_rate", 8, "exact"), ("review_correction_rate", 13, "exact", 2021)],
+    ),
+    # percentage-point changes are changes, not levels
+    ("行政复议纠错率同比下降3.2个百分点", []),
+    # explicit years
+    (
+        "2020年受理行政复议案件502件,2021年受理行政复议案件577件",
+        [("review_accepted", 502, "exact", 2020), ("review_accepted", 577, "exact", 2021)],
+    ),
+    (
+        "2018-2020年行政复议收到申请分别为731件、684件、652件",
+        [
+            ("review_received", 731, "exact", 2018),
+            ("review_received", 684, "exact", 2019),
+            ("review_received", 652, "exact", 2020),
+        ],
+    ),
+    (
+        "2019年至2022年行政复议纠错率依次为12.5%、10.2%、9.8%和8.1%",
+        [
+            ("review_correction_rate", 12.5, "exact", 2019),
+            ("review_correction_rate", 10.2, "exact", 2020),
+            ("review_correction_rate", 9.8, "exact", 2021),
+            ("review_correction_rate", 8.1, "exact", 2022),
+        ],
+    ),
+    # a later year than the report's is never reported
+    ("2023年1月受理行政复议案件45件", []),
+    # targets and plans
+    ("力争全年受理行政复议案件1500件", []),
+    ("行政复议工作的任务是办理1500件", []),
+    ("计划审结行政复议案件900件", []),
+    ("预计全年收到行政复议申请2000件", []),
+    # neighbouring rates and figures that are not ours
+    ("行政复议受理率为99%", []),
+    ("行政复议后被起诉率为5.5%", []),
+    ("复议后被起诉率降至4%", []),
+    ("全年制发行政复议意见书23份", []),
+    ("全年接待行政复议申请人410人", []),
+    ("行政复议案件涉及申请人1,320人次", []),
+    ("全年不予受理行政复议申请31件", []),
+    # --- 行政机关负责人出庭应诉率 -------------------------------------------------------------------
+    ("行政机关负责人出庭应诉率达到百分之九十", [("court_appearance_rate", 90, "exact")]),
+    ("全市行政机关负责人出庭应诉率为96.3%", [("court_appearance_rate", 96.3, "exact")]),
+    ("行政机关负责人出庭应诉率保持100%", [("court_appearance_rate", 100, "exact")]),
+    ("行政机关负责人出庭率达到98%以上", [("court_appearance_rate", 98, "at_least")]),
+    ("行政机关负责人出庭应诉率实现百分之百", [("court_appearance_rate", 100, "exact")]),
+    (
+        "行政机关负责人出庭应诉率从2019年的35%上升到2021年的88%",
+        [("court_appearance_rate", 35, "exact", 2019), ("court_appearance_rate", 88, "exact", 2021)],
+    ),
+    (
+        "负责人出庭应诉率从2020年的41%提高到76%",
+        [("court_appearance_rate", 41, "exact", 2020), ("court_appearance_rate", 76, "exact")],
+    ),
+    # one predicate for several indicators: only the one that is ours
+    ("规范性文件合法性审查率和行政机关负责人出庭应诉率均达到100%", [("court_appearance_rate", 100, "exact")]),
+    (
+        "行政复议纠错率和行政机关负责人出庭应诉率分别为14%和96%",
+        [("review_correction_rate", 14, "exact"), ("court_appearance_rate", 96, "exact")],
+    ),
+    ("行政机关负责人出庭应诉率同比提高6.5个百分点", []),
+    ("力争行政机关负责人出庭应诉率达到100%", []),
+    ("行政机关主要负责人出庭应诉率为45%", []),
+    # --- 行政诉讼: cases / lost / loss rate -------------------------------------------------------
+    ("全年发生行政诉讼案件近300件", [("litigation_cases", 300, "approx")]),
+    ("全年办理行政应诉案件四百零八件", [("litigation_cases", 408, "exact")]),
+    ("全市一审行政诉讼案件1,046件", [("litigation_cases", 1046, "exact")]),
+    ("全年行政应诉案件156起,败诉9起", [("litigation_cases", 156, "exact"), ("litigation_lost", 9, "exact")]),
+    (
+        "全市行政机关作为被告的一审行政案件532件,败诉27件,败诉率5.1%",
+        [
+            ("litigation_cases", 532, "exact"),
+            ("litigation_lost", 27, "exact"),
+            ("litigation_loss_rate", 5.1, "exact"),
+        ],
+    ),
+    ("行政诉讼案件败诉率为百分之三点五", [("litigation_loss_rate", 3.5, "exact")]),
+    ("行政诉讼败诉率控制在6%以内", [("litigation_loss_rate", 6, "at_most")]),
+    ("行政诉讼胜诉率为92%", []),
+    ("行政应诉案件胜诉率达到88.6%", []),
+    ("全年审结二审行政诉讼案件210件", []),
+    ("行政诉讼败诉率同比下降1.8个百分点", []),
+    # --- 矛盾纠纷调解: cases / success / success rate ---------------------------------------------
+    ("全年调解各类矛盾纠纷3,870件", [("mediation_cases", 3870, "exact")]),
+    ("全年调处矛盾纠纷860宗,调处成功820宗", [("mediation_cases", 860, "exact"), ("mediation_success", 820, "exact")]),
+    (
+        "全年共调解矛盾纠纷九百八十六件,调解成功九百六十件",
+        [("mediation_cases", 986, "exact"), ("mediation_success", 960, "exact")],
+    ),
+    ("各级人民调解组织共调解矛盾纠纷1.5万件", [("mediation_cases", 15000, "exact")]),
+    ("全年调解矛盾纠纷2,600余件", [("mediation_cases", 2600, "at_least")]),
+    ("人民调解成功率为97.2%", [("mediation_success_rate", 97.2, "exact")]),
+    ("矛盾纠纷调处成功率98%", [("mediation_success_rate", 98, "exact")]),
+    ("调解成功率达到百分之九十五以上", [("mediation_success_rate", 95, "at_least")]),
+    ("矛盾纠纷调处率98%", []),
+    ("矛盾纠纷化解率为96%", []),
+    ("全年化解信访矛盾纠纷2300件,化解率96.4%", []),
+    ("行业性专业性调解组织调解矛盾纠纷640件", []),
+    # distractors: people, organisations, rounds
+    ("全市共有人民调解员3500名", []),
+    ("全市建立人民调解委员会412个", []),
+    ("全市共有调委会320个,调解工作站45个", []),
+    ("新增各类调解组织28家", []),
+    ("开展矛盾纠纷排查1,200次", []),
+    ("组织矛盾纠纷排查4,100余次", []),
+    ("调解员参与调解培训1600人次", []),
+    # --- 市场主体: total / new / growth ------------------------------------------------------------
+    ("全市实有市场主体138万户", [("market_entities", 1380000, "exact")]),
+    ("全区市场主体总量突破1.2亿户", [("market_entities", 120000000, "at_least")]),
+    ("截至年底,全区实有经营主体12.6万家", [("market_entities", 126000, "exact")]),
+    (
+        "截至2022年底,全市共有市场主体28.3万户,同比增长8.5%",
+        [("market_entities", 283000, "exact"), ("market_entities_growth", 8.5, "exact")],
+    ),
+    (
+        "全市实有市场主体150万户,较上年的140万户增长7.1%",
+        [
+            ("market_entities", 1500000, "exact"),
+            ("market_entities", 1400000, "exact", 2021),
+            ("market_entities_growth", 7.1, "exact"),
+        ],
+    ),
+    ("全年新增市场主体2.1万户", [("market_entities_new", 21000, "exact")]),
+    ("全年新登记市场主体8,520家", [("market_entities_new", 8520, "exact")]),
+    # growth compared with last year is this year's growth
+    (
+        "全市经营主体总量达68万户,较上年增长7%",
+        [("market_entities", 680000, "exact"), ("market_entities_growth", 7, "exact")],
+    ),
+    (
+        "全年新增市场主体3.6万户,增长14%,总量达到31万户",
+        [("market_entities_new", 36000, "exact"), ("market_entities", 310000, "exact")],
+    ),
+    (
+        "2020年至2022年,全市新增市场主体依次为1.1万户、1.3万户和1.6万户",
+        [
+            ("market_entities_new", 11000, "exact", 2020),
+            ("market_entities_new", 13000, "exact", 2021),
+            ("market_entities_new", 16000, "exact", 2022),
+        ],
+    ),
+    # a part of the stock is not the stock
+    ("全市市场主体总量30万户,其中企业总量达8万户", [("market_entities", 300000, "exact")]),
+    ("全市民营市场主体总量达到25万户", []),
+    # growth of new registrations is not growth of the stock
+    ("全年新增市场主体2.1万户,同比增长12%", [("market_entities_new", 21000, "exact")]),
+    ("新增市场主体同比增长20%", []),
+    (
+        "全年新增市场主体8600户,市场主体总量同比增长9.1%",
+        [("market_entities_new", 8600, "exact"), ("market_entities_growth", 9.1, "exact")],
+    ),
+    # 净增 is not 新增
+    ("全年净增市场主体1.5万户", []),
+    # percentage-point change of the growth rate is not a growth level
+    ("市场主体总量增速提高1.2个百分点", []),
+    # entities served, helped or visited are not the total
+    ("全年服务市场主体3000家", []),
+    ("减税降费惠及市场主体6.2万户", []),
+    ("走访企业等市场主体850家", []),
+    # --- 法律援助 ---------------------------------------------------------------------------------
+    ("全年办理法律援助案件六十九件", [("legal_aid_cases", 69, "exact")]),
+    ("全年受理法律援助案件1,500多件", [("legal_aid_cases", 1500, "at_least")]),
+    ("全年办理法律援助案件超过2000件", [("legal_aid_cases", 2000, "at_least")]),
+    (
+        "法律援助机构共办理法律援助案件2,468件,提供法律咨询1.2万人次",
+        [("legal_aid_cases", 2468, "exact")],
+    ),
+    ("全年共为困难群众提供法律援助1,260件", [("legal_aid_cases", 1260, "exact")]),
+    ("全年为群众提供法律援助咨询3,000件", []),
+    ("全市建成法律援助工作站86个", []),
+    ("法律援助值班律师提供法律帮助3,100人次", []),
+    ("法律援助案件计划办理3000件", []),
+    ("全年法律援助案件数量300至400件", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[f"case{i:03d}" for i in range(len(CASES))])
+def test_sentence(text: str, expected: list[Row]) -> None:
+    assert rows(extract_facts(text, YEAR)) == expected_rows(expected)
+
+
+def test_every_indicator_is_specified() -> None:
+    from pipeline import catalogue as cat
+
+    covered = {row[0] for _, expected in CASES + MINI_REPORTS for row in expected}
+    assert set(cat.catalogue()) <= covered
+
+
+# --- running totals: never a single year -------------------------------------------------------
+
+CUMULATIVE: list[tuple[str, list[Row]]] = [
+    ("2016年以来累计办理法律援助案件5,000件", [("legal_aid_cases", 5000, "exact")]),
+    ("近五年来共受理行政复议案件3,260件", [("review_accepted", 3260, "exact")]),
+    (
+        "2017年以来,全市发生行政诉讼案件2,110件,败诉402件",
+        [("litigation_cases", 2110, "exact"), ("litigation_lost", 402, "exact")],
+    ),
+    ("累计调解矛盾纠纷4.3万件", [("mediation_cases", 43000, "exact")]),
+    ("十三五期间累计新增市场主体21万户", [("market_entities_new", 210000, "exact")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CUMULATIVE, ids=[f"total{i}" for i in range(len(CUMULATIVE))])
+def test_running_total_is_labelled_not_given_to_a_year(text: str, expected: list[Row]) -> None:
+    facts = extract_facts(text, YEAR)
+    assert rows(facts) == []
+    assert rows(facts, PERIOD_CUMULATIVE) == expected_rows(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年以来,全市受理行政复议案件380件",
+        "2022年以来,全市受理行政复议案件380件",
+        "全年累计受理行政复议案件380件",
+    ],
+)
+def test_within_the_year_running_total_is_the_years_value(text: str) -> None:
+    assert rows(extract_facts(text, YEAR)) == expected_rows([("review_accepted", 380, "exact")])
+
+
+# --- methods and evidence ----------------------------------------------------------------------
+
+
+def test_all_concluded_is_inferred_from_accepted() -> None:
+    facts = extract_facts("全年受理行政复议案件86件,均已依法审结", YEAR)
+    concluded = [f for f in facts if f.indicator == "review_concluded"]
+    assert [(f.value, f.method) for f in concluded] == [(86, "inferred")]
+
+
+def test_stated_concluded_is_not_replaced_by_an_inference() -> None:
+    facts = extract_facts("受理行政复议案件90件,审结88件,其余已全部审结", YEAR)
+    assert [(f.value, f.method) for f in facts if f.indicator == "review_concluded"] == [(88, "reported")]
+
+
+def test_evidence_is_the_sentence_at_its_offsets() -> None:
+    text = "一、基本情况。全年审结行政复议案件77件。其他工作。"
+    (fact,) = extract_facts(text, YEAR)
+    assert fact.evidence == "全年审结行政复议案件77件。"
+    assert text[fact.start : fact.end] == fact.evidence
+    assert fact.method == "reported"
+
+
+# --- figures of places below the reporting jurisdiction ---------------------------------------
+
+PROVINCE = Place("浙江省", "330000", "province", "浙江省")
+CITY = Place("嘉兴市", "330400", "prefecture", "浙江省", "浙江省")
+COUNTY = Place("海盐县", "330424", "county", "浙江省", "嘉兴市")
+
+SCOPED: list[tuple[Place, tuple[str, ...], str, list[Row]]] = [
+    (
+        PROVINCE,
+        ("杭州市", "宁波市", "杭州", "宁波"),
+        "全省共受理行政复议案件2.3万件,其中杭州(2100件)、宁波(1850件)位居前列",
+        [("review_accepted", 23000, "exact")],
+    ),
+    (PROVINCE, ("杭州市", "宁波市", "杭州", "宁波"), "杭州市受理行政复议案件2100件", []),
+    (
+        PROVINCE,
+        (),
+        "省政府本级受理行政复议案件300件,全省受理行政复议案件1.8万件",
+        [("review_accepted", 18000, "exact")],
+    ),
+    (CITY, ("海盐县", "平湖市", "海盐", "平湖"), "平湖市办理法律援助案件860件", []),
+    (CITY, (), "全市受理行政复议案件1200件,市本级受理行政复议案件300件", [("review_accepted", 1200, "exact")]),
+    (CITY, (), "市直部门行政机关负责人出庭应诉率为100%", []),
+    (CITY, (), "全省行政机关负责人出庭应诉率为80%", []),
+    (CITY, (), "全国市场主体总量突破1.7亿户", []),
+    (COUNTY, (), "全省法律援助案件8万件,全县办理法律援助案件860件", [("legal_aid_cases", 860, "exact")]),
+    (COUNTY, (), "各乡镇调解矛盾纠纷1,210件", []),
+]
+
+
+@pytest.mark.parametrize(("place", "subs", "text", "expected"), SCOPED, ids=[f"scope{i}" for i in range(len(SCOPED))])
+def test_sub_and_wider_jurisdictions(place: Place, subs: tuple[str, ...], text: str, expected: list[Row]) -> None:
+    assert rows(extract_facts(text, YEAR, place, subs)) == expected_rows(expected)
+
+
+# --- mini-reports: several sentences mixing the families above -------------------------------
+
+MINI_REPORTS: list[tuple[str, list[Row]]] = [
+    (
+        "2022年,区政府深入推进依法行政。全年收到行政复议申请316件,受理288件,审结271件,"
+        "直接纠错23件,纠错率8.5%。全区共有人民调解员640名,调委会95个。"
+        "全年调解矛盾纠纷1,830件,调解成功1,792件,调解成功率97.9%。力争明年行政复议案件办结率达到100%。",
+        [
+            ("review_received", 316, "exact"),
+            ("review_accepted", 288, "exact"),
+            ("review_concluded", 271, "exact"),
+            ("review_corrected", 23, "exact"),
+            ("review_correction_rate", 8.5, "exact"),
+            ("mediation_cases", 1830, "exact"),
+            ("mediation_success", 1792, "exact"),
+            ("mediation_success_rate", 97.9, "exact"),
+        ],
+    ),
+    (
+        "优化营商环境。截至12月底,全市实有市场主体36.8万户,同比增长6.4%;全年新增市场主体4.9万户,"
+        "同比增长11.2%。全年走访服务市场主体2,300家。全年净增市场主体2.2万户。",
+        [
+            ("market_entities", 368000, "exact"),
+            ("market_entities_growth", 6.4, "exact"),
+            ("market_entities_new", 49000, "exact"),
+        ],
+    ),
+    (
+        "全年全市行政机关作为被告的一审行政诉讼案件678件,败诉35件。"
+        "行政机关负责人出庭应诉率达到99.1%,较上年提高4.3个百分点。"
+        "行政诉讼胜诉率为91%。2016年以来累计应诉行政诉讼案件4,020件。",
+        [
+            ("litigation_cases", 678, "exact"),
+            ("litigation_lost", 35, "exact"),
+            ("court_appearance_rate", 99.1, "exact"),
+        ],
+    ),
+    (
+        "加强法律援助。全年建成法律援助工作站38个,办理法律援助案件一千二百三十件,"
+        "提供法律咨询9,600人次。计划明年办理法律援助案件1500件。"
+        "截至11月底,全市受理行政复议案件904件。",
+        [("legal_aid_cases", 1230, "exact"), ("review_accepted", 904, "at_least")],
+    ),
+    (
+        "全市行政复议收到申请数2018-2020年分别为431件、466件、503件。"
+        "2021年受理行政复议案件512件,现已全部审结。"
+        "行政诉讼败诉率从2020年的9.4%下降到2021年的6.2%。",
+        [
+            ("review_received", 431, "exact", 2018),
+            ("review_received", 466, "exact", 2019),
+            ("review_received", 503, "exact", 2020),
+            ("review_accepted", 512, "exact", 2021),
+            ("review_concluded", 512, "exact", 2021),
+            ("litigation_loss_rate", 9.4, "exact", 2020),
+            ("litigation_loss_rate", 6.2, "exact", 2021),
+        ],
+    ),
+    (
+        "全年开展矛盾纠纷排查3,400次。调处各类矛盾纠纷2,950起,调处成功2,871起。"
+        "矛盾纠纷调处率为99%,化解率为94%。法律援助案件的目标是达到2,000件。",
+        [("mediation_cases", 2950, "exact"), ("mediation_success", 2871, "exact")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MINI_REPORTS, ids=[f"report{i}" for i in range(len(MINI_REPORTS))])
+def test_mini_report(text: str, expected: list[Row]) -> None:
+    assert rows(extract_facts(text, YEAR)) == expected_rows(expected)
+
+
+def test_at_least_one_hundred_sentence_cases() -> None:
+    assert len(CASES) + len(CUMULATIVE) + len(SCOPED) + len(MINI_REPORTS) >= 100

@@ -1,0 +1,122 @@
+"""find_quantities: how reports write numbers, units and qualifiers, read as a specification.
+
+Every sentence here is invented for the test; none is taken from a sample report.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.numbers import find_quantities, parse_numeral
+
+# (text, [(value, unit, qualifier), ...]) — every quantity find_quantities reports, in order.
+CASES = [
+    # Arabic numerals, separators, decimals
+    ("办理案件57件", [(57, "件", "exact")]),
+    ("共计3,406件", [(3406, "件", "exact")]),
+    ("总数2,004,318户", [(2004318, "户", "exact")]),
+    ("比例为97.25%", [(97.25, "%", "exact")]),
+    ("达到0.6%", [(0.6, "%", "exact")]),
+    ("共 83 起", [(83, "起", "exact")]),
+    # 万 / 亿 multipliers
+    ("达到37万户", [(370000, "户", "exact")]),
+    ("达到6.48万户", [(64800, "户", "exact")]),
+    ("突破2.3亿户", [(230000000, "户", "at_least")]),
+    ("共3.5万余件", [(35000, "件", "at_least")]),
+    ("共4万多家", [(40000, "家", "at_least")]),
+    # Chinese numerals
+    ("办理四百五十六件", [(456, "件", "exact")]),
+    ("受理二千零七件", [(2007, "件", "exact")]),
+    ("新增两千三百户", [(2300, "户", "exact")]),
+    ("共七十三宗", [(73, "宗", "exact")]),
+    ("九万余户", [(90000, "户", "at_least")]),
+    # percentages in words
+    ("达到百分之八十五", [(85, "%", "exact")]),
+    ("达到百分之九十七点五", [(97.5, "%", "exact")]),
+    ("实现百分之百", [(100, "%", "exact")]),
+    # qualifiers before the number
+    ("突破5000件", [(5000, "件", "at_least")]),
+    ("超过640件", [(640, "件", "at_least")]),
+    ("逾320件", [(320, "件", "at_least")]),
+    ("近900件", [(900, "件", "approx")]),
+    ("约1.8万户", [(18000, "户", "approx")]),
+    ("接近75%", [(75, "%", "approx")]),
+    ("不超过12%", [(12, "%", "at_most")]),
+    ("不足40件", [(40, "件", "at_most")]),
+    # qualifiers after the number
+    ("260件以上", [(260, "件", "at_least")]),
+    ("95%以上", [(95, "%", "at_least")]),
+    ("430件左右", [(430, "件", "approx")]),
+    ("8%以内", [(8, "%", "at_most")]),
+    ("160余件", [(160, "件", "at_least")]),
+    ("160多件", [(160, "件", "at_least")]),
+    # units that are never counts of cases
+    ("下降2.5个百分点", [(2.5, "个百分点", "exact")]),
+    ("人民调解员410名", [(410, "名", "exact")]),
+    ("咨询2600人次", [(2600, "人次", "exact")]),
+    # several in one stretch
+    ("受理71件,审结69件", [(71, "件", "exact"), (69, "件", "exact")]),
+]
+
+# Text with no quantity in it: words that look like numbers, numbers without units, ranges.
+NOTHING = [
+    "一是加强组织领导",
+    "第一百件",
+    "一件事一次办",
+    "受理了大量案件",
+    "编号为20221108",
+    "300至500件",  # a range is neither end on its own
+    "30%-40%",
+    "1200件到1500件",
+    "5 000件",  # a space-separated thousands group must not become 000
+    "4,56件",  # nor a malformed separator become 56
+    "9" * 400 + "件",  # hundreds of digits are noise, not a figure
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_quantities(text: str, expected: list[tuple[float, str, str]]) -> None:
+    found = [(q.value, q.unit, q.qualifier) for q in find_quantities(text)]
+    assert found == [(pytest.approx(v), u, q) for v, u, q in expected]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_quantity(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_offsets_cover_the_number_and_unit() -> None:
+    text = "全年受理1,050件"
+    (q,) = find_quantities(text)
+    assert text[q.start : q.end] == "1,050件" == q.text
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [("1,234", 1234), ("98.6", 98.6), ("一千二百三十", 1230), ("六十九", 69), ("两百", 200), ("二〇五", 205)],
+)
+def test_parse_numeral(raw: str, value: float) -> None:
+    assert parse_numeral(raw) == pytest.approx(value)
+
+
+def test_parse_numeral_rejects_words() -> None:
+    assert parse_numeral("若干") is None
+
+
+_ALPHABET = st.sampled_from(
+    list("0123456789,.%万亿余多近约超逾件户家起宗名人次个百分点之")
+    + list("一二两三四五六七八九十百千零〇以上左右内下至-— 受理审结")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40) | st.text(max_size=40))
+def test_random_text_never_raises_and_values_are_finite(text: str) -> None:
+    for q in find_quantities(text):
+        assert math.isfinite(q.value)
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.qualifier in {"exact", "at_least", "approx", "at_most"}
