@@ -1,0 +1,96 @@
+"""Screenshots for the README: the dashboard on a processed folder, shot by Debian's Chromium.
+
+Starts `streamlit run dashboard.py` on a free port with FAZHI_DATA_DIR=<processed>, opens each
+given view (a URL with query parameters), waits for its Plotly chart and for Streamlit to finish
+running, and saves a PNG (1400×900 CSS pixels at device scale 2 by default).
+
+    python -m pipeline build --raw data/raw --out /tmp/shot-processed
+    python bench/screenshots.py /tmp/shot-processed \\
+        docs/screenshot.png "page=compare&indicator=review_accepted&year=2022" \\
+        docs/screenshot-trend.png "page=trend&indicator=litigation_cases"
+
+Never runs `playwright install`: /usr/bin/chromium comes from apt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"streamlit did not answer on {url} within {timeout:.0f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path, help="processed folder (FAZHI_DATA_DIR)")
+    parser.add_argument("shots", nargs="+", help="pairs: OUTPUT.png QUERY")
+    parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--height", type=int, default=900)
+    parser.add_argument("--scale", type=float, default=2)
+    args = parser.parse_args()
+    if len(args.shots) % 2:
+        parser.error("shots come in pairs: OUTPUT.png QUERY")
+
+    from playwright.sync_api import expect, sync_playwright
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "FAZHI_DATA_DIR": str(args.data.resolve())}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        _wait_healthy(url, process)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": args.width, "height": args.height},
+                                    device_scale_factor=args.scale, locale="zh-CN")
+            for out, query in zip(args.shots[::2], args.shots[1::2], strict=True):
+                page.goto(f"{url}/?{query}")
+                expect(page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .gtitle').first).to_be_visible(
+                    timeout=60_000)
+                page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)
+                page.mouse.move(0, args.height - 1)  # no hover label or toolbar over the chart
+                page.wait_for_timeout(500)  # let Plotly's transitions finish
+                Path(out).parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=out)
+                print(f"{out}: {Path(out).stat().st_size:,} bytes")
+            browser.close()
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
