@@ -8,7 +8,14 @@ at once and an unchanged folder is read once), and calling the pipeline's public
 the next step and, where it helps, a 重新生成 button — never a traceback.
 
 Must never: parse reports or import pipeline stages other than `pipeline.build`'s public API.
-When FAZHI_DATA_DIR is set the folder is taken as given and never built (tests, read-only copies).
+
+When the app may build (`buildable`):
+  - neither variable set: data/raw -> data/processed, built when missing or stale;
+  - FAZHI_DATA_DIR alone: the folder is a read-only copy, taken as given and never built
+    (the editor pages are then read-only too: there is no raw folder to add to);
+  - FAZHI_DATA_DIR and FAZHI_RAW_DIR together: an explicit raw -> processed pair, built like the
+    defaults. This is how tests (and a second installation) run uploads and corrections end to
+    end on temporary copies without touching the repository's data.
 """
 
 from __future__ import annotations
@@ -23,7 +30,8 @@ import pandas as pd
 import streamlit as st
 
 ROOT = Path(__file__).resolve().parents[1]
-FILES = ("indicators.csv", "indicators.parquet", "documents.csv", "conflicts.csv", "cumulative.csv", "build.json")
+FILES = ("indicators.csv", "indicators.parquet", "documents.csv", "conflicts.csv", "cumulative.csv",
+         "corrections_applied.csv", "build.json")
 REQUIRED = ("jurisdiction", "adcode", "level", "province", "year", "indicator", "indicator_name", "value", "unit")
 TEXT_COLUMNS = ("jurisdiction", "adcode", "level", "province", "parent", "indicator", "indicator_name", "family",
                 "unit", "qualifier", "method", "source", "evidence", "note")
@@ -47,6 +55,7 @@ class Dataset:
     meta: dict = field(default_factory=dict)
     folder: str = ""
     problems: tuple[str, ...] = ()
+    corrections: pd.DataFrame = field(default_factory=pd.DataFrame)  # corrections_applied.csv: one row per line
 
 
 def data_dir() -> Path:
@@ -58,8 +67,13 @@ def raw_dir() -> Path:
 
 
 def pinned() -> bool:
-    """True when the data folder was given explicitly: use it as is, never build into it."""
+    """True when the data folder was given explicitly (FAZHI_DATA_DIR)."""
     return bool(os.environ.get("FAZHI_DATA_DIR"))
+
+
+def buildable() -> bool:
+    """True when the app may build into the data folder: the defaults, or an explicit raw/data pair."""
+    return not pinned() or bool(os.environ.get("FAZHI_RAW_DIR"))
 
 
 def signature(folder: Path, names: tuple[str, ...] = FILES) -> Signature:
@@ -85,19 +99,26 @@ def _cached(folder: str, key: Signature) -> Dataset:
 
 def read(folder: Path) -> Dataset:
     """All processed tables of `folder`; raises DataError when indicators cannot be used."""
-    indicators, problems = _indicators(folder)
+    indicators, problems, rows = _indicators(folder)
+    meta = _meta(folder / "build.json")
+    recorded = meta.get("counts", {}).get("rows") if isinstance(meta.get("counts"), dict) else None
+    if isinstance(recorded, int) and recorded != rows:  # a hand edit or a partial copy: usable, but say so
+        problems += (f"indicators.csv 有 {rows} 行,而生成记录(build.json)为 {recorded} 行:文件可能被改动过或不完整。"
+                     "如有疑问,请点击“重新生成”。",)
     return Dataset(
         indicators=indicators,
         documents=_optional_csv(folder / "documents.csv"),
         conflicts=_optional_csv(folder / "conflicts.csv"),
         cumulative=_optional_csv(folder / "cumulative.csv"),
-        meta=_meta(folder / "build.json"),
+        corrections=_optional_csv(folder / "corrections_applied.csv"),
+        meta=meta,
         folder=str(folder),
         problems=problems,
     )
 
 
-def _indicators(folder: Path) -> tuple[pd.DataFrame, tuple[str, ...]]:
+def _indicators(folder: Path) -> tuple[pd.DataFrame, tuple[str, ...], int]:
+    """(the typed table, problems to show, rows in the file before unusable ones were dropped)."""
     csv_path, parquet = folder / "indicators.csv", folder / "indicators.parquet"
     if not csv_path.is_file() and not parquet.is_file():
         raise DataError(f"数据目录 {folder} 中还没有 indicators.csv。")
@@ -110,15 +131,35 @@ def _indicators(folder: Path) -> tuple[pd.DataFrame, tuple[str, ...]]:
             frame = None
     if frame is None:
         frame = _read_csv(csv_path)
-    return typed(frame, csv_path.name)
+    try:
+        return (*typed(frame, csv_path.name), len(frame))
+    except DataError:
+        raise
+    except Exception as exc:  # hand-edited cells pandas cannot type: a message, never a traceback
+        raise DataError(f"{csv_path.name} 的内容已损坏,无法使用({type(exc).__name__})。请重新生成数据表。") from None
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
     try:
-        return pd.read_csv(path, dtype={"adcode": str}, encoding="utf-8", keep_default_na=False,
-                           na_values=[""])
+        frame = pd.read_csv(path, dtype={"adcode": str}, encoding="utf-8", keep_default_na=False, na_values=[""])
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
         raise DataError(f"无法读取 {path.name}(文件可能损坏或不是 UTF-8 编码的 CSV):{exc}") from None
+    # pandas reads a file cut off mid-row without complaint; the build always ends it with a line break.
+    if not _ends_with_newline(path):
+        raise DataError(f"{path.name} 不完整(文件末尾被截断,可能是复制或保存时中断)。请重新生成数据表。")
+    return frame
+
+
+def _ends_with_newline(path: Path) -> bool:
+    """The build always ends a CSV with a line break; a file cut short does not (empty files pass here)."""
+    try:
+        with path.open("rb") as handle:
+            if handle.seek(0, os.SEEK_END) == 0:
+                return True
+            handle.seek(-1, os.SEEK_END)
+            return handle.read(1) in (b"\n", b"\r")
+    except OSError:
+        return True  # let the reader report it
 
 
 def typed(frame: pd.DataFrame, name: str = "indicators.csv") -> tuple[pd.DataFrame, tuple[str, ...]]:
@@ -136,7 +177,8 @@ def typed(frame: pd.DataFrame, name: str = "indicators.csv") -> tuple[pd.DataFra
     out["value"] = pd.to_numeric(out["value"], errors="coerce")
     for column in ("evidence_start", "evidence_end"):
         out[column] = pd.to_numeric(out.get(column, -1), errors="coerce").fillna(-1).astype(int)
-    bad = out["year"].isna() | out["value"].isna()
+    # A year outside any plausible range is as unusable as a missing one (and would overflow int).
+    bad = ~out["year"].between(1949, 2100) | out["value"].isna() | ~out["value"].abs().lt(float("inf"))
     out = out[~bad].astype({"year": int, "value": float}).reset_index(drop=True)
     problems = (f"{name} 中有 {int(bad.sum())} 行缺少年份或数值,已略去。",) if bad.any() else ()
     return out, problems
@@ -169,7 +211,7 @@ def _meta(path: Path) -> dict:
 def prepare() -> Dataset | None:
     """The dataset to show, building it first if needed; None (after explaining why) when there is none."""
     folder = data_dir()
-    if not pinned():
+    if buildable():
         _build_if_needed(raw_dir(), folder)
     try:
         dataset = _cached(str(folder), signature(folder))
@@ -178,6 +220,8 @@ def prepare() -> Dataset | None:
         return None
     for problem in dataset.problems:
         st.warning(problem)
+    if dataset.problems and not dataset.indicators.empty:
+        rebuild_button("problems")
     if dataset.indicators.empty:
         _explain("数据表中还没有任何指标数值。", folder)
         return None
@@ -185,28 +229,50 @@ def prepare() -> Dataset | None:
 
 
 def _explain(reason: str, folder: Path) -> None:
-    if pinned():
+    if not buildable():
         st.info(f"{reason}\n\n数据目录由环境变量 FAZHI_DATA_DIR 指定为 {folder}:请先运行 "
                 "`python -m pipeline build` 生成数据,或去掉 FAZHI_DATA_DIR 让看板从 data/raw/ 自动生成。")
         return
     st.info(f"{reason}\n\n下一步:把各地法治政府建设情况报告(txt/html/pdf/docx)放入 {raw_dir()},然后点击“重新生成”。")
-    _rebuild_button("explain")
+    rebuild_button("explain")
 
 
-def _rebuild_button(where: str) -> None:
+def corrections_path() -> Path:
+    """raw/corrections.csv: the append-only log the build applies (pipeline.corrections owns its format)."""
+    from pipeline.corrections import FILE_NAME
+
+    return raw_dir() / FILE_NAME
+
+
+def rebuild_button(where: str) -> None:
+    """"重新生成" (only where the app may build): build now and show the result."""
+    if not buildable():
+        return
     if st.button("重新生成", key=f"data.rebuild.{where}", type="primary"):
-        st.session_state.pop(FAILED_KEY, None)
-        run_build(raw_dir(), data_dir())
+        rebuild()
         st.rerun()
+
+
+def rebuild() -> bool:
+    """Build now (after an upload or a correction), forgetting an earlier failure and the cached tables."""
+    st.session_state.pop(FAILED_KEY, None)
+    raw = raw_dir()
+    ok = run_build(raw, data_dir(), _raw_state(raw))
+    _cached.clear()  # the signature would notice too; clearing frees the old tables at once
+    return ok
+
+
+def _raw_state(raw: Path) -> tuple:
+    return signature(raw, tuple(sorted(p.name for p in raw.iterdir()))) if raw.is_dir() else ()
 
 
 def _build_if_needed(raw: Path, folder: Path) -> None:
     """Build when the folder is missing or stale, unless this very raw state already failed."""
-    raw_state = signature(raw, tuple(sorted(p.name for p in raw.iterdir()))) if raw.is_dir() else ()
+    raw_state = _raw_state(raw)
     failure = st.session_state.get(FAILED_KEY)
     if failure and failure[0] == raw_state:
         st.error(f"上次生成数据表失败:{failure[1]}")
-        _rebuild_button("failed")
+        rebuild_button("failed")
         return
     if _stale(raw, folder):
         run_build(raw, folder, raw_state)

@@ -6,8 +6,9 @@ written with openpyxl. Both record the filters: the XLSX sheet starts with a hea
 same block as lines whose first cell begins with "#", then one empty line, then the table's
 header row — so a person sees the filters first and a program skips the leading "#" lines
 (`pd.read_csv(f, skiprows=header_lines(f))`, or count them: they are all lines before the blank one).
-Every text cell starting with = + - @ tab or CR is prefixed with ' so a spreadsheet shows it as
-text instead of running it as a formula (numbers stay numbers).
+Every text cell starting with = + - @ tab or CR — also after leading spaces or line breaks, which
+some spreadsheet imports trim — is prefixed with ' so a spreadsheet shows it as text instead of
+running it as a formula (numbers stay numbers).
 Must never: import streamlit or read the processed folder.
 """
 
@@ -34,7 +35,7 @@ SOURCE = "数据来源:各地法治政府建设情况报告(本工具自动抽�
 
 def inert(value: object) -> object:
     """A text cell that a spreadsheet would run as a formula, made plain text with a leading '."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and (value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS)):
         return "'" + value
     return value
 

@@ -132,13 +132,17 @@ def yoy(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def yoy_display(frame: pd.DataFrame) -> pd.DataFrame:
-    """The 同比 table with Chinese headers and formatted cells ("+12件", "+3.5%", "—")."""
+    """The 同比 table with Chinese headers and formatted cells ("+12件", "+3.5%", "—"); corrected values carry ✎."""
     table = yoy(frame)
     unit = table["unit"]
+    manual = set(frame.loc[frame["method"] == "manual", ["adcode", "year"]].itertuples(index=False, name=None)) \
+        if "method" in frame.columns else set()
+    marks = [f" {labels.MANUAL_MARK}" if (a, y) in manual else "" for a, y in zip(table["adcode"], table["year"],
+                                                                                   strict=True)]
     return pd.DataFrame({
         "地区": table["jurisdiction"],
         "年份": table["year"].astype(str),
-        "数值": [fmt_number(v, u) + u for v, u in zip(table["value"], unit, strict=True)],
+        "数值": [fmt_number(v, u) + u + m for v, u, m in zip(table["value"], unit, marks, strict=True)],
         "上年数值": [_or_dash(v, u) for v, u in zip(table["prev"], unit, strict=True)],
         "同比增减": [_signed(v, _change_unit(u)) for v, u in zip(table["change"], unit, strict=True)],
         "同比增减(%)": [_signed(v, "%") for v in table["pct"]],
@@ -198,7 +202,8 @@ def _marks_by(frame: pd.DataFrame, column: str, name) -> pd.Series:
 def _finish_wide(table: pd.DataFrame, notes: pd.Series) -> pd.DataFrame:
     table = table.reset_index()
     table.columns.name = None
-    table["说明"] = table["adcode"].map(notes).fillna("")
+    marks = dict(notes)
+    table["说明"] = [marks.get(a, "") for a in table["adcode"]]
     return table.rename(columns={"adcode": labels.COLUMNS["adcode"], "jurisdiction": labels.COLUMNS["jurisdiction"]})
 
 

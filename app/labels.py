@@ -33,9 +33,22 @@ COLUMNS: dict[str, str] = {
     "kind": "文件类型", "status": "状态", "message": "说明", "title": "标题", "published": "发布日期",
     "values": "抽取数值个数", "sha256": "SHA-256", "period": "期间", "report_year": "报告年份",
     "chosen": "是否采用", "rule": "取舍规则",
+    "line": "行号", "action": "操作", "reason": "理由", "who": "校正人", "when": "时间",
+    "extracted_value": "原提取值", "extracted_source": "原来源文件", "extracted_evidence": "原文依据(提取值)",
 }
 
 PAGES: dict[str, str] = {
     "compare": "横向对比", "trend": "年度趋势", "profile": "地区画像",
     "table": "数据表与导出", "sources": "来源核对", "coverage": "数据覆盖",
+    "upload": "上传报告", "correct": "校正数值", "review": "冲突审核",
 }
+EDITOR_PAGES: tuple[str, ...] = ("upload", "correct", "review")  # change data: need the editor password
+
+ACTIONS: dict[str, str] = {
+    "set": "设定新数值", "reject": "标记提取值错误(不设新值)", "withdraw": "撤销校正(恢复提取值)",
+}
+CORRECTION_STATUSES: dict[str, str] = {
+    "applied": "已生效(替换提取值)", "added": "已生效(补充数值)", "rejected": "已生效(移除提取值)",
+    "unmatched": "未生效(找不到对应数据)", "invalid": "无效(无法读取此行)",
+}
+PERIODS: dict[str, str] = {"year": "年度数", "cumulative": "累计数(不计入年度表)"}

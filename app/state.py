@@ -5,7 +5,7 @@ pure and tested), and the small Streamlit glue that seeds each widget from the U
 render and writes the chosen values back (`seed`, `write`).
 
 URL format (all optional; anything unknown or invalid is ignored, never an error):
-    ?page=compare|trend|profile|table|sources|coverage
+    ?page=compare|trend|profile|table|sources|coverage|upload|correct|review
     &indicator=review_accepted &year=2022
     &jurisdictions=220100,320600 (adcodes)  &place=220100 (one jurisdiction: 地区画像, 来源核对)
     &level=prefecture,county &province=吉林省,江苏省 &mode=present

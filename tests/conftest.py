@@ -41,10 +41,80 @@ def app_run(monkeypatch: pytest.MonkeyPatch, processed_dir: Path) -> Callable[..
     from streamlit.testing.v1 import AppTest
 
     def run(data: Path | None = None, **query: str):
+        # FAZHI_DATA_DIR alone = a read-only copy: never built into, editor pages read-only.
+        monkeypatch.delenv("FAZHI_RAW_DIR", raising=False)
+        monkeypatch.delenv("FAZHI_EDITOR_PASSWORD", raising=False)
         monkeypatch.setenv("FAZHI_DATA_DIR", str(data or processed_dir))
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
         for key, value in query.items():
             at.query_params[key] = value
         return at.run()
+
+    return run
+
+
+# ---------------------------------------------------------------- editor pages (uploads, corrections, conflicts)
+
+EDITOR_PASSWORD = "测试-secret-42"
+
+HUANGSHAN_2023 = """黄山市人民政府关于2023年法治政府建设情况的报告
+
+2023年,在省委、省政府的坚强领导下,我市深入推进法治政府建设。现将有关情况报告如下。
+
+一、行政复议工作
+全年共收到行政复议申请320件,受理298件,审结285件。
+
+二、行政应诉工作
+行政机关负责人出庭应诉率达到100%。
+
+黄山市人民政府
+2024年1月15日
+"""
+
+
+@pytest.fixture
+def report_bytes() -> bytes:
+    """A small, real-looking report: 黄山市 2023, four values."""
+    return HUANGSHAN_2023.encode("utf-8")
+
+
+@pytest.fixture
+def editor_dirs(tmp_path: Path) -> tuple[Path, Path]:
+    """(raw, processed): an empty raw folder and an empty processed folder, built into by the app."""
+    raw, processed = tmp_path / "raw", tmp_path / "processed"
+    raw.mkdir()
+    processed.mkdir()
+    return raw, processed
+
+
+@pytest.fixture
+def editor_app(monkeypatch: pytest.MonkeyPatch, editor_dirs: tuple[Path, Path]) -> Callable[..., object]:
+    """Run dashboard.py on a raw/processed pair the app may build into (FAZHI_DATA_DIR + FAZHI_RAW_DIR).
+
+    editor_app(page="upload", password=EDITOR_PASSWORD | None, login=True, secrets=None, **query) -> AppTest;
+    login=True enters the password (when one is configured) before returning; `secrets` become st.secrets.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    from app.labels import EDITOR_PAGES
+
+    def run(page: str = "upload", password: str | None = EDITOR_PASSWORD, login: bool = True,
+            secrets: dict | None = None, **query: str):
+        raw, processed = editor_dirs
+        monkeypatch.setenv("FAZHI_RAW_DIR", str(raw))
+        monkeypatch.setenv("FAZHI_DATA_DIR", str(processed))
+        if password is None:
+            monkeypatch.delenv("FAZHI_EDITOR_PASSWORD", raising=False)
+        else:
+            monkeypatch.setenv("FAZHI_EDITOR_PASSWORD", password)
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        at.secrets.update(secrets or {})
+        at.query_params["page"] = page
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        if login and password is not None and page in EDITOR_PAGES:
+            at.text_input(key=f"{page}.password").input(password).run()
+        return at
 
     return run

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from datetime import datetime
 
@@ -83,3 +84,62 @@ def test_an_empty_table_still_exports_its_filters():
 ])
 def test_file_names_say_what_is_inside(args, name):
     assert exports.file_name(*args) == name
+
+
+# ---------------------------------------------------------------- hostile cells, opened as a spreadsheet would
+
+
+HOSTILE = pd.DataFrame({
+    "地区": ["=cmd|' /C calc'!A0", " +SUM(A1)", "\u3000-2+3", "\n@import", "\tx", "\r=1", "长春市"],
+    "数值": [1.0, -2.0, 3.0, 4.0, 5.0, 6.0, 7.0],
+    "原文依据": ["<script>alert(1)</script>", "  =HYPERLINK(\"http://x\")", "正常", "-", "+", "@", "=1"],
+})
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def dangerous(text: str) -> bool:
+    return text.startswith(DANGEROUS) or text.lstrip().startswith(DANGEROUS)
+
+
+@pytest.mark.parametrize("cell", [" =1+1", "\u3000+1", "\n-1", "  @x"])
+def test_formulas_after_leading_whitespace_are_inert_too(cell):
+    assert exports.inert(cell) == "'" + cell
+
+
+def test_every_text_cell_of_the_csv_is_inert_when_read_back_with_the_csv_module():
+    data = exports.to_csv(HOSTILE, {"地区": "=HYPERLINK(\"x\")", "说明": " -1"}, WHEN)
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    cells = [c for row in rows for c in row if c]
+    assert cells and not [c for c in cells if dangerous(c) and not _is_number(c)]
+    assert "<script>alert(1)</script>" in cells  # text stays text, only formulas are touched
+
+
+def test_every_cell_of_the_xlsx_is_inert_when_opened_with_openpyxl():
+    book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(HOSTILE, {"地区": "@SUM(1)"}, exported=WHEN)))
+    cells = [c for row in book.active.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    texts = [c.value for c in cells if isinstance(c.value, str)]
+    assert not [t for t in texts if dangerous(t)]
+    assert -2.0 in [c.value for c in cells]  # negative numbers stay numbers
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def test_corrected_values_are_marked_in_tidy_and_wide_exports(processed_frame):
+    from app import frames
+
+    rows = frames.select(processed_frame, indicator="review_received", years=[2022])
+    tidy = exports.to_csv(frames.chinese(rows), {}, WHEN).decode("utf-8-sig")
+    nantong = next(line for line in tidy.splitlines() if line.startswith("南通市"))
+    assert "1,088件 ✎" in nantong and "人工校正" in nantong
+    assert "'=人工核对后更正" in nantong  # the note starts with "=": inert
+    wide = frames.wide_by_year(rows)
+    assert wide.loc[wide["地区"] == "南通市", "说明"].item() == "2022年✎"
+    ws = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(wide, {}, exported=WHEN))).active
+    assert "2022年✎" in [c.value for row in ws.iter_rows() for c in row]

@@ -31,6 +31,18 @@ def catalogue_order() -> tuple[str, ...]:
         return ()
 
 
+@cache
+def catalogue_entries() -> dict[str, tuple[str, str, str]]:
+    """Indicator id -> (Chinese name, unit, family) from the catalogue; empty if it cannot be read."""
+    try:
+        from pipeline.catalogue import indicators
+
+        return {i: (str(e.get("name", i)), str(e.get("unit", "")), str(e.get("family", "")))
+                for i, e in indicators().items()}
+    except Exception:  # the editor pages then fall back to the names found in the data
+        return {}
+
+
 def filter_box(presentation: bool):
     """The container holding a page's filters: collapsed in 演示模式 so the chart fills the screen."""
     return st.expander("筛选条件", expanded=not presentation, icon=":material/filter_alt:")
@@ -77,6 +89,11 @@ def safe_text(text: str) -> str:
     """`text` as inert HTML: tags escaped, Markdown characters as entities, newlines as <br>."""
     # One pass per character, so an entity written for one rule is never re-escaped by the other.
     return "".join(_MARKDOWN.get(c) or html.escape(c, quote=True) for c in str(text)).replace("\n", "<br>")
+
+
+def plain(text: str) -> str:
+    """`text` for a Markdown element without HTML (st.warning, st.caption…): shown literally, on one line."""
+    return "".join(_MARKDOWN.get(c) or html.escape(c, quote=True) for c in str(text).replace("\n", " "))
 
 
 def evidence_html(evidence: str, value: float) -> str:

@@ -28,8 +28,9 @@ def _documents(documents: pd.DataFrame) -> None:
         common.no_data("没有 documents.csv:无法显示每份报告的处理情况。请重新生成数据表。")
         return
     counts = documents["status"].value_counts()
-    st.write(f"共 {len(documents)} 份报告:" + ",".join(
-        f"{labels.STATUSES.get(s, s)} {n} 份" for s, n in counts.items()))
+    # Statuses come from a file that may have been edited by hand: escaped, so Markdown never acts on them.
+    st.markdown(f"共 {len(documents)} 份报告:" + ",".join(
+        f"{common.plain(labels.STATUSES.get(s, s))} {n} 份" for s, n in counts.items()))
     failed_first = documents.assign(_ok=documents["status"] == "ok").sort_values(["_ok", "source"])
     st.dataframe(frames.chinese(failed_first, ("source", "status", "message", "jurisdiction", "year", "title",
                                                "values", "kind")), hide_index=True)

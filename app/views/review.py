@@ -1,0 +1,89 @@
+"""冲突审核: conflicts.csv as a review list — per key, the competing values with source, evidence and the
+rule that chose one, and (editors) a one-click "采用此值" that records a `set` correction and rebuilds.
+
+Owns: grouping the conflicts by (adcode, year, indicator), telling settled keys (the value in
+the table is a manual correction) from open ones, and the wording of the correction it records.
+Must never: change the table itself (the correction does, through the build) or show evidence
+other than escaped.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app import auth, editing, frames, labels
+from app.data import Dataset
+from app.views import common
+
+NEEDED = {"adcode", "year", "indicator", "value", "source", "evidence", "chosen", "rule"}
+
+
+def reason_for(source: str) -> str:
+    """The reason written into corrections.csv when an alternative is adopted."""
+    return f"冲突审核:采用 {source} 的数值"
+
+
+def render(dataset: Dataset | None, presentation: bool) -> None:
+    st.header("冲突审核")
+    editable = auth.editor_access("review")
+    editing.show_message()
+    conflicts = dataset.conflicts if dataset is not None else pd.DataFrame()
+    if conflicts.empty or not set(conflicts.columns) >= NEEDED:
+        common.no_data("没有需要审核的冲突:各报告对同一地区、年份、指标给出的数值一致。")
+        return
+    conflicts = conflicts.assign(year=pd.to_numeric(conflicts["year"], errors="coerce"),
+                                 value=pd.to_numeric(conflicts["value"], errors="coerce"))
+    conflicts = conflicts.dropna(subset=["year", "value"]).astype({"year": int})
+    text = [c for c in conflicts.columns if c not in ("year", "value")]
+    conflicts[text] = conflicts[text].astype(object).fillna("")
+    st.caption("同一地区、年份、指标在不同报告中数值不一致时,系统按固定规则先取一个;请核对原文后确认或改用其他数值。"
+               "“采用此值”会在校正记录中追加一条人工校正,并重新生成数据表。")
+    who = st.text_input("审核人(写入校正记录)", key="review.who") if editable else ""
+    show_all = st.toggle("也显示已人工校正的冲突", key="review.all")
+    df = dataset.indicators
+    shown = 0
+    for (adcode, year, indicator), group in conflicts.groupby(["adcode", "year", "indicator"], sort=True):
+        current = frames.select(df, adcodes=[adcode], indicator=indicator, years=[year])
+        settled = not current.empty and current.iloc[0]["method"] == "manual"
+        if settled and not show_all:
+            continue
+        shown += 1
+        _group(df, group.reset_index(drop=True), current, editable, who)
+    if not shown:
+        common.no_data("所有冲突都已人工校正。打开“也显示已人工校正的冲突”可以再次查看。")
+
+
+def _group(df: pd.DataFrame, group: pd.DataFrame, current: pd.DataFrame, editable: bool, who: str) -> None:
+    first = group.iloc[0]
+    adcode, year, indicator = str(first["adcode"]), int(first["year"]), str(first["indicator"])
+    name, unit, _ = common.catalogue_entries().get(indicator) or frames.indicator_info(df, indicator)
+    with st.container(border=True):
+        st.markdown(f"#### {common.plain(first.get('jurisdiction', adcode))} · {year}年 · {common.plain(name)}")
+        if not current.empty and current.iloc[0]["method"] == "manual":
+            row = current.iloc[0]
+            st.caption(f"{labels.MANUAL_MARK} 已人工校正为 "
+                       f"{common.plain(frames.fmt_value(row['value'], row['unit'], row['qualifier'], 'manual'))}")
+        for i, alt in group.iterrows():
+            _alternative(df, alt, i, unit, editable, who, (adcode, year, indicator))
+        st.caption(f"取舍规则:{common.plain(first['rule'])}")
+
+
+def _alternative(df: pd.DataFrame, alt: pd.Series, i: int, unit: str, editable: bool, who: str,
+                 key: tuple[str, int, str]) -> None:
+    chosen = str(alt["chosen"]).strip().lower() == "true"
+    label = frames.fmt_value(float(alt["value"]), unit, alt.get("qualifier") or "exact",
+                             alt.get("method") or "reported")
+    left, middle, right = st.columns([2, 5, 1])
+    left.markdown(f"**{common.plain(label)}** · {'当前采用' if chosen else '未采用'}")
+    report_year = pd.to_numeric(alt.get("report_year"), errors="coerce")
+    left.caption(f"来源:{common.plain(alt['source'])}" + ("" if pd.isna(report_year) else
+                                                          f"({int(report_year)}年报告)"))
+    middle.markdown(common.evidence_html(str(alt["evidence"]), float(alt["value"])), unsafe_allow_html=True)
+    adcode, year, indicator = key
+    if editable and right.button("采用此值", key=f"review.{adcode}.{year}.{indicator}.{i}"):
+        from pipeline.corrections import Correction
+
+        editing.save(Correction(editing.jurisdiction_key(df, adcode), year, indicator, "set", float(alt["value"]),
+                                reason_for(str(alt["source"])), who.strip() or "冲突审核"))
+        st.rerun()

@@ -1,0 +1,149 @@
+"""上传报告: show what the pipeline reads from a file, then (editors only) store it in the raw folder and rebuild.
+
+Owns: the upload widget and its size limit, the preview (status, detected place and year, each
+value with its evidence) computed with the pipeline's public `process_bytes`, and the confirm
+step that hands the bytes to `app.store.save` and rebuilds.
+Must never: parse reports itself, write anywhere but through `app.store`, or show document text
+other than as escaped text (evidence goes into a dataframe cell or through `common.plain`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app import auth, data, frames, labels, store
+from app.views import common
+
+DONE_KEY = "upload.done"
+FALLBACK_LIMIT = 20 * 1024 * 1024
+FALLBACK_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+
+
+def limits() -> tuple[int, tuple[str, ...]]:
+    """(largest accepted size in bytes, accepted suffixes) as the pipeline's ingest defines them."""
+    try:
+        from pipeline.ingest import MAX_BYTES, SUPPORTED
+
+        return int(MAX_BYTES), tuple(SUPPORTED)
+    except Exception:  # ingest not importable (yet): the documented defaults, so the page still works
+        return FALLBACK_LIMIT, FALLBACK_SUFFIXES
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".rstrip("0").rstrip(".")
+
+
+@st.cache_data(show_spinner="正在读取文件…", max_entries=8)
+def preview(content: bytes, name: str):  # -> (Document, Location, list[Fact]); cached per content and name
+    from pipeline import process_bytes
+
+    return process_bytes(content, name)
+
+
+def render(dataset: data.Dataset | None, presentation: bool) -> None:
+    st.header("上传报告")
+    editable = auth.editor_access("upload")
+    limit, suffixes = limits()
+    raw = data.raw_dir()
+    st.caption(f"支持 {'、'.join(s.lstrip('.') for s in suffixes)} 格式,单个文件不超过 {megabytes(limit)} MB。"
+               f"保存前先显示能读出的内容;确认后文件存入报告文件夹 {raw} 并重新生成数据表。"
+               "已有的文件不会被修改或删除。")
+    done = st.session_state.pop(DONE_KEY, None)
+    if done:
+        st.success(done)
+    upload = st.file_uploader("选择报告文件", type=[s.lstrip(".") for s in suffixes], key="upload.file",
+                              max_upload_size=max(1, -(-limit // (1024 * 1024))))
+    if upload is None:
+        _raw_files(raw)
+        return
+    content = upload.getvalue()
+    if len(content) > limit:
+        st.error(f"文件“{common.plain(upload.name)}”有 {megabytes(len(content))} MB,超过 {megabytes(limit)} MB "
+                 "的上限,未读取也未保存。请确认这是单份报告;如果是合订本或含大量图片,请拆分或导出文字版后再上传。")
+        return
+    name = store.safe_name(upload.name)
+    doc, loc, facts = preview(content, name)
+    ok = _status(doc, loc)
+    _location(loc)
+    _facts(facts)
+    same = store.find_same(raw, content)
+    if same is not None:
+        if done:  # just stored by the confirm button: the success message above already says where
+            return
+        st.info(f"报告文件夹中已有内容完全相同的文件“{common.plain(same.name)}”,无需再次保存。")
+        return
+    if not editable:
+        st.caption("以上为预览,文件没有保存。保存需要编辑权限。")
+        return
+    _confirm(raw, upload.name, name, content, ok)
+
+
+def _status(doc, loc) -> bool:
+    """The preview's verdict; True when the file can be read at all (worth storing)."""
+    if doc.status != "ok":
+        st.error(f"无法使用此文件({labels.STATUSES.get(doc.status, doc.status)}):{common.plain(doc.message)}")
+        return False
+    if loc.status != "ok":
+        st.warning(f"文件可以读取,但{labels.STATUSES.get(loc.status, loc.status)}:{common.plain(loc.message)}"
+                   "保存后它不会贡献数值,直到问题解决。")
+    else:
+        st.success("文件可以读取,已识别地区和年份。")
+    return True
+
+
+def _location(loc) -> None:
+    place = loc.place
+    facts = {
+        "地区": place.name if place else "未识别",
+        "层级": labels.LEVELS.get(place.level, place.level) if place else "—",
+        "所属省份": place.province if place else "—",
+        "行政区划代码": place.adcode if place else "—",
+        "年份": f"{loc.year}年" if loc.year else "未识别",
+        "标题": loc.title or "—",
+        "发布日期": loc.published or "—",
+    }
+    st.subheader("识别结果")
+    st.table(pd.DataFrame({"项目": list(facts), "内容": [str(v) for v in facts.values()]}).set_index("项目"))
+
+
+def _facts(facts) -> None:
+    st.subheader(f"将抽取的数值({len(facts)} 个)")
+    if not facts:
+        common.no_data("没有找到目录中的指标数值。")
+        return
+    entries = common.catalogue_entries()
+    rows = []
+    for fact in facts:
+        name, unit, _ = entries.get(fact.indicator, (fact.indicator, "", ""))
+        rows.append({
+            "指标": name, "数值": frames.fmt_value(fact.value, unit, fact.qualifier, fact.method),
+            "年份": "" if fact.year is None else str(fact.year),
+            "数值性质": labels.QUALIFIERS.get(fact.qualifier, fact.qualifier),
+            "取得方式": labels.METHODS.get(fact.method, fact.method),
+            "期间": labels.PERIODS.get(fact.period, fact.period),
+            "原文依据": fact.evidence,  # a dataframe cell is plain text: markup in a report stays inert
+        })
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+
+
+def _confirm(raw, original: str, name: str, content: bytes, readable: bool) -> None:
+    if name != original:
+        st.caption(f"将保存为“{common.plain(name)}”(文件名中的路径和特殊字符已去掉)。")
+    if not st.button("确认保存并重新生成数据表", type="primary", key="upload.confirm", disabled=not readable):
+        return
+    stored = store.save(raw, original, content)
+    if stored.duplicate:
+        st.session_state[DONE_KEY] = f"报告文件夹中已有内容完全相同的文件“{common.plain(stored.name)}”,未重复保存。"
+    else:
+        built = data.rebuild()
+        st.session_state[DONE_KEY] = (f"已保存为“{common.plain(stored.name)}”"
+                                      + (",数据表已重新生成。" if built else ",但重新生成数据表失败(原因见页面上方)。"))
+    st.rerun()
+
+
+def _raw_files(raw) -> None:
+    files = store.listing(raw)
+    if files:
+        st.caption(f"报告文件夹中现有 {len(files)} 个文件:" + "、".join(common.plain(p.name) for p in files[:30])
+                   + ("…" if len(files) > 30 else ""))
