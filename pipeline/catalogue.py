@@ -47,6 +47,8 @@ class Context:
     partial_scope: re.Pattern[str]
     previous_year: re.Pattern[str]
     partial_year: re.Pattern[str] | None  # "上半年", "前三季度": part of the year only
+    plan_section: re.Pattern[str] | None  # a heading "三、2024年工作打算": its section holds plans
+    results_section: re.Pattern[str] | None  # "…成效和下一步打算": a heading that also reports results
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
@@ -108,6 +110,8 @@ def context() -> Context:
         partial_scope=phrase_pattern(words["partial_scope_markers"]),
         previous_year=phrase_pattern(words["previous_year_markers"]),
         partial_year=phrase_pattern(words.get("partial_year_markers", [])),
+        plan_section=phrase_pattern(words.get("plan_section_markers", [])),
+        results_section=phrase_pattern(words.get("results_section_markers", [])),
     )
 
 

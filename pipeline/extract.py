@@ -19,6 +19,7 @@ from functools import lru_cache
 from pipeline import catalogue as cat
 from pipeline.model import PERIOD_CUMULATIVE, PERIOD_YEAR, Fact, Place
 from pipeline.numbers import AT_LEAST, EXACT, Quantity, find_quantities, parse_numeral
+from pipeline.regions import to_simplified
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
 CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:")
@@ -47,7 +48,15 @@ RIGHT_NOUN_RE = re.compile(r"^[^\d,;:。!?()、]{1,12}?(?:案件|申请|纠纷|�
 THIN_CLAUSE_RE = re.compile(
     rf"^(?:\s|{YEAR}|年|度|-|—|至|到|、|和|分别|依次|为|是|达到|达|共|共计|其中|全年|各)*$"
 )
+FLOW_RE = re.compile(r"新增|新登记|新设|净增|新发展")
+NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
+TOP_HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
+HEADING_MAX = 40
+SCOPE_RESET_RE = re.compile(r"(?:全|我|本)(?:省|市|县|区|州|盟|旗)|全年|实际")
+PART_RE = re.compile(r"^\s*其中")
 WIDER_SCOPE = {"province": ("全国",), "prefecture": ("全国", "全省"), "county": ("全国", "全省")}
+# A county's parent, in the county's own report: "全市" in a 县 or 区 report (not in a 县级市's).
+PARENT_SCOPE = (("全市", "市"), ("全州", "州"), ("全盟", "盟"))
 
 
 @dataclass(frozen=True)
@@ -80,10 +89,19 @@ def extract_facts(
     wider-scope check); `sub_places` the names of places below it, whose figures
     are never the reporting jurisdiction's.
     """
-    scope = _Scope(year, place.level if place else None, _name_pattern(tuple(sub_places)))
+    scope = _Scope(year, place.level if place else None, _name_pattern(tuple(sub_places)), _wider_words(place))
     facts: list[Fact] = []
-    for start, sentence in split_sentences(text):
-        facts.extend(_sentence_facts(sentence, start, scope))
+    # Traditional characters are read as simplified, one for one, so offsets stay valid and
+    # the evidence is quoted from the original text.
+    simplified = to_simplified(text)
+    plans = _plan_sections(simplified)
+    for start, sentence in split_sentences(simplified):
+        if any(low <= start < high for low, high in plans):
+            continue
+        found = _sentence_facts(sentence, start, scope)
+        if sentence != text[start : start + len(sentence)]:
+            found = [replace(f, evidence=text[f.start : f.end]) for f in found]
+        facts.extend(found)
     return facts
 
 
@@ -92,6 +110,17 @@ class _Scope:
     year: int | None
     level: str | None
     sub_places: re.Pattern[str] | None
+    wider: tuple[str, ...] = ()
+
+
+def _wider_words(place: Place | None) -> tuple[str, ...]:
+    """Words naming a scope above the reporting jurisdiction ("全省" in a city's report)."""
+    if place is None:
+        return ()
+    words = WIDER_SCOPE.get(place.level, ())
+    if place.level == "county":
+        words += tuple(word for word, suffix in PARENT_SCOPE if not place.name.endswith(suffix))
+    return words
 
 
 @lru_cache(maxsize=64)
@@ -100,6 +129,26 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not names:
         return None
     return re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))
+
+
+def _plan_sections(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each section under a top-level heading of plans ("三、2024年工作打算")."""
+    ctx = cat.context()
+    if ctx.plan_section is None:
+        return []
+    sections, opened, offset = [], None, 0
+    for line in text.splitlines(keepends=True):
+        heading = TOP_HEADING_RE.match(line)
+        if heading and len(line.strip()) <= HEADING_MAX:
+            if opened is not None:
+                sections.append((opened, offset))
+            title = line[heading.end() :]
+            is_plan = ctx.plan_section.search(title) and not (ctx.results_section and ctx.results_section.search(title))
+            opened = offset if is_plan else None
+        offset += len(line)
+    if opened is not None:
+        sections.append((opened, offset))
+    return sections
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -174,11 +223,50 @@ def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> lis
             continue
         if i > 0 and readings[i - 1] and TRANSITION_RE.match(mention.window):
             readings[i] = _follow(readings[i - 1], mention, scope)
+            if readings[i] and readings[i].year == readings[i - 1].year:
+                readings[i - 1] = None  # '由28.6万户增长到37.9万户': the first is an earlier, unnamed year's
         elif i > 0 and readings[i - 1] and _is_previous_in_passing(mention.window):
             readings[i] = _follow_previous(readings[i - 1], mention)
         else:
             readings[i] = _read(mention, scope)
+    for i in _inherits_exclusion(mentions, scope):
+        readings[i] = None
+    for i in _parts_of_a_total(mentions, readings):
+        readings[i] = None
     return readings
+
+
+def _inherits_exclusion(mentions: list[Mention], scope: _Scope) -> set[int]:
+    """'市政府本级受理行政复议案件1417件,审结1360件': later clauses share the earlier clause's
+    subject, so a plan, a part of the jurisdiction or a wider one stays in force for them until
+    the sentence names a scope of its own ('全市', '我区', '全年')."""
+    carried: set[int] = set()
+    carrying = False
+    for i, mention in enumerate(mentions):
+        if carrying and not SCOPE_RESET_RE.search(mention.window):
+            carried.add(i)
+            continue
+        carrying = _starts_exclusion(mention, scope)
+    return carried
+
+
+def _starts_exclusion(mention: Mention, scope: _Scope) -> bool:
+    if cat.context().plan.search(mention.clause):
+        return True
+    # A part of the jurisdiction carries over only from a figure that is one of ours
+    # ("乡镇调解室建成12个,调解纠纷500件" keeps the 500).
+    return _is_excluded_context(mention, scope) and _choose_indicator(mention, mention.before) is not None
+
+
+def _parts_of_a_total(mentions: list[Mention], readings: list[Reading | None]) -> set[int]:
+    """'办理法律援助案件2154件,其中刑事法律援助案件863件': a part of a total read just before."""
+    parts: set[int] = set()
+    for i, (mention, reading) in enumerate(zip(mentions, readings, strict=True)):
+        if reading is None or not PART_RE.match(CLAUSE_BREAK.split(mention.window)[-1]):
+            continue
+        if any(r is not None and (r.indicator, r.year) == (reading.indicator, reading.year) for r in readings[:i]):
+            parts.add(i)
+    return parts
 
 
 def _follow(previous: Reading, mention: Mention, scope: _Scope) -> Reading | None:
@@ -309,8 +397,9 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     year = _year_of(mention, scope)
     if year is None or (scope.year and year > scope.year):
         return None
-    if indicator.unit == "%" and _names_part_of_year(mention.before):
-        return None  # a rate over part of the year is not the year's rate, nor a bound on it
+    if (indicator.unit == "%" or indicator.stock) and _stops_before_year_end(mention.before):
+        # A rate or a stock taken before the year ended is not the year's figure, nor a bound on it.
+        return None
     period = _period(mention, indicator, year)
     qualifier = _partial_year_qualifier(mention, indicator, year, q.qualifier)
     return Reading(indicator.id, year, qualifier, period)
@@ -361,10 +450,13 @@ def _vetoed(indicator: cat.Indicator, mention: Mention, before: str) -> bool:
 def _subject_is_stock(indicator: cat.Indicator, before: str) -> bool:
     """'实有市场主体总量同比增长2.3%' grows the stock; '新增市场主体…同比增长' grows registrations."""
     stock = list(indicator.needs_subject.finditer(before))
-    flow = list(re.finditer(r"新增|新登记|新设立|净增|新发展", before))
+    flow = list(FLOW_RE.finditer(before))
     if not stock:
         return False
-    return not flow or stock[-1].start() > flow[-1].start()
+    if not flow or stock[-1].start() < flow[-1].start():
+        return not flow
+    # '新增…户,总量同比增长5%' grows the stock; in '新增市场主体总量同比增长' the 新增 still governs.
+    return bool(NOUN_PHRASE_END_RE.search(before[flow[-1].end() : stock[-1].start()]))
 
 
 def _is_change(mention: Mention) -> bool:
@@ -387,7 +479,7 @@ def _is_excluded_context(mention: Mention, scope: _Scope) -> bool:
         return True
     if scope.sub_places and scope.sub_places.search(clause):
         return True
-    return any(word in clause for word in WIDER_SCOPE.get(scope.level or "", ()))
+    return any(word in clause for word in scope.wider)
 
 
 # --- years and periods -----------------------------------------------------------------------
@@ -470,6 +562,15 @@ def _partial_year_qualifier(mention: Mention, indicator: cat.Indicator, year: in
     if (month and int(month) < 12) or not (month or YEAR_END_RE.search(mention.before[cutoff.start() :])):
         return AT_LEAST
     return qualifier
+
+
+def _stops_before_year_end(before: str) -> bool:
+    """'1-11月', '上半年', '截至11月底' before the number, with no '年底/年末/全年' after them."""
+    ends = [m.end() for m in MONTH_SPAN_RE.finditer(before) if (parse_numeral(m.group(1)) or 12) < 12]
+    markers = cat.context().partial_year
+    ends += [m.end() for m in markers.finditer(before)] if markers else []
+    ends += [m.end() for m in CUTOFF_RE.finditer(before) if m.group(2) and int(m.group(2)) < 12]
+    return bool(ends) and not YEAR_END_RE.search(before[max(ends) :])
 
 
 def _names_part_of_year(before: str) -> bool:

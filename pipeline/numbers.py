@@ -38,6 +38,12 @@ QUANTITY_RE = re.compile(
     rf"(?P<unit>{_UNIT_ALT})"
     r"(?P<suffix>以上|左右|以内|以下|上下)?"
 )
+# "逾千件", "近万件", "突破百万户": a bare magnitude is a figure only right after a qualifier word.
+BARE_MAGNITUDE_RE = re.compile(
+    r"(?P<pre>突破|超过|将近|接近|逾|超|近|约|上)(?P<mag>百万|千万|百|千|万|亿)(?P<more>余|多)?"
+    rf"(?P<unit>{_UNIT_ALT})"
+)
+_MAGNITUDES = {"百": 100, "千": 1_000, "万": 10_000, "百万": 1_000_000, "千万": 10_000_000, "亿": 100_000_000}
 PERCENT_WORDS_RE = re.compile(rf"百分之(?P<num>[{_CN_DIGITS}十百]+(?:点[{_CN_DIGITS}]+)?)")
 # "300至500件", "30%-40%": either end of a range is not a value on its own.
 _RANGE_JOINER = r"\s*(?:-|—|–|~|至|到)\s*"
@@ -129,6 +135,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every number-with-unit in `text`, in order, with canonical values and qualifiers."""
     found = [_from_match(m, text) for m in QUANTITY_RE.finditer(text) if _is_plausible_chinese(m, text)]
     found += [_from_percent_words(m, text) for m in PERCENT_WORDS_RE.finditer(text)]
+    found += [_from_bare_magnitude(m) for m in BARE_MAGNITUDE_RE.finditer(text) if m.group("unit") != "%"]
     kept = (q for q in found if q is not None and not _in_range_expression(text, q))
     return sorted(kept, key=lambda q: q.start)
 
@@ -164,3 +171,12 @@ def _from_percent_words(match: re.Match[str], text: str) -> Quantity | None:
     if suffix:  # "百分之九十五以上"
         qualifier, end = _SUFFIX_QUALIFIERS[suffix], end + len(suffix)
     return Quantity(value, "%", qualifier, match.start(), end, text[match.start() : end])
+
+
+def _from_bare_magnitude(match: re.Match[str]) -> Quantity:
+    """'逾千件' -> 1000 at least, '近万件' -> about 10000: never exact, since no figure was given."""
+    pre = match.group("pre")
+    qualifier = AT_LEAST if pre == "上" or match.group("more") else prefix_qualifier(pre)
+    start = match.start("mag")
+    return Quantity(float(_MAGNITUDES[match.group("mag")]), match.group("unit"), qualifier, start, match.end(),
+                    match.group(0)[len(pre):])

@@ -271,6 +271,23 @@ CASES: list[tuple[str, list[Row]]] = [
     # entities served, helped or visited are not the total
     ("全年服务市场主体3000家", []),
     ("减税降费惠及市场主体6.2万户", []),
+    # growth of the total after a flow; growth of the flow; average growth over years
+    (
+        "全年新增市场主体8,210户,总量同比增长5.0%",
+        [("market_entities_new", 8210, "exact"), ("market_entities_growth", 5.0, "exact")],
+    ),
+    ("新增市场主体总量8,210户,同比增长12%", [("market_entities_new", 8210, "exact")]),
+    ("全年新增市场主体8,210户,企业总量同比增长3%", [("market_entities_new", 8210, "exact")]),
+    ("全市市场主体总量由28.6万户增长到37.9万户,年均增长10%左右", [("market_entities", 379000, "exact")]),
+    ("全市实有各类经营主体158.7万户,比上年末增长6.3%", [("market_entities", 1587000, "exact"),
+                                                      ("market_entities_growth", 6.3, "exact")]),
+    ("全年新设市场主体达1.3万户,同比增长12%", [("market_entities_new", 13000, "exact")]),
+    ("全年新登记各类市场主体5.2万户", [("market_entities_new", 52000, "exact")]),
+    # a stock or a rate taken before the year ended is not the year's
+    ("截至11月底,全县实有市场主体12.6万户,同比增长6%", []),
+    ("截至11月底,全县调解矛盾纠纷5,214件,调解成功率99.0%", [("mediation_cases", 5214, "at_least")]),
+    ("前三季度新增市场主体9,000户,年末实有市场主体12万户", [("market_entities_new", 9000, "at_least"),
+                                                         ("market_entities", 120000, "exact")]),
     ("走访企业等市场主体850家", []),
     # --- 法律援助 ---------------------------------------------------------------------------------
     ("全年办理法律援助案件六十九件", [("legal_aid_cases", 69, "exact")]),
@@ -282,6 +299,17 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     ("全年共为困难群众提供法律援助1,260件", [("legal_aid_cases", 1260, "exact")]),
     ("全年为群众提供法律援助咨询3,000件", []),
+    # a part of a total just read is not another value of it
+    ("全年受理法律援助案件2,154件,其中刑事法律援助案件863件", [("legal_aid_cases", 2154, "exact")]),
+    (
+        "全年收到行政复议申请100件,其中受理92件",
+        [("review_received", 100, "exact"), ("review_accepted", 92, "exact")],
+    ),
+    # mediation inside 行政复议 or 诉讼 is not 矛盾纠纷调解
+    ("受理行政复议案件300件,其中行政复议案件调解成功68件", [("review_accepted", 300, "exact")]),
+    # bare magnitudes after a qualifier
+    ("全年办理法律援助案件逾千件", [("legal_aid_cases", 1000, "at_least")]),
+    ("全区各级调解组织共调解矛盾纠纷近万件", [("mediation_cases", 10000, "approx")]),
     ("全市建成法律援助工作站86个", []),
     ("法律援助值班律师提供法律帮助3,100人次", []),
     ("法律援助案件计划办理3000件", []),
@@ -383,6 +411,24 @@ SCOPED: list[tuple[Place, tuple[str, ...], str, list[Row]]] = [
     (CITY, (), "全国市场主体总量突破1.7亿户", []),
     (COUNTY, (), "全省法律援助案件8万件,全县办理法律援助案件860件", [("legal_aid_cases", 860, "exact")]),
     (COUNTY, (), "各乡镇调解矛盾纠纷1,210件", []),
+    # a part's later clauses share its subject, until the text names a scope of its own
+    (CITY, (), "市本级受理行政复议案件215件,审结208件", []),
+    (
+        CITY,
+        (),
+        "市本级受理行政复议案件215件,审结208件;全市受理行政复议案件820件,审结796件",
+        [("review_accepted", 820, "exact"), ("review_concluded", 796, "exact")],
+    ),
+    (CITY, (), "指导乡镇建成调解室12个,调解矛盾纠纷500件", [("mediation_cases", 500, "exact")]),
+    (COUNTY, ("武原街道",), "武原街道调解纠纷612件,调解成功600件", []),
+    # "全市" in a county's report is its parent city; in a county-level city's report it is itself
+    (COUNTY, (), "全市行政复议案件受理数为1,326件,我县受理247件", [("review_accepted", 247, "exact")]),
+    (
+        Place("平湖市", "330482", "county", "浙江省", "嘉兴市"),
+        (),
+        "全市受理行政复议案件247件",
+        [("review_accepted", 247, "exact")],
+    ),
 ]
 
 
@@ -459,6 +505,31 @@ MINI_REPORTS: list[tuple[str, list[Row]]] = [
 @pytest.mark.parametrize(("text", "expected"), MINI_REPORTS, ids=[f"report{i}" for i in range(len(MINI_REPORTS))])
 def test_mini_report(text: str, expected: list[Row]) -> None:
     assert rows(extract_facts(text, YEAR)) == expected_rows(expected)
+
+
+def test_plans_carry_over_to_later_clauses() -> None:
+    text = "力争全年行政复议案件办理量保持在300件左右,调解成功率保持在98%以上"
+    assert rows(extract_facts(text, YEAR)) == []
+
+
+def test_a_section_of_plans_holds_no_results() -> None:
+    text = (
+        "一、2022年主要工作成效\n全年受理行政复议案件300件。\n"
+        "二、2023年工作打算\n推动行政复议纠错率控制在10%以内,办理法律援助案件1,500件。\n"
+    )
+    assert rows(extract_facts(text, YEAR)) == expected_rows([("review_accepted", 300, "exact")])
+
+
+def test_a_heading_of_results_and_plans_is_read() -> None:
+    text = "三、工作成效和下一步打算\n全年受理行政复议案件300件。\n"
+    assert rows(extract_facts(text, YEAR)) == expected_rows([("review_accepted", 300, "exact")])
+
+
+def test_traditional_characters_are_read_and_quoted_as_written() -> None:
+    text = "全年共收到行政複議申請96件,審結85件。"
+    facts = extract_facts(text, YEAR)
+    assert rows(facts) == expected_rows([("review_received", 96, "exact"), ("review_concluded", 85, "exact")])
+    assert all(f.evidence == text[f.start : f.end] and "複議" in f.evidence for f in facts)
 
 
 def test_at_least_one_hundred_sentence_cases() -> None:

@@ -28,6 +28,11 @@ CASES = [
     ("突破2.3亿户", [(230000000, "户", "at_least")]),
     ("共3.5万余件", [(35000, "件", "at_least")]),
     ("共4万多家", [(40000, "家", "at_least")]),
+    # a bare magnitude after a qualifier word
+    ("逾千件", [(1000, "件", "at_least")]),
+    ("近万件", [(10000, "件", "approx")]),
+    ("突破百万户", [(1000000, "户", "at_least")]),
+    ("上万件", [(10000, "件", "at_least")]),
     # Chinese numerals
     ("办理四百五十六件", [(456, "件", "exact")]),
     ("受理二千零七件", [(2007, "件", "exact")]),
@@ -75,6 +80,8 @@ NOTHING = [
     "5 000件",  # a space-separated thousands group must not become 000
     "4,56件",  # nor a malformed separator become 56
     "9" * 400 + "件",  # hundreds of digits are noise, not a figure
+    "千家万户",  # a bare magnitude with no qualifier word is no figure
+    "数千件",
 ]
 
 
