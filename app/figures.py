@@ -73,26 +73,35 @@ def to_png(fig: go.Figure, scale: int = 2) -> bytes:
 
 def _style(fig: go.Figure, title: str, presentation: bool, notes: Sequence[str] = (), height: int = 520) -> go.Figure:
     """Title, fonts, source note inside the figure, margins; 演示模式 enlarges and thins."""
-    base = 18 if presentation else 13
-    lines = [*notes, labels.SOURCE_NOTE]
-    offset = 60 + (14 if presentation else 0)  # below tick labels and the axis title
-    note_height = int(len(lines) * (base - 1) * 1.5)
-    fig.update_layout(
-        template="plotly_white",
-        font={"family": FONT, "size": base},
-        title={"text": title, "x": 0.01, "xanchor": "left", "font": {"size": base + 6}},
-        margin={"l": 20, "r": 40, "t": 80 + (10 if presentation else 0), "b": offset + note_height + 10},
-        height=height + note_height,
-        showlegend=bool(fig.layout.showlegend),
-        separators=".,",
-    )
-    fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, xanchor="left",
-                       yanchor="top", yshift=-offset, showarrow=False, align="left",
-                       font={"size": base - 1, "color": "#555555"})
+    layout, note = _style_layout(title, presentation, notes, height, showlegend=bool(fig.layout.showlegend))
+    fig.update_layout(**layout)
+    fig.add_annotation(**note)
     if presentation:
         fig.update_xaxes(showgrid=False)
         fig.update_yaxes(showgrid=False)
     return fig
+
+
+def _style_layout(title: str, presentation: bool, notes: Sequence[str], height: int,
+                  showlegend: bool) -> tuple[dict, dict]:
+    """(layout properties, the source-note annotation) that `_style` applies, for building a figure in one go."""
+    base = 18 if presentation else 13
+    lines = [*notes, labels.SOURCE_NOTE]
+    offset = 60 + (14 if presentation else 0)  # below tick labels and the axis title
+    note_height = int(len(lines) * (base - 1) * 1.5)
+    layout = {
+        "template": "plotly_white",
+        "font": {"family": FONT, "size": base},
+        "title": {"text": title, "x": 0.01, "xanchor": "left", "font": {"size": base + 6}},
+        "margin": {"l": 20, "r": 40, "t": 80 + (10 if presentation else 0), "b": offset + note_height + 10},
+        "height": height + note_height,
+        "showlegend": showlegend,
+        "separators": ".,",
+    }
+    note = {"text": "<br>".join(lines), "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left",
+            "yanchor": "top", "yshift": -offset, "showarrow": False, "align": "left",
+            "font": {"size": base - 1, "color": "#555555"}}
+    return layout, note
 
 
 def _mark_note(rows: pd.DataFrame) -> list[str]:
@@ -114,30 +123,39 @@ def compare_bar(rows: pd.DataFrame, *, name: str, unit: str, year: int, presenta
     categories = [f"{r}. {j}" for r, j in zip(data["rank"], data["jurisdiction"], strict=True)]
     if len(set(categories)) < len(categories):  # equal rank and name: two places share a name
         categories = [f"{c}({p})" for c, p in zip(categories, data["province"], strict=True)]
-    fig = go.Figure(go.Bar(
-        x=data["value"], y=categories, orientation="h", text=data["label"], textposition="outside",
+    bar = go.Bar(
+        x=data["value"].to_numpy(), y=categories, orientation="h", text=data["label"].tolist(), textposition="outside",
         cliponaxis=False, constraintext="none", marker_color=[color_for(a) for a in data["adcode"]],
         customdata=list(zip(data["label"], data["level"].map(labels.LEVELS), data["province"],
                             data["method"].map(labels.METHODS), strict=True)),
         hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]} · %{customdata[2]}<br>%{customdata[3]}"
                       "<extra></extra>",
-    ))
-    _average_line(fig, data["value"], unit)
-    fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(title_text=f"{name}({unit})", rangemode="tozero", range=[0, _headroom(data["value"])])
+    )
     notes = [*_level_note(data, unit), *_mark_note(data)]
     height = 160 + (34 if presentation else 26) * max(len(data), 3) + 20 * len(notes)
     title = chart_title(name, unit, [year], "各地区横向对比")
-    return _style(fig, title, presentation, notes, height=height)
+    # Built in one go (not add_vline/update_* one by one): each of those re-validates the figure.
+    layout, note = _style_layout(title, presentation, notes, height, showlegend=False)
+    grid = {"showgrid": False} if presentation else {}
+    layout["yaxis"] = {"autorange": "reversed", "type": "category", **grid}
+    layout["xaxis"] = {"title": {"text": f"{name}({unit})"}, "rangemode": "tozero",
+                       "range": [0, _headroom(data["value"])], **grid}
+    shapes, annotations = _average_line(data["value"], unit)
+    layout["shapes"], layout["annotations"] = shapes, [*annotations, note]
+    return go.Figure(data=[bar], layout=layout)
 
 
-def _average_line(fig: go.Figure, values: pd.Series, unit: str) -> None:
+def _average_line(values: pd.Series, unit: str) -> tuple[list[dict], list[dict]]:
+    """(shapes, annotations) of the dashed vertical line at the mean, labelled on top (as add_vline draws it)."""
     if values.empty:
-        return
+        return [], []
     mean = float(values.mean())
-    fig.add_vline(x=mean, line_dash="dash", line_color=AVERAGE_COLOUR, line_width=1.5,
-                  annotation_text=f"平均 {frames.fmt_number(round(mean, 2), unit)}{unit}",
-                  annotation_position="top", annotation_font_color=AVERAGE_COLOUR)
+    line = {"type": "line", "x0": mean, "x1": mean, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
+            "line": {"color": AVERAGE_COLOUR, "dash": "dash", "width": 1.5}}
+    label = {"text": f"平均 {frames.fmt_number(round(mean, 2), unit)}{unit}", "x": mean, "xref": "x", "y": 1,
+             "yref": "y domain", "xanchor": "center", "yanchor": "bottom", "showarrow": False,
+             "font": {"color": AVERAGE_COLOUR}}
+    return [line], [label]
 
 
 def _headroom(values: pd.Series) -> float:
@@ -149,7 +167,8 @@ def _headroom(values: pd.Series) -> float:
 def _level_note(rows: pd.DataFrame, unit: str) -> list[str]:
     if not frames.counts_across_levels(rows, unit):
         return []
-    present = "、".join(labels.LEVELS[lv] for lv in labels.LEVELS if lv in set(rows["level"]))
+    levels = set(rows["level"].unique())
+    present = "、".join(labels.LEVELS[lv] for lv in labels.LEVELS if lv in levels)
     return [f"注意:图中同时包含{present}地区。案件数、户数随辖区规模而不同,区县与地市、省份不宜直接比高低。"]
 
 
@@ -201,11 +220,13 @@ def _or_none(value: object) -> float | None:
 def profile_grid(rows: pd.DataFrame, *, jurisdiction: str, order: Sequence[str] = (),
                  presentation: bool = False) -> go.Figure:
     """Small multiples: one panel per indicator, bars per year with marked labels, own y-axis each."""
-    ids = [i for i in (order or frames.indicator_order(rows)) if i in set(rows["indicator"])]
+    present = set(rows["indicator"].unique())
+    ids = [i for i in (order or frames.indicator_order(rows)) if i in present]
     years = _year_axis(rows["year"])
     cols = 2 if presentation else 3
     n_rows = max(1, math.ceil(len(ids) / cols))
-    titles = [f"{frames.indicator_info(rows, i)[0]}({frames.indicator_info(rows, i)[1]})" for i in ids]
+    info = frames.TableIndex(rows).info
+    titles = [f"{info(i)[0]}({info(i)[1]})" for i in ids]
     fig = make_subplots(rows=n_rows, cols=cols, subplot_titles=titles, vertical_spacing=0.5 / max(n_rows, 1) * 0.4,
                         horizontal_spacing=0.06)
     adcode = str(rows["adcode"].iloc[0]) if not rows.empty else ""
@@ -240,7 +261,8 @@ def coverage_heatmap(rows: pd.DataFrame, *, by: str = "year", presentation: bool
         what, hover = "各地区各年度已有指标个数", "%{y} %{x}年:%{z}个指标"
     else:
         order = frames.indicator_order(rows)
-        columns = [frames.indicator_info(rows, i)[0] for i in order]
+        info = frames.TableIndex(rows).info
+        columns = [info(i)[0] for i in order]
         counts = rows.assign(col=rows["indicator_name"]).groupby(["jurisdiction", "col"])["year"]
         what, hover = "各地区各指标已有年份数", "%{y} · %{x}:%{z}个年份"
     matrix = counts.nunique().unstack("col").reindex(columns=columns).fillna(0).astype(int)

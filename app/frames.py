@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import math
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from app import labels
@@ -83,13 +87,16 @@ def indicator_info(frame: pd.DataFrame, indicator: str) -> tuple[str, str, str]:
 def select(frame: pd.DataFrame, *, indicator: str | None = None, years: Iterable[int] | None = None,
            levels: Iterable[str] = (), provinces: Iterable[str] = (), adcodes: Iterable[str] = ()) -> pd.DataFrame:
     """Rows matching every given filter (an empty filter keeps everything)."""
-    mask = pd.Series(True, index=frame.index)
+    mask = None
     if indicator is not None:
-        mask &= frame["indicator"] == indicator
+        mask = frame["indicator"] == indicator
     for column, wanted in (("year", years), ("level", levels), ("province", provinces), ("adcode", adcodes)):
         wanted = list(wanted) if wanted is not None else []
         if wanted:
-            mask &= frame[column].isin(wanted)
+            hit = frame[column].isin(wanted)
+            mask = hit if mask is None else mask & hit
+    if mask is None:  # nothing to filter: a new frame sharing the data (copy-on-write), not a row-by-row copy
+        return frame.copy(deep=False)
     return frame[mask]
 
 
@@ -110,6 +117,125 @@ def place_label(jurisdiction: str, level: str, province: str) -> str:
 def counts_across_levels(frame: pd.DataFrame, unit: str) -> bool:
     """True when counts (not rates) of jurisdictions of different levels are side by side."""
     return unit != RATE_UNIT and frame["level"].nunique() > 1
+
+
+class TableIndex:
+    """Read-only lookups over one indicator table, each computed once on first use.
+
+    The dashboard keeps one per loaded dataset (app.data.Dataset.index), so menus, place names
+    and the rows of an indicator × year are worked out once per dataset instead of by a scan of
+    the whole table on every rerun. Every answer equals the plain function's on the same frame
+    (indicator_order, indicator_info, places/place_label, select). The frame is never changed;
+    frames handed out share its data under pandas copy-on-write, so a caller's edits stay its own.
+    """
+
+    SLICES = 64  # (indicator, years) row sets kept; each is one indicator's rows of some years
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self._lock = threading.Lock()
+        self._orders: dict[tuple[str, ...], list[str]] = {}
+        self._names: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, str]] = {}
+        self._slices: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+
+    def warm(self) -> TableIndex:
+        """Work out the lookups every page uses now (e.g. while the data is being loaded)."""
+        for name in ("_info", "_groups", "levels", "provinces", "all_years", "_places"):
+            getattr(self, name)
+        return self
+
+    @cached_property
+    def _first(self) -> pd.DataFrame:
+        """The first row of each indicator (what indicator_order/indicator_info read)."""
+        return self.frame[["indicator", "indicator_name", "unit", "family"]].drop_duplicates("indicator")
+
+    @cached_property
+    def _info(self) -> dict[str, tuple[str, str, str]]:
+        first = self._first
+        return {str(i): (str(n), str(u), str(f)) for i, n, u, f in zip(
+            first["indicator"], first["indicator_name"], first["unit"], first["family"], strict=True)}
+
+    def info(self, indicator: str) -> tuple[str, str, str]:
+        """indicator_info(frame, indicator)."""
+        return self._info.get(indicator, (indicator, "", ""))
+
+    def order(self, catalogue: Sequence[str] = ()) -> list[str]:
+        """indicator_order(frame, catalogue)."""
+        key = tuple(catalogue)
+        if key not in self._orders:
+            self._orders[key] = indicator_order(self._first, key)
+        return list(self._orders[key])
+
+    @cached_property
+    def _groups(self) -> dict[str, dict[int, np.ndarray]]:
+        """indicator -> year -> row positions (ascending)."""
+        out: dict[str, dict[int, np.ndarray]] = {}
+        if self.frame.empty:
+            return out
+        for (indicator, year), positions in self.frame.groupby(["indicator", "year"], sort=False).indices.items():
+            out.setdefault(indicator, {})[year] = positions
+        return out
+
+    def years(self, indicator: str) -> list[int]:
+        """The years with a row of `indicator`, ascending."""
+        return sorted(int(y) for y in self._groups.get(indicator, {}))
+
+    @cached_property
+    def levels(self) -> frozenset[str]:
+        return frozenset(self.frame["level"].unique().tolist())
+
+    @cached_property
+    def provinces(self) -> list[str]:
+        """Provinces in the table, sorted."""
+        return sorted(self.frame["province"].unique().tolist())
+
+    @cached_property
+    def all_years(self) -> list[int]:
+        return sorted(self.frame["year"].unique().tolist())
+
+    @cached_property
+    def _places(self) -> pd.DataFrame:
+        """Each distinct (adcode, jurisdiction, level, province), in order of first appearance.
+
+        Filtering these by level/province and keeping the first per adcode gives the same places
+        as filtering the rows first (the filter reads only columns the combination holds).
+        """
+        return self.frame[["adcode", "jurisdiction", "level", "province"]].drop_duplicates().reset_index(drop=True)
+
+    def place_names(self, levels: Iterable[str] = (), provinces: Iterable[str] = ()) -> dict[str, str]:
+        """adcode -> place_label for the places of select(frame, levels=…, provinces=…), ordered by adcode."""
+        key = (tuple(levels), tuple(provinces))
+        if key not in self._names:
+            table = select(self._places, levels=key[0], provinces=key[1])
+            table = table.drop_duplicates("adcode").sort_values("adcode")
+            self._names[key] = {a: place_label(j, lv, p) for a, j, lv, p in table.itertuples(index=False)}
+        return dict(self._names[key])
+
+    def rows(self, indicator: str, years: Iterable[int] | None = None) -> pd.DataFrame:
+        """select(frame, indicator=…, years=…): found through positions, the last SLICES kept."""
+        wanted = sorted(set(years)) if years is not None else []
+        key = (indicator, tuple(wanted))
+        with self._lock:
+            found = self._slices.get(key)
+            if found is not None:
+                self._slices.move_to_end(key)
+                return found.copy(deep=False)
+        by_year = self._groups.get(indicator, {})
+        parts = [by_year[y] for y in (wanted or by_year) if y in by_year]
+        positions = np.sort(np.concatenate(parts)) if parts else np.empty(0, dtype=np.intp)
+        found = self.frame.take(positions)
+        with self._lock:
+            self._slices[key] = found
+            while len(self._slices) > self.SLICES:
+                self._slices.popitem(last=False)
+        return found.copy(deep=False)
+
+    def select(self, *, indicator: str | None = None, years: Iterable[int] | None = None,
+               levels: Iterable[str] = (), provinces: Iterable[str] = (), adcodes: Iterable[str] = ()) -> pd.DataFrame:
+        """select(frame, …), by way of rows() when an indicator is given."""
+        if indicator is None:
+            return select(self.frame, years=years, levels=levels, provinces=provinces, adcodes=adcodes)
+        return select(self.rows(indicator, years), levels=levels, provinces=provinces, adcodes=adcodes)
 
 
 # ---------------------------------------------------------------- year over year
@@ -181,8 +307,10 @@ def wide_by_year(frame: pd.DataFrame) -> pd.DataFrame:
 
 def wide_by_indicator(frame: pd.DataFrame, order: Sequence[str] = ()) -> pd.DataFrame:
     """One year: jurisdictions × indicators ("行政复议受理数(件)") of numbers, plus 说明."""
-    ids = [i for i in order if i in set(frame["indicator"])] or sorted(frame["indicator"].unique())
-    names = {i: f"{indicator_info(frame, i)[0]}({indicator_info(frame, i)[1]})" for i in ids}
+    present = set(frame["indicator"].unique())
+    ids = [i for i in order if i in present] or sorted(present)
+    info = TableIndex(frame).info
+    names = {i: f"{info(i)[0]}({info(i)[1]})" for i in ids}
     table = frame.pivot_table(index=["adcode", "jurisdiction"], columns="indicator", values="value", aggfunc="first")
     table = table[[i for i in ids if i in table.columns]].rename(columns=names)
     notes = _marks_by(frame, "indicator_name", str)

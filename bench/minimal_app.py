@@ -1,7 +1,7 @@
 """The baseline bench/bench_dashboard.py compares the dashboard against: load, pick, one bar chart.
 
 It reads the processed folder exactly as the dashboard does (app.data.prepare -> the same
-st.cache_data loader keyed on file modification times), offers the same two filters (indicator
+cached loader (st.cache_resource) keyed on file modification times), offers the same two filters (indicator
 and year selectboxes, keys `compare.indicator` / `compare.year`), and draws one plain px.bar of
 the 30 largest values of that indicator and year — as many bars as the dashboard's 横向对比
 shows by default. Nothing else: no labels, ranking table, URL state or place filters.

@@ -230,3 +230,56 @@ def test_chinese_headers_and_codes():
 def test_server_side_png_renders():
     png = figures.to_png(figures.compare_bar(CITIES, name="行政复议受理数", unit="件", year=2022), scale=1)
     assert png.startswith(b"\x89PNG")
+
+
+# ---------------------------------------------------------------- TableIndex: the per-dataset lookups the pages use
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_table_index_answers_like_the_plain_functions(processed_frame):
+    df = processed_frame.sample(frac=1, random_state=3)  # row order must not matter
+    index = frames.TableIndex(df).warm()
+    catalogue = ("market_entities", "review_received", "court_appearance_rate")
+    assert index.order(catalogue) == frames.indicator_order(df, catalogue)
+    assert index.order() == frames.indicator_order(df)
+    for indicator in [*df["indicator"].unique(), "not_an_indicator"]:
+        assert index.info(indicator) == frames.indicator_info(df, indicator)
+        assert index.years(indicator) == sorted(frames.select(df, indicator=indicator)["year"].unique().tolist())
+    assert index.levels == set(df["level"]) and index.provinces == sorted(set(df["province"]))
+    assert index.all_years == sorted(set(df["year"]))
+    some_province = df["province"].iloc[0]
+    for levels, provinces in [((), ()), (("county",), ()), ((), (some_province,)), (("prefecture", "county"),
+                                                                                   (some_province, "无此省"))]:
+        plain = frames.places(frames.select(df, levels=levels, provinces=provinces))
+        expected = {a: frames.place_label(j, lv, p) for a, j, lv, p in plain.itertuples(index=False)}
+        assert index.place_names(levels, provinces) == expected
+        assert list(index.place_names(levels, provinces)) == list(expected)  # in adcode order
+
+
+def test_table_index_selects_the_same_rows_in_the_same_order(processed_frame):
+    df = processed_frame.sample(frac=1, random_state=5)
+    index = frames.TableIndex(df)
+    years = sorted(df["year"].unique().tolist())
+    adcode = df["adcode"].iloc[0]
+    for kwargs in [{"indicator": "review_received"}, {"indicator": "review_received", "years": [years[-1]]},
+                   {"indicator": "review_received", "years": [years[-1], years[0], 1990]},
+                   {"indicator": "court_appearance_rate", "years": [], "levels": ["county"]},
+                   {"indicator": "review_received", "adcodes": [adcode]}, {"indicator": "no_such", "years": [2022]},
+                   {"years": [years[0]], "levels": ["prefecture"]}, {}]:
+        for _ in range(2):  # the second answer comes from the kept slice
+            _same(index.select(**kwargs), frames.select(df, **kwargs))
+
+
+def test_frames_handed_out_by_the_index_never_change_the_table(processed_frame):
+    df = processed_frame.copy()
+    before = df.copy()
+    index = frames.TableIndex(df)
+    rows = index.rows("review_received")
+    rows["value"] = -1.0
+    everything = index.select()
+    everything.loc[:, "jurisdiction"] = "改"
+    _same(df, before)
+    assert (index.rows("review_received")["value"] >= 0).all()

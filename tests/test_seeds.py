@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import variants
 
 from pipeline import extract
 
@@ -51,3 +52,27 @@ def test_every_value_carries_its_evidence(table):
         text = (RAW / row.source).read_text(encoding="utf-8")
         assert row.evidence_start >= 0 and row.evidence_end > row.evidence_start
         assert len(text) >= row.evidence_end
+
+
+VARIANTS = {
+    "GBK text": (".txt", lambda texts: [variants.as_gbk(t) for t in texts]),
+    "HTML page": (".html", lambda texts: [variants.as_html(t, t.splitlines()[0]) for t in texts]),
+    "DOCX": (".docx", lambda texts: [variants.as_docx(t) for t in texts]),
+    "PDF": (".pdf", variants.printed_pdfs),
+}
+
+
+def _values(frame) -> set[tuple]:
+    columns = ["jurisdiction", "year", "indicator", "value", "qualifier", "method"]
+    return set(frame[columns].itertuples(index=False, name=None))
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_same_values_come_out_of_every_format(table, tmp_path: Path, variant: str):
+    suffix, convert = VARIANTS[variant]
+    paths = sorted(RAW.glob("*.txt"))
+    # GBK has no no-break space: a real "save as GBK" writes a plain one
+    texts = [path.read_text(encoding="utf-8").replace("\xa0", " ") for path in paths]
+    for path, data in zip(paths, convert(texts), strict=True):
+        (tmp_path / (path.stem + suffix)).write_bytes(data)
+    assert _values(extract([tmp_path])) == _values(table)

@@ -48,17 +48,24 @@ def filter_box(presentation: bool):
     return st.expander("筛选条件", expanded=not presentation, icon=":material/filter_alt:")
 
 
-def pick_indicator(frame: pd.DataFrame, key: str, wanted: str | None, container=st) -> str:
-    """A selectbox of indicators grouped by family ("行政复议 · 行政复议受理数(件)")."""
-    options = frames.indicator_order(frame, catalogue_order())
+def pick_indicator(frame: pd.DataFrame | frames.TableIndex, key: str, wanted: str | None, container=st) -> str:
+    """A selectbox of indicators grouped by family ("行政复议 · 行政复议受理数(件)").
+
+    Pass the dataset's TableIndex (Dataset.index) for the whole table: its menu is then worked
+    out once per dataset rather than on every rerun.
+    """
+    index = frame if isinstance(frame, frames.TableIndex) else frames.TableIndex(frame)
+    options = index.order(catalogue_order())
     state.seed_choice(key, wanted, options)
-    info = {i: frames.indicator_info(frame, i) for i in options}
+    info = index.info
     return container.selectbox("指标", options, key=key,
-                               format_func=lambda i: f"{info[i][2]} · {info[i][0]}({info[i][1]})")
+                               format_func=lambda i: f"{info(i)[2]} · {info(i)[0]}({info(i)[1]})")
 
 
-def place_names(frame: pd.DataFrame) -> dict[str, str]:
-    """adcode -> "槐荫区(县级·山东省)" for every jurisdiction in `frame`."""
+def place_names(frame: pd.DataFrame | frames.TableIndex) -> dict[str, str]:
+    """adcode -> "槐荫区(县级·山东省)" for every jurisdiction in `frame` (a TableIndex: once per dataset)."""
+    if isinstance(frame, frames.TableIndex):
+        return frame.place_names()
     table = frames.places(frame)
     return {a: frames.place_label(j, lv, p) for a, j, lv, p in table.itertuples(index=False)}
 

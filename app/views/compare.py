@@ -14,18 +14,18 @@ TOP = 30  # bars shown when no jurisdiction is picked: more is unreadable on a s
 def render(data: Dataset, presentation: bool) -> None:
     st.header("横向对比")
     url = state.current()
-    df = data.indicators
+    index = data.index  # menus and rows worked out once per dataset, not by scanning the table on each rerun
     with common.filter_box(presentation):
         left, right = st.columns([3, 1])
-        indicator = common.pick_indicator(df, "compare.indicator", url.indicator, left)
-        years = sorted(frames.select(df, indicator=indicator)["year"].unique().tolist(), reverse=True)
+        indicator = common.pick_indicator(index, "compare.indicator", url.indicator, left)
+        years = index.years(indicator)[::-1]
         state.seed_choice("compare.year", url.year, years)
         year = right.selectbox("年份", years, key="compare.year", format_func=lambda y: f"{y}年")
-        levels, provinces, chosen, names = _place_filters(df, url)
+        levels, provinces, chosen, names = _place_filters(index, url)
     state.write(indicator=indicator, year=year, level=tuple(levels), province=tuple(provinces),
                 jurisdictions=tuple(chosen))
-    name, unit, _ = frames.indicator_info(df, indicator)
-    rows = frames.select(df, indicator=indicator, years=[year], levels=levels, provinces=provinces, adcodes=chosen)
+    name, unit, _ = index.info(indicator)
+    rows = index.select(indicator=indicator, years=[year], levels=levels, provinces=provinces, adcodes=chosen)
     if rows.empty:
         common.no_data(f"{year}年还没有符合条件的“{name}”数据。可换一个年份或放宽层级/省份/地区条件;"
                        f"若缺少报告,请把该年度报告放入 data/raw/ 后重新生成。")
@@ -33,23 +33,25 @@ def render(data: Dataset, presentation: bool) -> None:
     rows = _limit(rows, chosen)
     common.plot(figures.compare_bar(rows, name=name, unit=unit, year=year, presentation=presentation),
                 figures.file_stem(name, f"{year}年", "横向对比"), key="compare.chart")
-    absent = [names[a] for a in chosen if a not in set(rows["adcode"])]
+    shown = set(rows["adcode"].unique())
+    absent = [names[a] for a in chosen if a not in shown]
     if absent:
         st.caption(f"以下所选地区 {year} 年没有“{name}”数据:{'、'.join(absent)}")
     if not presentation:
         _ranking(rows)
 
 
-def _place_filters(df, url: state.ViewState) -> tuple[list[str], list[str], list[str], dict[str, str]]:
+def _place_filters(index: frames.TableIndex, url: state.ViewState) -> tuple[list[str], list[str], list[str],
+                                                                             dict[str, str]]:
     a, b = st.columns(2)
-    level_options = [lv for lv in labels.LEVELS if lv in set(df["level"])]
+    level_options = [lv for lv in labels.LEVELS if lv in index.levels]
     state.seed_many("compare.level", list(url.level), level_options)
     levels = a.multiselect("层级", level_options, key="compare.level", format_func=labels.LEVELS.get,
                            placeholder="全部层级(省级/地级/县级)")
-    province_options = sorted(df["province"].unique().tolist())
+    province_options = index.provinces
     state.seed_many("compare.province", list(url.province), province_options)
     provinces = b.multiselect("省份", province_options, key="compare.province", placeholder="全部省份")
-    names = common.place_names(frames.select(df, levels=levels, provinces=provinces))
+    names = index.place_names(levels, provinces)
     state.seed_many("compare.jurisdictions", list(url.jurisdictions), list(names))
     chosen = st.multiselect("地区(可输入名称搜索)", list(names), key="compare.jurisdictions",
                             format_func=names.get, placeholder=f"全部地区(显示数值最高的 {TOP} 个)")

@@ -27,7 +27,7 @@ def render(dataset: Dataset | None, presentation: bool) -> None:
         _history(dataset)
         return
     df = dataset.indicators
-    place, year, indicator = _pick(df)
+    place, year, indicator = _pick(df, dataset.index)
     row = frames.select(df, adcodes=[place], indicator=indicator, years=[year])
     names = {place, *df.loc[df["adcode"] == place, "jurisdiction"].unique().tolist()}
     found, _ = editing.read_log()
@@ -39,9 +39,9 @@ def render(dataset: Dataset | None, presentation: bool) -> None:
     _history(dataset)
 
 
-def _pick(df: pd.DataFrame) -> tuple[str, int, str]:
+def _pick(df: pd.DataFrame, index: frames.TableIndex) -> tuple[str, int, str]:
     url = state.current()
-    names = common.place_names(df)
+    names = common.place_names(index)
     a, b, c = st.columns([2, 1, 3])
     wanted = url.place or next((x for x in url.jurisdictions if x in names), None)
     state.seed_choice("correct.place", wanted, list(names))
@@ -56,7 +56,7 @@ def _pick(df: pd.DataFrame) -> tuple[str, int, str]:
     state.seed_choice("correct.indicator", url.indicator, options)
 
     def label(i: str) -> str:
-        name, unit, _ = entries.get(i) or frames.indicator_info(df, i)
+        name, unit, _ = entries.get(i) or index.info(i)
         return f"{name}({unit})" + ("" if i in have else " · 暂无数值")
 
     indicator = c.selectbox("指标", options, key="correct.indicator", format_func=label)

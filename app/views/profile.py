@@ -14,7 +14,7 @@ def render(data: Dataset, presentation: bool) -> None:
     st.header("地区画像")
     url = state.current()
     df = data.indicators
-    names = common.place_names(df)
+    names = common.place_names(data.index)
     with common.filter_box(presentation):
         wanted = url.place or next((a for a in url.jurisdictions if a in names), None)
         state.seed_choice("profile.place", wanted, list(names))

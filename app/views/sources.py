@@ -15,7 +15,7 @@ def render(data: Dataset, presentation: bool) -> None:
     st.header("来源核对")
     url = state.current()
     df = data.indicators
-    names = common.place_names(df)
+    names = common.place_names(data.index)
     a, b, c = st.columns([2, 3, 1])
     wanted = url.place or next((x for x in url.jurisdictions if x in names), None)
     state.seed_choice("sources.place", wanted, list(names))

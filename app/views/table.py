@@ -15,16 +15,16 @@ ALL = "__all__"
 def render(data: Dataset, presentation: bool) -> None:
     st.header("数据表与导出")
     url = state.current()
-    df = data.indicators
+    index = data.index
     with common.filter_box(presentation):
-        indicator, years, levels, provinces = _filters(df, url)
+        indicator, years, levels, provinces = _filters(index, url)
     state.write(indicator=None if indicator == ALL else indicator, level=tuple(levels), province=tuple(provinces))
-    rows = frames.select(df, indicator=None if indicator == ALL else indicator, years=years, levels=levels,
-                         provinces=provinces)
+    rows = index.select(indicator=None if indicator == ALL else indicator, years=years, levels=levels,
+                        provinces=provinces)
     if rows.empty:
         common.no_data("没有符合条件的数据。请放宽筛选条件;若缺少某年度的报告,请放入 data/raw/ 后重新生成。")
         return
-    name = "全部指标" if indicator == ALL else frames.indicator_info(df, indicator)[0]
+    name = "全部指标" if indicator == ALL else index.info(indicator)[0]
     record = _record(name, years, levels, provinces)
     st.caption(f"共 {len(rows)} 行。" + ";".join(f"{k}:{v}" for k, v in record.items()))
     ordered = _ordered(rows)
@@ -36,23 +36,23 @@ def render(data: Dataset, presentation: bool) -> None:
                "以 = + - @ 开头的文字前加了 ' ,以免被表格软件当作公式执行。")
 
 
-def _filters(df: pd.DataFrame, url: state.ViewState) -> tuple[str, list[int], list[str], list[str]]:
+def _filters(index: frames.TableIndex, url: state.ViewState) -> tuple[str, list[int], list[str], list[str]]:
     a, b = st.columns([3, 2])
-    options = [ALL, *frames.indicator_order(df, common.catalogue_order())]
+    options = [ALL, *index.order(common.catalogue_order())]
     state.seed_choice("table.indicator", url.indicator, options)
-    info = {i: frames.indicator_info(df, i) for i in options[1:]}
+    info = {i: index.info(i) for i in options[1:]}
     info[ALL] = ("全部指标", "", "")
     indicator = a.selectbox("指标", options, key="table.indicator", format_func=lambda i: _indicator_label(*info[i]))
-    year_options = sorted(df["year"].unique().tolist())
+    year_options = index.all_years
     state.seed_many("table.years", [url.year] if url.year else [], year_options)
     years = b.multiselect("年份", year_options, key="table.years", format_func=lambda y: f"{y}年",
                           placeholder="全部年份")
     c, d = st.columns(2)
-    level_options = [lv for lv in labels.LEVELS if lv in set(df["level"])]
+    level_options = [lv for lv in labels.LEVELS if lv in index.levels]
     state.seed_many("table.level", list(url.level), level_options)
     levels = c.multiselect("层级", level_options, key="table.level", format_func=labels.LEVELS.get,
                            placeholder="全部层级")
-    province_options = sorted(df["province"].unique().tolist())
+    province_options = index.provinces
     state.seed_many("table.province", list(url.province), province_options)
     provinces = d.multiselect("省份", province_options, key="table.province", placeholder="全部省份")
     return indicator, years, levels, provinces

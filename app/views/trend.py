@@ -15,17 +15,17 @@ DEFAULT_LINES = 5
 def render(data: Dataset, presentation: bool) -> None:
     st.header("年度趋势")
     url = state.current()
-    df = data.indicators
+    index = data.index
     with common.filter_box(presentation):
-        indicator = common.pick_indicator(df, "trend.indicator", url.indicator)
-        rows_all = frames.select(df, indicator=indicator)
+        indicator = common.pick_indicator(index, "trend.indicator", url.indicator)
+        rows_all = index.rows(indicator)
         names = common.place_names(rows_all)
         wanted = [a for a in url.jurisdictions if a in names] or _default_places(rows_all)
         state.seed_many("trend.jurisdictions", wanted, list(names))
         chosen = st.multiselect("地区(可输入名称搜索)", list(names), key="trend.jurisdictions",
                                 format_func=names.get, placeholder="请选择要比较的地区")
     state.write(indicator=indicator, jurisdictions=tuple(chosen))
-    name, unit, _ = frames.indicator_info(df, indicator)
+    name, unit, _ = index.info(indicator)
     rows = frames.select(rows_all, adcodes=chosen)
     if not chosen or rows.empty:
         common.no_data(f"请在“地区”中选择至少一个有“{name}”数据的地区。")

@@ -1,0 +1,705 @@
+"""Reading raw report files: bytes -> one `Document` with normalised text.
+
+Owns: recognising the file type (by its suffix, checked against its content), decoding text
+(UTF-8 with or without BOM, UTF-16/32 with BOM, GBK/GB18030, then charset-normalizer), taking
+the article out of an HTML page, the text layer out of a PDF and the paragraphs and tables out
+of a DOCX, and normalising that text (`normalise_text`) so later stages see one form of each
+character. Every bad input ends as a status with a plain Chinese message saying what to do.
+
+Must never: guess places, years or values (locate/extract do), raise for bad input, or modify
+any file it reads.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import logging
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from pipeline.model import (
+    STATUS_BINARY,
+    STATUS_EMPTY,
+    STATUS_NO_TEXT,
+    STATUS_OK,
+    STATUS_TOO_LARGE,
+    STATUS_UNREADABLE,
+    STATUS_UNSUPPORTED,
+    Document,
+)
+
+logger = logging.getLogger(__name__)
+
+MAX_BYTES = 20 * 1024 * 1024
+SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+KINDS = {".txt": "txt", ".md": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+MAX_PDF_PAGES = 500  # a report is far shorter; a bigger file is a compilation or hostile
+MAX_DOCX_UNZIPPED = 200 * 1024 * 1024  # a zip's declared sizes bound what zipfile will inflate
+MAX_ZIP_ENTRIES = 5000
+MAX_HTML_CANDIDATES = 300  # article-container candidates scored; bounds work on hostile pages
+MAX_HTML_DEPTH = 400  # deeper trees (unclosed <font>, hostile pages) make tree edits quadratic
+RADICALS_FILE = Path(__file__).parent / "rules" / "radicals.tsv"
+
+ALLOWED = "、".join(SUPPORTED)
+
+# ---------------------------------------------------------------- messages (plain Chinese)
+
+MSG_EMPTY = "文件是空的(0 字节)。请检查是否上传了正确的文件。"
+MSG_BLANK = "文件里只有空格或空行,没有文字。请检查是否上传了正确的文件。"
+MSG_UNDECODABLE = ("无法识别文件的文字编码(不是 UTF-8、UTF-16 或 GBK/GB18030),读出来是乱码。"
+                   "请用记事本或 WPS 打开后“另存为”UTF-8 编码的文本,再上传。")
+MSG_HTML_NO_TEXT = ("网页里没有找到正文文字(可能只有导航菜单,或正文是用脚本加载的)。"
+                    "请在浏览器中打开原网页,复制正文另存为 .txt 后再上传。")
+MSG_PDF_ENCRYPTED = ("这个 PDF 设置了密码保护,无法读取文字。"
+                     "请提供未加密的版本,或在 PDF 阅读器中输入密码后另存一份再上传。")
+MSG_PDF_SCANNED = ("这是扫描件/图片 PDF,没有文字层,无法读取文字。"
+                   "请提供文字版,或先做 OCR(文字识别)后再上传。")
+MSG_PDF_CORRUPT = "PDF 文件已损坏或不完整,无法读取。请重新下载,或用 PDF 阅读器打开后另存一份再上传。"
+MSG_DOCX_CORRUPT = ("Word 文档已损坏或不完整,无法打开。"
+                    "请重新下载,或用 Word/WPS 打开后“另存为”.docx 再上传。")
+MSG_DOCX_NO_TEXT = "Word 文档里没有找到文字(可能是空白文档,或正文是图片)。请提供含文字的版本。"
+MSG_DOCX_HUGE = ("Word 文档解压后超过 {limit} MB,可能已损坏或不是普通报告。"
+                 "请确认文件无误;如果是合订本,请拆分后再上传。")
+MSG_DOC_OLD = ("这是旧版 Word(.doc)格式的文件,暂不支持。"
+               "请在 Word 或 WPS 中打开,“另存为”.docx 后再上传。")
+MSG_UNSUPPORTED = "不支持“{suffix}”格式的文件。目前能读取:{allowed}。请转换成其中一种格式后再上传。"
+MSG_TOO_LARGE = ("文件太大({size}),超过 {limit} 的上限。"
+                 "请确认这是单份报告;如果是合订本或含大量图片,请拆分或导出文字版后再上传。")
+MSG_OS_ERROR = "无法打开这个文件({reason})。请确认文件存在、没有被其他程序占用,并且有读取权限。"
+MSG_NOT_TEXT = ("这个文件看起来不是文本文件{what},只是扩展名为 {suffix}。"
+                "请上传报告的文字版({allowed})。")
+MSG_WRONG_CONTENT = ("文件扩展名是 {suffix},但内容不是 {expected} 文件{what}。"
+                     "请确认文件没有被改名,重新下载或导出后再上传。")
+MSG_HTML_BROKEN = "网页文件结构损坏,无法解析。请在浏览器中打开原网页,复制正文另存为 .txt 后再上传。"
+MSG_PARTIAL_PDF = "注意:PDF 共 {total} 页,只读取了前 {limit} 页。"
+
+# Leading bytes of common non-text formats: named in the message so the user knows what they have.
+SIGNATURES = (
+    (b"%PDF-", "PDF 文件"),
+    (b"PK\x03\x04", "ZIP 压缩包或 Office 文档(.docx/.xlsx)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Office 文档(.doc/.xls)"),
+    (b"\x89PNG", "PNG 图片"),
+    (b"\xff\xd8\xff", "JPEG 图片"),
+    (b"GIF8", "GIF 图片"),
+    (b"Rar!", "RAR 压缩包"),
+    (b"7z\xbc\xaf", "7z 压缩包"),
+    (b"\x1f\x8b", "gzip 压缩包"),
+)
+OLE_SIGNATURE = SIGNATURES[2][0]
+
+# ---------------------------------------------------------------- entry points
+
+
+def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
+    """The Document of the file at `path`. Looks at its size before reading it. Never raises for a bad file."""
+    path = Path(path)
+    kind = _kind(path.name)
+    try:
+        stat = path.stat()
+        if not path.is_file():
+            return _status(path.name, str(path), kind, STATUS_UNREADABLE,
+                           MSG_OS_ERROR.format(reason="这不是一个普通文件,可能是文件夹"))
+        if stat.st_size > max_bytes:
+            return _status(path.name, str(path), kind, STATUS_TOO_LARGE, _too_large(stat.st_size, max_bytes))
+        if path.suffix.lower() not in SUPPORTED:
+            return _status(path.name, str(path), kind, STATUS_UNSUPPORTED, _unsupported(path.suffix))
+        data = path.read_bytes()
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        return _status(path.name, str(path), kind, STATUS_UNREADABLE, MSG_OS_ERROR.format(reason=reason))
+    return replace(read_bytes(data, path.name, max_bytes), path=str(path))
+
+
+def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
+    """The Document of uploaded bytes called `name` (only its base name is kept). Never raises for bad bytes."""
+    source = re.split(r"[\\/]", name)[-1]  # an upload's name may carry a client path, even "../"
+    suffix = Path(source).suffix.lower()
+    kind = _kind(source)
+    data = bytes(data)
+    digest = hashlib.sha256(data).hexdigest()
+    doc = Document(source=source, path=name, text="", kind=kind, sha256=digest)
+    if len(data) > max_bytes:
+        return replace(doc, status=STATUS_TOO_LARGE, message=_too_large(len(data), max_bytes))
+    if suffix not in SUPPORTED:
+        return replace(doc, status=STATUS_UNSUPPORTED, message=_unsupported(suffix))
+    if not data:
+        return replace(doc, status=STATUS_EMPTY, message=MSG_EMPTY)
+    reader = READERS[kind]
+    try:
+        text, status, message = reader(data, suffix)
+    except ImportError:
+        raise  # a missing parser package is a broken installation, not a bad file
+    except Exception:  # noqa: BLE001 - parsers raise anything on hostile input; that is a bad file
+        logger.debug("%s: reader %s raised", source, kind, exc_info=True)
+        text, status, message = "", STATUS_UNREADABLE, _corrupt_message(kind)
+    return replace(doc, text=text if status == STATUS_OK else "", status=status, message=message)
+
+
+Result = tuple[str, str, str]  # (text, status, message)
+
+
+def _ok(text: str, message: str = "") -> Result:
+    return text, STATUS_OK, message
+
+
+def _fail(status: str, message: str) -> Result:
+    return "", status, message
+
+
+def _kind(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    return KINDS.get(suffix, suffix.lstrip("."))
+
+
+def _status(source: str, path: str, kind: str, status: str, message: str) -> Document:
+    return Document(source=source, path=path, text="", kind=kind, status=status, message=message)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return MSG_TOO_LARGE.format(size=_size(size), limit=_size(limit))
+
+
+def _size(count: int) -> str:
+    if count >= 2**20:
+        return f"{count / 2**20:.1f} MB"
+    return f"{count / 2**10:.1f} KB" if count >= 2**10 else f"{count} 字节"
+
+
+def _unsupported(suffix: str) -> str:
+    if suffix.lower() == ".doc":
+        return MSG_DOC_OLD
+    return MSG_UNSUPPORTED.format(suffix=suffix or "无扩展名", allowed=ALLOWED)
+
+
+def _corrupt_message(kind: str) -> str:
+    return {"pdf": MSG_PDF_CORRUPT, "docx": MSG_DOCX_CORRUPT, "html": MSG_HTML_BROKEN}.get(kind, MSG_UNDECODABLE)
+
+
+def _signature_name(data: bytes) -> str:
+    """'(看起来是 PNG 图片)' when the bytes start like a known format, else ''."""
+    for magic, what in SIGNATURES:
+        if data.startswith(magic):
+            return f"(看起来是{what})"
+    return ""
+
+
+# ---------------------------------------------------------------- plain text and decoding
+
+_CONTROL_BYTES = frozenset([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _read_txt(data: bytes, suffix: str) -> Result:
+    text, failure = _decode(data, suffix)
+    if failure:
+        return failure
+    text = normalise_text(text)
+    return _ok(text) if text.strip() else _fail(STATUS_EMPTY, MSG_BLANK)
+
+
+def _decode(data: bytes, suffix: str, declared: str = "") -> tuple[str, Result | None]:
+    """(text, None) or ("", failure). UTF-16/32 need their BOM: without it their NULs mean binary."""
+    bom = _decode_bom(data)
+    if bom is not None:
+        return bom, None
+    what = _signature_name(data)  # a PDF is mostly ASCII and would decode: its signature says otherwise
+    if what or _looks_binary(data):
+        return "", _fail(STATUS_BINARY, MSG_NOT_TEXT.format(what=what, suffix=suffix, allowed=ALLOWED))
+    for text in _candidates(data, declared):
+        if text is not None and not _looks_garbled(text):
+            return text, None
+    return "", _fail(STATUS_UNREADABLE, MSG_UNDECODABLE)
+
+
+def _decode_bom(data: bytes) -> str | None:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)  # the utf-16/utf-32 codecs consume the BOM
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes, or more than 2% control bytes in the first 64 KB: no text file has those."""
+    if b"\x00" in data:
+        return True
+    sample = data[:65536]
+    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
+    return controls > 0.02 * len(sample)
+
+
+def _candidates(data: bytes, declared: str) -> Iterator[str | None]:
+    """Decodings to try, most trustworthy first; each is checked for mojibake by the caller."""
+    if declared:
+        yield _strict(data, declared)
+    yield _strict(data, "utf-8-sig")
+    yield _utf8_truncated(data)
+    yield _strict(data, "gb18030")
+    yield _mostly(data, "utf-8")
+    yield _mostly(data, "gb18030")
+    yield _charset_normalizer(data)
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _utf8_truncated(data: bytes) -> str | None:
+    """UTF-8 whose last character was cut off (an interrupted download or `head -c`)."""
+    for cut in (1, 2, 3):
+        text = _strict(data[:-cut], "utf-8-sig")
+        if text is not None:
+            return text
+    return None
+
+
+def _mostly(data: bytes, codec: str) -> str | None:
+    """Text in `codec` with a handful of damaged bytes (shown as U+FFFD). UTF-8 is tried first:
+    GBK read as UTF-8 breaks on nearly every character, so it never passes as "mostly UTF-8"."""
+    text = data.decode(codec, errors="replace").lstrip("\ufeff").removesuffix("\ufffd")  # a cut-off last char
+    bad = text.count("\ufffd")
+    return text if bad <= max(1, len(text) // 1000) else None
+
+
+def _charset_normalizer(data: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        return None if best is None else str(best)
+    except Exception:  # noqa: BLE001 - a detector failure only means this candidate is out
+        logger.debug("charset-normalizer failed", exc_info=True)
+        return None
+
+
+# Frequent characters of Chinese prose and of these reports: real text is full of them, while
+# UTF-8 bytes misread as GBK ("鍙戝竷") or random bytes read as GB18030 almost never are.
+_COMMON = frozenset(
+    "的一是不了人在有这为之大来以个中上们到说国和地也子时道出而要于就下得可年生自会那后能对着事其里所去"
+    "行过家十用发天如然作方成者多日都三小二无同么经法当起与好看学进种将还分此心前面又定见只主没公从"
+    "政府市区县省工建设治执案件依规制度务管理推全面落实开展加强完善坚持机关部门单位合议复审查监督决策"
+    "律师调解纠纷共计同比增长总数量万元次项新相关提高组织领导推动体系重点问题"
+)
+
+
+def _looks_garbled(text: str) -> bool:
+    """True for mojibake: non-ASCII characters outside the ranges Chinese text uses, or Han
+    characters that are almost never the common ones."""
+    sample = text[:20000]
+    foreign = [c for c in sample if ord(c) > 0x7F and not c.isspace()]
+    if not foreign:
+        return False
+    unexpected = sum(1 for c in foreign if not _expected_in_chinese(c))
+    if unexpected > 0.1 * len(foreign):
+        return True
+    han = [c for c in foreign if _is_han(c)]
+    return len(han) >= 30 and sum(1 for c in han if c in _COMMON) < 0.08 * len(han)
+
+
+def _expected_in_chinese(char: str) -> bool:
+    code = ord(char)
+    return (_is_han(char) or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F
+            or 0x2100 <= code <= 0x218F or 0x2460 <= code <= 0x27BF or 0x2E80 <= code <= 0x2FDF
+            or 0x3200 <= code <= 0x33FF or 0xFE30 <= code <= 0xFE4F or 0x2190 <= code <= 0x21FF
+            or char in "\u00a0\u00b0\u00b7\u00d7\u00f7\u00b1\u00a7\u00b2\u00b3\u00b9\ufeff\ufffd")
+
+
+def _is_han(char: str) -> bool:
+    code = ord(char)
+    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
+            or 0x20000 <= code <= 0x3FFFF)
+
+
+# ---------------------------------------------------------------- normalisation
+
+_NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+# Kept out of NFKC: it would turn ① into "1" and ㎡ into "m2", gluing digits onto neighbouring numbers.
+_NFKC_EXEMPT = re.compile(r"[\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf\u3300-\u33ff]+")
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+                                  "\u200a\u202f\u205f\u3000\t"), " ")
+_INVISIBLE = dict.fromkeys(
+    [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0),
+     0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF], None)
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_CJK = _HAN + r"\u3001-\u303f"  # Han plus CJK punctuation (。、《》【】…) that NFKC keeps
+# Next to Chinese, a space is an artefact (PDF text layers and some web pages space out "2016 年的
+# 18% 上升到 42%"): drop it between CJK and CJK, a digit or punctuation. Latin words keep theirs.
+_TIGHT = r"0-9%,.;:!?()\[\]\"'"
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}{_TIGHT}])|(?<=[{_TIGHT}]) (?=[{_CJK}])")
+_SPACE_RUNS = re.compile(r" {2,}")
+_LINE_EDGES = re.compile(r" *\n *")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+@cache
+def radicals() -> dict[int, str]:
+    """codepoint -> replacement from pipeline/rules/radicals.tsv, loaded once."""
+    table: dict[int, str] = {}
+    for line in RADICALS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, _char, replacement, *_comment = line.split("\t")
+            table[int(code.removeprefix("U+"), 16)] = replacement
+    return table
+
+
+def normalise_text(text: str) -> str:
+    """The one form of text later stages see.
+
+    NFKC (full-width ，：％（）１２ become ASCII , : % ( ) 12; Kangxi radicals become ordinary
+    characters), CJK radical look-alikes mapped (pipeline/rules/radicals.tsv), every space
+    variant a plain space, invisible characters removed, newlines as "\\n", runs of spaces and tabs
+    collapsed to one space, that space removed between a CJK character and another CJK character,
+    a digit or punctuation (spaces between digits, or next to Latin words, stay), spaces at line
+    ends and more than one blank line in a row dropped. Idempotent.
+    """
+    text = _NEWLINES.sub("\n", text)
+    text = _nfkc(text).translate(radicals()).translate(_SPACES).translate(_INVISIBLE)
+    text = _SPACE_RUNS.sub(" ", text)
+    text = _SPACE_IN_CJK.sub("", text)  # PDF/web text spaces Chinese out ("全 市 共"); Chinese has no spaces
+    text = _LINE_EDGES.sub("\n", text)
+    return _BLANK_RUNS.sub("\n\n", text).strip(" \n")
+
+
+def _nfkc(text: str) -> str:
+    parts, last = [], 0
+    for match in _NFKC_EXEMPT.finditer(text):
+        parts += [unicodedata.normalize("NFKC", text[last:match.start()]), match.group()]
+        last = match.end()
+    parts.append(unicodedata.normalize("NFKC", text[last:]))
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------- HTML
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
+_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+                    "utf8": "utf-8", "unicode": "utf-8"}
+_DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe",
+              "template", "svg", "button", "select", "object", "embed", "canvas", "map")
+_CONTAINER_HINT = re.compile(r"content|article|trs_editor|zoom|main|text", re.I)
+_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
+               "article", "ul", "ol", "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "figure")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_DATE_META = ("pubdate", "publishdate", "publish_date", "publishtime", "firstpublishedtime",
+              "article:published_time", "dc.date", "dc.date.issued", "dc.date.created")
+_DATE_PATTERN = r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+_DATE = re.compile(_DATE_PATTERN)
+_DATE_LABEL = re.compile(r"(?:时间|日期)\s*:\s*" + _DATE_PATTERN)  # in normalised text: ":" is ASCII
+_PUBLISHED_LINE = re.compile(r"(?:发布|发文|成文)(?:时间|日期)|(?:时间|日期)\s*[::]\s*(?:19|20)\d\d")
+_TITLE_SEPARATORS = re.compile(r"\s*[_|_|]\s*|\s+[-–—]+\s+|—{2,}")  # "报告_XX市人民政府", "报告 - 网站"
+
+
+def _read_html(data: bytes, suffix: str) -> Result:
+    text, failure = _decode(data, suffix, _declared_charset(data))
+    if failure:
+        return failure
+    if not text.strip():
+        return _fail(STATUS_EMPTY, MSG_BLANK)
+    article, title, published = _html_article(text)
+    article = normalise_text(article)
+    if not article:
+        return _fail(STATUS_NO_TEXT, MSG_HTML_NO_TEXT)
+    return _ok(normalise_text("\n".join(_html_head_lines(article, title, published) + [article])))
+
+
+def _declared_charset(data: bytes) -> str:
+    """The codec named by <meta charset> / http-equiv in the first 4 KB, '' if none or unknown."""
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return ""
+    name = match.group(1).decode("ascii", "ignore").lower()
+    name = _CHARSET_ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return ""
+
+
+def _html_article(html: str) -> tuple[str, str, str]:
+    """(article text with line breaks, page title, publication date 'YYYY-MM-DD' or '')."""
+    from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
+
+    soup = BeautifulSoup(html, "lxml")
+    title, published = _html_title(soup), _meta_date(soup)
+    if _too_deep(soup):
+        return _flat_text(html), title, published
+    for node in soup.find_all(string=lambda s: isinstance(s, Comment | Declaration | Doctype | ProcessingInstruction)):
+        node.extract()
+    for tag in [*soup.find_all(_DROP_TAGS), *soup.find_all(style=_HIDDEN)]:
+        if not tag.decomposed:
+            tag.decompose()
+    _mark_blocks(soup)
+    body = soup.body or soup
+    container = _article_container(body)
+    text = container.get_text()
+    if not normalise_text(text) and container is not body:
+        text = body.get_text()
+    if not published and not _PUBLISHED_LINE.search(text):
+        published = _labelled_date(body.get_text())
+    return text, title, published
+
+
+def _too_deep(soup) -> bool:  # noqa: ANN001 - a BeautifulSoup tree
+    """True when elements nest deeper than MAX_HTML_DEPTH (one pass; parents come before children)."""
+    depth = {id(soup): 0}
+    for tag in soup.find_all(True):
+        depth[id(tag)] = depth.get(id(tag.parent), 0) + 1
+        if depth[id(tag)] > MAX_HTML_DEPTH:
+            return True
+    return False
+
+
+_SCRIPT_BLOCKS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+
+
+def _flat_text(html: str) -> str:
+    """Every text of a page too deep to edit as a tree, one string per line, scripts left out."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(_SCRIPT_BLOCKS.sub(" ", html), "lxml")
+    return (soup.body or soup).get_text("\n")
+
+
+def _html_title(soup) -> str:  # noqa: ANN001 - a BeautifulSoup tree
+    """The first <h1> with text outside the page banner (sites put their logo in an <h1> there),
+    else <title> without the site name after it."""
+    for h1 in soup.find_all("h1", limit=10):
+        text = normalise_text(h1.get_text(" "))
+        if text and h1.find_parent(("header", "nav", "footer", "aside")) is None:
+            return text
+    if soup.title is None:
+        return ""
+    parts = [part for part in _TITLE_SEPARATORS.split(normalise_text(soup.title.get_text(" "))) if part]
+    return parts[0] if parts else ""  # sites append their own name: "报告_XX市人民政府"
+
+
+def _meta_date(soup) -> str:  # noqa: ANN001 - a BeautifulSoup tree
+    for meta in soup.find_all("meta"):
+        key = str(meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        if key in _DATE_META:
+            date = _iso_date(str(meta.get("content") or ""))
+            if date:
+                return date
+    return ""
+
+
+def _labelled_date(text: str) -> str:
+    """The date of the first "发布时间:…" / "时间:…" line of the page, '' if none."""
+    match = _DATE_LABEL.search(normalise_text(text))
+    return _iso_date(match.group()) if match else ""
+
+
+def _iso_date(text: str) -> str:
+    match = _DATE.search(text)
+    if not match:
+        return ""
+    year, month, day = (int(g) for g in match.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
+
+
+def _mark_blocks(soup) -> None:  # noqa: ANN001 - a BeautifulSoup tree
+    """Collapse source whitespace inside text, then put a line break around every block element
+    (and a tab between table cells), so get_text() keeps the page's paragraphs as lines."""
+    from bs4 import NavigableString
+
+    for string in list(soup.find_all(string=True)):
+        if type(string) is NavigableString and string.find_parent("pre") is None:
+            collapsed = re.sub(r"\s+", " ", string)
+            if collapsed != string:
+                string.replace_with(collapsed)
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for tag in soup.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.append("\n")
+    for cell in soup.find_all(("td", "th")):
+        cell.append("\t")
+
+
+def _article_container(body):  # noqa: ANN001, ANN202 - BeautifulSoup tags
+    """The element holding the article: an <article> or an element whose id/class says content,
+    article, TRS_Editor, zoom, main or text, with the most Chinese text; then its innermost such
+    descendant that still holds 80% of that text (outer "main" wrappers carry leftovers). Else body."""
+    candidates = [tag for tag in body.find_all(True, limit=200000) if _is_candidate(tag)][:MAX_HTML_CANDIDATES]
+    scored = [(_han_count(tag.get_text()), tag) for tag in candidates]
+    scored = [(count, tag) for count, tag in scored if count]
+    if not scored:
+        return body
+    best_count, best = max(scored, key=lambda pair: pair[0])
+    inner = [(count, tag) for count, tag in scored if count >= 0.8 * best_count and best in tag.parents]
+    return min(inner, key=lambda pair: pair[0])[1] if inner else best
+
+
+def _is_candidate(tag) -> bool:  # noqa: ANN001 - a BeautifulSoup tag
+    if tag.name == "article":
+        return True
+    hints = " ".join([str(tag.get("id") or ""), *(tag.get("class") or [])])
+    return bool(_CONTAINER_HINT.search(hints))
+
+
+def _han_count(text: str) -> int:
+    return sum(1 for char in text if _is_han(char))
+
+
+def _html_head_lines(article: str, title: str, published: str) -> list[str]:
+    """Title and "发布时间:YYYY-MM-DD" lines to put above the article, when it lacks them:
+    locate reads a document's first lines for its title and date."""
+    top = "".join(article.split("\n")[:6]).replace(" ", "")
+    lines = []
+    if title and title.replace(" ", "") not in top:
+        lines.append(title)
+    if published and not _PUBLISHED_LINE.search(top):
+        lines.append(f"发布时间:{published}")
+    return lines
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def _read_pdf(data: bytes, suffix: str) -> Result:
+    if b"%PDF-" not in data[:1024]:
+        return _fail(STATUS_BINARY, _wrong_content(data, suffix, "PDF"))
+    from pypdf import PasswordType, PdfReader
+
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("") != PasswordType.NOT_DECRYPTED  # owner-only passwords open
+        except Exception:  # noqa: BLE001 - unknown/unsupported encryption is still "encrypted"
+            opened = False
+        if not opened:
+            return _fail(STATUS_NO_TEXT, MSG_PDF_ENCRYPTED)
+    total = len(reader.pages)
+    texts, failed = _pdf_page_texts(reader, min(total, MAX_PDF_PAGES))
+    if texts and failed == len(texts):
+        return _fail(STATUS_UNREADABLE, MSG_PDF_CORRUPT)
+    text = _join_wrapped_lines(normalise_text("\n".join(texts)))
+    if len(text.replace(" ", "").replace("\n", "")) < 5 * max(len(texts), 1):  # page numbers at most
+        return _fail(STATUS_NO_TEXT, MSG_PDF_SCANNED)
+    note = MSG_PARTIAL_PDF.format(total=total, limit=MAX_PDF_PAGES) if total > MAX_PDF_PAGES else ""
+    return _ok(text, note)
+
+
+def _pdf_page_texts(reader, pages: int) -> tuple[list[str], int]:  # noqa: ANN001 - a PdfReader
+    """Each page's text ('' for a page that fails) and how many failed."""
+    texts, failed = [], 0
+    for number in range(pages):
+        try:
+            texts.append(reader.pages[number].extract_text() or "")
+        except Exception:  # noqa: BLE001 - one broken page must not lose the others
+            logger.debug("PDF page %d failed", number + 1, exc_info=True)
+            texts.append("")
+            failed += 1
+    return texts, failed
+
+
+def _wrong_content(data: bytes, suffix: str, expected: str) -> str:
+    what = _signature_name(data)
+    if not what and _decode_bom(data) is None and not _looks_binary(data):
+        what = "(看起来是网页或文本,可能下载时出错)"
+    return MSG_WRONG_CONTENT.format(suffix=suffix, expected=expected, what=what)
+
+
+_SENTENCE_END = frozenset("。!?;:")
+_NO_LINE_START = frozenset(",.%)]}、。,;:!?》」』】…")  # a line never begins with these in a real break
+
+
+def _join_wrapped_lines(text: str) -> str:
+    """Undo the PDF's line wrapping inside Chinese sentences: a line that runs (nearly) the full
+    width of the text and touches a Han character (or a closing mark like "%") across the break
+    continues on the next line. Short lines (titles, headings, paragraph ends) keep their break."""
+    lines = text.split("\n")
+    widths = sorted(_width(line) for line in lines if line)
+    if not widths:
+        return text
+    full = 0.8 * widths[int(0.9 * (len(widths) - 1))]
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        if prev and line and _width(prev) >= full and _continues(prev[-1], line[0]):
+            out[-1] = prev + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _continues(last: str, first: str) -> bool:
+    latin = last.isascii() and last.isalpha() or first.isascii() and first.isalpha()
+    touches = _is_han(last) or _is_han(first) or first in _NO_LINE_START
+    return touches and not latin and last not in _SENTENCE_END
+
+
+def _width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def _read_docx(data: bytes, suffix: str) -> Result:
+    if data.startswith(OLE_SIGNATURE):
+        return _fail(STATUS_BINARY, MSG_DOC_OLD)
+    if not data.startswith(b"PK\x03\x04"):
+        return _fail(STATUS_BINARY, _wrong_content(data, suffix, "Word(.docx)"))
+    problem = _zip_problem(data)
+    if problem:
+        return problem
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    text = normalise_text("\n".join(_docx_lines(document)))
+    return _ok(text) if text else _fail(STATUS_NO_TEXT, MSG_DOCX_NO_TEXT)
+
+
+def _zip_problem(data: bytes) -> Result | None:
+    """A failure for a corrupt, non-Word or zip-bomb-sized archive, else None (checked before
+    python-docx inflates anything)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return _fail(STATUS_UNREADABLE, MSG_DOCX_CORRUPT)
+    if len(entries) > MAX_ZIP_ENTRIES or not any(e.filename == "word/document.xml" for e in entries):
+        return _fail(STATUS_UNREADABLE, MSG_DOCX_CORRUPT)
+    if sum(e.file_size for e in entries) > MAX_DOCX_UNZIPPED:
+        return _fail(STATUS_TOO_LARGE, MSG_DOCX_HUGE.format(limit=MAX_DOCX_UNZIPPED // 2**20))
+    return None
+
+
+def _docx_lines(document) -> Iterator[str]:  # noqa: ANN001 - a python-docx Document
+    """Paragraph texts and table rows (cells separated by a tab), in document order."""
+    from docx.table import Table
+
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            yield from _table_lines(block)
+        else:
+            yield block.text
+
+
+def _table_lines(table) -> Iterator[str]:  # noqa: ANN001 - a python-docx Table
+    for row in table.rows:
+        cells, seen = [], []
+        for cell in row.cells:
+            if not any(cell._tc is tc for tc in seen):  # a merged cell repeats once per column it spans
+                seen.append(cell._tc)
+                cells.append(cell.text.replace("\n", " "))
+        yield " | ".join(cells)  # a visible separator: a plain space next to Chinese is dropped
+
+
+READERS: dict[str, Callable[[bytes, str], Result]] = {
+    "txt": _read_txt, "html": _read_html, "pdf": _read_pdf, "docx": _read_docx,
+}
