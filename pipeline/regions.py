@@ -45,11 +45,7 @@ SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗
             "省", "市", "县", "区", "盟", "旗")
 # jieba part-of-speech tags of proper nouns: a short name jieba tags otherwise is an ordinary word.
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j"})
-# Names jieba calls proper nouns that still read as ordinary words in report prose.
-COMMON_NAMES = frozenset({"和平", "太平", "安宁", "长安", "江南", "新华", "朝阳", "向阳", "光明", "红旗",
-                          "阳光", "东方", "新城", "城关", "城中", "城东", "城西", "城北", "中区", "东区",
-                          "西区", "南区", "北区", "河东", "河西", "江北", "新兴", "永和", "和顺", "太和",
-                          "新建", "惠民", "富民", "爱民", "安居", "同心", "互助", "振兴", "复兴"})
+COMMON_WORDS = RULES / "common_place_words.txt"  # names that read as ordinary words in report prose
 PLACE_FREQ = 2000  # jieba frequency of a full place name: enough to hold together, not to split words
 SHORT_FREQ = 500
 VOCABULARY_FREQ = 2000
@@ -341,13 +337,20 @@ def _jieba_words() -> dict[str, tuple[int, str]]:
     return words
 
 
+@cache
+def common_names() -> frozenset[str]:
+    """The words of pipeline/rules/common_place_words.txt."""
+    lines = COMMON_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if (w := line.split("#", 1)[0].strip()))
+
+
 def is_common_word(name: str) -> bool:
     """True when a place name may also be an ordinary word ("和平", "城区", "资源"): it is a
     known one, or jieba knows it under a tag other than a proper noun's. Strict on purpose:
     such names are left out of `sub_place_names`, which other stages match without word
     boundaries."""
     known = _jieba_words().get(name)
-    return name in COMMON_NAMES or (known is not None and known[1] not in PROPER_TAGS)
+    return name in common_names() or (known is not None and known[1] not in PROPER_TAGS)
 
 
 def _reads_as_word(name: str) -> bool:
@@ -358,7 +361,7 @@ def _reads_as_word(name: str) -> bool:
     plain = tag not in PROPER_TAGS
     # 城区/郊区/矿区 have no stem and read as words; 冠县/任县 have one-character stems and don't
     stemless = name in _gazetteer().by_name and not short_name(name) and not name.endswith(("县", "旗"))
-    return name in COMMON_NAMES or (plain and (freq >= COMMON_FREQ or stemless))
+    return name in common_names() or (plain and (freq >= COMMON_FREQ or stemless))
 
 
 def sub_place_names(place: Place) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -83,9 +85,10 @@ def _tidy_downloads(rows: pd.DataFrame, name: str, record: dict[str, str]) -> No
     table = frames.chinese(rows)
     years = rows["year"].unique().tolist()
     a, b = st.columns(2)
-    a.download_button("下载 CSV(Excel 可直接打开)", exports.to_csv(table, record),
+    # data as callables: the files are made only when clicked, not on every rerun of a large table
+    a.download_button("下载 CSV(Excel 可直接打开)", partial(exports.to_csv, table, record),
                       file_name=exports.file_name("明细", name, years, "csv"), mime="text/csv", key="table.tidy.csv")
-    b.download_button("下载 XLSX", exports.to_xlsx(table, record, sheet="明细"),
+    b.download_button("下载 XLSX", partial(exports.to_xlsx, table, record, sheet="明细"),
                       file_name=exports.file_name("明细", name, years, "xlsx"), key="table.tidy.xlsx")
 
 
@@ -108,7 +111,7 @@ def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[
     st.dataframe(wide, hide_index=True)
     meta = {**record, **extra, "说明列": "≥ 不少于 · ≈ 约数 · ≤ 不超过 · ✎ 人工校正;空白表示无数据"}
     a, b = st.columns(2)
-    a.download_button("下载对比表 CSV", exports.to_csv(wide, meta),
+    a.download_button("下载对比表 CSV", partial(exports.to_csv, wide, meta),
                       file_name=exports.file_name(what, name, years, "csv"), mime="text/csv", key="table.wide.csv")
-    b.download_button("下载对比表 XLSX", exports.to_xlsx(wide, meta, sheet=what),
+    b.download_button("下载对比表 XLSX", partial(exports.to_xlsx, wide, meta, sheet=what),
                       file_name=exports.file_name(what, name, years, "xlsx"), key="table.wide.xlsx")
