@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import figures, frames, state
+from app import figures, frames, labels, state
 
 # Characters Markdown would act on; written as entities so evidence is shown literally.
 _MARKDOWN = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-!|~$:"}
@@ -60,6 +60,18 @@ def pick_indicator(frame: pd.DataFrame | frames.TableIndex, key: str, wanted: st
     info = index.info
     return container.selectbox("指标", options, key=key,
                                format_func=lambda i: f"{info(i)[2]} · {info(i)[0]}({info(i)[1]})")
+
+
+def level_province_filters(prefix: str, index: frames.TableIndex, url: state.ViewState,
+                           columns: tuple, level_placeholder: str = "全部层级") -> tuple[list[str], list[str]]:
+    """The 层级 and 省份 multiselects (keys `<prefix>.level` / `<prefix>.province`), seeded from the URL."""
+    level_options = [lv for lv in labels.LEVELS if lv in index.levels]
+    state.seed_many(f"{prefix}.level", list(url.level), level_options)
+    levels = columns[0].multiselect("层级", level_options, key=f"{prefix}.level", format_func=labels.LEVELS.get,
+                                    placeholder=level_placeholder)
+    state.seed_many(f"{prefix}.province", list(url.province), index.provinces)
+    provinces = columns[1].multiselect("省份", index.provinces, key=f"{prefix}.province", placeholder="全部省份")
+    return levels, provinces
 
 
 def place_names(frame: pd.DataFrame | frames.TableIndex) -> dict[str, str]:

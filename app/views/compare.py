@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import figures, frames, labels, state
+from app import figures, frames, state
 from app.data import Dataset
 from app.views import common
 
@@ -43,14 +43,8 @@ def render(data: Dataset, presentation: bool) -> None:
 
 def _place_filters(index: frames.TableIndex, url: state.ViewState) -> tuple[list[str], list[str], list[str],
                                                                              dict[str, str]]:
-    a, b = st.columns(2)
-    level_options = [lv for lv in labels.LEVELS if lv in index.levels]
-    state.seed_many("compare.level", list(url.level), level_options)
-    levels = a.multiselect("层级", level_options, key="compare.level", format_func=labels.LEVELS.get,
-                           placeholder="全部层级(省级/地级/县级)")
-    province_options = index.provinces
-    state.seed_many("compare.province", list(url.province), province_options)
-    provinces = b.multiselect("省份", province_options, key="compare.province", placeholder="全部省份")
+    levels, provinces = common.level_province_filters("compare", index, url, st.columns(2),
+                                                      level_placeholder="全部层级(省级/地级/县级)")
     names = index.place_names(levels, provinces)
     state.seed_many("compare.jurisdictions", list(url.jurisdictions), list(names))
     chosen = st.multiselect("地区(可输入名称搜索)", list(names), key="compare.jurisdictions",

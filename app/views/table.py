@@ -49,14 +49,7 @@ def _filters(index: frames.TableIndex, url: state.ViewState) -> tuple[str, list[
     state.seed_many("table.years", [url.year] if url.year else [], year_options)
     years = b.multiselect("年份", year_options, key="table.years", format_func=lambda y: f"{y}年",
                           placeholder="全部年份")
-    c, d = st.columns(2)
-    level_options = [lv for lv in labels.LEVELS if lv in index.levels]
-    state.seed_many("table.level", list(url.level), level_options)
-    levels = c.multiselect("层级", level_options, key="table.level", format_func=labels.LEVELS.get,
-                           placeholder="全部层级")
-    province_options = index.provinces
-    state.seed_many("table.province", list(url.province), province_options)
-    provinces = d.multiselect("省份", province_options, key="table.province", placeholder="全部省份")
+    levels, provinces = common.level_province_filters("table", index, url, st.columns(2))
     return indicator, years, levels, provinces
 
 
