@@ -20,10 +20,11 @@ from plotly.subplots import make_subplots
 from app import frames, labels
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
-# A fixed qualitative palette (Tableau 10 + its light half): colours never depend on what is shown.
+# A fixed qualitative palette (Tableau 10 and D3 without their greys, which read as "disabled"
+# next to the grey average line): colours never depend on what is shown.
 PALETTE = (
-    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F", "#BAB0AC",
-    "#1F77B4", "#D62728", "#2CA02C", "#9467BD", "#8C564B", "#E377C2", "#17BECF", "#BCBD22", "#7F7F7F", "#FF7F0E",
+    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F",
+    "#1F77B4", "#D62728", "#2CA02C", "#9467BD", "#8C564B", "#E377C2", "#17BECF", "#BCBD22", "#FF7F0E",
 )
 AVERAGE_COLOUR = "#444444"
 PNG_SCALE = 3
