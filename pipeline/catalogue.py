@@ -49,6 +49,7 @@ class Context:
     partial_year: re.Pattern[str] | None  # "上半年", "前三季度": part of the year only
     plan_section: re.Pattern[str] | None  # a heading "三、2024年工作打算": its section holds plans
     results_section: re.Pattern[str] | None  # "…成效和下一步打算": a heading that also reports results
+    narrower: re.Pattern[str] | None = None  # "直接纠错率" beside "纠错率": a narrower figure of the same indicator
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
@@ -112,6 +113,7 @@ def context() -> Context:
         partial_year=phrase_pattern(words.get("partial_year_markers", [])),
         plan_section=phrase_pattern(words.get("plan_section_markers", [])),
         results_section=phrase_pattern(words.get("results_section_markers", [])),
+        narrower=phrase_pattern(words.get("narrower_markers", [])),
     )
 
 

@@ -32,7 +32,7 @@ RESPECTIVELY_RE = re.compile(r"(?:分别|依次)(?:为|是|达到|达|有)?$")
 LIST_JOINER_RE = re.compile(r"^\s*(?:、|和|及|与|,)\s*$")
 TRANSITION_RE = re.compile(
     r"^(?:逐步|逐年|大幅|进一步|明显|稳步)?(?:上升|提高|提升|增加|增长|下降|降低|减少|升|增|降)了?"
-    rf"(?:到|至|为)了?(?:{YEAR}年的?)?$"
+    rf"(?:到|至|为)了?(?:{YEAR}年(?:底|末)?的?)?$"
 )
 CHANGE_BEFORE_RE = re.compile(r"(?:增加|增长|减少|下降|提高|上升|降低|增|减|多|少)了?$")
 COMPARISON_RE = re.compile(r"较|比|同比|环比|相比|相较")
@@ -52,8 +52,21 @@ FLOW_RE = re.compile(r"新增|新登记|新设|净增|新发展")
 NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
 TOP_HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
 HEADING_MAX = 40
+APPENDIX_RE = re.compile(r"^\s*(?:附表|附件|附录|表\s*\d*\s*:)")
 SCOPE_RESET_RE = re.compile(r"(?:全|我|本)(?:省|市|县|区|州|盟|旗)|全年|实际")
 PART_RE = re.compile(r"^\s*其中")
+# ',2023年达到' after a figure: the same indicator for another year.
+PARALLEL_YEAR_RE = re.compile(rf"^\s*[,、;]\s*({YEAR})\s*年(?:度)?(?:为|是|达到|达|有|共)?\s*$")
+# ',达到' after a figure: a clause with no subject of its own.
+SUBJECTLESS_RE = re.compile(r"\s*(?:共|共计|其中|已|并|均|又)?\s*")
+LINK_RE = re.compile(r"^\s*,\s*(?:总量|总数)?(?:达到|达|为|增至|升至)\s*$")
+TABLE_SEPARATOR = re.compile(r" \| ")
+TABLE_YEAR_RE = re.compile(rf"^({YEAR})\s*年(?:度)?(?:数据|数值|完成情况|实际完成)?$")
+TABLE_CHANGE_RE = re.compile(r"^(?:同比|同比增减|同比增长|同比增幅|增幅|增速|增长率|较上年增减)(?:\(%\))?$")
+TABLE_UNIT_RE = re.compile(r"^(?:计量)?单位$")
+LABEL_UNIT_RE = re.compile(r"\((万户|万件|户|件|起|宗|家|个|%|万)\)\s*$")
+BARE_NUMBER_RE = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+SIGNED_RE = re.compile(r"^([+\-−—]?)\s*(\d+(?:\.\d+)?%)$")
 WIDER_SCOPE = {"province": ("全国",), "prefecture": ("全国", "全省"), "county": ("全国", "全省")}
 # A county's parent, in the county's own report: "全市" in a 县 or 区 report (not in a 县级市's).
 PARENT_SCOPE = (("全市", "市"), ("全州", "州"), ("全盟", "盟"))
@@ -95,10 +108,12 @@ def extract_facts(
     # the evidence is quoted from the original text.
     simplified = to_simplified(text)
     plans = _plan_sections(simplified)
+    tables = _year_tables(simplified)
     for start, sentence in split_sentences(simplified):
         if any(low <= start < high for low, high in plans):
             continue
-        found = _sentence_facts(sentence, start, scope)
+        row = tables.get(start)
+        found = _table_row_facts(row, scope) if row else _sentence_facts(sentence, start, scope)
         if sentence != text[start : start + len(sentence)]:
             found = [replace(f, evidence=text[f.start : f.end]) for f in found]
         facts.extend(found)
@@ -139,7 +154,11 @@ def _plan_sections(text: str) -> list[tuple[int, int]]:
     sections, opened, offset = [], None, 0
     for line in text.splitlines(keepends=True):
         heading = TOP_HEADING_RE.match(line)
-        if heading and len(line.strip()) <= HEADING_MAX:
+        if APPENDIX_RE.match(line) and opened is not None:
+            # An appendix ("附表:主要指标") after the plans holds results again.
+            sections.append((opened, offset))
+            opened = None
+        elif heading and len(line.strip()) <= HEADING_MAX:
             if opened is not None:
                 sections.append((opened, offset))
             title = line[heading.end() :]
@@ -149,6 +168,74 @@ def _plan_sections(text: str) -> list[tuple[int, int]]:
     if opened is not None:
         sections.append((opened, offset))
     return sections
+
+
+# --- tables: "指标 | 2022年 | 2023年" with a row per indicator -----------------------------------
+
+
+@dataclass(frozen=True)
+class _TableRow:
+    """A table row under a header that names years: each cell read as '<year>年,<label><value><unit>'."""
+
+    start: int
+    line: str
+    sentences: tuple[str, ...]
+
+
+def _year_tables(text: str) -> dict[int, _TableRow]:
+    """Rows of tables (cells separated by ' | ', as ingest writes them) whose header names years,
+    by the offset of their line. Rows of other tables stay ordinary sentences."""
+    rows: dict[int, _TableRow] = {}
+    header: list[str] | None = None
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\n")
+        cells = [c.strip() for c in body.split("|")] if TABLE_SEPARATOR.search(body) else []
+        if not body.strip():
+            pass  # a web page's rows may stand a blank line apart
+        elif not cells:
+            header = None
+        elif header is None or len(cells) != len(header):
+            header = cells if any(TABLE_YEAR_RE.match(c) for c in cells[1:]) else None
+        else:
+            sentences = _row_sentences(header, cells)
+            if sentences:
+                rows[offset] = _TableRow(offset, body, sentences)
+        offset += len(line)
+    return rows
+
+
+def _row_sentences(header: list[str], cells: list[str]) -> tuple[str, ...]:
+    label_match = LABEL_UNIT_RE.search(cells[0])
+    label = cells[0][: label_match.start()].strip() if label_match else cells[0]
+    unit = label_match.group(1) if label_match else ""
+    if not label:
+        return ()
+    for name, cell in zip(header[1:], cells[1:], strict=True):
+        if TABLE_UNIT_RE.match(name) and not unit:
+            unit = cell
+    years = [int(m.group(1)) for m in map(TABLE_YEAR_RE.match, header[1:]) if m]
+    sentences = []
+    for name, cell in zip(header[1:], cells[1:], strict=True):
+        year = TABLE_YEAR_RE.match(name)
+        if year and BARE_NUMBER_RE.match(cell):
+            sentences.append(f"{year.group(1)}年,{label}{cell}{unit}。")
+        elif year and cell:
+            sentences.append(f"{year.group(1)}年,{label}{cell}。")
+        elif TABLE_CHANGE_RE.match(name) and years:
+            change = SIGNED_RE.match(cell)
+            if change and change.group(2).endswith("%"):
+                verb = "下降" if change.group(1) in ("-", "−", "—") else "增长"
+                sentences.append(f"{max(years)}年,{label}同比{verb}{change.group(2)}。")
+    return tuple(sentences)
+
+
+def _table_row_facts(row: _TableRow, scope: _Scope) -> list[Fact]:
+    facts = []
+    for sentence in row.sentences:
+        for fact in _sentence_facts(sentence, 0, scope):
+            facts.append(replace(fact, evidence=row.line, start=row.start, end=row.start + len(row.line)))
+    return facts
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -227,13 +314,55 @@ def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> lis
                 readings[i - 1] = None  # '由28.6万户增长到37.9万户': the first is an earlier, unnamed year's
         elif i > 0 and readings[i - 1] and _is_previous_in_passing(mention.window):
             readings[i] = _follow_previous(readings[i - 1], mention)
+        elif i > 0 and readings[i - 1] and PARALLEL_YEAR_RE.match(mention.window):
+            readings[i] = _follow_parallel(readings[i - 1], mention, scope)
+        elif i > 0 and LINK_RE.match(mention.window):
+            # '市场主体总量同比增长7.4%,达到17.6万户': the subject is the previous clause's.
+            readings[i] = _read(replace(mention, clause=mentions[i - 1].clause + mention.window), scope)
         else:
             readings[i] = _read(mention, scope)
     for i in _inherits_exclusion(mentions, scope):
         readings[i] = None
     for i in _parts_of_a_total(mentions, readings):
         readings[i] = None
+    for i in _inherited_vetoes(mentions, readings) | _narrower_duplicates(mentions, readings):
+        readings[i] = None
     return readings
+
+
+def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -> set[int]:
+    """'法院诉前调解案件3215件,调解成功1102件': a clause with no subject of its own before its cue
+    shares the previous figure's, and with it what ruled that figure out (诉前)."""
+    vetoed: set[int] = set()
+    for i in range(1, len(mentions)):
+        reading, previous = readings[i], mentions[i - 1]
+        if reading is None or readings[i - 1] is not None or PART_RE.match(CLAUSE_BREAK.split(previous.window)[-1]):
+            continue
+        indicator = cat.catalogue()[reading.indicator]
+        if previous.quantity.unit not in indicator.units or indicator.not_cues is None:
+            continue
+        if not indicator.not_cues.search(previous.clause + previous.right_noun):
+            continue
+        cue = _last(indicator.cues, mentions[i].clause)
+        own = CLAUSE_BREAK.split(mentions[i].clause[: cue.start()] if cue else mentions[i].clause)[-1]
+        if SUBJECTLESS_RE.fullmatch(own):
+            vetoed.add(i)
+    return vetoed
+
+
+def _narrower_duplicates(mentions: list[Mention], readings: list[Reading | None]) -> set[int]:
+    """'纠错率12.5%,直接纠错率8.3%': of two values for one indicator and year, the narrower gives way."""
+    narrower = cat.context().narrower
+    groups: dict[tuple[str, int | None], list[int]] = {}
+    for i, reading in enumerate(readings):
+        if reading is not None:
+            groups.setdefault((reading.indicator, reading.year), []).append(i)
+    dropped: set[int] = set()
+    for indices in groups.values():
+        if narrower is None or len({mentions[i].quantity.value for i in indices}) < 2:
+            continue
+        dropped.update(i for i in indices if narrower.search(CLAUSE_BREAK.split(mentions[i].clause)[-1]))
+    return dropped
 
 
 def _inherits_exclusion(mentions: list[Mention], scope: _Scope) -> set[int]:
@@ -276,6 +405,14 @@ def _follow(previous: Reading, mention: Mention, scope: _Scope) -> Reading | Non
         return None
     year = _bound_year(mention.window) or _governing_year(mention.before, scope.year)
     return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period)
+
+
+def _follow_parallel(previous: Reading, mention: Mention, scope: _Scope) -> Reading | None:
+    """'出庭应诉率2022年为96.4%,2023年达到100%': the same indicator, for the year the clause names."""
+    reading = _follow(previous, mention, scope)
+    if reading is None or reading.year == previous.year or (scope.year and reading.year > scope.year):
+        return None
+    return reading
 
 
 def _is_previous_in_passing(window: str) -> bool:
@@ -502,7 +639,7 @@ def _ends_with_previous_year(window: str) -> bool:
 
 def _bound_year(window: str) -> int | None:
     """'2016年的18%': a year right before the number belongs to it."""
-    match = re.search(rf"({YEAR})\s*年(?:的|为|是|达到|达)$", window)
+    match = re.search(rf"({YEAR})\s*年(?:底|末)?(?:的|为|是|达到|达)$", window)
     return int(match.group(1)) if match else None
 
 

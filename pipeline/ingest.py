@@ -512,7 +512,7 @@ def _iso_date(text: str) -> str:
 
 def _mark_blocks(soup) -> None:  # noqa: ANN001 - a BeautifulSoup tree
     """Collapse source whitespace inside text, then put a line break around every block element
-    (and a tab between table cells), so get_text() keeps the page's paragraphs as lines."""
+    (and ' | ' between the cells of a table row), so get_text() keeps the page's paragraphs as lines."""
     from bs4 import NavigableString
 
     for string in list(soup.find_all(string=True)):
@@ -523,10 +523,23 @@ def _mark_blocks(soup) -> None:  # noqa: ANN001 - a BeautifulSoup tree
     for br in soup.find_all("br"):
         br.replace_with("\n")
     for tag in soup.find_all(_BLOCK_TAGS):
+        if tag.name not in ("table", "tr") and _inside_short_cell(tag):
+            continue  # "<td><p>出庭应诉率</p></td>": a data cell stays on its row's line
         tag.insert_before("\n")
         tag.append("\n")
-    for cell in soup.find_all(("td", "th")):
-        cell.append("\t")
+    for row in soup.find_all("tr"):
+        cells = row.find_all(("td", "th"), recursive=False)
+        for cell in cells[:-1]:
+            cell.append(" | ")  # the separator DOCX rows get: extract reads tables with year columns
+
+
+def _inside_short_cell(tag) -> bool:  # noqa: ANN001 - a BeautifulSoup tag
+    """Inside a table cell of a few words (a data table's, not a layout table's holding the article)."""
+    cell = tag.find_parent(("td", "th"))
+    return cell is not None and len(cell.get_text()) <= _SHORT_CELL
+
+
+_SHORT_CELL = 60
 
 
 def _article_container(body):  # noqa: ANN001, ANN202 - BeautifulSoup tags

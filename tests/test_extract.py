@@ -314,6 +314,36 @@ CASES: list[tuple[str, list[Row]]] = [
     ("法律援助值班律师提供法律帮助3,100人次", []),
     ("法律援助案件计划办理3000件", []),
     ("全年法律援助案件数量300至400件", []),
+    # the same indicator for two years in parallel clauses; a subjectless ',达到' clause
+    (
+        "全市行政机关负责人出庭应诉率2021年为93.5%,2022年达到100%",
+        [("court_appearance_rate", 93.5, "exact", 2021), ("court_appearance_rate", 100, "exact")],
+    ),
+    (
+        "全市一审行政诉讼案件,2021年为406件,2022年为389件",
+        [("litigation_cases", 406, "exact", 2021), ("litigation_cases", 389, "exact")],
+    ),
+    (
+        "全市实有市场主体由2021年底的24.3万户增至2022年底的26.1万户",
+        [("market_entities", 243000, "exact", 2021), ("market_entities", 261000, "exact")],
+    ),
+    (
+        "全县市场主体总量同比增长6.6%,达到5.2万户",
+        [("market_entities_growth", 6.6, "exact"), ("market_entities", 52000, "exact")],
+    ),
+    # a narrower value of the same indicator gives way; court-led 诉前 mediation, subject shared
+    ("全年行政复议纠错率为13.1%,直接纠错率为9.4%", [("review_correction_rate", 13.1, "exact")]),
+    ("行政复议机关直接纠错41件,间接纠错23件", []),
+    ("县人民法院诉前调解案件2,416件,调解成功903件", []),
+    ("县法院诉前调解成功率58.2%", []),
+    (
+        "法院诉前调解610件,人民调解组织调解矛盾纠纷2,044件,调解成功2,011件",
+        [("mediation_cases", 2044, "exact"), ("mediation_success", 2011, "exact")],
+    ),
+    # 件次 beside 出庭率; 受理 beside 办结 in 法律援助; 成功化解 is not 调解成功
+    ("行政机关负责人出庭应诉213件次,出庭率97.6%", [("court_appearance_rate", 97.6, "exact")]),
+    ("全年受理法律援助案件835件,办结812件,挽回经济损失560万元", [("legal_aid_cases", 835, "exact")]),
+    ("全区排查各类矛盾纠纷1,530起,成功化解1,497起,化解率97.8%", []),
 ]
 
 
@@ -340,6 +370,7 @@ CUMULATIVE: list[tuple[str, list[Row]]] = [
     ),
     ("累计调解矛盾纠纷4.3万件", [("mediation_cases", 43000, "exact")]),
     ("十三五期间累计新增市场主体21万户", [("market_entities_new", 210000, "exact")]),
+    ("两年来共办理法律援助案件6,120件", [("legal_aid_cases", 6120, "exact")]),
 ]
 
 
@@ -523,6 +554,37 @@ def test_a_section_of_plans_holds_no_results() -> None:
 def test_a_heading_of_results_and_plans_is_read() -> None:
     text = "三、工作成效和下一步打算\n全年受理行政复议案件300件。\n"
     assert rows(extract_facts(text, YEAR)) == expected_rows([("review_accepted", 300, "exact")])
+
+
+def test_an_appendix_after_the_plans_is_read() -> None:
+    text = "三、2023年工作打算\n力争办理法律援助案件1,500件。\n附表:主要指标\n法律援助案件(件) | 1,236\n"
+    text = text.replace("法律援助案件(件) | 1,236", "指标 | 2022年\n法律援助案件(件) | 1,236")
+    assert rows(extract_facts(text, YEAR)) == expected_rows([("legal_aid_cases", 1236, "exact")])
+
+
+def test_a_table_with_year_columns_is_read_cell_by_cell() -> None:
+    text = (
+        "主要指标如下。\n指标 | 单位 | 2021年 | 2022年 | 同比\n"
+        "收到行政复议申请 | 件 | 212 | 247 | +16.5%\n"
+        "行政复议纠错率(%) | | 10.4 | 9.1 | -1.3个百分点\n"
+        "实有市场主体(万户) | | 8.6 | 9.2 | +7.0%\n"
+        "新增市场主体(户) | | 9,820 | 10,315 | +5.0%\n"
+        "普法活动(场) | | 120 | 136 | +13.3%\n"
+    )
+    facts = extract_facts(text, YEAR)
+    assert rows(facts) == expected_rows([
+        ("review_received", 212, "exact", 2021), ("review_received", 247, "exact"),
+        ("review_correction_rate", 10.4, "exact", 2021), ("review_correction_rate", 9.1, "exact"),
+        ("market_entities", 86000, "exact", 2021), ("market_entities", 92000, "exact"),
+        ("market_entities_growth", 7.0, "exact"),
+        ("market_entities_new", 9820, "exact", 2021), ("market_entities_new", 10315, "exact"),
+    ])
+    assert all(f.evidence == text[f.start : f.end] and " | " in f.evidence for f in facts)
+
+
+def test_a_table_without_year_columns_is_left_alone() -> None:
+    text = "县区 | 受理行政复议案件\n甲区 | 120件\n乙区 | 96件\n"
+    assert rows(extract_facts(text, YEAR)) == []
 
 
 def test_traditional_characters_are_read_and_quoted_as_written() -> None:

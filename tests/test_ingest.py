@@ -179,6 +179,17 @@ def test_docx_paragraphs_and_table_cells_in_order():
     assert doc.text.splitlines() == [*normalise_text(REPORT).splitlines(), "指标 | 2023年", "行政复议申请 | 1,234件"]
 
 
+def test_html_table_rows_are_lines_with_cells_apart():
+    page = (
+        "<html><head><meta charset='utf-8'></head><body><div id='zoom'><p>主要指标</p>"
+        "<table><tr><th>指标</th><th>2023年</th></tr>"
+        "<tr><td><p>受理行政复议案件(件)</p></td><td>61</td></tr></table></div></body></html>"
+    )
+    doc = read_bytes(page.encode(), "page.html")
+    lines = [line for line in doc.text.splitlines() if line.strip()]
+    assert lines[-2:] == ["指标 | 2023年", "受理行政复议案件(件) | 61"]
+
+
 def test_pdf_text_layer_equals_the_original_text():
     doc = read_bytes(variants.as_pdf(REPORT), "report.pdf")
     assert doc.status == STATUS_OK and doc.kind == "pdf"
