@@ -12,6 +12,7 @@ from app.data import Dataset
 from app.views import common
 
 ALL = "__all__"
+SHOWN_ROWS = 5000  # on screen; the downloads always hold every row
 
 
 def render(data: Dataset, presentation: bool) -> None:
@@ -30,7 +31,9 @@ def render(data: Dataset, presentation: bool) -> None:
     record = _record(name, years, levels, provinces)
     st.caption(f"共 {len(rows)} 行。" + ";".join(f"{k}:{v}" for k, v in record.items()))
     ordered = _ordered(rows)
-    st.dataframe(frames.chinese(ordered), hide_index=True)
+    st.dataframe(frames.chinese(ordered.head(SHOWN_ROWS)), hide_index=True)
+    if len(ordered) > SHOWN_ROWS:
+        st.caption(f"表格仅显示前 {SHOWN_ROWS:,} 行;下载的文件包含全部 {len(ordered):,} 行。")
     _tidy_downloads(ordered, name, record)
     _wide_downloads(ordered, indicator, name, record)
     st.caption("导出文件开头记录了产生它的筛选条件"
@@ -75,14 +78,21 @@ def _ordered(rows: pd.DataFrame) -> pd.DataFrame:
 
 def _tidy_downloads(rows: pd.DataFrame, name: str, record: dict[str, str]) -> None:
     st.subheader("下载明细数据(每行一个数值)")
-    table = frames.chinese(rows)
     years = rows["year"].unique().tolist()
     a, b = st.columns(2)
     # data as callables: the files are made only when clicked, not on every rerun of a large table
-    a.download_button("下载 CSV(Excel 可直接打开)", partial(exports.to_csv, table, record),
+    a.download_button("下载 CSV(Excel 可直接打开)", partial(_tidy_csv, rows, record),
                       file_name=exports.file_name("明细", name, years, "csv"), mime="text/csv", key="table.tidy.csv")
-    b.download_button("下载 XLSX", partial(exports.to_xlsx, table, record, sheet="明细"),
+    b.download_button("下载 XLSX", partial(_tidy_xlsx, rows, record),
                       file_name=exports.file_name("明细", name, years, "xlsx"), key="table.tidy.xlsx")
+
+
+def _tidy_csv(rows: pd.DataFrame, record: dict[str, str]) -> bytes:
+    return exports.to_csv(frames.chinese(rows), record)
+
+
+def _tidy_xlsx(rows: pd.DataFrame, record: dict[str, str]) -> bytes:
+    return exports.to_xlsx(frames.chinese(rows), record, sheet="明细")
 
 
 def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[str, str]) -> None:
