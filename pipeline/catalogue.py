@@ -36,6 +36,9 @@ class Indicator:
     high: float
     stock: bool
     derive: tuple[str, str] | None  # (numerator id, denominator id)
+    # "行政应诉案件603件,其中一审行政诉讼案件521件": a 其中 part naming one of these is the indicator's
+    # value and the wider total before it is not.
+    proper_part: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ def _indicator(entry: dict) -> Indicator:
         high=float(high),
         stock=bool(entry.get("stock", False)),
         derive=_derive_pair(entry.get("derive")),
+        proper_part=phrase_pattern(entry.get("proper_part", [])),
     )
 
 
@@ -128,6 +132,6 @@ def vocabulary() -> tuple[str, ...]:
     """Catalogue words for the jieba user dictionary (no gaps)."""
     words: set[str] = set()
     for entry in _raw()["indicators"]:
-        for key in ("topic", "cues", "not_cues", "needs_subject"):
+        for key in ("topic", "cues", "not_cues", "needs_subject", "proper_part"):
             words.update(str(w) for w in entry.get(key, []) if GAP not in str(w))
     return tuple(sorted(words))

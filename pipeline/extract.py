@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from pipeline import catalogue as cat
 from pipeline.model import PERIOD_CUMULATIVE, PERIOD_YEAR, Fact, Place
-from pipeline.numbers import AT_LEAST, EXACT, Quantity, find_quantities, parse_numeral
+from pipeline.numbers import AT_LEAST, EXACT, Quantity, arabic_years, find_quantities, parse_numeral
 from pipeline.regions import to_simplified
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
@@ -55,6 +55,12 @@ HEADING_MAX = 40
 APPENDIX_RE = re.compile(r"^\s*(?:附表|附件|附录|表\s*\d*\s*:)")
 SCOPE_RESET_RE = re.compile(r"(?:全|我|本)(?:省|市|县|区|州|盟|旗)|全年|实际")
 PART_RE = re.compile(r"^\s*其中")
+# The second and later items of a list: "二是", "2.", "(2)".
+LIST_ITEM_RE = re.compile(
+    r"^\s*(?:[二三四五六七八九十]是|\d{1,2}\s*[.、](?!\d)|[((](?:[二三四五六七八九十]|\d{1,2})[))])"
+)
+# "13个设区市中有9个出庭应诉率达到100%": the figure is that of some of the parts.
+SUBSET_RE = re.compile(r"个[^,;:。\d]{0,10}?中(?:有|的)?\s*(?:\d+|[一二三四五六七八九十]+)\s*个")
 # ',2023年达到' after a figure: the same indicator for another year.
 PARALLEL_YEAR_RE = re.compile(rf"^\s*[,、;]\s*({YEAR})\s*年(?:度)?(?:为|是|达到|达|有|共)?\s*$")
 # ',达到' after a figure: a clause with no subject of its own.
@@ -103,21 +109,92 @@ def extract_facts(
     are never the reporting jurisdiction's.
     """
     scope = _Scope(year, place.level if place else None, _name_pattern(tuple(sub_places)), _wider_words(place))
+    unwrapped = _unwrap(text)
+    if unwrapped is None:
+        return _text_facts(text, scope)
+    # Text copied out of a PDF: read with its lines rejoined, quote offsets in the text as given.
+    joined, origin = unwrapped
+    return [
+        replace(f, start=origin[f.start], end=origin[f.end - 1] + 1) if f.end > f.start else f
+        for f in _text_facts(joined, scope)
+    ]
+
+
+def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     facts: list[Fact] = []
     # Traditional characters are read as simplified, one for one, so offsets stay valid and
     # the evidence is quoted from the original text.
-    simplified = to_simplified(text)
+    simplified = arabic_years(to_simplified(text))  # and '二〇二三年' as '2023年', also one for one
     plans = _plan_sections(simplified)
     tables = _year_tables(simplified)
+    carried = ""
     for start, sentence in split_sentences(simplified):
         if any(low <= start < high for low, high in plans):
             continue
         row = tables.get(start)
-        found = _table_row_facts(row, scope) if row else _sentence_facts(sentence, start, scope)
+        found = _table_row_facts(row, scope) if row else _sentence_facts(sentence, start, scope, carried)
+        carried = _carried_topic(sentence, carried)
         if sentence != text[start : start + len(sentence)]:
             found = [replace(f, evidence=text[f.start : f.end]) for f in found]
         facts.extend(found)
     return facts
+
+
+# --- text copied out of a PDF: lines broken mid-sentence, page numbers between them ------------------
+
+LINE_END_PUNCTUATION = "。!?;:…\"”’』」)】》"
+PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–]+\s*\d{1,3}\s*[-—–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3})\s*$")
+WRAP_MIN_LINES = 3  # lines broken mid-sentence before a text counts as hard-wrapped
+WRAP_SHARE = 0.25  # ... and their share of the lines of at least WRAP_MIN_WIDTH characters
+WRAP_MIN_WIDTH = 10
+WRAP_FULL = 0.8  # a line this close to the text's width, ending without punctuation, continues
+
+
+def _unwrap(text: str) -> tuple[str, list[int]] | None:
+    """(the text with hard line breaks removed, each character's offset in `text`), or None when
+    the text is not hard-wrapped. A line nearly as wide as the text's lines that ends without
+    punctuation continues on the next line, across a page-number line ("— 3 —") and blank lines
+    around it; headings, short last lines of paragraphs and table rows stay lines."""
+    lines = text.split("\n")
+    widths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= WRAP_MIN_WIDTH)
+    if len(widths) < WRAP_MIN_LINES:
+        return None
+    width = widths[(len(widths) * 3) // 4]
+    broken = [i for i, line in enumerate(lines) if _is_broken(line, width)]
+    if len(broken) < WRAP_MIN_LINES or len(broken) < WRAP_SHARE * len(widths):
+        return None
+    joins, skipped = set(), set()  # lines followed by no line break; page-number lines left out
+    for i in broken:
+        j = i + 1
+        while j < len(lines) and (not lines[j].strip() or PAGE_NUMBER_RE.match(lines[j])):
+            j += 1
+        # Blank lines alone end a paragraph; with a page number among them they are a page break.
+        if j == i + 1 or (j < len(lines) and any(PAGE_NUMBER_RE.match(lines[k]) for k in range(i + 1, j))):
+            joins.add(i)
+            skipped.update(range(i + 1, j))
+    parts: list[str] = []
+    origin: list[int] = []
+    offset = 0
+    for i, line in enumerate(lines):
+        if i not in skipped:
+            kept = line.rstrip() if i in joins else line
+            parts.append(kept)
+            origin.extend(range(offset, offset + len(kept)))
+            if i not in joins and i < len(lines) - 1:
+                parts.append("\n")
+                origin.append(offset + len(line))
+        offset += len(line) + 1
+    return "".join(parts), origin
+
+
+def _is_broken(line: str, width: int) -> bool:
+    body = line.rstrip()
+    return (
+        len(body) >= max(WRAP_MIN_WIDTH, WRAP_FULL * width)
+        and body[-1] not in LINE_END_PUNCTUATION
+        and " | " not in body
+        and not TOP_HEADING_RE.match(body)
+    )
 
 
 @dataclass(frozen=True)
@@ -249,11 +326,22 @@ def split_sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
-def _sentence_facts(sentence: str, offset: int, scope: _Scope) -> list[Fact]:
+def _carried_topic(sentence: str, carried: str) -> str:
+    """The subject an item of a list "一是…;二是…" or "1.…;2.…" leaves to the next item: the last
+    topic word of this item (or the one it inherited), when it ends with ';'."""
+    if not sentence.rstrip().endswith(";"):
+        return ""
+    last = _last(cat.topic_pattern(), sentence)
+    return last.group(0) if last else carried
+
+
+def _sentence_facts(sentence: str, offset: int, scope: _Scope, carried: str = "") -> list[Fact]:
     quantities = [q for q in find_quantities(sentence) if q.unit not in TIME_UNITS]
     if not quantities:
         return []
-    mentions = _mentions(sentence, quantities)
+    # The next item of a list inherits the subject of the one before ("2.严把受理关口,依法受理…").
+    lead = carried + "," if carried and LIST_ITEM_RE.match(sentence) else ""
+    mentions = _mentions(sentence, quantities, lead)
     readings = _read_mentions(mentions, sentence, scope)
     evidence = sentence.strip()
     lead = len(sentence) - len(sentence.lstrip())
@@ -276,16 +364,28 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope) -> list[Fact]:
     return facts + _inferred(facts, sentence)
 
 
-def _mentions(sentence: str, quantities: list[Quantity]) -> list[Mention]:
+def _mentions(sentence: str, quantities: list[Quantity], lead: str = "") -> list[Mention]:
     mentions, previous_end = [], 0
     for index, q in enumerate(quantities):
         window = sentence[previous_end : q.start]
         following = quantities[index + 1].start if index + 1 < len(quantities) else len(sentence)
-        mentions.append(
-            Mention(q, window, _clause(window), _right_noun(sentence[q.end : following]), sentence[: q.start])
-        )
+        clause, right_noun = _clause(window), _right_noun(sentence[q.end : following])
+        # Only a bare verb before the number takes the inherited subject ("依法受理1,260件", not
+        # "办结信访积案52件").
+        inherits = lead and not right_noun and _ends_with_cue(clause)
+        mentions.append(Mention(q, window, clause, right_noun, (lead if inherits else "") + sentence[: q.start]))
         previous_end = q.end
     return mentions
+
+
+def _ends_with_cue(clause: str) -> bool:
+    """True when a catalogue cue stands right before the number (at most two characters between)."""
+    stripped = clause.rstrip()
+    for indicator in cat.catalogue().values():
+        cue = _last(indicator.cues, stripped)
+        if cue and len(stripped) - cue.end() <= 2:
+            return True
+    return False
 
 
 def _clause(window: str) -> str:
@@ -325,6 +425,7 @@ def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> lis
         readings[i] = None
     for i in _parts_of_a_total(mentions, readings):
         readings[i] = None
+    _prefer_proper_parts(mentions, readings)
     for i in _inherited_vetoes(mentions, readings) | _narrower_duplicates(mentions, readings):
         readings[i] = None
     return readings
@@ -396,6 +497,27 @@ def _parts_of_a_total(mentions: list[Mention], readings: list[Reading | None]) -
         if any(r is not None and (r.indicator, r.year) == (reading.indicator, reading.year) for r in readings[:i]):
             parts.add(i)
     return parts
+
+
+def _prefer_proper_parts(mentions: list[Mention], readings: list[Reading | None]) -> None:
+    """'办理行政应诉案件603件,其中一审行政诉讼案件521件': the part is the indicator's value (see
+    `proper_part` in the catalogue), the wider total is not."""
+    for i in range(len(mentions) - 1):
+        reading, part = readings[i], mentions[i + 1]
+        if reading is None or readings[i + 1] is not None:
+            continue
+        indicator = cat.catalogue()[reading.indicator]
+        clause = CLAUSE_BREAK.split(part.window)[-1]
+        head = PART_RE.match(clause)
+        if indicator.proper_part is None or head is None or not _fits(indicator.id, part.quantity):
+            continue
+        own = clause[head.end() :] + part.right_noun
+        if not indicator.proper_part.search(own) or indicator.proper_part.search(mentions[i].clause):
+            continue
+        if indicator.not_cues and indicator.not_cues.search(own):
+            continue
+        readings[i + 1] = replace(reading, qualifier=part.quantity.qualifier)
+        readings[i] = None
 
 
 def _follow(previous: Reading, mention: Mention, scope: _Scope) -> Reading | None:
@@ -615,6 +737,8 @@ def _is_excluded_context(mention: Mention, scope: _Scope) -> bool:
     if ctx.plan.search(clause) or ctx.partial_scope.search(clause):
         return True
     if scope.sub_places and scope.sub_places.search(clause):
+        return True
+    if SUBSET_RE.search(CLAUSE_BREAK.split(mention.before)[-1]):
         return True
     return any(word in clause for word in scope.wider)
 

@@ -36,6 +36,7 @@ from pipeline.model import (
     Location,
     Place,
 )
+from pipeline.numbers import arabic_years
 from pipeline.regions import Mention
 
 HEAD_LINES = 12  # non-empty lines searched for the title and the publication date
@@ -90,7 +91,7 @@ class _Choice:
 
 def locate(doc: Document) -> Location:
     """The jurisdiction and report year of `doc`, with a status and a Chinese message."""
-    text = regions.to_simplified(doc.text or "")
+    text = arabic_years(regions.to_simplified(doc.text or ""))
     lines = _lines(text)
     head, tail = lines[:HEAD_LINES], lines[-TAIL_LINES:]
     title = _title(head)

@@ -34,7 +34,7 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 QUANTITY_RE = re.compile(
     r"(?<![\d.])(?<!\d,)(?<!\d\s)"
     rf"(?P<num>{_ARABIC}|{_CN_NUMERAL})"
-    r"\s?(?P<more1>余|多)?(?P<mult>万|亿)?(?P<more2>余|多)?\s?"
+    r"\s?(?P<more1>余|多)?(?P<mult>万|亿|(?<=\d)千万?)?(?P<more2>余|多)?\s?"
     rf"(?P<unit>{_UNIT_ALT})"
     r"(?P<suffix>以上|左右|以内|以下|上下)?"
 )
@@ -59,7 +59,28 @@ _PREFIX_QUALIFIERS = (
     ("近", APPROX),
 )
 _SUFFIX_QUALIFIERS = {"以上": AT_LEAST, "左右": APPROX, "上下": APPROX, "以内": AT_MOST, "以下": AT_MOST}
-_MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+# 千 only after Arabic digits ("近5千件"); a Chinese numeral spells it itself (三千).
+_MULTIPLIERS = {"千": 1_000, "千万": 10_000_000, "万": 10_000, "亿": 100_000_000}
+
+
+# "二〇二三年": a year spelt digit by digit in Chinese numerals.
+_CN_YEAR_RE = re.compile(
+    r"(?<![一二三四五六七八九十百千万〇零○Ｏ])[一二][〇零○Ｏ九][〇零○Ｏ一二三四五六七八九]{2}(?=\s*年)"
+)
+_CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "000012345678" + "9")
+
+
+def arabic_years(text: str) -> str:
+    """`text` with years in Chinese numerals written in digits ('二〇二三年' -> '2023年'), one
+    character for one, so offsets stay valid."""
+    if "二" not in text and "一" not in text:
+        return text
+    return _CN_YEAR_RE.sub(lambda m: _year_digits(m.group(0)), text)
+
+
+def _year_digits(spelt: str) -> str:
+    digits = spelt.translate(_CN_YEAR_DIGITS)
+    return digits if digits.startswith(("19", "20")) else spelt
 
 
 @dataclass(frozen=True)

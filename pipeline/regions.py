@@ -436,16 +436,17 @@ def _boundaries(window: str) -> frozenset[int]:
     return frozenset(offsets)
 
 
-def _whole_word(text: str, start: int, end: int) -> bool:
+def _whole_word(text: str, start: int, end: int, after_name: bool = False) -> bool:
     """True when jieba cuts `text` at both ends of the name. A full standard name (长春市,
-    山东省) needs only the left cut: jieba keeps words like 山东省人民政府 whole."""
+    山东省) needs only the left cut: jieba keeps words like 山东省人民政府 whole. Right after
+    another full name (`after_name`) the left cut is given: jieba keeps 上海市浦东新区 whole."""
     left = max(0, start - TOKEN_MARGIN)
     line_start = text.rfind("\n", 0, start) + 1
     left = max(left, line_start)
     line_end = text.find("\n", end)
     right = min(end + TOKEN_MARGIN, len(text) if line_end < 0 else line_end)
     cuts = _boundaries(text[left:right])
-    if start - left not in cuts:
+    if start - left not in cuts and not after_name:
         return False
     full_name = text[start:end] in _gazetteer().by_name and len(text[start:end]) >= 3
     party_committee = text[end - 1 : end + 1] in COMMITTEES
@@ -463,7 +464,9 @@ def find_mentions(text: str) -> list[Mention]:
     mentions = []
     for last, surface in _automaton().iter_long(simplified):  # leftmost-longest, non-overlapping
         start, end = last + 1 - len(surface), last + 1
-        if _whole_word(simplified, start, end):
+        previous = mentions[-1] if mentions else None
+        after_name = previous is not None and previous.end == start and previous.surface in _gazetteer().by_name
+        if _whole_word(simplified, start, end, after_name):
             mentions.append(Mention(names[surface], start, end, surface))
     return mentions
 

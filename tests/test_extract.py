@@ -596,3 +596,65 @@ def test_traditional_characters_are_read_and_quoted_as_written() -> None:
 
 def test_at_least_one_hundred_sentence_cases() -> None:
     assert len(CASES) + len(CUMULATIVE) + len(SCOPED) + len(MINI_REPORTS) >= 100
+
+
+LISTS_AND_PARTS: list[tuple[str, list[Row]]] = [
+    # "N个…中有M个": the figure of some of the parts, not the whole.
+    ("13个设区市中有9个出庭应诉率达到100%。", []),
+    ("全省行政机关负责人出庭应诉率为97.3%,16个区中有12个区出庭应诉率达到100%。",
+     [("court_appearance_rate", 97.3, "exact")]),
+    ("各设区市调解矛盾纠纷均超过3万件。", []),
+    ("以市司法局为被告的行政诉讼案件3件。", []),
+    # 行政应诉案件 with its 一审 part: the part is the indicator's value.
+    ("全区办理行政应诉案件603件,其中一审行政诉讼案件521件。", [("litigation_cases", 521, "exact")]),
+    ("全区一审行政诉讼案件356件,其中以区政府为被告的案件41件。", [("litigation_cases", 356, "exact")]),
+    # Items of a list inherit the subject of the item before, through a bare verb only.
+    ("1.畅通申请渠道,全年收到行政复议申请352件;2.严把受理关口,依法受理260件;3.提升办案质效,审结188件。",
+     [("review_received", 352, "exact"), ("review_accepted", 260, "exact"), ("review_concluded", 188, "exact")]),
+    ("一是畅通复议渠道,收到行政复议申请352件;二是化解信访积案,办结信访事项52件。",
+     [("review_received", 352, "exact")]),
+    ("收到行政复议申请352件;受理260件。", [("review_received", 352, "exact")]),
+    # A year in Chinese numerals governs like one in digits.
+    ("二〇二一年,全市受理行政复议案件241件。", [("review_accepted", 241, "exact", 2021)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS_AND_PARTS, ids=[f"list{i}" for i in range(len(LISTS_AND_PARTS))])
+def test_lists_parts_and_subsets(text: str, expected: list[Row]) -> None:
+    assert rows(extract_facts(text, YEAR)) == expected_rows(expected)
+
+
+WRAPPED = """潍河市人民政府关于2022年度法治政府建设
+情况的报告
+2022年,市政府坚持以习近平新时代中国特色社会主义思想为指
+导,深入贯彻习近平法治思想,扎实推进法治政府建设工作。
+一、主要工作成效
+全市行政复议机关共收到行政复议申请1,846件,受理1,517件,审
+结1,433件。全市法院受理一审行政诉讼案件372件,负责人出庭
+
+— 3 —
+
+应诉率达到99.3%。全市法律援助机构办理法律援助案件2,315件
+,挽回经济损失1.2亿元。
+二、存在的问题
+一是法治政府建设发展还不够平衡;二是行政执法规范化水平还
+需进一步提升。
+"""
+
+
+def test_text_with_hard_line_breaks_is_read_across_them() -> None:
+    facts = extract_facts(WRAPPED, YEAR)
+    assert rows(facts) == expected_rows([
+        ("review_received", 1846, "exact"), ("review_accepted", 1517, "exact"),
+        ("review_concluded", 1433, "exact"), ("litigation_cases", 372, "exact"),
+        ("court_appearance_rate", 99.3, "exact"), ("legal_aid_cases", 2315, "exact"),
+    ])
+    for fact in facts:  # offsets point into the text as given
+        assert fact.note.replace(",", "") in WRAPPED[fact.start : fact.end].replace(",", "").replace("\n", "")
+
+
+def test_paragraphs_one_per_line_are_not_joined() -> None:
+    text = "一、主要工作\n全年受理行政复议案件64件\n办理法律援助案件120件。\n"
+    assert rows(extract_facts(text, YEAR)) == expected_rows([
+        ("review_accepted", 64, "exact"), ("legal_aid_cases", 120, "exact"),
+    ])

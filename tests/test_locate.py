@@ -191,3 +191,19 @@ class TestEditorOverride:
     def test_a_shared_name_is_refused_with_a_message(self):
         loc = override(Location(None, 2022, status="ambiguous_jurisdiction"), "朝阳区", None)
         assert loc.place is None and "行政区划代码" in loc.message
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "level", "year"),
+    [
+        ("上海市浦东新区人民政府关于2023年法治政府建设情况的报告\n2023年,新区坚持依法行政。",
+         "浦东新区", "county", 2023),
+        ("九江市人民政府关于二〇二三年度法治政府建设情况的报告\n二〇二三年,市政府坚持依法行政。",
+         "九江市", "prefecture", 2023),
+        ("绍兴市司法局关于2023年度法治政府建设工作情况的报告\n2023年,市司法局统筹推进全市法治政府建设。",
+         "绍兴市", "prefecture", 2023),
+    ],
+)
+def test_districts_chinese_numeral_years_and_bureaus(text: str, name: str, level: str, year: int) -> None:
+    loc = locate(Document(source="report.txt", path="/tmp/report.txt", text=text, kind="txt"))
+    assert (loc.place.name, loc.place.level, loc.year) == (name, level, year)

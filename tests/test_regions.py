@@ -175,3 +175,9 @@ def test_a_shared_name_keeps_every_candidate_until_resolved():
     changchun = regions.lookup("长春市")
     assert codes(regions.resolve(mention.candidates, changchun)) == ["220104"]
     assert codes(regions.resolve(mention.candidates, [])) == ["110105", "220104"]
+
+
+def test_a_district_written_right_after_its_municipality_is_found() -> None:
+    # jieba keeps 上海市浦东新区 as one word; the district is still a mention of its own.
+    names = [m.surface for m in regions.find_mentions("上海市浦东新区人民政府关于2023年法治政府建设情况的报告")]
+    assert names == ["上海市", "浦东新区"]
