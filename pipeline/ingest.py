@@ -201,7 +201,7 @@ def _read_txt(data: bytes, suffix: str) -> Result:
     text, failure = _decode(data, suffix)
     if failure:
         return failure
-    text = normalise_text(text)
+    text = unwrap_lines(normalise_text(text))  # plain text is often copied out of a PDF
     return _ok(text) if text.strip() else _fail(STATUS_EMPTY, MSG_BLANK)
 
 
@@ -599,7 +599,7 @@ def _read_pdf(data: bytes, suffix: str) -> Result:
     texts, failed = _pdf_page_texts(reader, min(total, MAX_PDF_PAGES))
     if texts and failed == len(texts):
         return _fail(STATUS_UNREADABLE, MSG_PDF_CORRUPT)
-    text = _join_wrapped_lines(normalise_text("\n".join(texts)))
+    text = unwrap_lines(normalise_text("\n".join(texts)), wrapped=True)
     if len(text.replace(" ", "").replace("\n", "")) < 5 * max(len(texts), 1):  # page numbers at most
         return _fail(STATUS_NO_TEXT, MSG_PDF_SCANNED)
     note = MSG_PARTIAL_PDF.format(total=total, limit=MAX_PDF_PAGES) if total > MAX_PDF_PAGES else ""
@@ -626,37 +626,68 @@ def _wrong_content(data: bytes, suffix: str, expected: str) -> str:
     return MSG_WRONG_CONTENT.format(suffix=suffix, expected=expected, what=what)
 
 
-_SENTENCE_END = frozenset("。!?;:")
-_NO_LINE_START = frozenset(",.%)]}、。,;:!?》」』】…")  # a line never begins with these in a real break
+# ---------------------------------------------------------------- hard-wrapped text
+
+# Text from a PDF (read here, or copied into a .txt) breaks lines mid-sentence and puts page
+# numbers between them. Later stages read sentences, so the breaks are undone here, once.
+LINE_END_PUNCTUATION = "。!?;:…\"”’』」)】》"
+PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–]+\s*\d{1,3}\s*[-—–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3})\s*$")
+TOP_HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
+WRAP_MIN_LINES = 3  # lines broken mid-sentence before a text counts as hard-wrapped
+WRAP_SHARE = 0.25  # ... and their share of the lines of at least WRAP_MIN_WIDTH characters
+WRAP_MIN_WIDTH = 10
+WRAP_FULL = 0.8  # a line this close to the text's width, ending without punctuation, continues
 
 
-def _join_wrapped_lines(text: str) -> str:
-    """Undo the PDF's line wrapping inside Chinese sentences: a line that runs (nearly) the full
-    width of the text and touches a Han character (or a closing mark like "%") across the break
-    continues on the next line. Short lines (titles, headings, paragraph ends) keep their break."""
+def unwrap_lines(text: str, wrapped: bool = False) -> str:
+    """`text` with hard line breaks removed when it is hard-wrapped, else unchanged. `wrapped`
+    says it is (a PDF's text layer); otherwise enough lines must end mid-sentence to tell.
+
+    A line nearly as wide as the text's lines that ends without punctuation continues on the
+    next line, across a page-number line ("— 3 —") and the blank lines around it; headings,
+    short last lines of paragraphs and table rows (" | ") stay lines.
+    """
     lines = text.split("\n")
-    widths = sorted(_width(line) for line in lines if line)
-    if not widths:
+    widths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= WRAP_MIN_WIDTH)
+    if not widths or (len(widths) < WRAP_MIN_LINES and not wrapped):
         return text
-    full = 0.8 * widths[int(0.9 * (len(widths) - 1))]
-    out = [lines[0]]
-    for line in lines[1:]:
-        prev = out[-1]
-        if prev and line and _width(prev) >= full and _continues(prev[-1], line[0]):
-            out[-1] = prev + line
-        else:
-            out.append(line)
-    return "\n".join(out)
+    width = widths[(len(widths) * 3) // 4]
+    broken = [i for i, line in enumerate(lines) if _is_broken(line, width)]
+    if not wrapped and (len(broken) < WRAP_MIN_LINES or len(broken) < WRAP_SHARE * len(widths)):
+        return text
+    joins, skipped = _joins(lines, broken)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in skipped:
+            continue
+        out.append(line.rstrip() if i in joins else line)
+        if i not in joins and i < len(lines) - 1:
+            out.append("\n")
+    return "".join(out)
 
 
-def _continues(last: str, first: str) -> bool:
-    latin = last.isascii() and last.isalpha() or first.isascii() and first.isalpha()
-    touches = _is_han(last) or _is_han(first) or first in _NO_LINE_START
-    return touches and not latin and last not in _SENTENCE_END
+def _joins(lines: list[str], broken: list[int]) -> tuple[set[int], set[int]]:
+    """(lines followed by no line break, page-number and blank lines to leave out)."""
+    joins, skipped = set(), set()
+    for i in broken:
+        j = i + 1
+        while j < len(lines) and (not lines[j].strip() or PAGE_NUMBER_RE.match(lines[j])):
+            j += 1
+        # Blank lines alone end a paragraph; with a page number among them they are a page break.
+        if j == i + 1 or (j < len(lines) and any(PAGE_NUMBER_RE.match(lines[k]) for k in range(i + 1, j))):
+            joins.add(i)
+            skipped.update(range(i + 1, j))
+    return joins, skipped
 
 
-def _width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
+def _is_broken(line: str, width: int) -> bool:
+    body = line.rstrip()
+    return (
+        len(body) >= max(WRAP_MIN_WIDTH, WRAP_FULL * width)
+        and body[-1] not in LINE_END_PUNCTUATION
+        and " | " not in body
+        and not TOP_HEADING_RE.match(body)
+    )
 
 
 # ---------------------------------------------------------------- DOCX

@@ -368,3 +368,35 @@ def test_random_bytes_never_raise(data: bytes, suffix: str):
     doc = read_bytes(data, "random" + suffix)
     assert isinstance(doc, Document) and doc.status in INGEST_STATUSES
     assert doc.status == STATUS_OK or (doc.text == "" and doc.message)
+
+
+WRAPPED = (
+    "某某县人民政府关于2023年法治政府建设情况的报告\n"
+    "一、主要成效\n"
+    "2023年,全县坚持依法行政,持续推进法治政府建设,全年共收到行政复议申\n"
+    "请126件,依法受理118件,审结110件,行政机关负责人出庭应诉率达到百分\n"
+    "之百,各项工作取得新进展,人民群众的法治获得感和满意度不断提升。\n"
+    "二、存在问题\n"
+    "一是法治宣传的针对性还需增强,部分乡镇法治工作力量薄弱,基层执法人员\n"
+    "\n"
+    "— 3 —\n"
+    "\n"
+    "的素质有待提高。\n"
+    "指标 | 2023年\n"
+)
+
+
+def test_plain_text_copied_out_of_a_pdf_is_rejoined_across_page_numbers():
+    lines = read_bytes(WRAPPED.encode(), "copied.txt").text.splitlines()
+    joined = ("2023年,全县坚持依法行政,持续推进法治政府建设,全年共收到行政复议申请126件,依法受理118件,"
+              "审结110件,行政机关负责人出庭应诉率达到百分之百,各项工作取得新进展,"
+              "人民群众的法治获得感和满意度不断提升。")
+    assert joined in lines
+    assert "一是法治宣传的针对性还需增强,部分乡镇法治工作力量薄弱,基层执法人员的素质有待提高。" in lines
+    assert {"一、主要成效", "二、存在问题", "指标 | 2023年"} <= set(lines)
+    assert not any("— 3 —" in line for line in lines)
+
+
+def test_text_with_ordinary_paragraphs_is_left_as_it_is():
+    text = "某某县2023年法治政府建设情况报告\n全县受理行政复议案件118件。\n审结110件。\n出庭应诉率100%。\n"
+    assert read_bytes(text.encode(), "plain.txt").text == normalise_text(text)
