@@ -28,6 +28,7 @@ YEAR = r"(?:19|20)\d{2}"
 YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s*年(度)?")
 YEAR_SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?\s*(?:-|—|–|~|至|到)\s*({YEAR})\s*年")
 YEAR_LIST_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?(?:\s*(?:、|和|及|与)\s*({YEAR})\s*年?)+")
+RESPECTIVELY_WORD_RE = re.compile(r"分别|依次")
 RESPECTIVELY_RE = re.compile(r"(?:分别|依次)(?:为|是|达到|达|有)?$")
 LIST_JOINER_RE = re.compile(r"^\s*(?:、|和|及|与|,)\s*$")
 TRANSITION_RE = re.compile(
@@ -39,7 +40,9 @@ COMPARISON_RE = re.compile(r"较|比|同比|环比|相比|相较")
 NAMED_YEAR_OF_RE = re.compile(rf"({YEAR})\s*年(?:度)?的$")
 PASSING_COMPARISON_RE = re.compile(r"(?:与|和|同)?(?:较|比|相比|相较于?|对比)")
 CUTOFF_RE = re.compile(rf"截至(?:到)?(?:({YEAR})\s*年)?\s*(?:(\d{{1,2}})\s*月)?\s*(底|末)?")
-MONTH_SPAN_RE = re.compile(r"(?<![\d十])(?:1|一)\s*(?:-|—|–|~|至|到)\s*(\d{1,2}|十[一二]?|[二三四五六七八九])\s*月")
+MONTH_SPAN_RE = re.compile(
+    r"(?<![\d十])(?:1|一)\s*(?:月份?)?\s*(?:-|—|–|~|至|到)\s*(\d{1,2}|十[一二]?|[二三四五六七八九])\s*月"
+)
 YEAR_END_RE = re.compile(r"年底|年末|全年")
 IN_YEAR_RE = re.compile(r"(?:全年|年内|今年|本年|当年|年度)(?:共|共计|累计)?$")
 SINCE_THIS_YEAR_RE = re.compile(rf"(?:今年|本年|年初|({YEAR})\s*年)\s*以来$")
@@ -55,6 +58,7 @@ HEADING_MAX = 40
 APPENDIX_RE = re.compile(r"^\s*(?:附表|附件|附录|表\s*\d*\s*:)")
 SCOPE_RESET_RE = re.compile(r"(?:全|我|本)(?:省|市|县|区|州|盟|旗)|全年|实际")
 PART_RE = re.compile(r"^\s*其中")
+PART_WORD_RE = re.compile(r"其中")
 # The second and later items of a list: "二是", "2.", "(2)".
 LIST_ITEM_RE = re.compile(
     r"^\s*(?:[二三四五六七八九十]是|\d{1,2}\s*[.、](?!\d)|[((](?:[二三四五六七八九十]|\d{1,2})[))])"
@@ -66,6 +70,7 @@ PARALLEL_YEAR_RE = re.compile(rf"^\s*[,、;]\s*({YEAR})\s*年(?:度)?(?:为|是|
 # ',达到' after a figure: a clause with no subject of its own.
 SUBJECTLESS_RE = re.compile(r"\s*(?:共|共计|其中|已|并|均|又)?\s*")
 LINK_RE = re.compile(r"^\s*,\s*(?:总量|总数)?(?:达到|达|为|增至|升至)\s*$")
+OWN_SUBJECT_RE = re.compile(r"总量|总数")
 TABLE_SEPARATOR = re.compile(r" \| ")
 TABLE_YEAR_RE = re.compile(rf"^({YEAR})\s*年(?:度)?(?:数据|数值|完成情况|实际完成)?$")
 TABLE_CHANGE_RE = re.compile(r"^(?:同比|同比增减|同比增长|同比增幅|增幅|增速|增长率|较上年增减)(?:\(%\))?$")
@@ -417,8 +422,10 @@ def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> lis
         elif i > 0 and readings[i - 1] and PARALLEL_YEAR_RE.match(mention.window):
             readings[i] = _follow_parallel(readings[i - 1], mention, scope)
         elif i > 0 and LINK_RE.match(mention.window):
-            # '市场主体总量同比增长7.4%,达到17.6万户': the subject is the previous clause's.
-            readings[i] = _read(replace(mention, clause=mentions[i - 1].clause + mention.window), scope)
+            # '市场主体总量同比增长7.4%,达到17.6万户': the subject is the previous clause's; but in
+            # '新增市场主体5.6万户,总量达36.5万户' the clause names its own (总量).
+            own = _read(mention, scope) if OWN_SUBJECT_RE.search(mention.window) else None
+            readings[i] = own or _read(replace(mention, clause=mentions[i - 1].clause + mention.window), scope)
         else:
             readings[i] = _read(mention, scope)
     for i in _inherits_exclusion(mentions, scope):
@@ -712,6 +719,8 @@ def _subject_is_stock(indicator: cat.Indicator, before: str) -> bool:
     flow = list(FLOW_RE.finditer(before))
     if not stock:
         return False
+    if PART_WORD_RE.search(before[stock[-1].end() :]):
+        return False  # '总量达36.5万户,其中私营企业8.6万户,同比增长12.3%' grows the part
     if not flow or stock[-1].start() < flow[-1].start():
         return not flow
     # '新增…户,总量同比增长5%' grows the stock; in '新增市场主体总量同比增长' the 新增 still governs.
@@ -795,10 +804,24 @@ def _period(mention: Mention, indicator: cat.Indicator, year: int) -> str:
     if indicator.stock:
         return PERIOD_YEAR
     before = mention.before
+    if _spans_years(before):
+        return PERIOD_CUMULATIVE
     for match in cat.context().cumulative.finditer(before):
         if not _is_in_year(before, match, year):
             return PERIOD_CUMULATIVE
     return PERIOD_YEAR
+
+
+def _spans_years(before: str) -> bool:
+    """'2016年至2018年,全市受理…1560件': a figure over several years (outside a title or brackets,
+    and not a list the years are spread over: '2017-2019年分别为…')."""
+    for span in YEAR_SPAN_RE.finditer(before):
+        if int(span.group(2)) <= int(span.group(1)) or _inside_title(before, span.start()):
+            continue
+        if _is_parenthetical(before[: span.start()]) or RESPECTIVELY_WORD_RE.search(before[span.end() :]):
+            continue
+        return True
+    return False
 
 
 def _is_in_year(before: str, match: re.Match[str], year: int) -> bool:
