@@ -114,15 +114,7 @@ def extract_facts(
     are never the reporting jurisdiction's.
     """
     scope = _Scope(year, place.level if place else None, _name_pattern(tuple(sub_places)), _wider_words(place))
-    unwrapped = _unwrap(text)
-    if unwrapped is None:
-        return _text_facts(text, scope)
-    # Text copied out of a PDF: read with its lines rejoined, quote offsets in the text as given.
-    joined, origin = unwrapped
-    return [
-        replace(f, start=origin[f.start], end=origin[f.end - 1] + 1) if f.end > f.start else f
-        for f in _text_facts(joined, scope)
-    ]
+    return _text_facts(text, scope)
 
 
 def _text_facts(text: str, scope: _Scope) -> list[Fact]:
@@ -143,63 +135,6 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
             found = [replace(f, evidence=text[f.start : f.end]) for f in found]
         facts.extend(found)
     return facts
-
-
-# --- text copied out of a PDF: lines broken mid-sentence, page numbers between them ------------------
-
-LINE_END_PUNCTUATION = "。!?;:…\"”’』」)】》"
-PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–]+\s*\d{1,3}\s*[-—–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3})\s*$")
-WRAP_MIN_LINES = 3  # lines broken mid-sentence before a text counts as hard-wrapped
-WRAP_SHARE = 0.25  # ... and their share of the lines of at least WRAP_MIN_WIDTH characters
-WRAP_MIN_WIDTH = 10
-WRAP_FULL = 0.8  # a line this close to the text's width, ending without punctuation, continues
-
-
-def _unwrap(text: str) -> tuple[str, list[int]] | None:
-    """(the text with hard line breaks removed, each character's offset in `text`), or None when
-    the text is not hard-wrapped. A line nearly as wide as the text's lines that ends without
-    punctuation continues on the next line, across a page-number line ("— 3 —") and blank lines
-    around it; headings, short last lines of paragraphs and table rows stay lines."""
-    lines = text.split("\n")
-    widths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= WRAP_MIN_WIDTH)
-    if len(widths) < WRAP_MIN_LINES:
-        return None
-    width = widths[(len(widths) * 3) // 4]
-    broken = [i for i, line in enumerate(lines) if _is_broken(line, width)]
-    if len(broken) < WRAP_MIN_LINES or len(broken) < WRAP_SHARE * len(widths):
-        return None
-    joins, skipped = set(), set()  # lines followed by no line break; page-number lines left out
-    for i in broken:
-        j = i + 1
-        while j < len(lines) and (not lines[j].strip() or PAGE_NUMBER_RE.match(lines[j])):
-            j += 1
-        # Blank lines alone end a paragraph; with a page number among them they are a page break.
-        if j == i + 1 or (j < len(lines) and any(PAGE_NUMBER_RE.match(lines[k]) for k in range(i + 1, j))):
-            joins.add(i)
-            skipped.update(range(i + 1, j))
-    parts: list[str] = []
-    origin: list[int] = []
-    offset = 0
-    for i, line in enumerate(lines):
-        if i not in skipped:
-            kept = line.rstrip() if i in joins else line
-            parts.append(kept)
-            origin.extend(range(offset, offset + len(kept)))
-            if i not in joins and i < len(lines) - 1:
-                parts.append("\n")
-                origin.append(offset + len(line))
-        offset += len(line) + 1
-    return "".join(parts), origin
-
-
-def _is_broken(line: str, width: int) -> bool:
-    body = line.rstrip()
-    return (
-        len(body) >= max(WRAP_MIN_WIDTH, WRAP_FULL * width)
-        and body[-1] not in LINE_END_PUNCTUATION
-        and " | " not in body
-        and not TOP_HEADING_RE.match(body)
-    )
 
 
 @dataclass(frozen=True)
