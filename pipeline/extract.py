@@ -382,7 +382,9 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
         if reading is None or readings[i - 1] is not None or PART_RE.match(CLAUSE_BREAK.split(previous.window)[-1]):
             continue
         indicator = cat.catalogue()[reading.indicator]
-        if previous.quantity.unit not in indicator.units or indicator.not_cues is None:
+        # a count's clause also rules out the rate that follows it ('…仲裁案件1200件,调解成功率62%')
+        same_family = previous.quantity.unit in indicator.units or indicator.unit == "%"
+        if not same_family or indicator.not_cues is None:
             continue
         if not indicator.not_cues.search(previous.clause + previous.right_noun):
             continue

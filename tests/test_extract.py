@@ -660,3 +660,11 @@ def test_paragraphs_one_per_line_are_not_joined() -> None:
     assert rows(extract_facts(text, YEAR)) == expected_rows([
         ("review_accepted", 64, "exact"), ("legal_aid_cases", 120, "exact"),
     ])
+
+
+@pytest.mark.parametrize("text", [
+    "全年受理劳动人事争议仲裁案件1,200件,调解成功率62%。",
+    "劳动人事争议仲裁调解成功率达到62%。",
+])
+def test_labour_arbitration_mediation_is_not_people_s_mediation(text: str) -> None:
+    assert rows(extract_facts(text, YEAR)) == []
