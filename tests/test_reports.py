@@ -13,37 +13,13 @@ distractors, 万/亿 and Chinese numerals, and a web page dated only by its publ
 
 A row is (indicator, year, value, qualifier). Derived rates (two decimals) and inferred
 values are rows too, as in the project's gold. Running totals (period "cumulative") are not
-compared. `python tests/test_reports.py` prints the score (right / missing / wrong).
+compared. `PYTHONPATH=. python tests/test_reports.py` prints the score (right / missing / wrong).
 """
 
 from __future__ import annotations
 
-import sys
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from pipeline import process_bytes  # noqa: E402
-from pipeline.model import PERIOD_YEAR  # noqa: E402
-
-Row = tuple[str, int, float, str]
-
-
-@dataclass(frozen=True)
-class Report:
-    name: str
-    text: str
-    place: tuple[str, str, str]  # name, adcode, level
-    year: int
-    rows: tuple[Row, ...]
-
-
-def rate(numerator: float, denominator: float) -> float:
-    return round(numerator / denominator * 100, 2)
-
+from mock_reports import Report, Row, check_located, check_values, rate, score  # noqa: F401
 
 REPORTS: list[Report] = []
 
@@ -707,36 +683,14 @@ report("guangxi_region", ("广西壮族自治区", "450000", "province"), 2022, 
 # ---------------------------------------------------------------- running them
 
 
-def run(rep: Report):
-    return process_bytes(rep.text.encode("utf-8"), f"{rep.name}.txt")
-
-
-def found_rows(rep: Report, facts) -> set[Row]:
-    return {
-        (f.indicator, f.year if f.year is not None else rep.year, round(f.value, 2), f.qualifier)
-        for f in facts
-        if f.period == PERIOD_YEAR
-    }
-
-
-def expected_rows(rep: Report) -> set[Row]:
-    return {(i, y, round(float(v), 2), q) for i, y, v, q in rep.rows}
-
-
 @pytest.mark.parametrize("rep", REPORTS, ids=[r.name for r in REPORTS])
 def test_report_is_located(rep: Report):
-    _, loc, _ = run(rep)
-    assert loc.place is not None, loc.message
-    assert (loc.place.name, loc.place.adcode, loc.place.level) == rep.place
-    assert loc.year == rep.year
+    check_located(rep)
 
 
 @pytest.mark.parametrize("rep", REPORTS, ids=[r.name for r in REPORTS])
 def test_report_yields_exactly_its_values(rep: Report):
-    _, _, facts = run(rep)
-    found, expected = found_rows(rep, facts), expected_rows(rep)
-    assert sorted(found - expected) == [], "wrong or extra"
-    assert sorted(expected - found) == [], "missing"
+    check_values(rep)
 
 
 def test_there_are_enough_reports():
@@ -744,25 +698,5 @@ def test_there_are_enough_reports():
     assert all(15 <= len([ln for ln in r.text.splitlines() if ln.strip()]) <= 40 for r in REPORTS)
 
 
-def score() -> tuple[int, int, int]:
-    """(right, missing, wrong-or-extra) over every report; prints the details."""
-    right = missing = wrong = 0
-    for rep in REPORTS:
-        _, loc, facts = run(rep)
-        place = loc.place.name if loc.place else None
-        if place != rep.place[0] or loc.year != rep.year:
-            print(f"{rep.name}: located as {place} {loc.year}, expected {rep.place[0]} {rep.year}")
-        found, expected = found_rows(rep, facts), expected_rows(rep)
-        right += len(found & expected)
-        missing += len(expected - found)
-        wrong += len(found - expected)
-        for row in sorted(expected - found):
-            print(f"{rep.name}: MISSING {row}")
-        for row in sorted(found - expected):
-            print(f"{rep.name}: WRONG   {row}")
-    print(f"right {right}  missing {missing}  wrong {wrong}")
-    return right, missing, wrong
-
-
 if __name__ == "__main__":
-    score()
+    score(REPORTS)
