@@ -39,6 +39,9 @@ class Indicator:
     # "行政应诉案件603件,其中一审行政诉讼案件521件": a 其中 part naming one of these is the indicator's
     # value and the wider total before it is not.
     proper_part: re.Pattern[str] | None = None
+    # "办理刑事法律援助案件863件": a kind word right before the topic makes the figure a part, unless it
+    # is one item of a list of kinds ("刑事、民事法律援助案件").
+    narrow_kind: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,15 @@ def _indicator(entry: dict) -> Indicator:
         stock=bool(entry.get("stock", False)),
         derive=_derive_pair(entry.get("derive")),
         proper_part=phrase_pattern(entry.get("proper_part", [])),
+        narrow_kind=_narrow_kind(entry.get("narrow_kinds", []), entry["topic"]),
     )
+
+
+def _narrow_kind(kinds: list[str], topics: list[str]) -> re.Pattern[str] | None:
+    if not kinds:
+        return None
+    kind, topic = phrase_pattern(kinds), phrase_pattern(topics)
+    return re.compile(rf"(?<![、和及与])(?:{kind.pattern})(?:{topic.pattern})")
 
 
 @cache

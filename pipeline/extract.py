@@ -644,6 +644,8 @@ def _vetoed(indicator: cat.Indicator, mention: Mention, before: str) -> bool:
     context = mention.clause + mention.right_noun
     if indicator.not_cues and indicator.not_cues.search(context):
         return True
+    if indicator.narrow_kind and indicator.narrow_kind.search(context):
+        return True
     if indicator.needs_subject and not _subject_is_stock(indicator, before):
         return True
     # A change ("较上年增加20件") is only ever a growth indicator's value.

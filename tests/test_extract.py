@@ -302,6 +302,45 @@ CASES: list[tuple[str, list[Row]]] = [
     ("全年为群众提供法律援助咨询3,000件", []),
     # a part of a total just read is not another value of it
     ("全年受理法律援助案件2,154件,其中刑事法律援助案件863件", [("legal_aid_cases", 2154, "exact")]),
+    # one kind of legal aid alone is a part; a list of kinds is the whole; applications are not cases
+    ("全年办理刑事法律援助案件2,460件", []),
+    ("全年办理刑事、民事法律援助案件3,120件", [("legal_aid_cases", 3120, "exact")]),
+    (
+        "全区受理法律援助申请1,520件,办理法律援助案件1,460件",
+        [("legal_aid_cases", 1460, "exact")],
+    ),
+    # 行政裁决 beside 行政复议 in one sentence keeps its own subject
+    (
+        "收到行政复议申请1,364件,受理1,212件,同时受理行政裁决申请86件,办结行政裁决案件79件",
+        [("review_received", 1364, "exact"), ("review_accepted", 1212, "exact")],
+    ),
+    # another subject's verb after an inherited 行政复议 topic is not a review figure
+    (
+        "收到行政复议申请600件,审结560件,同时办结信访积案52件",
+        [("review_received", 600, "exact"), ("review_concluded", 560, "exact")],
+    ),
+    (
+        "收到行政复议申请600件,审结560件,作出行政处罚决定3,200件",
+        [("review_received", 600, "exact"), ("review_concluded", 560, "exact")],
+    ),
+    ("行政复议工作中,共受理群众来信来访320件", []),
+    ("受理行政复议案件860件,同时受理行政许可申请3.2万件", [("review_accepted", 860, "exact")]),
+    # the court's losses of cases that went through 行政复议 first are the review's, not all suits
+    ("复议后起诉率8.6%,复议后被法院判决败诉率1.2%", []),
+    ("全市行政应诉案件中,经复议后败诉率为2.1%", []),
+    # the procuratorate's supervision of administrative suits is not a suit
+    ("全市检察机关办理行政诉讼监督案件86件", []),
+    # a channel's own kind of dispute (访调/警调/诉调对接) is not the total mediated
+    ("深化访调对接,调解信访纠纷1,260件", []),
+    (
+        "全年调解各类矛盾纠纷6,240件,调解成功6,190件",
+        [("mediation_cases", 6240, "exact"), ("mediation_success", 6190, "exact")],
+    ),
+    # 在营/存续 市场主体 is the stock
+    (
+        "全市在营市场主体62.3万户,同比增长8.6%",
+        [("market_entities", 623000, "exact"), ("market_entities_growth", 8.6, "exact")],
+    ),
     (
         "全年收到行政复议申请100件,其中受理92件",
         [("review_received", 100, "exact"), ("review_accepted", 92, "exact")],
