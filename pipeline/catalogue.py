@@ -134,8 +134,15 @@ def context() -> Context:
 
 @cache
 def topic_pattern() -> re.Pattern[str]:
-    """Every topic word of every indicator, longest first."""
-    return phrase_pattern([t for ind in catalogue().values() for t in ind.topics])
+    """Every topic word of every indicator, and every word that only looks like one
+    (`not_topics`: "调解和解" is a 复议 or 诉讼 step, not 调解's topic), longest first."""
+    return phrase_pattern([t for ind in catalogue().values() for t in ind.topics] + list(not_topics()))
+
+
+@cache
+def not_topics() -> frozenset[str]:
+    """Words that contain a topic word but name no topic (they leave the subject in force)."""
+    return frozenset(str(w) for w in (_raw().get("context") or {}).get("not_topic_words", []))
 
 
 @cache

@@ -68,6 +68,7 @@ SUBSET_RE = re.compile(r"个[^,;:。\d]{0,10}?中(?:有|的)?\s*(?:\d+|[一二�
 # ',2023年达到' after a figure: the same indicator for another year.
 PARALLEL_YEAR_RE = re.compile(rf"^\s*[,、;]\s*({YEAR})\s*年(?:度)?(?:为|是|达到|达|有|共)?\s*$")
 # ',达到' after a figure: a clause with no subject of its own.
+BARE_VERB_MAX = 4  # "依法受理": longer heads ("通过撤销、变更…纠错") may name a subject of their own
 SUBJECTLESS_RE = re.compile(r"\s*(?:共|共计|其中|已|并|均|又)?\s*")
 LINK_RE = re.compile(r"^\s*,\s*(?:总量|总数)?(?:达到|达|为|增至|升至)\s*$")
 OWN_SUBJECT_RE = re.compile(r"总量|总数")
@@ -122,7 +123,7 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     # Traditional characters are read as simplified, one for one, so offsets stay valid and
     # the evidence is quoted from the original text.
     simplified = arabic_years(to_simplified(text))  # and '二〇二三年' as '2023年', also one for one
-    plans = _plan_sections(simplified)
+    plans = _plan_sections(simplified, scope.year)
     tables = _year_tables(simplified)
     carried = ""
     for start, sentence in split_sentences(simplified):
@@ -163,8 +164,10 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))
 
 
-def _plan_sections(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each section under a top-level heading of plans ("三、2024年工作打算")."""
+def _plan_sections(text: str, year: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each section under a top-level heading of plans ("三、2024年工作打算"), or of a
+    later year than the report's ("二、2025年上半年工作进展": its figures are never the report year's,
+    even where a sentence names no year)."""
     ctx = cat.context()
     if ctx.plan_section is None:
         return []
@@ -180,11 +183,17 @@ def _plan_sections(text: str) -> list[tuple[int, int]]:
                 sections.append((opened, offset))
             title = line[heading.end() :]
             is_plan = ctx.plan_section.search(title) and not (ctx.results_section and ctx.results_section.search(title))
+            is_plan = is_plan or _names_only_later_years(title, year)
             opened = offset if is_plan else None
         offset += len(line)
     if opened is not None:
         sections.append((opened, offset))
     return sections
+
+
+def _names_only_later_years(title: str, year: int | None) -> bool:
+    years = [int(m.group(1)) for m in YEAR_RE.finditer(title)]
+    return bool(year and years) and min(years) > year
 
 
 # --- tables: "指标 | 2022年 | 2023年" with a row per indicator -----------------------------------
@@ -271,8 +280,14 @@ def _carried_topic(sentence: str, carried: str) -> str:
     topic word of this item (or the one it inherited), when it ends with ';'."""
     if not sentence.rstrip().endswith(";"):
         return ""
-    last = _last(cat.topic_pattern(), sentence)
-    return last.group(0) if last else carried
+    found = [t for t in cat.topic_pattern().findall(sentence) if t not in cat.not_topics()]
+    return found[-1] if found else carried
+
+
+def _subjectless(sentence: str, quantities: list[Quantity]) -> bool:
+    """A bare verb before the first figure ("受理4.9万件"), nothing that could be a subject of its own."""
+    head = sentence[: quantities[0].start].strip()
+    return len(head) <= BARE_VERB_MAX and not cat.topic_pattern().search(head) and not CLAUSE_BREAK.search(head)
 
 
 def _sentence_facts(sentence: str, offset: int, scope: _Scope, carried: str = "") -> list[Fact]:
@@ -280,7 +295,8 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope, carried: str = ""
     if not quantities:
         return []
     # The next item of a list inherits the subject of the one before ("2.严把受理关口,依法受理…").
-    lead = carried + "," if carried and LIST_ITEM_RE.match(sentence) else ""
+    # So does a clause after ";" that names no subject before its figure ("…申请5.6万件;受理4.9万件").
+    lead = carried + "," if carried and (LIST_ITEM_RE.match(sentence) or _subjectless(sentence, quantities)) else ""
     mentions = _mentions(sentence, quantities, lead)
     readings = _read_mentions(mentions, sentence, scope)
     evidence = sentence.strip()
@@ -633,11 +649,12 @@ def _cue_position(indicator: cat.Indicator, context: str) -> tuple[int, int] | N
 
 def _current_topic(before: str, right_noun: str) -> str | None:
     """The subject in force: the noun right after the number, else the last topic word before it."""
+    skip = cat.not_topics()
     if right_noun:
-        found = cat.topic_pattern().findall(right_noun)
+        found = [t for t in cat.topic_pattern().findall(right_noun) if t not in skip]
         return found[-1] if found else None
-    last = _last(cat.topic_pattern(), before)
-    return last.group(0) if last else None
+    found = [t for t in cat.topic_pattern().findall(before) if t not in skip]
+    return found[-1] if found else None
 
 
 def _vetoed(indicator: cat.Indicator, mention: Mention, before: str) -> bool:

@@ -653,7 +653,10 @@ LISTS_AND_PARTS: list[tuple[str, list[Row]]] = [
      [("review_received", 352, "exact"), ("review_accepted", 260, "exact"), ("review_concluded", 188, "exact")]),
     ("一是畅通复议渠道,收到行政复议申请352件;二是化解信访积案,办结信访事项52件。",
      [("review_received", 352, "exact")]),
-    ("收到行政复议申请352件;受理260件。", [("review_received", 352, "exact")]),
+    # So does a clause after ';' that opens with a bare verb (the subject is the previous clause's).
+    ("收到行政复议申请352件;受理260件。", [("review_received", 352, "exact"), ("review_accepted", 260, "exact")]),
+    ("收到行政复议申请352件;通过撤销、变更、确认违法纠错38件。", [("review_received", 352, "exact")]),
+    ("调解成功率98.6%;受理信访事项3,650件。", [("mediation_success_rate", 98.6, "exact")]),
     # A year in Chinese numerals governs like one in digits.
     ("二〇二一年,全市受理行政复议案件241件。", [("review_accepted", 241, "exact", 2021)]),
 ]
@@ -707,3 +710,25 @@ def test_paragraphs_one_per_line_are_not_joined() -> None:
 ])
 def test_labour_arbitration_mediation_is_not_people_s_mediation(text: str) -> None:
     assert rows(extract_facts(text, YEAR)) == []
+
+
+def test_review_mediation_and_settlement_leaves_the_review_subject_in_force() -> None:
+    text = "全市行政复议机关审结行政复议案件2,712件,调解和解率38.5%,纠错率10.2%。"
+    assert rows(extract_facts(text, YEAR)) == expected_rows(
+        [("review_concluded", 2712, "exact"), ("review_correction_rate", 10.2, "exact")])
+
+
+def test_a_section_of_a_later_year_gives_no_values() -> None:
+    text = ("一、2022年工作情况\n全年办理法律援助案件4,260件。\n"
+            "二、2023年上半年工作进展\n上半年办理法律援助案件2,180件,调解矛盾纠纷8,120件。\n")
+    assert rows(extract_facts(text, YEAR)) == expected_rows([("legal_aid_cases", 4260, "exact")])
+
+
+def test_a_channel_s_own_kind_of_dispute_is_a_part() -> None:
+    assert rows(extract_facts("涉外纠纷调解委员会调解涉外纠纷860件。", YEAR)) == []
+
+
+def test_business_entities_reached_then_grew() -> None:
+    text = "全市经营主体达到52.6万户,较上年增长4.2%。"
+    assert rows(extract_facts(text, YEAR)) == expected_rows(
+        [("market_entities", 526000, "exact"), ("market_entities_growth", 4.2, "exact")])
