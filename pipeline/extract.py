@@ -72,6 +72,13 @@ BARE_VERB_MAX = 4  # "依法受理": longer heads ("通过撤销、变更…纠�
 SUBJECTLESS_RE = re.compile(r"\s*(?:共|共计|其中|已|并|均|又)?\s*")
 LINK_RE = re.compile(r"^\s*,\s*(?:总量|总数)?(?:达到|达|为|增至|升至)\s*$")
 OWN_SUBJECT_RE = re.compile(r"总量|总数")
+# "跃居全省第2位", "位列全国第一": a rank among wider places, not the subject's scope. (The number may be
+# missing from a clause: "3名" is read as a figure of its own, which leaves the clause ending in "第".)
+RANK_RE = re.compile(
+    r"(?:跃居|位居|居|位列|列|排名|排在)(?:全国|全省|全市|全区|全州)[^,;:。\d]{0,8}?第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})?\s*(?:位|名)?"
+)
+# "涉及行政处罚、行政强制等领域的行政复议申请": 领域 names the kinds of case, not a part of the jurisdiction.
+KINDS_OF_CASE_RE = re.compile(r"涉及[^,;:。\d]{1,30}?、[^,;:。\d]{1,30}?等领域的")
 TABLE_SEPARATOR = re.compile(r" \| ")
 TABLE_YEAR_RE = re.compile(rf"^({YEAR})\s*年(?:度)?(?:数据|数值|完成情况|实际完成)?$")
 TABLE_CHANGE_RE = re.compile(r"^(?:同比|同比增减|同比增长|同比增幅|增幅|增速|增长率|较上年增减)(?:\(%\))?$")
@@ -697,7 +704,9 @@ def _is_parenthetical(before: str) -> bool:
 
 
 def _is_excluded_context(mention: Mention, scope: _Scope) -> bool:
-    clause = mention.clause
+    clause = RANK_RE.sub("", mention.clause)
+    if _is_first(mention) and not PART_WORD_RE.search(clause):
+        clause = KINDS_OF_CASE_RE.sub("", clause)
     ctx = cat.context()
     if ctx.plan.search(clause) or ctx.partial_scope.search(clause):
         return True
@@ -706,6 +715,12 @@ def _is_excluded_context(mention: Mention, scope: _Scope) -> bool:
     if SUBSET_RE.search(CLAUSE_BREAK.split(mention.before)[-1]):
         return True
     return any(word in clause for word in scope.wider)
+
+
+def _is_first(mention: Mention) -> bool:
+    """The sentence's first figure: nothing but an inherited subject ("…,") comes before its window."""
+    rest = mention.before[: len(mention.before) - len(mention.window)]
+    return mention.before.endswith(mention.window) and (not rest or rest.endswith(","))
 
 
 # --- years and periods -----------------------------------------------------------------------

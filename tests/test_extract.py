@@ -384,6 +384,31 @@ CASES: list[tuple[str, list[Row]]] = [
     ("行政机关负责人出庭应诉213件次,出庭率97.6%", [("court_appearance_rate", 97.6, "exact")]),
     ("全年受理法律援助案件835件,办结812件,挽回经济损失560万元", [("legal_aid_cases", 835, "exact")]),
     ("全区排查各类矛盾纠纷1,530起,成功化解1,497起,化解率97.8%", []),
+    # a figure after a growth rate belongs to the subject before the rate (the rate is not ours)
+    ("全年受理行政复议案件同比增长46.8%,达到2,860件", [("review_accepted", 2860, "exact")]),
+    ("一审行政诉讼案件同比下降15.6%,为412件", [("litigation_cases", 412, "exact")]),
+    ("法律援助案件数同比增长12%,达1.2万件", [("legal_aid_cases", 12000, "exact")]),
+    (
+        "全年收到行政复议申请同比增长30%,达到1,300件,受理1,210件",
+        [("review_received", 1300, "exact"), ("review_accepted", 1210, "exact")],
+    ),
+    ("GDP同比增长6%,达到500亿元", []),
+    ("排查矛盾纠纷同比增长10%,达到1,200次", []),
+    ("复议后被起诉率同比下降2%,为8%", []),
+    # a rank between the subject and its value
+    ("市场主体总量跃居全省第2位,达到38.6万户", [("market_entities", 386000, "exact")]),
+    ("经营主体总量位居全市第一,达12.4万户", [("market_entities", 124000, "exact")]),
+    # "涉及…、…等领域的" names kinds of case: the figure is the total
+    ("全年收到涉及行政处罚、行政强制等领域的行政复议申请1,230件", [("review_received", 1230, "exact")]),
+    (
+        "全年受理涉及行政许可、行政确认等领域的行政复议案件640件,审结612件",
+        [("review_accepted", 640, "exact"), ("review_concluded", 612, "exact")],
+    ),
+    # ... but one field, a part (其中) or a later figure stays a part
+    ("全年收到涉及自然资源领域的行政复议申请312件", []),
+    ("食品安全领域受理行政复议案件45件", []),
+    ("全年收到行政复议申请900件,其中涉及征收、拆迁等领域的行政复议申请300件", [("review_received", 900, "exact")]),
+    ("全年受理行政复议案件900件,涉及征收、拆迁等领域的行政复议申请300件", [("review_accepted", 900, "exact")]),
 ]
 
 
@@ -480,6 +505,10 @@ SCOPED: list[tuple[Place, tuple[str, ...], str, list[Row]]] = [
     (CITY, (), "市直部门行政机关负责人出庭应诉率为100%", []),
     (CITY, (), "全省行政机关负责人出庭应诉率为80%", []),
     (CITY, (), "全国市场主体总量突破1.7亿户", []),
+    # a rank among wider places is not a wider subject
+    (CITY, (), "全市市场主体总量跃居全省第2位,达到38.6万户", [("market_entities", 386000, "exact")]),
+    (CITY, (), "全省市场主体总量居全国第5位,达到860万户", []),
+    (COUNTY, (), "全县法律援助案件数位列全市第3名,达到1,020件", [("legal_aid_cases", 1020, "exact")]),
     (COUNTY, (), "全省法律援助案件8万件,全县办理法律援助案件860件", [("legal_aid_cases", 860, "exact")]),
     (COUNTY, (), "各乡镇调解矛盾纠纷1,210件", []),
     # a part's later clauses share its subject, until the text names a scope of its own
