@@ -5,8 +5,8 @@ report) with what a perfect pipeline finds in it: the place (name, adcode, level
 the parent's name), the year, and every single-year row (indicator, year, value, qualifier).
 Derived rates (two decimals) are rows too; running totals are not compared.
 
-Each test file builds its own list of reports and checks them with `check_located` and
-`check_values`; `PYTHONPATH=. python tests/test_reportsN.py` prints a score through `score`.
+Each test file builds its own list of reports and states the two specifications for them with
+`specs_for(REPORTS)`; `PYTHONPATH=. python tests/test_reportsN.py` prints a score through `score`.
 """
 
 from __future__ import annotations
@@ -75,6 +75,24 @@ def check_values(rep: Report) -> None:
     found, expected = found_rows(rep, facts), expected_rows(rep)
     assert sorted(found - expected) == [], "wrong or extra"
     assert sorted(expected - found) == [], "missing"
+
+
+def specs_for(reports: list[Report]):
+    """The two specifications every report set states, parametrized over `reports`:
+    `test_report_is_located, test_report_yields_exactly_its_values = specs_for(REPORTS)`."""
+    import pytest
+
+    ids = [r.name for r in reports]
+
+    @pytest.mark.parametrize("rep", reports, ids=ids)
+    def test_report_is_located(rep: Report) -> None:
+        check_located(rep)
+
+    @pytest.mark.parametrize("rep", reports, ids=ids)
+    def test_report_yields_exactly_its_values(rep: Report) -> None:
+        check_values(rep)
+
+    return test_report_is_located, test_report_yields_exactly_its_values
 
 
 def score(reports: list[Report]) -> tuple[int, int, int]:

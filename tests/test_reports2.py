@@ -17,8 +17,7 @@ too. Running totals are not compared. `PYTHONPATH=. python tests/test_reports2.p
 
 from __future__ import annotations
 
-import pytest
-from mock_reports import Report, Row, check_located, check_values, rate, score  # noqa: F401
+from mock_reports import Report, Row, rate, score, specs_for  # noqa: F401
 
 REPORTS: list[Report] = []
 
@@ -475,15 +474,7 @@ report("shexian_distractors_only", ("涉县", "130426", "county"), 2022, [], """
 
 # ---------------------------------------------------------------- running them
 
-
-@pytest.mark.parametrize("rep", REPORTS, ids=[r.name for r in REPORTS])
-def test_report_is_located(rep: Report):
-    check_located(rep)
-
-
-@pytest.mark.parametrize("rep", REPORTS, ids=[r.name for r in REPORTS])
-def test_report_yields_exactly_its_values(rep: Report):
-    check_values(rep)
+test_report_is_located, test_report_yields_exactly_its_values = specs_for(REPORTS)
 
 
 def test_there_are_enough_reports():

@@ -20,8 +20,7 @@ compared. `PYTHONPATH=. python tests/test_reports4.py` prints the score.
 
 from __future__ import annotations
 
-import pytest
-from mock_reports import Report, Row, check_located, check_values, rate, score  # noqa: F401
+from mock_reports import Report, Row, rate, score, specs_for  # noqa: F401
 
 REPORTS: list[Report] = []
 
@@ -371,15 +370,7 @@ report("anji_2018_channels", ("安吉县", "330523", "county"), 2018, [
 
 # ---------------------------------------------------------------- running them
 
-
-@pytest.mark.parametrize("rep", REPORTS, ids=[r.name for r in REPORTS])
-def test_report_is_located(rep: Report):
-    check_located(rep)
-
-
-@pytest.mark.parametrize("rep", REPORTS, ids=[r.name for r in REPORTS])
-def test_report_yields_exactly_its_values(rep: Report):
-    check_values(rep)
+test_report_is_located, test_report_yields_exactly_its_values = specs_for(REPORTS)
 
 
 def test_there_are_enough_reports():

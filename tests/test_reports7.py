@@ -16,8 +16,7 @@ Places and figures are invented for these tests; none is taken from a sample rep
 
 from __future__ import annotations
 
-import pytest
-from mock_reports import Report, Row, check_located, check_values, rate, score  # noqa: F401
+from mock_reports import Report, Row, rate, score, specs_for  # noqa: F401
 
 REPORTS: list[Report] = []
 
@@ -151,15 +150,7 @@ report("mianyang_2023_mixed", ("绵阳市", "510700", "prefecture"), 2023, [
 
 # ---------------------------------------------------------------- running them
 
-
-@pytest.mark.parametrize("rep", REPORTS, ids=[r.name for r in REPORTS])
-def test_report_is_located(rep: Report):
-    check_located(rep)
-
-
-@pytest.mark.parametrize("rep", REPORTS, ids=[r.name for r in REPORTS])
-def test_report_yields_exactly_its_values(rep: Report):
-    check_values(rep)
+test_report_is_located, test_report_yields_exactly_its_values = specs_for(REPORTS)
 
 
 def test_there_are_enough_reports():
