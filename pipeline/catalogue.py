@@ -53,6 +53,7 @@ class Context:
     partial_scope: re.Pattern[str]
     previous_year: re.Pattern[str]
     partial_year: re.Pattern[str] | None  # "上半年", "前三季度": part of the year only
+    open_total: re.Pattern[str] | None  # "截至11月,共受理…": a total whose start is not stated
     plan_section: re.Pattern[str] | None  # a heading "三、2024年工作打算": its section holds plans
     results_section: re.Pattern[str] | None  # "…成效和下一步打算": a heading that also reports results
     narrower: re.Pattern[str] | None = None  # "直接纠错率" beside "纠错率": a narrower figure of the same indicator
@@ -126,6 +127,7 @@ def context() -> Context:
         partial_scope=phrase_pattern(words["partial_scope_markers"]),
         previous_year=phrase_pattern(words["previous_year_markers"]),
         partial_year=phrase_pattern(words.get("partial_year_markers", [])),
+        open_total=phrase_pattern(words.get("open_total_markers", [])),
         plan_section=phrase_pattern(words.get("plan_section_markers", [])),
         results_section=phrase_pattern(words.get("results_section_markers", [])),
         narrower=phrase_pattern(words.get("narrower_markers", [])),

@@ -775,12 +775,23 @@ def _period(mention: Mention, indicator: cat.Indicator, year: int) -> str:
     if indicator.stock:
         return PERIOD_YEAR
     before = mention.before
-    if _spans_years(before):
+    if _spans_years(before) or (indicator.unit != "%" and _open_total(before)):
         return PERIOD_CUMULATIVE
     for match in cat.context().cumulative.finditer(before):
         if not _is_in_year(before, match, year):
             return PERIOD_CUMULATIVE
     return PERIOD_YEAR
+
+
+def _open_total(before: str) -> bool:
+    """'截至2020年11月,共受理…': a total up to a date, from a start the text does not state;
+    '截至年底,全年共…' names its start (the year)."""
+    cutoff = _last(CUTOFF_RE, before)
+    words = cat.context().open_total
+    if cutoff is None or words is None:
+        return False
+    after = before[cutoff.end() :]
+    return bool(words.search(after)) and not YEAR_END_RE.search(after)
 
 
 def _spans_years(before: str) -> bool:

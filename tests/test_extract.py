@@ -761,3 +761,14 @@ def test_business_entities_reached_then_grew() -> None:
     text = "全市经营主体达到52.6万户,较上年增长4.2%。"
     assert rows(extract_facts(text, YEAR)) == expected_rows(
         [("market_entities", 526000, "exact"), ("market_entities_growth", 4.2, "exact")])
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("截至11月底,共受理行政复议案件1,200件。", "cumulative"),  # a total whose start is not stated
+    ("截至目前,共办理法律援助案件3,400件。", "cumulative"),
+    ("截至11月底已受理行政复议案件1,200件。", "year"),  # the year's, as a lower bound
+    ("截至12月底,全年共受理行政复议案件1,200件。", "year"),  # 全年 names the start
+])
+def test_a_cut_off_total_without_a_start_is_kept_apart(text: str, period: str) -> None:
+    [fact] = extract_facts(text, YEAR)
+    assert fact.period == period

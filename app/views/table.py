@@ -80,11 +80,14 @@ def _tidy_downloads(rows: pd.DataFrame, name: str, record: dict[str, str]) -> No
     st.subheader("下载明细数据(每行一个数值)")
     years = rows["year"].unique().tolist()
     a, b = st.columns(2)
-    # data as callables: the files are made only when clicked, not on every rerun of a large table
+    # data as callables: the files are made only when clicked, not on every rerun of a large table;
+    # on_click="ignore": a click downloads without rerunning the page (no race with the download)
     a.download_button("下载 CSV(Excel 可直接打开)", partial(_tidy_csv, rows, record),
-                      file_name=exports.file_name("明细", name, years, "csv"), mime="text/csv", key="table.tidy.csv")
+                      file_name=exports.file_name("明细", name, years, "csv"), mime="text/csv",
+                      key="table.tidy.csv", on_click="ignore")
     b.download_button("下载 XLSX", partial(_tidy_xlsx, rows, record),
-                      file_name=exports.file_name("明细", name, years, "xlsx"), key="table.tidy.xlsx")
+                      file_name=exports.file_name("明细", name, years, "xlsx"),
+                      key="table.tidy.xlsx", on_click="ignore")
 
 
 def _tidy_csv(rows: pd.DataFrame, record: dict[str, str]) -> bytes:
@@ -115,6 +118,8 @@ def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[
     meta = {**record, **extra, "说明列": "≥ 不少于 · ≈ 约数 · ≤ 不超过 · ✎ 人工校正;空白表示无数据"}
     a, b = st.columns(2)
     a.download_button("下载对比表 CSV", partial(exports.to_csv, wide, meta),
-                      file_name=exports.file_name(what, name, years, "csv"), mime="text/csv", key="table.wide.csv")
+                      file_name=exports.file_name(what, name, years, "csv"), mime="text/csv",
+                      key="table.wide.csv", on_click="ignore")
     b.download_button("下载对比表 XLSX", partial(exports.to_xlsx, wide, meta, sheet=what),
-                      file_name=exports.file_name(what, name, years, "xlsx"), key="table.wide.xlsx")
+                      file_name=exports.file_name(what, name, years, "xlsx"),
+                      key="table.wide.xlsx", on_click="ignore")
