@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from fake_stages import FAKES
 
 from pipeline import __main__ as cli
 from pipeline.build import build, extract, is_stale, process_bytes
@@ -24,9 +23,7 @@ from pipeline.build import build, extract, is_stale, process_bytes
 build_module = importlib.import_module("pipeline.build")
 
 
-@pytest.fixture(autouse=True)
-def fake_stages(monkeypatch):
-    monkeypatch.setattr(build_module, "stages", lambda: FAKES)
+pytestmark = pytest.mark.usefixtures("fake_pipeline")
 
 
 @pytest.fixture

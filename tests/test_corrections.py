@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from fake_stages import FAKES
 
 from pipeline import corrections
 from pipeline.build import build
@@ -18,9 +17,7 @@ build_module = importlib.import_module("pipeline.build")
 INDICATORS = ("review_accepted", "legal_aid_cases")
 
 
-@pytest.fixture(autouse=True)
-def fake_stages(monkeypatch):
-    monkeypatch.setattr(build_module, "stages", lambda: FAKES)
+pytestmark = pytest.mark.usefixtures("fake_pipeline")
 
 
 @pytest.fixture
