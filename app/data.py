@@ -8,7 +8,7 @@ immutable Dataset instead of unpickling a copy of it), and calling the pipeline'
 `build`/`is_stale` with a visible progress bar. Every failure becomes a Chinese message with
 the next step and, where it helps, a 重新生成 button — never a traceback.
 
-Must never: parse reports or import pipeline stages other than `pipeline.build`'s public API.
+Must never: parse reports or import anything of `pipeline` but its public API, `pipeline.api`.
 
 When the app may build (`buildable`):
   - neither variable set: data/raw -> data/processed, built when missing or stale;
@@ -258,9 +258,9 @@ def _explain(reason: str, folder: Path) -> None:
 
 def corrections_path() -> Path:
     """raw/corrections.csv: the append-only log the build applies (pipeline.corrections owns its format)."""
-    from pipeline.corrections import FILE_NAME
+    from pipeline import api
 
-    return raw_dir() / FILE_NAME
+    return raw_dir() / api.CORRECTIONS_FILE
 
 
 def rebuild_button(where: str) -> None:
@@ -299,9 +299,9 @@ def _build_if_needed(raw: Path, folder: Path) -> None:
 
 def _stale(raw: Path, folder: Path) -> bool:
     try:
-        from pipeline.build import is_stale
+        from pipeline import api
 
-        return not (folder / "indicators.csv").is_file() or is_stale(raw, folder)
+        return not (folder / "indicators.csv").is_file() or api.is_stale(raw, folder)
     except Exception:  # an unusable pipeline cannot tell: keep showing what exists
         return not (folder / "indicators.csv").is_file()
 
@@ -311,9 +311,9 @@ def run_build(raw: Path, folder: Path, raw_state: tuple = ()) -> bool:
     with st.status(f"正在根据 {raw} 中的报告生成数据表…", expanded=True) as status:
         bar = st.progress(0.0, text="准备中…")
         try:
-            from pipeline.build import build
+            from pipeline import api
 
-            result = build(raw, folder, progress=_progress(bar))
+            result = api.build(raw, folder, progress=_progress(bar))
         except Exception as exc:  # any failure is shown in words; the traceback goes to the log
             message = _failure_text(exc, raw)
             st.session_state[FAILED_KEY] = (raw_state, message)

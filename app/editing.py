@@ -30,16 +30,16 @@ def jurisdiction_key(frame: pd.DataFrame, adcode: str) -> str:
 
 
 def known_indicators() -> list[str]:
-    from pipeline.catalogue import indicators
+    from pipeline import api
 
-    return list(indicators())
+    return list(api.catalogue())
 
 
 def read_log():
     """(corrections, problems) of raw/corrections.csv: every usable line in file order, and the others."""
-    from pipeline.corrections import read
+    from pipeline import api
 
-    return read(data.corrections_path(), known_indicators())
+    return api.read_corrections(data.corrections_path())
 
 
 def matches(correction, names: Iterable[str], year: int, indicator: str) -> bool:
@@ -69,9 +69,9 @@ def line_statuses(found, applied: pd.DataFrame) -> dict[int, str]:
 
 def save(correction) -> None:
     """Append one line to corrections.csv, rebuild, and leave a message for the next run."""
-    from pipeline.corrections import append
+    from pipeline import api
 
-    append(data.corrections_path(), correction)
+    api.append_correction(data.corrections_path(), correction)
     built = data.rebuild()
     what = labels.ACTIONS.get(correction.action, correction.action)
     st.session_state[MESSAGE_KEY] = (f"已记录校正(第 {_newest_line()} 行,{what})" +

@@ -75,7 +75,8 @@ class Fact:
     `period` is PERIOD_YEAR for a single year's figure and PERIOD_CUMULATIVE for
     running totals ("2016年以来", "累计", "截至…共") that must never be shown as
     one year's value. `start`/`end` are character offsets of `evidence` in the
-    document text.
+    document text. `signals` name how the value was read (e.g. "subject_inherited",
+    "list_reading", "table_cell"): the confidence stage weighs them (rules/confidence.yaml).
     """
 
     indicator: str
@@ -88,3 +89,4 @@ class Fact:
     year: int | None = None
     period: str = PERIOD_YEAR
     note: str = ""
+    signals: tuple[str, ...] = ()

@@ -123,8 +123,8 @@ def editor_app(monkeypatch: pytest.MonkeyPatch, editor_dirs: tuple[Path, Path]) 
 @pytest.fixture
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
     """The build runs the small fake stages of tests/fake_stages.py instead of the real ones."""
-    import importlib
-
     from fake_stages import FAKES
 
-    monkeypatch.setattr(importlib.import_module("pipeline.build"), "stages", lambda: FAKES)
+    import pipeline.build
+
+    monkeypatch.setattr(pipeline.build, "stages", lambda: FAKES)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import variants
 
-from pipeline import process_bytes
+from pipeline.api import process_bytes
 from pipeline.model import PERIOD_YEAR
 
 Row = tuple[str, int, float, str]

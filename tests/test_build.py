@@ -8,7 +8,6 @@ them end to end).
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 from pathlib import Path
@@ -17,10 +16,8 @@ import pandas as pd
 import pytest
 
 from pipeline import __main__ as cli
-from pipeline.build import build, extract, is_stale, process_bytes
-
-# `pipeline.build` is the public function (see pipeline/__init__.py); this is the module.
-build_module = importlib.import_module("pipeline.build")
+from pipeline import build as build_module
+from pipeline.api import build, extract, is_stale, process_bytes
 
 
 pytestmark = pytest.mark.usefixtures("fake_pipeline")

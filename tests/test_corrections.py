@@ -3,17 +3,15 @@ build with method=manual, the extracted value kept visible, and misfits reported
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from pipeline import build as build_module
 from pipeline import corrections
-from pipeline.build import build
+from pipeline.api import build
 from pipeline.corrections import Correction
-
-build_module = importlib.import_module("pipeline.build")
 INDICATORS = ("review_accepted", "legal_aid_cases")
 
 

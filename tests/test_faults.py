@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import faults  # noqa: E402
 
-from pipeline import build  # noqa: E402
+from pipeline.api import build  # noqa: E402
 
 
 def test_the_fault_script_reports_nothing_lost_and_nothing_escaped():

@@ -11,7 +11,8 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import catalogue, process_bytes
+from pipeline import catalogue
+from pipeline.api import process_bytes
 from pipeline.model import Document, Location
 
 WORDS = ["行政复议", "受理", "审结", "收到", "申请", "件", "%", "出庭应诉率", "调解", "成功率", "市场主体",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import variants
 
-from pipeline import extract
+from pipeline.api import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

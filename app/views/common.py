@@ -24,9 +24,9 @@ _MARKDOWN = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-!|~$:"}
 def catalogue_order() -> tuple[str, ...]:
     """Indicator ids in catalogue order (pipeline/rules/indicators.yaml); empty if it cannot be read."""
     try:
-        from pipeline.catalogue import indicators
+        from pipeline import api
 
-        return tuple(indicators())
+        return tuple(api.catalogue())
     except Exception:  # the data still has names and families; only the menu order is lost
         return ()
 
@@ -35,10 +35,10 @@ def catalogue_order() -> tuple[str, ...]:
 def catalogue_entries() -> dict[str, tuple[str, str, str]]:
     """Indicator id -> (Chinese name, unit, family) from the catalogue; empty if it cannot be read."""
     try:
-        from pipeline.catalogue import indicators
+        from pipeline import api
 
         return {i: (str(e.get("name", i)), str(e.get("unit", "")), str(e.get("family", "")))
-                for i, e in indicators().items()}
+                for i, e in api.catalogue().items()}
     except Exception:  # the editor pages then fall back to the names found in the data
         return {}
 

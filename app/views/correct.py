@@ -97,7 +97,7 @@ def _applied(applied: pd.DataFrame, place: str, year: int, indicator: str, statu
 
 
 def _form(df: pd.DataFrame, place: str, year: int, indicator: str, *, has_value: bool, in_force: bool) -> None:
-    from pipeline.corrections import Correction
+    from pipeline import api
 
     st.subheader("校正")
     actions = ["set", *(["reject"] if has_value else []), *(["withdraw"] if in_force else [])]
@@ -116,7 +116,7 @@ def _form(df: pd.DataFrame, place: str, year: int, indicator: str, *, has_value:
     if missing:
         st.error(f"请填写:{'、'.join(missing)}。")
         return
-    editing.save(Correction(editing.jurisdiction_key(df, place), int(year), indicator, action,
+    editing.save(api.Correction(editing.jurisdiction_key(df, place), int(year), indicator, action,
                             float(value) if action == "set" else None, reason.strip(), who.strip()))
     for key in ("correct.value", "correct.reason"):
         st.session_state.pop(key, None)

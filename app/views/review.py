@@ -82,8 +82,8 @@ def _alternative(df: pd.DataFrame, alt: pd.Series, i: int, unit: str, editable: 
     middle.markdown(common.evidence_html(str(alt["evidence"]), float(alt["value"])), unsafe_allow_html=True)
     adcode, year, indicator = key
     if editable and right.button("采用此值", key=f"review.{adcode}.{year}.{indicator}.{i}"):
-        from pipeline.corrections import Correction
+        from pipeline import api
 
-        editing.save(Correction(editing.jurisdiction_key(df, adcode), year, indicator, "set", float(alt["value"]),
+        editing.save(api.Correction(editing.jurisdiction_key(df, adcode), year, indicator, "set", float(alt["value"]),
                                 reason_for(str(alt["source"])), who.strip() or "冲突审核"))
         st.rerun()

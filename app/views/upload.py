@@ -23,9 +23,9 @@ FALLBACK_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 def limits() -> tuple[int, tuple[str, ...]]:
     """(largest accepted size in bytes, accepted suffixes) as the pipeline's ingest defines them."""
     try:
-        from pipeline.ingest import MAX_BYTES, SUPPORTED
+        from pipeline import api
 
-        return int(MAX_BYTES), tuple(SUPPORTED)
+        return api.limits()
     except Exception:  # ingest not importable (yet): the documented defaults, so the page still works
         return FALLBACK_LIMIT, FALLBACK_SUFFIXES
 
@@ -36,9 +36,9 @@ def megabytes(size: int) -> str:
 
 @st.cache_data(show_spinner="正在读取文件…", max_entries=8)
 def preview(content: bytes, name: str):  # -> (Document, Location, list[Fact]); cached per content and name
-    from pipeline import process_bytes
+    from pipeline import api
 
-    return process_bytes(content, name)
+    return api.preview(content, name)
 
 
 def render(dataset: data.Dataset | None, presentation: bool) -> None:
