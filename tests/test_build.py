@@ -19,7 +19,6 @@ from pipeline import __main__ as cli
 from pipeline import build as build_module
 from pipeline.api import build, extract, is_stale, process_bytes
 
-
 pytestmark = pytest.mark.usefixtures("fake_pipeline")
 
 

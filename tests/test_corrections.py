@@ -12,6 +12,7 @@ from pipeline import build as build_module
 from pipeline import corrections
 from pipeline.api import build
 from pipeline.corrections import Correction
+
 INDICATORS = ("review_accepted", "legal_aid_cases")
 
 
