@@ -21,11 +21,17 @@ from app.labels import EDITOR_PAGES, PAGES
 from app.views import compare, correct, coverage, profile, review, sources, table, trend, upload
 
 VIEWS: dict[str, Callable[[data.Dataset, bool], None]] = {
-    "compare": compare.render, "trend": trend.render, "profile": profile.render,
-    "table": table.render, "sources": sources.render, "coverage": coverage.render,
+    "compare": compare.render,
+    "trend": trend.render,
+    "profile": profile.render,
+    "table": table.render,
+    "sources": sources.render,
+    "coverage": coverage.render,
 }
 EDITOR_VIEWS: dict[str, Callable[[data.Dataset | None, bool], None]] = {
-    "upload": upload.render, "correct": correct.render, "review": review.render,
+    "upload": upload.render,
+    "correct": correct.render,
+    "review": review.render,
 }
 logger = logging.getLogger("dashboard")
 PRESENTATION_CSS = "<style>.stMarkdown p, .stCaption, label p {font-size: 1.2rem !important;}</style>"
@@ -37,8 +43,9 @@ def sidebar(url: state.ViewState) -> tuple[str, bool]:
     state.seed_choice("nav.page", url.page, list(PAGES))
     page = st.sidebar.radio("页面", list(PAGES), key="nav.page", format_func=PAGES.get)
     state.seed("nav.mode", url.presentation, lambda v: isinstance(v, bool), False)
-    presentation = st.sidebar.toggle("演示模式", key="nav.mode",
-                                     help="放大字体、减少网格线、收起筛选条件,便于投影和截图")
+    presentation = st.sidebar.toggle(
+        "演示模式", key="nav.mode", help="放大字体、减少网格线、收起筛选条件,便于投影和截图"
+    )
     state.write(page=page, mode=state.PRESENT if presentation else "")
     st.sidebar.caption("提示:地址栏中的链接记录了当前页面和筛选条件,复制即可分享同一张图。")
     return page, presentation
@@ -47,8 +54,9 @@ def sidebar(url: state.ViewState) -> tuple[str, bool]:
 def main() -> None:
     url = state.current()
     # No page_icon: a Material icon favicon is fetched from fonts.gstatic.com, and the app must run offline.
-    st.set_page_config(page_title="法治指标看板", layout="wide",
-                       initial_sidebar_state="collapsed" if url.presentation else "expanded")
+    st.set_page_config(
+        page_title="法治指标看板", layout="wide", initial_sidebar_state="collapsed" if url.presentation else "expanded"
+    )
     page, presentation = sidebar(url)
     if presentation:
         st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)
@@ -68,8 +76,10 @@ def guarded(render: Callable[[], None]) -> None:
         render()
     except Exception:
         logger.exception("page failed")
-        st.error("此页面无法显示:数据表中可能有损坏或不符合格式的内容。请点击“重新生成”重建数据表;"
-                 "若问题仍在,请检查 data/raw/ 中最近加入或修改的文件。")
+        st.error(
+            "此页面无法显示:数据表中可能有损坏或不符合格式的内容。请点击“重新生成”重建数据表;"
+            "若问题仍在,请检查 data/raw/ 中最近加入或修改的文件。"
+        )
         data.rebuild_button("page")
 
 

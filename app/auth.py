@@ -22,9 +22,11 @@ from app import data
 ENV = "FAZHI_EDITOR_PASSWORD"
 SECRET = "editor_password"
 SESSION_KEY = "auth.editor"
-HOW_TO_ENABLE = ("编辑功能(上传报告、校正数值、冲突审核)尚未启用:请设置环境变量 FAZHI_EDITOR_PASSWORD,"
-                 "或在 .streamlit/secrets.toml 中写入 editor_password = \"…\",然后重新启动看板。"
-                 "浏览和导出数据不需要密码。")
+HOW_TO_ENABLE = (
+    "编辑功能(上传报告、校正数值、冲突审核)尚未启用:请设置环境变量 FAZHI_EDITOR_PASSWORD,"
+    '或在 .streamlit/secrets.toml 中写入 editor_password = "…",然后重新启动看板。'
+    "浏览和导出数据不需要密码。"
+)
 
 
 def configured_password() -> str | None:
@@ -52,8 +54,10 @@ def editor_access(page: str) -> bool:
     `page` namespaces the widget keys (one page renders at a time, but keys stay distinct).
     """
     if not data.buildable():
-        st.info("当前数据目录由环境变量 FAZHI_DATA_DIR 指定为只读副本,不能在此上传或校正;"
-                "同时设置 FAZHI_RAW_DIR(报告文件夹)后才可编辑。本页仅供查看。")
+        st.info(
+            "当前数据目录由环境变量 FAZHI_DATA_DIR 指定为只读副本,不能在此上传或校正;"
+            "同时设置 FAZHI_RAW_DIR(报告文件夹)后才可编辑。本页仅供查看。"
+        )
         return False
     password = configured_password()
     if password is None:
@@ -66,8 +70,9 @@ def editor_access(page: str) -> bool:
             st.session_state.pop(SESSION_KEY, None)
             st.rerun()
         return True
-    given = st.text_input("编辑密码", type="password", key=f"{page}.password",
-                          help="上传报告和校正数值需要编辑密码;浏览和导出不需要。")
+    given = st.text_input(
+        "编辑密码", type="password", key=f"{page}.password", help="上传报告和校正数值需要编辑密码;浏览和导出不需要。"
+    )
     if not given:
         st.caption("输入编辑密码后可以修改数据;不输入也可以查看本页内容。")
         return False

@@ -34,11 +34,32 @@ import streamlit as st
 from app.frames import TableIndex
 
 ROOT = Path(__file__).resolve().parents[1]
-FILES = ("indicators.csv", "indicators.parquet", "documents.csv", "conflicts.csv", "cumulative.csv",
-         "corrections_applied.csv", "build.json")
+FILES = (
+    "indicators.csv",
+    "indicators.parquet",
+    "documents.csv",
+    "conflicts.csv",
+    "cumulative.csv",
+    "corrections_applied.csv",
+    "build.json",
+)
 REQUIRED = ("jurisdiction", "adcode", "level", "province", "year", "indicator", "indicator_name", "value", "unit")
-TEXT_COLUMNS = ("jurisdiction", "adcode", "level", "province", "parent", "indicator", "indicator_name", "family",
-                "unit", "qualifier", "method", "source", "evidence", "note")
+TEXT_COLUMNS = (
+    "jurisdiction",
+    "adcode",
+    "level",
+    "province",
+    "parent",
+    "indicator",
+    "indicator_name",
+    "family",
+    "unit",
+    "qualifier",
+    "method",
+    "source",
+    "evidence",
+    "note",
+)
 FAILED_KEY = "data.build_failed"
 
 Signature = tuple[tuple[str, int, int], ...]
@@ -122,8 +143,10 @@ def read(folder: Path) -> Dataset:
     meta = _meta(folder / "build.json")
     recorded = meta.get("counts", {}).get("rows") if isinstance(meta.get("counts"), dict) else None
     if isinstance(recorded, int) and recorded != rows:  # a hand edit or a partial copy: usable, but say so
-        problems += (f"indicators.csv 有 {rows} 行,而生成记录(build.json)为 {recorded} 行:文件可能被改动过或不完整。"
-                     "如有疑问,请点击“重新生成”。",)
+        problems += (
+            f"indicators.csv 有 {rows} 行,而生成记录(build.json)为 {recorded} 行:文件可能被改动过或不完整。"
+            "如有疑问,请点击“重新生成”。",
+        )
     return Dataset(
         indicators=indicators,
         documents=_optional_csv(folder / "documents.csv"),
@@ -249,8 +272,10 @@ def prepare() -> Dataset | None:
 
 def _explain(reason: str, folder: Path) -> None:
     if not buildable():
-        st.info(f"{reason}\n\n数据目录由环境变量 FAZHI_DATA_DIR 指定为 {folder}:请先运行 "
-                "`python -m pipeline build` 生成数据,或去掉 FAZHI_DATA_DIR 让看板从 data/raw/ 自动生成。")
+        st.info(
+            f"{reason}\n\n数据目录由环境变量 FAZHI_DATA_DIR 指定为 {folder}:请先运行 "
+            "`python -m pipeline build` 生成数据,或去掉 FAZHI_DATA_DIR 让看板从 data/raw/ 自动生成。"
+        )
         return
     st.info(f"{reason}\n\n下一步:把各地法治政府建设情况报告(txt/html/pdf/docx)放入 {raw_dir()},然后点击“重新生成”。")
     rebuild_button("explain")
@@ -264,7 +289,7 @@ def corrections_path() -> Path:
 
 
 def rebuild_button(where: str) -> None:
-    """"重新生成" (only where the app may build): build now and show the result."""
+    """ "重新生成" (only where the app may build): build now and show the result."""
     if not buildable():
         return
     if st.button("重新生成", key=f"data.rebuild.{where}", type="primary"):
@@ -319,8 +344,11 @@ def run_build(raw: Path, folder: Path, raw_state: tuple = ()) -> bool:
             st.session_state[FAILED_KEY] = (raw_state, message)
             status.update(label=f"生成数据表失败:{message}", state="error", expanded=True)
             return False
-        status.update(label=f"数据表已生成:{result.total} 份报告,{result.rows} 个数值,用时 {result.seconds:.1f} 秒",
-                      state="complete", expanded=False)
+        status.update(
+            label=f"数据表已生成:{result.total} 份报告,{result.rows} 个数值,用时 {result.seconds:.1f} 秒",
+            state="complete",
+            expanded=False,
+        )
     return True
 
 

@@ -74,8 +74,9 @@ def save(correction) -> None:
     api.append_correction(data.corrections_path(), correction)
     built = data.rebuild()
     what = labels.ACTIONS.get(correction.action, correction.action)
-    st.session_state[MESSAGE_KEY] = (f"已记录校正(第 {_newest_line()} 行,{what})" +
-                                     (",数据表已重新生成。" if built else ",但重新生成数据表失败(原因见页面上方)。"))
+    st.session_state[MESSAGE_KEY] = f"已记录校正(第 {_newest_line()} 行,{what})" + (
+        ",数据表已重新生成。" if built else ",但重新生成数据表失败(原因见页面上方)。"
+    )
 
 
 def _newest_line() -> int:

@@ -53,8 +53,13 @@ def inert_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def header_block(filters: Mapping[str, str], rows: int, exported: datetime | None = None) -> list[tuple[str, str]]:
     """(label, value) lines saying what an export holds: title, filters, row count, time, source."""
     when = (exported or datetime.now()).strftime("%Y-%m-%d %H:%M")
-    return [(TITLE, ""), *((f"筛选条件:{k}", str(v)) for k, v in filters.items()),
-            ("行数", str(rows)), ("导出时间", when), ("说明", SOURCE)]
+    return [
+        (TITLE, ""),
+        *((f"筛选条件:{k}", str(v)) for k, v in filters.items()),
+        ("行数", str(rows)),
+        ("导出时间", when),
+        ("说明", SOURCE),
+    ]
 
 
 def to_csv(frame: pd.DataFrame, filters: Mapping[str, str], exported: datetime | None = None) -> bytes:
@@ -74,8 +79,9 @@ def header_lines(data: bytes) -> int:
     return next(i for i, line in enumerate(lines) if not line.strip()) + 1
 
 
-def to_xlsx(frame: pd.DataFrame, filters: Mapping[str, str], sheet: str = "数据",
-            exported: datetime | None = None) -> bytes:
+def to_xlsx(
+    frame: pd.DataFrame, filters: Mapping[str, str], sheet: str = "数据", exported: datetime | None = None
+) -> bytes:
     """XLSX with the filter header block on top of the table (bold header row, frozen below it)."""
     book = Workbook()
     ws = book.active
@@ -117,7 +123,7 @@ def _widths(ws, table: pd.DataFrame) -> None:
 
 
 def file_name(what: str, indicator: str = "", years: Sequence[int] = (), ext: str = "csv") -> str:
-    """"行政复议受理数_2019-2023年_各地区对比.csv": what is in the file, not 'download.csv'."""
+    """ "行政复议受理数_2019-2023年_各地区对比.csv": what is in the file, not 'download.csv'."""
     ys = sorted({int(y) for y in years})
     span = "" if not ys else (f"{ys[0]}年" if len(ys) == 1 else f"{ys[0]}-{ys[-1]}年")
     return f"{file_stem(indicator, span, what)}.{ext}"

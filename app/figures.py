@@ -23,8 +23,24 @@ FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans
 # A fixed qualitative palette (Tableau 10 and D3 without their greys, which read as "disabled"
 # next to the grey average line): colours never depend on what is shown.
 PALETTE = (
-    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F",
-    "#1F77B4", "#D62728", "#2CA02C", "#9467BD", "#8C564B", "#E377C2", "#17BECF", "#BCBD22", "#FF7F0E",
+    "#4E79A7",
+    "#F28E2B",
+    "#E15759",
+    "#76B7B2",
+    "#59A14F",
+    "#EDC948",
+    "#B07AA1",
+    "#FF9DA7",
+    "#9C755F",
+    "#1F77B4",
+    "#D62728",
+    "#2CA02C",
+    "#9467BD",
+    "#8C564B",
+    "#E377C2",
+    "#17BECF",
+    "#BCBD22",
+    "#FF7F0E",
 )
 AVERAGE_COLOUR = "#444444"
 PNG_SCALE = 3
@@ -37,7 +53,7 @@ def color_for(adcode: str) -> str:
 
 
 def year_span(years: Iterable[int]) -> str:
-    """"2022年", "2019–2023年", or "" when there are none."""
+    """ "2022年", "2019–2023年", or "" when there are none."""
     ys = sorted({int(y) for y in years})
     if not ys:
         return ""
@@ -45,7 +61,7 @@ def year_span(years: Iterable[int]) -> str:
 
 
 def chart_title(name: str, unit: str, years: Iterable[int], what: str) -> str:
-    """"行政复议受理数(单位:件)· 2022年 · 各地区横向对比"."""
+    """ "行政复议受理数(单位:件)· 2022年 · 各地区横向对比"."""
     unit_part = f"(单位:{unit})" if unit else ""
     return " · ".join(p for p in (f"{name}{unit_part}", year_span(years), what) if p)
 
@@ -83,8 +99,9 @@ def _style(fig: go.Figure, title: str, presentation: bool, notes: Sequence[str] 
     return fig
 
 
-def _style_layout(title: str, presentation: bool, notes: Sequence[str], height: int,
-                  showlegend: bool) -> tuple[dict, dict]:
+def _style_layout(
+    title: str, presentation: bool, notes: Sequence[str], height: int, showlegend: bool
+) -> tuple[dict, dict]:
     """(layout properties, the source-note annotation) that `_style` applies, for building a figure in one go."""
     base = 18 if presentation else 13
     lines = [*notes, labels.SOURCE_NOTE]
@@ -99,9 +116,19 @@ def _style_layout(title: str, presentation: bool, notes: Sequence[str], height: 
         "showlegend": showlegend,
         "separators": ".,",
     }
-    note = {"text": "<br>".join(lines), "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left",
-            "yanchor": "top", "yshift": -offset, "showarrow": False, "align": "left",
-            "font": {"size": base - 1, "color": "#555555"}}
+    note = {
+        "text": "<br>".join(lines),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0,
+        "xanchor": "left",
+        "yanchor": "top",
+        "yshift": -offset,
+        "showarrow": False,
+        "align": "left",
+        "font": {"size": base - 1, "color": "#555555"},
+    }
     return layout, note
 
 
@@ -125,12 +152,25 @@ def compare_bar(rows: pd.DataFrame, *, name: str, unit: str, year: int, presenta
     if len(set(categories)) < len(categories):  # equal rank and name: two places share a name
         categories = [f"{c}({p})" for c, p in zip(categories, data["province"], strict=True)]
     bar = go.Bar(
-        x=data["value"].to_numpy(), y=categories, orientation="h", text=data["label"].tolist(), textposition="outside",
-        cliponaxis=False, constraintext="none", marker_color=[color_for(a) for a in data["adcode"]],
-        customdata=list(zip(data["label"], data["level"].map(labels.LEVELS), data["province"],
-                            data["method"].map(labels.METHODS), strict=True)),
+        x=data["value"].to_numpy(),
+        y=categories,
+        orientation="h",
+        text=data["label"].tolist(),
+        textposition="outside",
+        cliponaxis=False,
+        constraintext="none",
+        marker_color=[color_for(a) for a in data["adcode"]],
+        customdata=list(
+            zip(
+                data["label"],
+                data["level"].map(labels.LEVELS),
+                data["province"],
+                data["method"].map(labels.METHODS),
+                strict=True,
+            )
+        ),
         hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]} · %{customdata[2]}<br>%{customdata[3]}"
-                      "<extra></extra>",
+        "<extra></extra>",
     )
     notes = [*_level_note(data, unit), *_mark_note(data)]
     height = 160 + (34 if presentation else 26) * max(len(data), 3) + 20 * len(notes)
@@ -139,8 +179,12 @@ def compare_bar(rows: pd.DataFrame, *, name: str, unit: str, year: int, presenta
     layout, note = _style_layout(title, presentation, notes, height, showlegend=False)
     grid = {"showgrid": False} if presentation else {}
     layout["yaxis"] = {"autorange": "reversed", "type": "category", **grid}
-    layout["xaxis"] = {"title": {"text": f"{name}({unit})"}, "rangemode": "tozero",
-                       "range": [0, _headroom(data["value"])], **grid}
+    layout["xaxis"] = {
+        "title": {"text": f"{name}({unit})"},
+        "rangemode": "tozero",
+        "range": [0, _headroom(data["value"])],
+        **grid,
+    }
     shapes, annotations = _average_line(data["value"], unit)
     layout["shapes"], layout["annotations"] = shapes, [*annotations, note]
     return go.Figure(data=[bar], layout=layout)
@@ -151,11 +195,27 @@ def _average_line(values: pd.Series, unit: str) -> tuple[list[dict], list[dict]]
     if values.empty:
         return [], []
     mean = float(values.mean())
-    line = {"type": "line", "x0": mean, "x1": mean, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
-            "line": {"color": AVERAGE_COLOUR, "dash": "dash", "width": 1.5}}
-    label = {"text": f"平均 {frames.fmt_number(round(mean, 2), unit)}{unit}", "x": mean, "xref": "x", "y": 1,
-             "yref": "y domain", "xanchor": "center", "yanchor": "bottom", "showarrow": False,
-             "font": {"color": AVERAGE_COLOUR}}
+    line = {
+        "type": "line",
+        "x0": mean,
+        "x1": mean,
+        "xref": "x",
+        "y0": 0,
+        "y1": 1,
+        "yref": "y domain",
+        "line": {"color": AVERAGE_COLOUR, "dash": "dash", "width": 1.5},
+    }
+    label = {
+        "text": f"平均 {frames.fmt_number(round(mean, 2), unit)}{unit}",
+        "x": mean,
+        "xref": "x",
+        "y": 1,
+        "yref": "y domain",
+        "xanchor": "center",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"color": AVERAGE_COLOUR},
+    }
     return [line], [label]
 
 
@@ -189,14 +249,21 @@ def trend_lines(rows: pd.DataFrame, *, name: str, unit: str, presentation: bool 
         by_year = group.set_index("year")
         values = [_or_none(by_year["value"].get(y)) for y in years]
         texts = [by_year["label"].get(y, "") for y in years]
-        fig.add_trace(go.Scatter(
-            x=[str(y) for y in years], y=values, cliponaxis=False,
-            mode="lines+markers+text" if show_text else "lines+markers",
-            name=str(group["jurisdiction"].iloc[0]), text=texts, textposition="top center", connectgaps=False,
-            line={"color": color_for(adcode), "width": 3 if presentation else 2},
-            marker={"size": 10 if presentation else 7},
-            hovertemplate="%{fullData.name} %{x}年<br>%{text}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=[str(y) for y in years],
+                y=values,
+                cliponaxis=False,
+                mode="lines+markers+text" if show_text else "lines+markers",
+                name=str(group["jurisdiction"].iloc[0]),
+                text=texts,
+                textposition="top center",
+                connectgaps=False,
+                line={"color": color_for(adcode), "width": 3 if presentation else 2},
+                marker={"size": 10 if presentation else 7},
+                hovertemplate="%{fullData.name} %{x}年<br>%{text}<extra></extra>",
+            )
+        )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(y) for y in years], title_text="年份")
     fig.update_yaxes(title_text=f"{name}({unit})", rangemode="tozero")
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
@@ -218,8 +285,9 @@ def _or_none(value: object) -> float | None:
 # ---------------------------------------------------------------- 地区画像
 
 
-def profile_grid(rows: pd.DataFrame, *, jurisdiction: str, order: Sequence[str] = (),
-                 presentation: bool = False) -> go.Figure:
+def profile_grid(
+    rows: pd.DataFrame, *, jurisdiction: str, order: Sequence[str] = (), presentation: bool = False
+) -> go.Figure:
     """Small multiples: one panel per indicator, bars per year with marked labels, own y-axis each."""
     present = set(rows["indicator"].unique())
     ids = [i for i in (order or frames.indicator_order(rows)) if i in present]
@@ -228,18 +296,32 @@ def profile_grid(rows: pd.DataFrame, *, jurisdiction: str, order: Sequence[str] 
     n_rows = max(1, math.ceil(len(ids) / cols))
     info = frames.TableIndex(rows).info
     titles = [f"{info(i)[0]}({info(i)[1]})" for i in ids]
-    fig = make_subplots(rows=n_rows, cols=cols, subplot_titles=titles, vertical_spacing=0.5 / max(n_rows, 1) * 0.4,
-                        horizontal_spacing=0.06)
+    fig = make_subplots(
+        rows=n_rows,
+        cols=cols,
+        subplot_titles=titles,
+        vertical_spacing=0.5 / max(n_rows, 1) * 0.4,
+        horizontal_spacing=0.06,
+    )
     adcode = str(rows["adcode"].iloc[0]) if not rows.empty else ""
     labelled = frames.with_labels(rows, compact=True).rename(columns={"label": "short"})
     for k, indicator in enumerate(ids):
         by_year = labelled[labelled["indicator"] == indicator].set_index("year")
-        fig.add_trace(go.Bar(
-            x=[str(y) for y in years], y=[_or_none(by_year["value"].get(y)) for y in years],
-            text=[by_year["short"].get(y, "") for y in years], textposition="outside", cliponaxis=False,
-            constraintext="none", marker_color=color_for(adcode), name=titles[k],
-            hovertemplate="%{x}年 %{text}<extra></extra>",
-        ), row=k // cols + 1, col=k % cols + 1)
+        fig.add_trace(
+            go.Bar(
+                x=[str(y) for y in years],
+                y=[_or_none(by_year["value"].get(y)) for y in years],
+                text=[by_year["short"].get(y, "") for y in years],
+                textposition="outside",
+                cliponaxis=False,
+                constraintext="none",
+                marker_color=color_for(adcode),
+                name=titles[k],
+                hovertemplate="%{x}年 %{text}<extra></extra>",
+            ),
+            row=k // cols + 1,
+            col=k % cols + 1,
+        )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(y) for y in years])
     fig.update_yaxes(rangemode="tozero", showticklabels=False)
     for axis in fig.layout:  # leave room above the highest bar for its label
@@ -268,12 +350,20 @@ def coverage_heatmap(rows: pd.DataFrame, *, by: str = "year", presentation: bool
         what, hover = "各地区各指标已有年份数", "%{y} · %{x}:%{z}个年份"
     matrix = counts.nunique().unstack("col").reindex(columns=columns).fillna(0).astype(int)
     matrix = matrix.loc[_place_order(rows)]
-    fig = go.Figure(go.Heatmap(
-        z=matrix.values, x=list(matrix.columns), y=list(matrix.index), texttemplate="%{text}",
-        text=[[str(v) if v else "" for v in row] for row in matrix.values],
-        colorscale=[[0, "#F2F2F2"], [0.001, "#DCE9F5"], [1, "#2F6BA8"]], hovertemplate=hover + "<extra></extra>",
-        xgap=2, ygap=2, colorbar={"title": {"text": "个数"}},
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=matrix.values,
+            x=list(matrix.columns),
+            y=list(matrix.index),
+            texttemplate="%{text}",
+            text=[[str(v) if v else "" for v in row] for row in matrix.values],
+            colorscale=[[0, "#F2F2F2"], [0.001, "#DCE9F5"], [1, "#2F6BA8"]],
+            hovertemplate=hover + "<extra></extra>",
+            xgap=2,
+            ygap=2,
+            colorbar={"title": {"text": "个数"}},
+        )
+    )
     fig.update_xaxes(type="category", side="top")
     fig.update_yaxes(type="category", autorange="reversed")
     title = " · ".join(p for p in ("数据覆盖", what, year_span(rows["year"])) if p)

@@ -43,9 +43,10 @@ def fmt_compact(value: float, unit: str) -> str:
     return fmt_number(value, unit)
 
 
-def fmt_value(value: float, unit: str, qualifier: str = "exact", method: str = "reported",
-              compact: bool = False) -> str:
-    """"≥1,234件", "≈98.5%", "1,686件 ✎" (manual corrections carry ✎); compact: "≈30.5万户"."""
+def fmt_value(
+    value: float, unit: str, qualifier: str = "exact", method: str = "reported", compact: bool = False
+) -> str:
+    """ "≥1,234件", "≈98.5%", "1,686件 ✎" (manual corrections carry ✎); compact: "≈30.5万户"."""
     mark = labels.QUALIFIER_MARKS.get(qualifier, "")
     number = fmt_compact(value, unit) if compact else fmt_number(value, unit)
     text = f"{mark}{number}{unit}"
@@ -54,8 +55,10 @@ def fmt_value(value: float, unit: str, qualifier: str = "exact", method: str = "
 
 def with_labels(frame: pd.DataFrame, compact: bool = False) -> pd.DataFrame:
     """`frame` plus a `label` column (fmt_value of each row)."""
-    label = [fmt_value(v, u, q, m, compact) for v, u, q, m in
-             zip(frame["value"], frame["unit"], frame["qualifier"], frame["method"], strict=True)]
+    label = [
+        fmt_value(v, u, q, m, compact)
+        for v, u, q, m in zip(frame["value"], frame["unit"], frame["qualifier"], frame["method"], strict=True)
+    ]
     return frame.assign(label=label)
 
 
@@ -84,8 +87,15 @@ def indicator_info(frame: pd.DataFrame, indicator: str) -> tuple[str, str, str]:
     return str(name), str(unit), str(family)
 
 
-def select(frame: pd.DataFrame, *, indicator: str | None = None, years: Iterable[int] | None = None,
-           levels: Iterable[str] = (), provinces: Iterable[str] = (), adcodes: Iterable[str] = ()) -> pd.DataFrame:
+def select(
+    frame: pd.DataFrame,
+    *,
+    indicator: str | None = None,
+    years: Iterable[int] | None = None,
+    levels: Iterable[str] = (),
+    provinces: Iterable[str] = (),
+    adcodes: Iterable[str] = (),
+) -> pd.DataFrame:
     """Rows matching every given filter (an empty filter keeps everything)."""
     mask = None
     if indicator is not None:
@@ -107,7 +117,7 @@ def places(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def place_label(jurisdiction: str, level: str, province: str) -> str:
-    """"槐荫区(县级·山东省)": names repeat across provinces, so menus say where a place is."""
+    """ "槐荫区(县级·山东省)": names repeat across provinces, so menus say where a place is."""
     where = labels.LEVELS.get(level, level)
     if province and province != jurisdiction:
         return f"{jurisdiction}({where}·{province})"
@@ -152,8 +162,12 @@ class TableIndex:
     @cached_property
     def _info(self) -> dict[str, tuple[str, str, str]]:
         first = self._first
-        return {str(i): (str(n), str(u), str(f)) for i, n, u, f in zip(
-            first["indicator"], first["indicator_name"], first["unit"], first["family"], strict=True)}
+        return {
+            str(i): (str(n), str(u), str(f))
+            for i, n, u, f in zip(
+                first["indicator"], first["indicator_name"], first["unit"], first["family"], strict=True
+            )
+        }
 
     def info(self, indicator: str) -> tuple[str, str, str]:
         """indicator_info(frame, indicator)."""
@@ -230,8 +244,15 @@ class TableIndex:
                 self._slices.popitem(last=False)
         return found.copy(deep=False)
 
-    def select(self, *, indicator: str | None = None, years: Iterable[int] | None = None,
-               levels: Iterable[str] = (), provinces: Iterable[str] = (), adcodes: Iterable[str] = ()) -> pd.DataFrame:
+    def select(
+        self,
+        *,
+        indicator: str | None = None,
+        years: Iterable[int] | None = None,
+        levels: Iterable[str] = (),
+        provinces: Iterable[str] = (),
+        adcodes: Iterable[str] = (),
+    ) -> pd.DataFrame:
         """select(frame, …), by way of rows() when an indicator is given."""
         if indicator is None:
             return select(self.frame, years=years, levels=levels, provinces=provinces, adcodes=adcodes)
@@ -261,18 +282,25 @@ def yoy_display(frame: pd.DataFrame) -> pd.DataFrame:
     """The 同比 table with Chinese headers and formatted cells ("+12件", "+3.5%", "—"); corrected values carry ✎."""
     table = yoy(frame)
     unit = table["unit"]
-    manual = set(frame.loc[frame["method"] == "manual", ["adcode", "year"]].itertuples(index=False, name=None)) \
-        if "method" in frame.columns else set()
-    marks = [f" {labels.MANUAL_MARK}" if (a, y) in manual else "" for a, y in zip(table["adcode"], table["year"],
-                                                                                   strict=True)]
-    return pd.DataFrame({
-        "地区": table["jurisdiction"],
-        "年份": table["year"].astype(str),
-        "数值": [fmt_number(v, u) + u + m for v, u, m in zip(table["value"], unit, marks, strict=True)],
-        "上年数值": [_or_dash(v, u) for v, u in zip(table["prev"], unit, strict=True)],
-        "同比增减": [_signed(v, _change_unit(u)) for v, u in zip(table["change"], unit, strict=True)],
-        "同比增减(%)": [_signed(v, "%") for v in table["pct"]],
-    })
+    manual = (
+        set(frame.loc[frame["method"] == "manual", ["adcode", "year"]].itertuples(index=False, name=None))
+        if "method" in frame.columns
+        else set()
+    )
+    marks = [
+        f" {labels.MANUAL_MARK}" if (a, y) in manual else ""
+        for a, y in zip(table["adcode"], table["year"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "地区": table["jurisdiction"],
+            "年份": table["year"].astype(str),
+            "数值": [fmt_number(v, u) + u + m for v, u, m in zip(table["value"], unit, marks, strict=True)],
+            "上年数值": [_or_dash(v, u) for v, u in zip(table["prev"], unit, strict=True)],
+            "同比增减": [_signed(v, _change_unit(u)) for v, u in zip(table["change"], unit, strict=True)],
+            "同比增减(%)": [_signed(v, "%") for v in table["pct"]],
+        }
+    )
 
 
 def _change_unit(unit: str) -> str:
@@ -320,10 +348,12 @@ def wide_by_indicator(frame: pd.DataFrame, order: Sequence[str] = ()) -> pd.Data
 def _marks_by(frame: pd.DataFrame, column: str, name) -> pd.Series:
     """Per adcode: "2021年≥; 2022年✎" for the values that are not plain exact reported ones."""
     marked = frame[(frame["qualifier"] != "exact") | (frame["method"] == "manual")]
-    parts = marked.assign(_t=[
-        name(c) + labels.QUALIFIER_MARKS.get(q, "") + (labels.MANUAL_MARK if m == "manual" else "")
-        for c, q, m in zip(marked[column], marked["qualifier"], marked["method"], strict=True)
-    ])
+    parts = marked.assign(
+        _t=[
+            name(c) + labels.QUALIFIER_MARKS.get(q, "") + (labels.MANUAL_MARK if m == "manual" else "")
+            for c, q, m in zip(marked[column], marked["qualifier"], marked["method"], strict=True)
+        ]
+    )
     return parts.groupby("adcode")["_t"].agg("; ".join)
 
 
@@ -335,8 +365,22 @@ def _finish_wide(table: pd.DataFrame, notes: pd.Series) -> pd.DataFrame:
     return table.rename(columns={"adcode": labels.COLUMNS["adcode"], "jurisdiction": labels.COLUMNS["jurisdiction"]})
 
 
-TIDY_COLUMNS = ("jurisdiction", "adcode", "level", "province", "year", "indicator_name", "value", "unit", "label",
-                "qualifier", "method", "source", "evidence", "note")
+TIDY_COLUMNS = (
+    "jurisdiction",
+    "adcode",
+    "level",
+    "province",
+    "year",
+    "indicator_name",
+    "value",
+    "unit",
+    "label",
+    "qualifier",
+    "method",
+    "source",
+    "evidence",
+    "note",
+)
 
 
 def chinese(frame: pd.DataFrame, columns: Sequence[str] = TIDY_COLUMNS) -> pd.DataFrame:
@@ -344,8 +388,12 @@ def chinese(frame: pd.DataFrame, columns: Sequence[str] = TIDY_COLUMNS) -> pd.Da
     if "label" in columns and "label" not in frame.columns and "value" in frame.columns:
         frame = with_labels(frame)
     out = frame[[c for c in columns if c in frame.columns]].copy()
-    for column, names in (("level", labels.LEVELS), ("qualifier", labels.QUALIFIERS),
-                          ("method", labels.METHODS), ("status", labels.STATUSES)):
+    for column, names in (
+        ("level", labels.LEVELS),
+        ("qualifier", labels.QUALIFIERS),
+        ("method", labels.METHODS),
+        ("status", labels.STATUSES),
+    ):
         if column in out.columns:
             out[column] = out[column].map(lambda v, n=names: n.get(v, v))
     return out.rename(columns=labels.COLUMNS)
@@ -385,5 +433,5 @@ def evidence_parts(evidence: str, value: float) -> tuple[str, str, str]:
     for form in number_forms(value):
         match = re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d])", evidence)
         if match:
-            return evidence[: match.start()], match.group(), evidence[match.end():]
+            return evidence[: match.start()], match.group(), evidence[match.end() :]
     return "", "", evidence

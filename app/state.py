@@ -57,7 +57,7 @@ def _first(value: str | Sequence[str] | None) -> str:
 
 
 def _listed(value: str | Sequence[str] | None) -> tuple[str, ...]:
-    """"a,b" or ["a", "b"] or ["a,b"] -> ("a", "b"), without blanks or repeats, order kept."""
+    """ "a,b" or ["a", "b"] or ["a,b"] -> ("a", "b"), without blanks or repeats, order kept."""
     parts = [value] if isinstance(value, str) else list(value or [])
     items = [p.strip() for part in parts for p in str(part).split(",")]
     return tuple(dict.fromkeys(i for i in items if i))

@@ -78,8 +78,18 @@ def places(n: int) -> pd.DataFrame:
 def indicator_table(where: pd.DataFrame, years: int, seed: int = 7) -> pd.DataFrame:
     """Every place × year × catalogue indicator, with plausible values, qualifiers and evidence."""
     rng = np.random.default_rng(seed)
-    cat = pd.DataFrame([{"indicator": i, "indicator_name": e["name"], "unit": str(e["unit"]), "family": e["family"],
-                         "derived": bool(e.get("derive"))} for i, e in catalogue().items()])
+    cat = pd.DataFrame(
+        [
+            {
+                "indicator": i,
+                "indicator_name": e["name"],
+                "unit": str(e["unit"]),
+                "family": e["family"],
+                "derived": bool(e.get("derive")),
+            }
+            for i, e in catalogue().items()
+        ]
+    )
     year_list = np.arange(FIRST_YEAR, FIRST_YEAR + years)
     n_p, n_y, n_i = len(where), len(year_list), len(cat)
     p_idx = np.repeat(np.arange(n_p), n_y * n_i)
@@ -97,8 +107,16 @@ def indicator_table(where: pd.DataFrame, years: int, seed: int = 7) -> pd.DataFr
     frame.loc[manual, "method"] = "manual"
     frame["source"] = frame["adcode"] + "_" + frame["year"].astype(str) + ".txt"
     number = np.where(rate, frame["value"].map("{:g}".format), frame["value"].astype(int).astype(str))
-    frame["evidence"] = (frame["year"].astype(str) + "年," + frame["jurisdiction"] + frame["indicator_name"]
-                         + "为" + number + frame["unit"] + "。")
+    frame["evidence"] = (
+        frame["year"].astype(str)
+        + "年,"
+        + frame["jurisdiction"]
+        + frame["indicator_name"]
+        + "为"
+        + number
+        + frame["unit"]
+        + "。"
+    )
     frame.loc[frame["derived"], "evidence"] = "由报告中的两个数值计算得出"
     frame["evidence_start"] = np.where(frame["derived"], -1, 40 + rng.integers(0, 4000, len(frame)))
     frame["evidence_end"] = np.where(frame["derived"], -1, frame["evidence_start"] + frame["evidence"].str.len())
@@ -113,19 +131,34 @@ def write_processed(folder: Path, n_places: int, years: int) -> pd.DataFrame:
     table.to_csv(folder / "indicators.csv", index=False, encoding="utf-8")
     table.to_parquet(folder / "indicators.parquet", index=False)  # written last: the app prefers it when newer
     docs = table.groupby(["source"], as_index=False).agg(
-        jurisdiction=("jurisdiction", "first"), adcode=("adcode", "first"), level=("level", "first"),
-        province=("province", "first"), year=("year", "first"), values=("value", "size"))
-    docs = docs.assign(kind="txt", sha256=docs["source"].str.ljust(64, "0"), status="ok", message="",
-                       title=docs["jurisdiction"] + docs["year"].astype(str) + "年法治政府建设情况报告",
-                       published=(docs["year"] + 1).astype(str) + "-03-31")
+        jurisdiction=("jurisdiction", "first"),
+        adcode=("adcode", "first"),
+        level=("level", "first"),
+        province=("province", "first"),
+        year=("year", "first"),
+        values=("value", "size"),
+    )
+    docs = docs.assign(
+        kind="txt",
+        sha256=docs["source"].str.ljust(64, "0"),
+        status="ok",
+        message="",
+        title=docs["jurisdiction"] + docs["year"].astype(str) + "年法治政府建设情况报告",
+        published=(docs["year"] + 1).astype(str) + "-03-31",
+    )
     docs[list(DOCUMENT_COLUMNS)].to_csv(folder / "documents.csv", index=False, encoding="utf-8")
     picked = table.iloc[::20_000]
     conflicts = picked.assign(report_year=picked["year"], chosen=True, rule="出自该年度本身的报告")
     conflicts[list(CONFLICT_COLUMNS)].to_csv(folder / "conflicts.csv", index=False, encoding="utf-8")
     picked.assign(period="cumulative", value=picked["value"] * 5)[list(CUMULATIVE_COLUMNS)].to_csv(
-        folder / "cumulative.csv", index=False, encoding="utf-8")
-    meta = {"time": "2024-05-01T10:00:00+08:00", "pipeline_version": "bench", "counts": {"rows": len(table)},
-            "files": []}
+        folder / "cumulative.csv", index=False, encoding="utf-8"
+    )
+    meta = {
+        "time": "2024-05-01T10:00:00+08:00",
+        "pipeline_version": "bench",
+        "counts": {"rows": len(table)},
+        "files": [],
+    }
     (folder / "build.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     return table
 
@@ -144,8 +177,14 @@ def change_indicator(ids: list[str]) -> Change:
     return lambda at, i: at.selectbox(key="compare.indicator").set_value(ids[i % 2])
 
 
-def timed_reruns(script: Path, folder: Path, change: Change, repeat: int, warmup: int,
-                 before_measured: Callable[[], None] = lambda: None) -> tuple[float, list[float]]:
+def timed_reruns(
+    script: Path,
+    folder: Path,
+    change: Change,
+    repeat: int,
+    warmup: int,
+    before_measured: Callable[[], None] = lambda: None,
+) -> tuple[float, list[float]]:
     """(first run in s, warm reruns in ms): `warmup` unmeasured changes, then `repeat` measured ones."""
     from streamlit.testing.v1 import AppTest
 
@@ -199,8 +238,9 @@ def profile(folder: Path, change: Change, repeat: int, warmup: int, top: int = 2
     out = Path(tempfile.mkdtemp(prefix="fazhi-prof-")) / "dashboard.prof"
     os.environ.update(BENCH_PROFILE_OUT=str(out), BENCH_PROFILE_ON="0")
     try:
-        timed_reruns(PROFILED, folder, change, repeat, warmup,
-                     before_measured=lambda: os.environ.update(BENCH_PROFILE_ON="1"))
+        timed_reruns(
+            PROFILED, folder, change, repeat, warmup, before_measured=lambda: os.environ.update(BENCH_PROFILE_ON="1")
+        )
     finally:
         os.environ["BENCH_PROFILE_ON"] = "0"
     stats = pstats.Stats(str(out))
@@ -229,21 +269,27 @@ def main() -> None:
     start = time.perf_counter()
     table = write_processed(folder, args.places, args.years)
     print(f"synthetic processed folder: {folder}")
-    print(f"  {len(table):,} rows = {table['adcode'].nunique():,} jurisdictions "
-          f"({', '.join(f'{k} {v}' for k, v in table.drop_duplicates('adcode')['level'].value_counts().items())})"
-          f" × {table['year'].nunique()} years × {table['indicator'].nunique()} indicators;"
-          f" written in {time.perf_counter() - start:.1f} s")
+    print(
+        f"  {len(table):,} rows = {table['adcode'].nunique():,} jurisdictions "
+        f"({', '.join(f'{k} {v}' for k, v in table.drop_duplicates('adcode')['level'].value_counts().items())})"
+        f" × {table['year'].nunique()} years × {table['indicator'].nunique()} indicators;"
+        f" written in {time.perf_counter() - start:.1f} s"
+    )
 
     years = sorted(table["year"].unique().tolist(), reverse=True)[:2]
-    changes = {"year": change_year([years[1], years[0]]),
-               "indicator": change_indicator(["court_appearance_rate", "review_received"])}
+    changes = {
+        "year": change_year([years[1], years[0]]),
+        "indicator": change_indicator(["court_appearance_rate", "review_received"]),
+    }
     wanted = list(changes) if args.filter == "both" else [args.filter]
     try:
         for name in wanted:
             first_d, dash = timed_reruns(DASHBOARD, folder, changes[name], args.repeat, args.warmup)
             first_m, mini = timed_reruns(MINIMAL, folder, changes[name], args.repeat, args.warmup)
-            print(f"\nfirst run (cold for the first app measured: reads the folder): dashboard {first_d:.1f} s, "
-                  f"minimal {first_m:.1f} s")
+            print(
+                f"\nfirst run (cold for the first app measured: reads the folder): dashboard {first_d:.1f} s, "
+                f"minimal {first_m:.1f} s"
+            )
             report(name, dash, mini)
         if args.profile:
             profile(folder, changes[wanted[0]], args.repeat, args.warmup)

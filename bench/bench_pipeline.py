@@ -61,13 +61,30 @@ def report(rng: random.Random, place_name: str, level: str) -> str:
     b = rng.randint(50, 3000)
     m = rng.randint(500, 50000)
     numbers = {
-        "year": year, "place": place_name, "suffix": suffix, "a": b + rng.randint(0, 300), "b": b,
-        "c": rng.randint(b // 2, b), "d": rng.randint(0, b // 5), "p": round(rng.uniform(1, 30), 1),
-        "r": round(rng.uniform(60, 100), 1), "q": round(rng.uniform(0.5, 9), 1), "n": rng.randint(10, 900),
-        "m": m, "k": rng.randint(m // 2, m), "s": round(rng.uniform(90, 99.9), 1), "w": rng.randint(3, 80),
-        "e": round(rng.uniform(5, 300), 2), "g": round(rng.uniform(1, 15), 1), "f": rng.randint(1000, 90000),
-        "l": rng.randint(20, 2000), "o": rng.randint(0, 60), "t": round(rng.uniform(1, 15), 2),
-        "h": rng.randint(100, 9000), "u": rng.randint(1000, 90000), "v": rng.randint(10000, 90000),
+        "year": year,
+        "place": place_name,
+        "suffix": suffix,
+        "a": b + rng.randint(0, 300),
+        "b": b,
+        "c": rng.randint(b // 2, b),
+        "d": rng.randint(0, b // 5),
+        "p": round(rng.uniform(1, 30), 1),
+        "r": round(rng.uniform(60, 100), 1),
+        "q": round(rng.uniform(0.5, 9), 1),
+        "n": rng.randint(10, 900),
+        "m": m,
+        "k": rng.randint(m // 2, m),
+        "s": round(rng.uniform(90, 99.9), 1),
+        "w": rng.randint(3, 80),
+        "e": round(rng.uniform(5, 300), 2),
+        "g": round(rng.uniform(1, 15), 1),
+        "f": rng.randint(1000, 90000),
+        "l": rng.randint(20, 2000),
+        "o": rng.randint(0, 60),
+        "t": round(rng.uniform(1, 15), 2),
+        "h": rng.randint(100, 9000),
+        "u": rng.randint(1000, 90000),
+        "v": rng.randint(10000, 90000),
         "month": rng.randint(9, 11),
     }
     lines = [rng.choice(TITLES), rng.choice(OPENINGS)]
@@ -154,8 +171,10 @@ def main() -> None:
     print(f"build time:         {seconds:.2f} s  ->  {args.reports / seconds:.0f} reports/s (one process)")
     print(f"peak memory (RSS):  {peak_mib:.0f} MiB")
     print(f"bare jieba.lcut:    {jieba_seconds:.2f} s over the same texts")
-    print(f"locate+extract:     {stage_seconds:.2f} s in memory  ->  {stage_seconds / jieba_seconds:.2f}x bare jieba"
-          "  (target <= 3x)")
+    print(
+        f"locate+extract:     {stage_seconds:.2f} s in memory  ->  {stage_seconds / jieba_seconds:.2f}x bare jieba"
+        "  (target <= 3x)"
+    )
     print(f"whole build:        {seconds / jieba_seconds:.2f}x bare jieba (incl. reading files, tables, writing)")
 
 

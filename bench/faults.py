@@ -25,8 +25,10 @@ import pandas as pd  # noqa: E402
 from pipeline.build import build, process_document  # noqa: E402
 
 HUGE_BYTES = 21 * 1024 * 1024
-REPORT = ("某某市人民政府关于2023年法治政府建设情况的报告\n2023年,全市共收到行政复议申请300件,受理280件。\n"
-          "某某市人民政府\n2024年1月20日\n")
+REPORT = (
+    "某某市人民政府关于2023年法治政府建设情况的报告\n2023年,全市共收到行政复议申请300件,受理280件。\n"
+    "某某市人民政府\n2024年1月20日\n"
+)
 
 
 def _blank_pdf(encrypt: bool = False) -> bytes:
@@ -80,20 +82,28 @@ BROKEN: dict[str, tuple[str, Callable[[], bytes]]] = {
     "corrupt DOCX": ("broken.docx", lambda: b"PK\x03\x04" + _random(3000, 4)),
     "zip that is not a DOCX": ("other.docx", lambda: _zip({"hello.txt": b"hi"})),
     "DOCX with no text": ("blank.docx", _docx_without_text),
-    "HTML with only menus and scripts": ("menu.html", lambda: (
-        "<html><head><script>var a=1;</script></head><body><nav>首页 | 新闻</nav>"
-        "<footer>版权所有</footer></body></html>").encode()),
+    "HTML with only menus and scripts": (
+        "menu.html",
+        lambda: (
+            "<html><head><script>var a=1;</script></head><body><nav>首页 | 新闻</nav>"
+            "<footer>版权所有</footer></body></html>"
+        ).encode(),
+    ),
     "deeply nested HTML": ("nested.html", lambda: ("<div>" * 5000 + "文字" + "</div>" * 5000).encode()),
-    "HTML with script injection": ("inject.html", lambda: (
-        "<html><body><div class='content'><p>" + REPORT.replace("\n", "</p><p>")
-        + "<script>alert(1)</script>=HYPERLINK(\"http://x\")</p></div></body></html>").encode()),
+    "HTML with script injection": (
+        "inject.html",
+        lambda: (
+            "<html><body><div class='content'><p>"
+            + REPORT.replace("\n", "</p><p>")
+            + '<script>alert(1)</script>=HYPERLINK("http://x")</p></div></body></html>'
+        ).encode(),
+    ),
     "huge file": ("huge.txt", lambda: b"a" * HUGE_BYTES),
     "no jurisdiction": ("noplace.txt", lambda: _utf8("关于2023年法治政府建设情况的报告", "全年受理行政复议案件12件。")),
     "no year": ("noyear.txt", lambda: _utf8("黄山市法治政府建设情况", "我市受理行政复议案件12件。")),
     "ambiguous place name": ("ambiguous.txt", lambda: _utf8("朝阳区2022年法治政府建设情况报告", "受理复议案件12件。")),
     "control characters": ("control.txt", lambda: ("\x00\x01\x02\u200b\u202e" * 500).encode()),
-    "formula text in a report": ("formula.txt", lambda: (
-        "=cmd|' /C calc'!A0\n" + REPORT).encode("utf-8")),
+    "formula text in a report": ("formula.txt", lambda: ("=cmd|' /C calc'!A0\n" + REPORT).encode("utf-8")),
     "GBK with a broken tail": ("tail.txt", lambda: REPORT.encode("gbk")[:-1]),
 }
 

@@ -25,8 +25,13 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _free_port() -> int:
@@ -67,19 +72,39 @@ def main() -> None:
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "FAZHI_DATA_DIR": str(args.data.resolve())}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "dashboard.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         _wait_healthy(url, process)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": args.width, "height": args.height},
-                                    device_scale_factor=args.scale, locale="zh-CN")
+            page = browser.new_page(
+                viewport={"width": args.width, "height": args.height}, device_scale_factor=args.scale, locale="zh-CN"
+            )
             for out, query in zip(args.shots[::2], args.shots[1::2], strict=True):
                 page.goto(f"{url}/?{query}")
                 expect(page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .gtitle').first).to_be_visible(
-                    timeout=60_000)
+                    timeout=60_000
+                )
                 page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)
                 page.mouse.move(0, args.height - 1)  # no hover label or toolbar over the chart
                 page.wait_for_timeout(500)  # let Plotly's transitions finish

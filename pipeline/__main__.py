@@ -34,8 +34,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s", stream=sys.stderr
+    )
     if args.command == "build":
         return _build(args.raw, args.out)
     return _extract(args.paths, args.format)
@@ -60,8 +61,10 @@ def _build(raw: str, out: str) -> int:
 
 def _summary(result: BuildResult) -> str:
     statuses = ", ".join(f"{status} {count}" for status, count in result.documents.items()) or "none"
-    return (f"{result.total} files ({statuses}) -> {result.rows} values, {result.conflicts} conflicts, "
-            f"{result.cumulative} cumulative figures kept apart; wrote {result.out} in {result.seconds:.2f} s")
+    return (
+        f"{result.total} files ({statuses}) -> {result.rows} values, {result.conflicts} conflicts, "
+        f"{result.cumulative} cumulative figures kept apart; wrote {result.out} in {result.seconds:.2f} s"
+    )
 
 
 def _extract(paths: Sequence[str], fmt: str) -> int:

@@ -45,8 +45,14 @@ logger = logging.getLogger(__name__)
 VERSION = "0.1"
 PACKAGE = Path(__file__).parent
 SKIPPED_NAMES = frozenset({CORRECTIONS_FILE, PLACES_FILE})  # editors' files live beside the reports
-OUTPUTS = ("indicators.csv", "indicators.parquet", "documents.csv", "conflicts.csv", "cumulative.csv",
-           "corrections_applied.csv")
+OUTPUTS = (
+    "indicators.csv",
+    "indicators.parquet",
+    "documents.csv",
+    "conflicts.csv",
+    "cumulative.csv",
+    "corrections_applied.csv",
+)
 BUILD_JSON = "build.json"
 
 Progress = Callable[[int, int, str], None]
@@ -205,8 +211,7 @@ def _tables(files: Sequence[Path], progress: Progress | None, raw: Path | None =
     )
 
 
-def _corrected(indicators: pd.DataFrame, located: pd.DataFrame,
-               path: Path | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _corrected(indicators: pd.DataFrame, located: pd.DataFrame, path: Path | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The table with the corrections in force applied, and the report of every line."""
     import pandas as pd
 
@@ -230,16 +235,27 @@ def _log_document(doc: Document, loc: Location) -> None:
 
 def _log_implausible(rows: Iterable[dict]) -> None:
     for row in rows:
-        logger.warning("%s: %s = %g is outside its range in pipeline/rules/indicators.yaml: left out (%s)",
-                       row["source"], row["indicator"], row["value"], row["evidence"][:40])
+        logger.warning(
+            "%s: %s = %g is outside its range in pipeline/rules/indicators.yaml: left out (%s)",
+            row["source"],
+            row["indicator"],
+            row["value"],
+            row["evidence"][:40],
+        )
 
 
 def _log_cumulative(rows: Iterable[dict]) -> None:
     for row in rows:
         if row["period"] != PERIOD_YEAR:
-            logger.info("%s: %s %s %s = %g (%s) is a running total: kept in cumulative.csv, "
-                        "not in the single-year table", row["source"], row["jurisdiction"], row["year"],
-                        row["indicator"], row["value"], row["evidence"][:40])
+            logger.info(
+                "%s: %s %s %s = %g (%s) is a running total: kept in cumulative.csv, not in the single-year table",
+                row["source"],
+                row["jurisdiction"],
+                row["year"],
+                row["indicator"],
+                row["value"],
+                row["evidence"][:40],
+            )
 
 
 def extract(paths: Iterable[str | Path]) -> pd.DataFrame:
@@ -266,8 +282,9 @@ class BuildResult:
         return sum(self.documents.values())
 
 
-def build(raw: str | Path = "data/raw", out: str | Path = "data/processed",
-          progress: Progress | None = None) -> BuildResult:
+def build(
+    raw: str | Path = "data/raw", out: str | Path = "data/processed", progress: Progress | None = None
+) -> BuildResult:
     """Process every file in `raw` and write the tables to `out`, all or nothing.
 
     Bad files become rows of documents.csv with their status; a table failing its schema
@@ -281,9 +298,14 @@ def build(raw: str | Path = "data/raw", out: str | Path = "data/processed",
     snapshot = _snapshot(_inputs(raw, files))
     tables = _tables(files, progress, raw)
     counts = Counter(tables.documents["status"])
-    result = BuildResult(out=out, documents=dict(sorted(counts.items())), rows=len(tables.indicators),
-                         conflicts=int(tables.conflicts["indicator"].nunique() and _conflict_keys(tables)),
-                         cumulative=len(tables.cumulative), seconds=time.perf_counter() - started)
+    result = BuildResult(
+        out=out,
+        documents=dict(sorted(counts.items())),
+        rows=len(tables.indicators),
+        conflicts=int(tables.conflicts["indicator"].nunique() and _conflict_keys(tables)),
+        cumulative=len(tables.cumulative),
+        seconds=time.perf_counter() - started,
+    )
     out.mkdir(parents=True, exist_ok=True)
     _write_all(out, _writers(tables, _build_meta(result, raw, snapshot)))
     return replace(result, seconds=time.perf_counter() - started)
@@ -310,8 +332,12 @@ def _build_meta(result: BuildResult, raw: Path, snapshot: dict[str, dict[str, in
         "time": datetime.now().astimezone().isoformat(timespec="seconds"),
         "pipeline_version": pipeline_version(),
         "raw": str(raw),
-        "counts": {"documents": result.documents, "rows": result.rows,
-                   "conflicts": result.conflicts, "cumulative": result.cumulative},
+        "counts": {
+            "documents": result.documents,
+            "rows": result.rows,
+            "conflicts": result.conflicts,
+            "cumulative": result.cumulative,
+        },
         "seconds": round(result.seconds, 3),
         "files": [{"name": name, **stat} for name, stat in snapshot.items()],
     }
@@ -391,8 +417,7 @@ def is_stale(raw: str | Path = "data/raw", out: str | Path = "data/processed") -
         return True
     if meta.get("pipeline_version") != pipeline_version():
         return True
-    recorded = {f.get("name"): {"size": f.get("size"), "mtime_ns": f.get("mtime_ns")}
-                for f in meta.get("files", [])}
+    recorded = {f.get("name"): {"size": f.get("size"), "mtime_ns": f.get("mtime_ns")} for f in meta.get("files", [])}
     raw = Path(raw)
     current = _snapshot(_inputs(raw, document_files([raw]))) if raw.is_dir() else {}
     return current != recorded

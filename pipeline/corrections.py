@@ -81,8 +81,7 @@ def _parse(row: dict[str | None, str | None], line: int, known: set[str]) -> Cor
     if not cell["jurisdiction"]:
         return Problem(line, f"第 {line} 行没有填写地区(jurisdiction)。")
     if cell["indicator"] not in known:
-        return Problem(line, f"第 {line} 行的指标“{cell['indicator']}”不在指标目录中"
-                             "(pipeline/rules/indicators.yaml)。")
+        return Problem(line, f"第 {line} 行的指标“{cell['indicator']}”不在指标目录中(pipeline/rules/indicators.yaml)。")
     if action not in ACTIONS:
         return Problem(line, f"第 {line} 行的操作“{action}”无法识别,应为 set、reject 或 withdraw。")
     year = _year(cell["year"])
@@ -91,8 +90,17 @@ def _parse(row: dict[str | None, str | None], line: int, known: set[str]) -> Cor
     value = _number(cell["value"])
     if action == "set" and value is None:
         return Problem(line, f"第 {line} 行要设定数值,但数值“{cell['value']}”不是有效数字。")
-    return Correction(cell["jurisdiction"], year, cell["indicator"], action,
-                      value if action == "set" else None, cell["reason"], cell["who"], cell["when"], line)
+    return Correction(
+        cell["jurisdiction"],
+        year,
+        cell["indicator"],
+        action,
+        value if action == "set" else None,
+        cell["reason"],
+        cell["who"],
+        cell["when"],
+        line,
+    )
 
 
 def _year(text: str) -> int | None:
@@ -166,4 +174,3 @@ def _ends_with_newline(path: Path) -> bool:
     with path.open("rb") as handle:
         handle.seek(-1, os.SEEK_END)
         return handle.read(1) in (b"\n", b"\r")
-

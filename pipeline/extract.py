@@ -48,9 +48,7 @@ IN_YEAR_RE = re.compile(r"(?:全年|年内|今年|本年|当年|年度)(?:共|�
 SINCE_THIS_YEAR_RE = re.compile(rf"(?:今年|本年|年初|({YEAR})\s*年)\s*以来$")
 ALL_CONCLUDED_RE = re.compile(r"(?:全部|均已|已全部|均)(?:依法)?(?:审结|办结|结案)")
 RIGHT_NOUN_RE = re.compile(r"^[^\d,;:。!?()、]{1,12}?(?:案件|申请|纠纷|事项|市场主体|经营主体|企业|案)")
-THIN_CLAUSE_RE = re.compile(
-    rf"^(?:\s|{YEAR}|年|度|-|—|至|到|、|和|分别|依次|为|是|达到|达|共|共计|其中|全年|各)*$"
-)
+THIN_CLAUSE_RE = re.compile(rf"^(?:\s|{YEAR}|年|度|-|—|至|到|、|和|分别|依次|为|是|达到|达|共|共计|其中|全年|各)*$")
 FLOW_RE = re.compile(r"新增|新登记|新设|净增|新发展")
 NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
 TOP_HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")

@@ -53,30 +53,32 @@ ALLOWED = "、".join(SUPPORTED)
 
 MSG_EMPTY = "文件是空的(0 字节)。请检查是否上传了正确的文件。"
 MSG_BLANK = "文件里只有空格或空行,没有文字。请检查是否上传了正确的文件。"
-MSG_UNDECODABLE = ("无法识别文件的文字编码(不是 UTF-8、UTF-16 或 GBK/GB18030),读出来是乱码。"
-                   "请用记事本或 WPS 打开后“另存为”UTF-8 编码的文本,再上传。")
-MSG_HTML_NO_TEXT = ("网页里没有找到正文文字(可能只有导航菜单,或正文是用脚本加载的)。"
-                    "请在浏览器中打开原网页,复制正文另存为 .txt 后再上传。")
-MSG_PDF_ENCRYPTED = ("这个 PDF 设置了密码保护,无法读取文字。"
-                     "请提供未加密的版本,或在 PDF 阅读器中输入密码后另存一份再上传。")
-MSG_PDF_SCANNED = ("这是扫描件/图片 PDF,没有文字层,无法读取文字。"
-                   "请提供文字版,或先做 OCR(文字识别)后再上传。")
+MSG_UNDECODABLE = (
+    "无法识别文件的文字编码(不是 UTF-8、UTF-16 或 GBK/GB18030),读出来是乱码。"
+    "请用记事本或 WPS 打开后“另存为”UTF-8 编码的文本,再上传。"
+)
+MSG_HTML_NO_TEXT = (
+    "网页里没有找到正文文字(可能只有导航菜单,或正文是用脚本加载的)。"
+    "请在浏览器中打开原网页,复制正文另存为 .txt 后再上传。"
+)
+MSG_PDF_ENCRYPTED = (
+    "这个 PDF 设置了密码保护,无法读取文字。请提供未加密的版本,或在 PDF 阅读器中输入密码后另存一份再上传。"
+)
+MSG_PDF_SCANNED = "这是扫描件/图片 PDF,没有文字层,无法读取文字。请提供文字版,或先做 OCR(文字识别)后再上传。"
 MSG_PDF_CORRUPT = "PDF 文件已损坏或不完整,无法读取。请重新下载,或用 PDF 阅读器打开后另存一份再上传。"
-MSG_DOCX_CORRUPT = ("Word 文档已损坏或不完整,无法打开。"
-                    "请重新下载,或用 Word/WPS 打开后“另存为”.docx 再上传。")
+MSG_DOCX_CORRUPT = "Word 文档已损坏或不完整,无法打开。请重新下载,或用 Word/WPS 打开后“另存为”.docx 再上传。"
 MSG_DOCX_NO_TEXT = "Word 文档里没有找到文字(可能是空白文档,或正文是图片)。请提供含文字的版本。"
-MSG_DOCX_HUGE = ("Word 文档解压后超过 {limit} MB,可能已损坏或不是普通报告。"
-                 "请确认文件无误;如果是合订本,请拆分后再上传。")
-MSG_DOC_OLD = ("这是旧版 Word(.doc)格式的文件,暂不支持。"
-               "请在 Word 或 WPS 中打开,“另存为”.docx 后再上传。")
+MSG_DOCX_HUGE = "Word 文档解压后超过 {limit} MB,可能已损坏或不是普通报告。请确认文件无误;如果是合订本,请拆分后再上传。"
+MSG_DOC_OLD = "这是旧版 Word(.doc)格式的文件,暂不支持。请在 Word 或 WPS 中打开,“另存为”.docx 后再上传。"
 MSG_UNSUPPORTED = "不支持“{suffix}”格式的文件。目前能读取:{allowed}。请转换成其中一种格式后再上传。"
-MSG_TOO_LARGE = ("文件太大({size}),超过 {limit} 的上限。"
-                 "请确认这是单份报告;如果是合订本或含大量图片,请拆分或导出文字版后再上传。")
+MSG_TOO_LARGE = (
+    "文件太大({size}),超过 {limit} 的上限。请确认这是单份报告;如果是合订本或含大量图片,请拆分或导出文字版后再上传。"
+)
 MSG_OS_ERROR = "无法打开这个文件({reason})。请确认文件存在、没有被其他程序占用,并且有读取权限。"
-MSG_NOT_TEXT = ("这个文件看起来不是文本文件{what},只是扩展名为 {suffix}。"
-                "请上传报告的文字版({allowed})。")
-MSG_WRONG_CONTENT = ("文件扩展名是 {suffix},但内容不是 {expected} 文件{what}。"
-                     "请确认文件没有被改名,重新下载或导出后再上传。")
+MSG_NOT_TEXT = "这个文件看起来不是文本文件{what},只是扩展名为 {suffix}。请上传报告的文字版({allowed})。"
+MSG_WRONG_CONTENT = (
+    "文件扩展名是 {suffix},但内容不是 {expected} 文件{what}。请确认文件没有被改名,重新下载或导出后再上传。"
+)
 MSG_HTML_BROKEN = "网页文件结构损坏,无法解析。请在浏览器中打开原网页,复制正文另存为 .txt 后再上传。"
 MSG_PARTIAL_PDF = "注意:PDF 共 {total} 页,只读取了前 {limit} 页。"
 
@@ -104,8 +106,13 @@ def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
     try:
         stat = path.stat()
         if not path.is_file():
-            return _status(path.name, str(path), kind, STATUS_UNREADABLE,
-                           MSG_OS_ERROR.format(reason="这不是一个普通文件,可能是文件夹"))
+            return _status(
+                path.name,
+                str(path),
+                kind,
+                STATUS_UNREADABLE,
+                MSG_OS_ERROR.format(reason="这不是一个普通文件,可能是文件夹"),
+            )
         if stat.st_size > max_bytes:
             return _status(path.name, str(path), kind, STATUS_TOO_LARGE, _too_large(stat.st_size, max_bytes))
         if path.suffix.lower() not in SUPPORTED:
@@ -193,8 +200,12 @@ def _signature_name(data: bytes) -> str:
 # ---------------------------------------------------------------- plain text and decoding
 
 _CONTROL_BYTES = frozenset([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def _read_txt(data: bytes, suffix: str) -> Result:
@@ -311,16 +322,26 @@ def _looks_garbled(text: str) -> bool:
 
 def _expected_in_chinese(char: str) -> bool:
     code = ord(char)
-    return (_is_han(char) or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F
-            or 0x2100 <= code <= 0x218F or 0x2460 <= code <= 0x27BF or 0x2E80 <= code <= 0x2FDF
-            or 0x3200 <= code <= 0x33FF or 0xFE30 <= code <= 0xFE4F or 0x2190 <= code <= 0x21FF
-            or char in "\u00a0\u00b0\u00b7\u00d7\u00f7\u00b1\u00a7\u00b2\u00b3\u00b9\ufeff\ufffd")
+    return (
+        _is_han(char)
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x2000 <= code <= 0x206F
+        or 0x2100 <= code <= 0x218F
+        or 0x2460 <= code <= 0x27BF
+        or 0x2E80 <= code <= 0x2FDF
+        or 0x3200 <= code <= 0x33FF
+        or 0xFE30 <= code <= 0xFE4F
+        or 0x2190 <= code <= 0x21FF
+        or char in "\u00a0\u00b0\u00b7\u00d7\u00f7\u00b1\u00a7\u00b2\u00b3\u00b9\ufeff\ufffd"
+    )
 
 
 def _is_han(char: str) -> bool:
     code = ord(char)
-    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
-            or 0x20000 <= code <= 0x3FFFF)
+    return (
+        0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
+    )
 
 
 # ---------------------------------------------------------------- normalisation
@@ -328,11 +349,26 @@ def _is_han(char: str) -> bool:
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 # Kept out of NFKC: it would turn ① into "1" and ㎡ into "m2", gluing digits onto neighbouring numbers.
 _NFKC_EXEMPT = re.compile(r"[\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf\u3300-\u33ff]+")
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-                                  "\u200a\u202f\u205f\u3000\t"), " ")
+_SPACES = dict.fromkeys(
+    map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"), " "
+)
 _INVISIBLE = dict.fromkeys(
-    [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0),
-     0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF], None)
+    [
+        *range(0x00, 0x09),
+        *range(0x0E, 0x20),
+        0x7F,
+        *range(0x80, 0xA0),
+        0x00AD,
+        0x200B,
+        0x200C,
+        0x200D,
+        0x200E,
+        0x200F,
+        0x2060,
+        0xFEFF,
+    ],
+    None,
+)
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 _CJK = _HAN + r"\u3001-\u303f"  # Han plus CJK punctuation (。、《》【】…) that NFKC keeps
 # Next to Chinese, a space is an artefact (PDF text layers and some web pages space out "2016 年的
@@ -376,7 +412,7 @@ def normalise_text(text: str) -> str:
 def _nfkc(text: str) -> str:
     parts, last = [], 0
     for match in _NFKC_EXEMPT.finditer(text):
-        parts += [unicodedata.normalize("NFKC", text[last:match.start()]), match.group()]
+        parts += [unicodedata.normalize("NFKC", text[last : match.start()]), match.group()]
         last = match.end()
     parts.append(unicodedata.normalize("NFKC", text[last:]))
     return "".join(parts)
@@ -385,16 +421,71 @@ def _nfkc(text: str) -> str:
 # ---------------------------------------------------------------- HTML
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
-_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
-                    "utf8": "utf-8", "unicode": "utf-8"}
-_DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe",
-              "template", "svg", "button", "select", "object", "embed", "canvas", "map")
+_CHARSET_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "utf8": "utf-8",
+    "unicode": "utf-8",
+}
+_DROP_TAGS = (
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "noscript",
+    "iframe",
+    "template",
+    "svg",
+    "button",
+    "select",
+    "object",
+    "embed",
+    "canvas",
+    "map",
+)
 _CONTAINER_HINT = re.compile(r"content|article|trs_editor|zoom|main|text", re.I)
-_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
-               "article", "ul", "ol", "blockquote", "pre", "dd", "dt", "dl", "center", "hr", "figure")
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "center",
+    "hr",
+    "figure",
+)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_DATE_META = ("pubdate", "publishdate", "publish_date", "publishtime", "firstpublishedtime",
-              "article:published_time", "dc.date", "dc.date.issued", "dc.date.created")
+_DATE_META = (
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "publishtime",
+    "firstpublishedtime",
+    "article:published_time",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+)
 _DATE_PATTERN = r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 _DATE = re.compile(_DATE_PATTERN)
 _DATE_LABEL = re.compile(r"(?:时间|日期)\s*:\s*" + _DATE_PATTERN)  # in normalised text: ":" is ASCII
@@ -630,7 +721,7 @@ def _wrong_content(data: bytes, suffix: str, expected: str) -> str:
 
 # Text from a PDF (read here, or copied into a .txt) breaks lines mid-sentence and puts page
 # numbers between them. Later stages read sentences, so the breaks are undone here, once.
-LINE_END_PUNCTUATION = "。!?;:…\"”’』」)】》"
+LINE_END_PUNCTUATION = '。!?;:…"”’』」)】》'
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–]+\s*\d{1,3}\s*[-—–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3})\s*$")
 TOP_HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
 WRAP_MIN_LINES = 3  # lines broken mid-sentence before a text counts as hard-wrapped
@@ -745,5 +836,8 @@ def _table_lines(table) -> Iterator[str]:  # noqa: ANN001 - a python-docx Table
 
 
 READERS: dict[str, Callable[[bytes, str], Result]] = {
-    "txt": _read_txt, "html": _read_html, "pdf": _read_pdf, "docx": _read_docx,
+    "txt": _read_txt,
+    "html": _read_html,
+    "pdf": _read_pdf,
+    "docx": _read_docx,
 }

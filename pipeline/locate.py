@@ -110,12 +110,16 @@ def override(loc: Location, jurisdiction: str, year: int | None) -> Location:
     """
     place, year = loc.place, year or loc.year
     if jurisdiction:
-        found = [p for p in [regions.by_adcode(jurisdiction)] if p] if jurisdiction.isdigit() \
+        found = (
+            [p for p in [regions.by_adcode(jurisdiction)] if p]
+            if jurisdiction.isdigit()
             else regions.lookup(jurisdiction)
+        )
         if len(found) != 1:
             why = "对应多个地区,请改填行政区划代码" if found else "不是已知的地名或行政区划代码"
-            return replace(loc, message=f"{REPORT_PLACES} 中指定的“{jurisdiction}”{why};仍使用自动识别结果。"
-                           + (loc.message or ""))
+            return replace(
+                loc, message=f"{REPORT_PLACES} 中指定的“{jurisdiction}”{why};仍使用自动识别结果。" + (loc.message or "")
+            )
         place = found[0]
     fixed = replace(loc, place=place, year=year)
     if place is None or year is None:
@@ -137,7 +141,7 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _is_addressee(line: str) -> bool:
-    """"中共XX市委、XX市人民政府:" - a report's salutation to its superior."""
+    """ "中共XX市委、XX市人民政府:" - a report's salutation to its superior."""
     return bool(ADDRESSEE_RE.match(line))
 
 
@@ -282,8 +286,7 @@ def _date(year: str, month: str, day: str | None) -> _Date:
 
 def _published(head: Sequence[_Line], tail: Sequence[_Line]) -> str:
     """ISO date of publication: a labelled date ("发布时间:") first, else the first full date."""
-    labelled = [d for line in head if (label := LABEL_RE.search(line.text))
-                for d in _dates(line.text[label.end():])]
+    labelled = [d for line in head if (label := LABEL_RE.search(line.text)) for d in _dates(line.text[label.end() :])]
     every = labelled + [d for line in [*head, *tail] for d in _dates(line.text)]
     return next((d.iso for d in every if d.iso), "")
 
@@ -304,21 +307,27 @@ def _location(choice: _Choice, year: int | None, title: str, published: str) -> 
 
 def _ambiguous(choice: _Choice) -> str:
     names = "、".join(f"{p.parent or p.province}{p.name}({p.adcode})" for p in choice.candidates)
-    return (f"地名“{choice.surface}”对应多个行政区:{names},文中没有能区分它们的上级地名"
-            f"(如“某某市{choice.surface}”)。请在 {REPORT_PLACES} 中为该文件指定地区"
-            "(填写文件名和行政区划代码)。")
+    return (
+        f"地名“{choice.surface}”对应多个行政区:{names},文中没有能区分它们的上级地名"
+        f"(如“某某市{choice.surface}”)。请在 {REPORT_PLACES} 中为该文件指定地区"
+        "(填写文件名和行政区划代码)。"
+    )
 
 
 def _no_place(year: int | None) -> str:
-    message = ("在标题、落款和正文中都没有找到地名(行政区划名称),无法确定是哪个地方的报告。"
-               f"如确属某地报告,可在 {REPORT_PLACES} 中为该文件指定地区(文件名、地名或行政区划代码);"
-               f"如该地名是新设或更名的行政区,请在 {SUPPLEMENT} 补充。")
+    message = (
+        "在标题、落款和正文中都没有找到地名(行政区划名称),无法确定是哪个地方的报告。"
+        f"如确属某地报告,可在 {REPORT_PLACES} 中为该文件指定地区(文件名、地名或行政区划代码);"
+        f"如该地名是新设或更名的行政区,请在 {SUPPLEMENT} 补充。"
+    )
     if year is None:
         message += "同时也没有找到报告年份(标题中的“20XX年度”、以“20XX年,”开头的段落或发布、落款日期)。"
     return message
 
 
 def _no_year(place: Place) -> str:
-    return (f"已确定为{place.name}的报告,但没有找到报告年份:标题中没有“20XX年(度)”,"
-            "正文没有以“20XX年,”开头的段落,也没有可用的发布或落款日期。"
-            f"请在 {REPORT_PLACES} 中为该文件补充年份。")
+    return (
+        f"已确定为{place.name}的报告,但没有找到报告年份:标题中没有“20XX年(度)”,"
+        "正文没有以“20XX年,”开头的段落,也没有可用的发布或落款日期。"
+        f"请在 {REPORT_PLACES} 中为该文件补充年份。"
+    )

@@ -19,9 +19,42 @@ AT_LEAST, APPROX, AT_MOST, EXACT = "at_least", "approx", "at_most", "exact"
 
 # Longest first so that 个百分点 wins over 个, 件次 over 件, 人次 over 人.
 UNITS = (
-    "个百分点", "百分点", "万元", "亿元", "件次", "人次", "平方米", "公里",
-    "%", "件", "起", "宗", "户", "家", "个", "名", "人", "次", "份", "项", "场", "条",
-    "所", "元", "倍", "年", "月", "日", "天", "个月", "批", "部", "篇", "期", "处", "家次",
+    "个百分点",
+    "百分点",
+    "万元",
+    "亿元",
+    "件次",
+    "人次",
+    "平方米",
+    "公里",
+    "%",
+    "件",
+    "起",
+    "宗",
+    "户",
+    "家",
+    "个",
+    "名",
+    "人",
+    "次",
+    "份",
+    "项",
+    "场",
+    "条",
+    "所",
+    "元",
+    "倍",
+    "年",
+    "月",
+    "日",
+    "天",
+    "个月",
+    "批",
+    "部",
+    "篇",
+    "期",
+    "处",
+    "家次",
 )
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 
@@ -51,11 +84,25 @@ RANGE_START_RE = re.compile(rf"[\d{_CN_DIGITS}十百千]\s*(?:万|亿)?\s*(?:{_U
 RANGE_END_RE = re.compile(rf"{_RANGE_JOINER}[\d{_CN_DIGITS}十百千]")  # used with .match at the unit's end
 
 _PREFIX_QUALIFIERS = (
-    ("不超过", AT_MOST), ("未超过", AT_MOST), ("不足", AT_MOST), ("不到", AT_MOST),
-    ("低于", AT_MOST), ("少于", AT_MOST),
-    ("突破", AT_LEAST), ("超过", AT_LEAST), ("超出", AT_LEAST), ("高于", AT_LEAST),
-    ("多于", AT_LEAST), ("大于", AT_LEAST), ("逾", AT_LEAST), ("超", AT_LEAST),
-    ("将近", APPROX), ("接近", APPROX), ("大约", APPROX), ("约为", APPROX), ("约", APPROX),
+    ("不超过", AT_MOST),
+    ("未超过", AT_MOST),
+    ("不足", AT_MOST),
+    ("不到", AT_MOST),
+    ("低于", AT_MOST),
+    ("少于", AT_MOST),
+    ("突破", AT_LEAST),
+    ("超过", AT_LEAST),
+    ("超出", AT_LEAST),
+    ("高于", AT_LEAST),
+    ("多于", AT_LEAST),
+    ("大于", AT_LEAST),
+    ("逾", AT_LEAST),
+    ("超", AT_LEAST),
+    ("将近", APPROX),
+    ("接近", APPROX),
+    ("大约", APPROX),
+    ("约为", APPROX),
+    ("约", APPROX),
     ("近", APPROX),
 )
 _SUFFIX_QUALIFIERS = {"以上": AT_LEAST, "左右": APPROX, "上下": APPROX, "以内": AT_MOST, "以下": AT_MOST}
@@ -199,5 +246,11 @@ def _from_bare_magnitude(match: re.Match[str]) -> Quantity:
     pre = match.group("pre")
     qualifier = AT_LEAST if pre == "上" or match.group("more") else prefix_qualifier(pre)
     start = match.start("mag")
-    return Quantity(float(_MAGNITUDES[match.group("mag")]), match.group("unit"), qualifier, start, match.end(),
-                    match.group(0)[len(pre):])
+    return Quantity(
+        float(_MAGNITUDES[match.group("mag")]),
+        match.group("unit"),
+        qualifier,
+        start,
+        match.end(),
+        match.group(0)[len(pre) :],
+    )

@@ -41,8 +41,22 @@ SUPPLEMENT = RULES / "regions_supplement.csv"
 TRADITIONAL = RULES / "traditional.tsv"
 PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 # Longest first; a suffix is stripped only when at least two characters remain.
-SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区",
-            "省", "市", "县", "区", "盟", "旗")
+SUFFIXES = (
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "林区",
+    "新区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "盟",
+    "旗",
+)
 # jieba part-of-speech tags of proper nouns: a short name jieba tags otherwise is an ordinary word.
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j"})
 COMMON_WORDS = RULES / "common_place_words.txt"  # names that read as ordinary words in report prose
@@ -108,7 +122,7 @@ def _nations() -> tuple[str, ...]:
 
 
 def _strip_nations(stem: str) -> str:
-    """"保亭黎族苗族" -> "保亭": ethnic names at the end removed while two characters remain."""
+    """ "保亭黎族苗族" -> "保亭": ethnic names at the end removed while two characters remain."""
     changed = True
     while changed:
         changed = False
@@ -120,7 +134,7 @@ def _strip_nations(stem: str) -> str:
 
 
 def short_name(name: str) -> str:
-    """"长春市" -> "长春", "延边朝鲜族自治州" -> "延边"; "" when nothing of two characters remains."""
+    """ "长春市" -> "长春", "延边朝鲜族自治州" -> "延边"; "" when nothing of two characters remains."""
     for suffix in SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):
             stem = _strip_nations(name[: -len(suffix)])
@@ -217,8 +231,13 @@ def _gazetteer() -> _Gazetteer:
     names, levels, parents, added = _raw_tables()
     superseded = _superseded(names, levels, added)
     places = {
-        code: Place(name=name, adcode=code, level=levels[code], province=names.get(code[:2] + "0000", name),
-                    parent=names.get(parents[code], ""))
+        code: Place(
+            name=name,
+            adcode=code,
+            level=levels[code],
+            province=names.get(code[:2] + "0000", name),
+            parent=names.get(parents[code], ""),
+        )
         for code, name in names.items()
     }
     current = [p for p in places.values() if p.adcode not in superseded]
@@ -230,8 +249,7 @@ def _gazetteer() -> _Gazetteer:
         parent_code=parents,
         superseded=superseded,
         by_name=_index(((p.name, p) for p in places.values()), superseded),
-        by_short=_highest(_index(((short_name(p.name), p) for p in places.values() if short_name(p.name)),
-                                 superseded)),
+        by_short=_highest(_index(((short_name(p.name), p) for p in places.values() if short_name(p.name)), superseded)),
         children={code: tuple(sorted(found, key=_sort_key)) for code, found in children.items()},
     )
 
@@ -242,8 +260,9 @@ def _gazetteer() -> _Gazetteer:
 def all_places() -> list[Place]:
     """Every current place (superseded codes left out), by code."""
     gazetteer = _gazetteer()
-    return sorted((p for p in gazetteer.places.values() if p.adcode not in gazetteer.superseded),
-                  key=lambda p: p.adcode)
+    return sorted(
+        (p for p in gazetteer.places.values() if p.adcode not in gazetteer.superseded), key=lambda p: p.adcode
+    )
 
 
 def by_adcode(code: str) -> Place | None:

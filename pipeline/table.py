@@ -55,30 +55,87 @@ from pipeline.model import (
 )
 
 COLUMNS: tuple[str, ...] = (
-    "jurisdiction", "adcode", "level", "province", "parent", "year",
-    "indicator", "indicator_name", "family", "value", "unit", "qualifier", "method",
-    "source", "evidence", "evidence_start", "evidence_end", "note",
+    "jurisdiction",
+    "adcode",
+    "level",
+    "province",
+    "parent",
+    "year",
+    "indicator",
+    "indicator_name",
+    "family",
+    "value",
+    "unit",
+    "qualifier",
+    "method",
+    "source",
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+    "note",
 )
 KEY: tuple[str, ...] = ("adcode", "year", "indicator")
 DOC_YEAR = "doc_year"
 CUMULATIVE_COLUMNS: tuple[str, ...] = (*COLUMNS, "period")
 CONFLICT_COLUMNS: tuple[str, ...] = (
-    "jurisdiction", "adcode", "year", "indicator", "indicator_name",
-    "value", "qualifier", "method", "source", "report_year", "evidence", "chosen", "rule",
+    "jurisdiction",
+    "adcode",
+    "year",
+    "indicator",
+    "indicator_name",
+    "value",
+    "qualifier",
+    "method",
+    "source",
+    "report_year",
+    "evidence",
+    "chosen",
+    "rule",
 )
 DOCUMENT_COLUMNS: tuple[str, ...] = (
-    "source", "kind", "sha256", "status", "message", "jurisdiction", "adcode", "level",
-    "province", "year", "title", "published", "values",
+    "source",
+    "kind",
+    "sha256",
+    "status",
+    "message",
+    "jurisdiction",
+    "adcode",
+    "level",
+    "province",
+    "year",
+    "title",
+    "published",
+    "values",
 )
 PERIODS = (PERIOD_YEAR, PERIOD_CUMULATIVE)
 CORRECTION_STATUSES = ("applied", "added", "rejected", "unmatched", "invalid")
 CORRECTION_COLUMNS: tuple[str, ...] = (
-    "line", "jurisdiction", "adcode", "year", "indicator", "action", "value", "reason", "who", "when",
-    "status", "message", "extracted_value", "extracted_source", "extracted_evidence",
+    "line",
+    "jurisdiction",
+    "adcode",
+    "year",
+    "indicator",
+    "action",
+    "value",
+    "reason",
+    "who",
+    "when",
+    "status",
+    "message",
+    "extracted_value",
+    "extracted_source",
+    "extracted_evidence",
 )
 
-_INT_COLUMNS = {"year": "Int64", "report_year": "Int64", DOC_YEAR: "Int64", "line": "int64",
-                "evidence_start": "int64", "evidence_end": "int64", "values": "int64"}
+_INT_COLUMNS = {
+    "year": "Int64",
+    "report_year": "Int64",
+    DOC_YEAR: "Int64",
+    "line": "int64",
+    "evidence_start": "int64",
+    "evidence_end": "int64",
+    "values": "int64",
+}
 _FLOAT_COLUMNS = {"value": "float64", "extracted_value": "float64"}
 _BOOL_COLUMNS = {"chosen": "bool"}
 
@@ -92,7 +149,10 @@ RULE_TEXT = (
 _METHOD_RANK = {"manual": 0, "reported": 1, "inferred": 2, "derived": 3}
 _METHOD_LABEL = {"manual": "人工校正值", "reported": "原文报告值", "inferred": "推断值", "derived": "计算值"}
 _QUALIFIER_LABEL = {
-    "exact": "确切数值", "at_least": "下限数值(超过/以上)", "approx": "约数", "at_most": "上限数值",
+    "exact": "确切数值",
+    "at_least": "下限数值(超过/以上)",
+    "approx": "约数",
+    "at_most": "上限数值",
 }
 _UNKNOWN_POSITION = 10**12
 
@@ -117,8 +177,13 @@ def rows_for(doc: Document, loc: Location, facts: Sequence[Fact]) -> list[dict]:
 
 
 def _place_columns(place: Place) -> dict[str, str]:
-    return {"jurisdiction": place.name, "adcode": place.adcode, "level": place.level,
-            "province": place.province, "parent": place.parent}
+    return {
+        "jurisdiction": place.name,
+        "adcode": place.adcode,
+        "level": place.level,
+        "province": place.province,
+        "parent": place.parent,
+    }
 
 
 def _row(doc: Document, loc: Location, fact: Fact, place: Mapping[str, str]) -> dict:
@@ -241,8 +306,12 @@ def _conflicts(alternatives: pd.DataFrame) -> pd.DataFrame:
 
 
 def _conflict_record(row: Mapping, chosen: bool, rule: str) -> dict:
-    return {**{c: row[c] for c in CONFLICT_COLUMNS if c in row},
-            "report_year": row[DOC_YEAR], "chosen": chosen, "rule": rule}
+    return {
+        **{c: row[c] for c in CONFLICT_COLUMNS if c in row},
+        "report_year": row[DOC_YEAR],
+        "chosen": chosen,
+        "rule": rule,
+    }
 
 
 def _why(winner: Mapping, other: Mapping) -> str:
@@ -261,9 +330,7 @@ def _year(value: object) -> str:
 
 _REASONS: dict[str, Callable[[Mapping, Mapping], str]] = {
     "_manual": lambda w, o: "人工校正值优先于自动提取的数值",
-    "_primary": lambda w, o: (
-        f"出自{_year(w['year'])}年度本身的报告,优先于{_year(o[DOC_YEAR])}年报告中顺带提及的数值"
-    ),
+    "_primary": lambda w, o: f"出自{_year(w['year'])}年度本身的报告,优先于{_year(o[DOC_YEAR])}年报告中顺带提及的数值",
     "_method": lambda w, o: f"{_METHOD_LABEL[w['method']]}优先于{_METHOD_LABEL[o['method']]}",
     "_inexact": lambda w, o: f"确切数值优先于{_QUALIFIER_LABEL.get(o['qualifier'], o['qualifier'])}",
     "_later": lambda w, o: f"较新的报告({_year(w[DOC_YEAR])}年)优先于较早的报告({_year(o[DOC_YEAR])}年)",
@@ -275,8 +342,9 @@ _REASONS: dict[str, Callable[[Mapping, Mapping], str]] = {
 # ---------------------------------------------------------------- corrections
 
 
-def apply_corrections(indicators: pd.DataFrame, located: pd.DataFrame,
-                      corrections: Sequence[Correction]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def apply_corrections(
+    indicators: pd.DataFrame, located: pd.DataFrame, corrections: Sequence[Correction]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(the indicator table with the corrections in force applied, one report row per correction).
 
     `set` replaces the value of the matching row (method manual, evidence kept, the extracted
@@ -290,8 +358,14 @@ def apply_corrections(indicators: pd.DataFrame, located: pd.DataFrame,
     for correction in corrections:
         place = _place_of(correction.jurisdiction, located)
         if place is None:
-            report.append(_report(correction, None, "unmatched",
-                                  f"没有找到地区“{correction.jurisdiction}”的任何数据(可能已更名),此条校正未生效。"))
+            report.append(
+                _report(
+                    correction,
+                    None,
+                    "unmatched",
+                    f"没有找到地区“{correction.jurisdiction}”的任何数据(可能已更名),此条校正未生效。",
+                )
+            )
             continue
         table, entry = _apply_one(table, correction, place)
         report.append(entry)
@@ -306,8 +380,11 @@ def _place_of(name: str, located: pd.DataFrame) -> dict | None:
 
 
 def _apply_one(table: pd.DataFrame, correction: Correction, place: dict) -> tuple[pd.DataFrame, dict]:
-    hit = (table["adcode"] == place["adcode"]) & (table["year"] == correction.year) & \
-        (table["indicator"] == correction.indicator)
+    hit = (
+        (table["adcode"] == place["adcode"])
+        & (table["year"] == correction.year)
+        & (table["indicator"] == correction.indicator)
+    )
     old = table[hit].iloc[0].to_dict() if hit.any() else None
     if correction.action == "reject":
         if old is None:
@@ -315,38 +392,59 @@ def _apply_one(table: pd.DataFrame, correction: Correction, place: dict) -> tupl
         return table[~hit], _report(correction, place, "rejected", "提取值已标记为错误并移除。", old)
     row = _corrected_row(correction, place, old)
     status, message = ("applied", "已用校正值替换提取值。") if old else ("added", "原文未提取到此值,已按校正值补充。")
-    return pd.concat([table[~hit], _typed([row], COLUMNS)], ignore_index=True), \
-        _report(correction, place, status, message, old)
+    return pd.concat([table[~hit], _typed([row], COLUMNS)], ignore_index=True), _report(
+        correction, place, status, message, old
+    )
 
 
 def _corrected_row(correction: Correction, place: dict, old: dict | None) -> dict:
     entry = catalogue.indicators().get(correction.indicator, {})
     who = f"校正人:{correction.who};" if correction.who else ""
     note = f"人工校正({who}理由:{correction.reason or '未填写'};时间:{correction.when or '未填写'})"
-    base = old or {"source": CORRECTIONS_SOURCE, "evidence": correction.reason,
-                   "evidence_start": -1, "evidence_end": -1}
+    base = old or {
+        "source": CORRECTIONS_SOURCE,
+        "evidence": correction.reason,
+        "evidence_start": -1,
+        "evidence_end": -1,
+    }
     if old:
         note += f";原提取值 {old['value']:g}{entry.get('unit', '')}({old['method']},{old['qualifier']})"
-    return {**{c: base.get(c) for c in COLUMNS}, **place, "year": correction.year,
-            "indicator": correction.indicator, "indicator_name": entry.get("name", ""),
-            "family": entry.get("family", ""), "unit": entry.get("unit", ""), "value": correction.value,
-            "qualifier": "exact", "method": "manual", "note": note}
+    return {
+        **{c: base.get(c) for c in COLUMNS},
+        **place,
+        "year": correction.year,
+        "indicator": correction.indicator,
+        "indicator_name": entry.get("name", ""),
+        "family": entry.get("family", ""),
+        "unit": entry.get("unit", ""),
+        "value": correction.value,
+        "qualifier": "exact",
+        "method": "manual",
+        "note": note,
+    }
 
 
 def invalid_corrections(problems: Sequence[Problem]) -> pd.DataFrame:
     """Report rows (status invalid) for lines of corrections.csv that could not be read."""
-    return _typed([{"line": p.line, "status": "invalid", "message": p.message} for p in problems],
-                  CORRECTION_COLUMNS)
+    return _typed([{"line": p.line, "status": "invalid", "message": p.message} for p in problems], CORRECTION_COLUMNS)
 
 
-def _report(correction: Correction, place: dict | None, status: str, message: str,
-            old: dict | None = None) -> dict:
+def _report(correction: Correction, place: dict | None, status: str, message: str, old: dict | None = None) -> dict:
     return {
-        "line": correction.line, "jurisdiction": correction.jurisdiction,
-        "adcode": place["adcode"] if place else "", "year": correction.year, "indicator": correction.indicator,
-        "action": correction.action, "value": correction.value, "reason": correction.reason,
-        "who": correction.who, "when": correction.when, "status": status, "message": message,
-        "extracted_value": old["value"] if old else None, "extracted_source": old["source"] if old else "",
+        "line": correction.line,
+        "jurisdiction": correction.jurisdiction,
+        "adcode": place["adcode"] if place else "",
+        "year": correction.year,
+        "indicator": correction.indicator,
+        "action": correction.action,
+        "value": correction.value,
+        "reason": correction.reason,
+        "who": correction.who,
+        "when": correction.when,
+        "status": status,
+        "message": message,
+        "extracted_value": old["value"] if old else None,
+        "extracted_source": old["source"] if old else "",
         "extracted_evidence": old["evidence"] if old else "",
     }
 
@@ -359,12 +457,18 @@ def document_row(doc: Document, loc: Location) -> dict:
     place = loc.place
     failed = doc.status != "ok"
     return {
-        "source": doc.source, "kind": doc.kind, "sha256": doc.sha256,
+        "source": doc.source,
+        "kind": doc.kind,
+        "sha256": doc.sha256,
         "status": doc.status if failed else loc.status,
         "message": doc.message if failed else loc.message,
-        "jurisdiction": place.name if place else "", "adcode": place.adcode if place else "",
-        "level": place.level if place else "", "province": place.province if place else "",
-        "year": loc.year, "title": loc.title, "published": loc.published,
+        "jurisdiction": place.name if place else "",
+        "adcode": place.adcode if place else "",
+        "level": place.level if place else "",
+        "province": place.province if place else "",
+        "year": loc.year,
+        "title": loc.title,
+        "published": loc.published,
     }
 
 
@@ -427,8 +531,9 @@ def _in_range(frame: pd.DataFrame) -> pd.Series:
     low = frame["indicator"].map(lambda i: entries.get(i, {}).get("range", [None, None])[0])
     high = frame["indicator"].map(lambda i: entries.get(i, {}).get("range", [None, None])[1])
     value = frame["value"]
-    return (value >= low.astype("float64").fillna(-float("inf"))) & \
-        (value <= high.astype("float64").fillna(float("inf")))
+    return (value >= low.astype("float64").fillna(-float("inf"))) & (
+        value <= high.astype("float64").fillna(float("inf"))
+    )
 
 
 @cache
@@ -446,14 +551,20 @@ def _schemas() -> dict[str, pa.DataFrameSchema]:
     }
     row = {
         **place,
-        "indicator": pa.Column(str, pa.Check.isin(indicators, error="indicator not in the catalogue "
-                                                   "(pipeline/rules/indicators.yaml)")),
-        "indicator_name": filled, "family": filled,
-        "value": pa.Column("float64"), "unit": filled,
+        "indicator": pa.Column(
+            str, pa.Check.isin(indicators, error="indicator not in the catalogue (pipeline/rules/indicators.yaml)")
+        ),
+        "indicator_name": filled,
+        "family": filled,
+        "value": pa.Column("float64"),
+        "unit": filled,
         "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS)),
         "method": pa.Column(str, pa.Check.isin(METHODS)),
-        "source": filled, "evidence": text,
-        "evidence_start": pa.Column("int64"), "evidence_end": pa.Column("int64"), "note": text,
+        "source": filled,
+        "evidence": text,
+        "evidence_start": pa.Column("int64"),
+        "evidence_end": pa.Column("int64"),
+        "note": text,
     }
     in_range = pa.Check(_in_range, name=_RANGE_CHECK, error=_RANGE_CHECK)
     common = {"strict": True, "ordered": True}
@@ -462,21 +573,43 @@ def _schemas() -> dict[str, pa.DataFrameSchema]:
         "cumulative": pa.DataFrameSchema(
             {**row, "period": pa.Column(str, pa.Check.isin([PERIOD_CUMULATIVE]))}, checks=[in_range], **common
         ),
-        "conflicts": pa.DataFrameSchema({
-            "jurisdiction": filled, "adcode": place["adcode"], "year": place["year"],
-            "indicator": row["indicator"], "indicator_name": filled, "value": pa.Column("float64"),
-            "qualifier": row["qualifier"], "method": row["method"], "source": filled,
-            "report_year": pa.Column("Int64", nullable=True), "evidence": text,
-            "chosen": pa.Column(bool), "rule": filled,
-        }, **common),
-        "corrections": pa.DataFrameSchema({
-            **{c: text for c in CORRECTION_COLUMNS}, "line": pa.Column("int64"),
-            "year": pa.Column("Int64", nullable=True), "value": pa.Column("float64", nullable=True),
-            "status": pa.Column(str, pa.Check.isin(CORRECTION_STATUSES)),
-            "extracted_value": pa.Column("float64", nullable=True),
-        }, **common),
-        "documents": pa.DataFrameSchema({
-            **{c: text for c in DOCUMENT_COLUMNS}, "source": filled, "status": filled,
-            "year": pa.Column("Int64", nullable=True), "values": pa.Column("int64", pa.Check.ge(0)),
-        }, **common),
+        "conflicts": pa.DataFrameSchema(
+            {
+                "jurisdiction": filled,
+                "adcode": place["adcode"],
+                "year": place["year"],
+                "indicator": row["indicator"],
+                "indicator_name": filled,
+                "value": pa.Column("float64"),
+                "qualifier": row["qualifier"],
+                "method": row["method"],
+                "source": filled,
+                "report_year": pa.Column("Int64", nullable=True),
+                "evidence": text,
+                "chosen": pa.Column(bool),
+                "rule": filled,
+            },
+            **common,
+        ),
+        "corrections": pa.DataFrameSchema(
+            {
+                **{c: text for c in CORRECTION_COLUMNS},
+                "line": pa.Column("int64"),
+                "year": pa.Column("Int64", nullable=True),
+                "value": pa.Column("float64", nullable=True),
+                "status": pa.Column(str, pa.Check.isin(CORRECTION_STATUSES)),
+                "extracted_value": pa.Column("float64", nullable=True),
+            },
+            **common,
+        ),
+        "documents": pa.DataFrameSchema(
+            {
+                **{c: text for c in DOCUMENT_COLUMNS},
+                "source": filled,
+                "status": filled,
+                "year": pa.Column("Int64", nullable=True),
+                "values": pa.Column("int64", pa.Check.ge(0)),
+            },
+            **common,
+        ),
     }

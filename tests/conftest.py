@@ -98,8 +98,13 @@ def editor_app(monkeypatch: pytest.MonkeyPatch, editor_dirs: tuple[Path, Path]) 
 
     from app.labels import EDITOR_PAGES
 
-    def run(page: str = "upload", password: str | None = EDITOR_PASSWORD, login: bool = True,
-            secrets: dict | None = None, **query: str):
+    def run(
+        page: str = "upload",
+        password: str | None = EDITOR_PASSWORD,
+        login: bool = True,
+        secrets: dict | None = None,
+        **query: str,
+    ):
         raw, processed = editor_dirs
         monkeypatch.setenv("FAZHI_RAW_DIR", str(raw))
         monkeypatch.setenv("FAZHI_DATA_DIR", str(processed))

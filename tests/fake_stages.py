@@ -43,9 +43,11 @@ def fake_extract(text: str, year, place=None, sub_places=()) -> list[Fact]:
 
 
 def fake_override(loc: Location, jurisdiction: str, year: int | None) -> Location:
-    return Location(Place(jurisdiction, "110300", "prefecture", "乙省") if jurisdiction else loc.place,
-                    year or loc.year)
+    return Location(
+        Place(jurisdiction, "110300", "prefecture", "乙省") if jurisdiction else loc.place, year or loc.year
+    )
 
 
-FAKES = Stages(fake_read, fake_bytes, fake_locate, lambda place: [], fake_extract, lambda facts, year: facts,
-               fake_override)
+FAKES = Stages(
+    fake_read, fake_bytes, fake_locate, lambda place: [], fake_extract, lambda facts, year: facts, fake_override
+)

@@ -53,8 +53,11 @@ def run(rep: Report):
 
 
 def found_rows(rep: Report, facts) -> set[Row]:
-    return {(f.indicator, f.year if f.year is not None else rep.year, round(f.value, 2), f.qualifier)
-            for f in facts if f.period == PERIOD_YEAR}
+    return {
+        (f.indicator, f.year if f.year is not None else rep.year, round(f.value, 2), f.qualifier)
+        for f in facts
+        if f.period == PERIOD_YEAR
+    }
 
 
 def expected_rows(rep: Report) -> set[Row]:
@@ -104,8 +107,11 @@ def score(reports: list[Report]) -> tuple[int, int, int]:
         if place != rep.place or loc.year != rep.year:
             print(f"{rep.name}: located as {place} {loc.year}, expected {rep.place} {rep.year} ({loc.message})")
         found, expected = found_rows(rep, facts), expected_rows(rep)
-        right, missing, wrong = right + len(found & expected), missing + len(expected - found), \
-            wrong + len(found - expected)
+        right, missing, wrong = (
+            right + len(found & expected),
+            missing + len(expected - found),
+            wrong + len(found - expected),
+        )
         for row in sorted(expected - found):
             print(f"{rep.name}: MISSING {row}")
         for row in sorted(found - expected):

@@ -184,7 +184,8 @@ def test_parquet_is_preferred_when_newer_and_typed_like_the_csv(processed_copy):
 
     csv_frame = read(processed_copy).indicators
     pd.read_csv(processed_copy / "indicators.csv", dtype={"adcode": str}).to_parquet(
-        processed_copy / "indicators.parquet")
+        processed_copy / "indicators.parquet"
+    )
     stat = (processed_copy / "indicators.csv").stat()
     os.utime(processed_copy / "indicators.parquet", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
     pd.testing.assert_frame_equal(read(processed_copy).indicators, csv_frame)

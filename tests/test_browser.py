@@ -32,8 +32,13 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "processed"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 START_TIMEOUT = 60  # seconds for `streamlit run` to answer /_stcore/health
 WAIT = 30_000  # ms for any one thing to appear in the page (the first render imports plotly etc.)
 
@@ -64,11 +69,23 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     shutil.copytree(FIXTURE, data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     log = (data.parent / "streamlit.log").open("wb")
     port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "dashboard.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     env = {**os.environ, "FAZHI_DATA_DIR": str(data), "FAZHI_RAW_DIR": str(data.parent / "no-raw")}
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT
@@ -76,8 +93,10 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             if process.poll() is not None or time.monotonic() > deadline:
                 log.flush()
                 output = (data.parent / "streamlit.log").read_text(encoding="utf-8", errors="replace")[-3000:]
-                pytest.fail(f"streamlit did not come up on {url} within {START_TIMEOUT} s "
-                            f"(exit code {process.poll()}):\n{output}")
+                pytest.fail(
+                    f"streamlit did not come up on {url} within {START_TIMEOUT} s "
+                    f"(exit code {process.poll()}):\n{output}"
+                )
             time.sleep(0.2)
         yield url
     finally:
@@ -96,13 +115,17 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def browser():
     """Headless Debian Chromium through playwright; a clear failure (not a skip) when it is missing."""
     if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium fonts-noto-cjk; "
-                    ".ci/run does this as root). Never run `playwright install`.", pytrace=False)
+        pytest.fail(
+            f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium fonts-noto-cjk; "
+            ".ci/run does this as root). Never run `playwright install`.",
+            pytrace=False,
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
-        pytest.fail(f"the playwright Python package is missing ({exc}): pip install -r requirements-dev.txt",
-                    pytrace=False)
+        pytest.fail(
+            f"the playwright Python package is missing ({exc}): pip install -r requirements-dev.txt", pytrace=False
+        )
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
@@ -142,7 +165,8 @@ def test_compare_change_indicator_download_csv_and_screenshot(app_url, browser):
 
         # 2. Another indicator chosen in the selectbox by its Chinese text redraws the chart.
         picker = page.get_by_test_id("stSelectbox").filter(
-            has=page.get_by_test_id("stWidgetLabel").get_by_text("指标", exact=True))
+            has=page.get_by_test_id("stWidgetLabel").get_by_text("指标", exact=True)
+        )
         picker.click()
         page.get_by_role("option").filter(has_text="行政机关负责人出庭应诉率").click()
         expect(title).to_contain_text("行政机关负责人出庭应诉率", timeout=WAIT)
@@ -168,7 +192,7 @@ def test_compare_change_indicator_download_csv_and_screenshot(app_url, browser):
         data = Path(download.path()).read_bytes()
 
         assert data.startswith(BOM), data[:20]
-        text = data[len(BOM):].decode("utf-8")
+        text = data[len(BOM) :].decode("utf-8")
         lines = text.splitlines()
         assert lines[0].startswith("# "), lines[:3]  # the filter block comes first
         assert any("行政机关负责人出庭应诉率" in line for line in lines[:8])

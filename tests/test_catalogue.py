@@ -8,10 +8,22 @@ from pipeline import catalogue as cat
 
 # The sixteen ids the product promises (../shared/README.md).
 IDS = {
-    "review_received", "review_accepted", "review_concluded", "review_corrected", "review_correction_rate",
-    "court_appearance_rate", "mediation_cases", "mediation_success", "mediation_success_rate",
-    "market_entities", "market_entities_new", "market_entities_growth",
-    "litigation_cases", "litigation_lost", "litigation_loss_rate", "legal_aid_cases",
+    "review_received",
+    "review_accepted",
+    "review_concluded",
+    "review_corrected",
+    "review_correction_rate",
+    "court_appearance_rate",
+    "mediation_cases",
+    "mediation_success",
+    "mediation_success_rate",
+    "market_entities",
+    "market_entities_new",
+    "market_entities_growth",
+    "litigation_cases",
+    "litigation_lost",
+    "litigation_loss_rate",
+    "legal_aid_cases",
 }
 RATES = {i for i in IDS if i.endswith("_rate")}
 

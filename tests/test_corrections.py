@@ -23,8 +23,9 @@ pytestmark = pytest.mark.usefixtures("fake_pipeline")
 def raw(tmp_path: Path) -> Path:
     folder = tmp_path / "raw"
     folder.mkdir()
-    (folder / "a.txt").write_text("PLACE 甲市 110100 prefecture\nYEAR 2022\nFACT review_accepted 120\n"
-                                  "FACT legal_aid_cases 45\n", "utf-8")
+    (folder / "a.txt").write_text(
+        "PLACE 甲市 110100 prefecture\nYEAR 2022\nFACT review_accepted 120\nFACT legal_aid_cases 45\n", "utf-8"
+    )
     return folder
 
 
@@ -51,20 +52,25 @@ def test_appending_keeps_every_earlier_line(tmp_path: Path):
 
 
 def test_the_last_line_for_a_key_is_in_force_and_withdraw_cancels():
-    lines = [Correction("甲市", 2022, "review_accepted", "set", 1),
-             Correction("甲市", 2022, "review_accepted", "set", 2),
-             Correction("甲市", 2022, "legal_aid_cases", "set", 3),
-             Correction("甲市", 2022, "legal_aid_cases", "withdraw")]
+    lines = [
+        Correction("甲市", 2022, "review_accepted", "set", 1),
+        Correction("甲市", 2022, "review_accepted", "set", 2),
+        Correction("甲市", 2022, "legal_aid_cases", "set", 3),
+        Correction("甲市", 2022, "legal_aid_cases", "withdraw"),
+    ]
     assert [(c.indicator, c.value) for c in corrections.in_force(lines)] == [("review_accepted", 2)]
 
 
-@pytest.mark.parametrize(("line", "word"), [
-    (",2022,review_accepted,set,5,,,", "地区"),
-    ("甲市,2022,made_up,set,5,,,", "指标目录"),
-    ("甲市,二〇二二,review_accepted,set,5,,,", "年份"),
-    ("甲市,2022,review_accepted,set,五,,,", "数字"),
-    ("甲市,2022,review_accepted,erase,5,,,", "操作"),
-])
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        (",2022,review_accepted,set,5,,,", "地区"),
+        ("甲市,2022,made_up,set,5,,,", "指标目录"),
+        ("甲市,二〇二二,review_accepted,set,5,,,", "年份"),
+        ("甲市,2022,review_accepted,set,五,,,", "数字"),
+        ("甲市,2022,review_accepted,erase,5,,,", "操作"),
+    ],
+)
 def test_a_bad_line_is_a_problem_not_a_crash(tmp_path: Path, line: str, word: str):
     path = tmp_path / "corrections.csv"
     path.write_text(",".join(corrections.COLUMNS) + "\n" + line + "\n", "utf-8")
@@ -94,14 +100,20 @@ def test_a_reject_removes_the_extracted_value(raw: Path):
 
 
 def test_a_withdrawn_correction_restores_the_extracted_value(raw: Path):
-    table = correct(raw, Correction("甲市", 2022, "review_accepted", "set", 1),
-                    Correction("甲市", 2022, "review_accepted", "withdraw"))
+    table = correct(
+        raw,
+        Correction("甲市", 2022, "review_accepted", "set", 1),
+        Correction("甲市", 2022, "review_accepted", "withdraw"),
+    )
     assert value(table, "review_accepted") == 120
 
 
 def test_a_correction_matching_nothing_is_reported_not_dropped(raw: Path):
-    table = correct(raw, Correction("旧县名", 2022, "review_accepted", "set", 5),
-                    Correction("甲市", 2019, "legal_aid_cases", "reject"))
+    table = correct(
+        raw,
+        Correction("旧县名", 2022, "review_accepted", "set", 5),
+        Correction("甲市", 2019, "legal_aid_cases", "reject"),
+    )
     assert len(table) == 2
     report = pd.read_csv(raw.parent / "out" / "corrections_applied.csv")
     assert report["status"].tolist() == ["unmatched", "unmatched"]

@@ -14,8 +14,14 @@ from app import exports
 
 WHEN = datetime(2024, 5, 1, 10, 30)
 FILTERS = {"指标": "行政复议受理数", "年份": "2021年、2022年", "层级": "全部层级"}
-TABLE = pd.DataFrame({"地区": ["长春市", "南通市"], "年份": [2021, 2022], "数值": [1405.0, -3.5],
-                      "备注": ["=HYPERLINK(\"http://x\")", "正常"]})
+TABLE = pd.DataFrame(
+    {
+        "地区": ["长春市", "南通市"],
+        "年份": [2021, 2022],
+        "数值": [1405.0, -3.5],
+        "备注": ['=HYPERLINK("http://x")', "正常"],
+    }
+)
 
 
 def test_csv_starts_with_the_utf8_bom():
@@ -32,10 +38,21 @@ def test_csv_records_its_filters_first_then_the_table():
     assert back["地区"].tolist() == ["长春市", "南通市"] and back["数值"].tolist() == [1405.0, -3.5]
 
 
-@pytest.mark.parametrize(("cell", "inert"), [
-    ("=1+1", "'=1+1"), ("+86", "'+86"), ("-cmd", "'-cmd"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("\tx", "'\tx"), ("\rx", "'\rx"), ("长春市", "长春市"), ("", ""), (-3.5, -3.5), (12, 12),
-])
+@pytest.mark.parametrize(
+    ("cell", "inert"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+86", "'+86"),
+        ("-cmd", "'-cmd"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("长春市", "长春市"),
+        ("", ""),
+        (-3.5, -3.5),
+        (12, 12),
+    ],
+)
 def test_formula_like_text_is_made_inert_and_numbers_are_untouched(cell, inert):
     assert exports.inert(cell) == inert
 
@@ -76,12 +93,15 @@ def test_an_empty_table_still_exports_its_filters():
     assert openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(empty, FILTERS, exported=WHEN))).active["A1"].value
 
 
-@pytest.mark.parametrize(("args", "name"), [
-    (("各地区对比", "行政复议受理数", [2019, 2023, 2021], "csv"), "行政复议受理数_2019-2023年_各地区对比.csv"),
-    (("明细", "行政复议纠错率", [2022], "xlsx"), "行政复议纠错率_2022年_明细.xlsx"),
-    (("明细", "全部指标", [], "csv"), "全部指标_明细.csv"),
-    (("明细", "a/b:c", [2022], "csv"), "a-b-c_2022年_明细.csv"),
-])
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (("各地区对比", "行政复议受理数", [2019, 2023, 2021], "csv"), "行政复议受理数_2019-2023年_各地区对比.csv"),
+        (("明细", "行政复议纠错率", [2022], "xlsx"), "行政复议纠错率_2022年_明细.xlsx"),
+        (("明细", "全部指标", [], "csv"), "全部指标_明细.csv"),
+        (("明细", "a/b:c", [2022], "csv"), "a-b-c_2022年_明细.csv"),
+    ],
+)
 def test_file_names_say_what_is_inside(args, name):
     assert exports.file_name(*args) == name
 
@@ -89,11 +109,13 @@ def test_file_names_say_what_is_inside(args, name):
 # ---------------------------------------------------------------- hostile cells, opened as a spreadsheet would
 
 
-HOSTILE = pd.DataFrame({
-    "地区": ["=cmd|' /C calc'!A0", " +SUM(A1)", "\u3000-2+3", "\n@import", "\tx", "\r=1", "长春市"],
-    "数值": [1.0, -2.0, 3.0, 4.0, 5.0, 6.0, 7.0],
-    "原文依据": ["<script>alert(1)</script>", "  =HYPERLINK(\"http://x\")", "正常", "-", "+", "@", "=1"],
-})
+HOSTILE = pd.DataFrame(
+    {
+        "地区": ["=cmd|' /C calc'!A0", " +SUM(A1)", "\u3000-2+3", "\n@import", "\tx", "\r=1", "长春市"],
+        "数值": [1.0, -2.0, 3.0, 4.0, 5.0, 6.0, 7.0],
+        "原文依据": ["<script>alert(1)</script>", '  =HYPERLINK("http://x")', "正常", "-", "+", "@", "=1"],
+    }
+)
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -107,7 +129,7 @@ def test_formulas_after_leading_whitespace_are_inert_too(cell):
 
 
 def test_every_text_cell_of_the_csv_is_inert_when_read_back_with_the_csv_module():
-    data = exports.to_csv(HOSTILE, {"地区": "=HYPERLINK(\"x\")", "说明": " -1"}, WHEN)
+    data = exports.to_csv(HOSTILE, {"地区": '=HYPERLINK("x")', "说明": " -1"}, WHEN)
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     cells = [c for row in rows for c in row if c]
     assert cells and not [c for c in cells if dangerous(c) and not _is_number(c)]

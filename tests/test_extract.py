@@ -280,15 +280,19 @@ CASES: list[tuple[str, list[Row]]] = [
     ("新增市场主体总量8,210户,同比增长12%", [("market_entities_new", 8210, "exact")]),
     ("全年新增市场主体8,210户,企业总量同比增长3%", [("market_entities_new", 8210, "exact")]),
     ("全市市场主体总量由28.6万户增长到37.9万户,年均增长10%左右", [("market_entities", 379000, "exact")]),
-    ("全市实有各类经营主体158.7万户,比上年末增长6.3%", [("market_entities", 1587000, "exact"),
-                                                      ("market_entities_growth", 6.3, "exact")]),
+    (
+        "全市实有各类经营主体158.7万户,比上年末增长6.3%",
+        [("market_entities", 1587000, "exact"), ("market_entities_growth", 6.3, "exact")],
+    ),
     ("全年新设市场主体达1.3万户,同比增长12%", [("market_entities_new", 13000, "exact")]),
     ("全年新登记各类市场主体5.2万户", [("market_entities_new", 52000, "exact")]),
     # a stock or a rate taken before the year ended is not the year's
     ("截至11月底,全县实有市场主体12.6万户,同比增长6%", []),
     ("截至11月底,全县调解矛盾纠纷5,214件,调解成功率99.0%", [("mediation_cases", 5214, "at_least")]),
-    ("前三季度新增市场主体9,000户,年末实有市场主体12万户", [("market_entities_new", 9000, "at_least"),
-                                                         ("market_entities", 120000, "exact")]),
+    (
+        "前三季度新增市场主体9,000户,年末实有市场主体12万户",
+        [("market_entities_new", 9000, "at_least"), ("market_entities", 120000, "exact")],
+    ),
     ("走访企业等市场主体850家", []),
     # --- 法律援助 ---------------------------------------------------------------------------------
     ("全年办理法律援助案件六十九件", [("legal_aid_cases", 69, "exact")]),
@@ -641,13 +645,19 @@ def test_a_table_with_year_columns_is_read_cell_by_cell() -> None:
         "普法活动(场) | | 120 | 136 | +13.3%\n"
     )
     facts = extract_facts(text, YEAR)
-    assert rows(facts) == expected_rows([
-        ("review_received", 212, "exact", 2021), ("review_received", 247, "exact"),
-        ("review_correction_rate", 10.4, "exact", 2021), ("review_correction_rate", 9.1, "exact"),
-        ("market_entities", 86000, "exact", 2021), ("market_entities", 92000, "exact"),
-        ("market_entities_growth", 7.0, "exact"),
-        ("market_entities_new", 9820, "exact", 2021), ("market_entities_new", 10315, "exact"),
-    ])
+    assert rows(facts) == expected_rows(
+        [
+            ("review_received", 212, "exact", 2021),
+            ("review_received", 247, "exact"),
+            ("review_correction_rate", 10.4, "exact", 2021),
+            ("review_correction_rate", 9.1, "exact"),
+            ("market_entities", 86000, "exact", 2021),
+            ("market_entities", 92000, "exact"),
+            ("market_entities_growth", 7.0, "exact"),
+            ("market_entities_new", 9820, "exact", 2021),
+            ("market_entities_new", 10315, "exact"),
+        ]
+    )
     assert all(f.evidence == text[f.start : f.end] and " | " in f.evidence for f in facts)
 
 
@@ -670,18 +680,21 @@ def test_at_least_one_hundred_sentence_cases() -> None:
 LISTS_AND_PARTS: list[tuple[str, list[Row]]] = [
     # "N个…中有M个": the figure of some of the parts, not the whole.
     ("13个设区市中有9个出庭应诉率达到100%。", []),
-    ("全省行政机关负责人出庭应诉率为97.3%,16个区中有12个区出庭应诉率达到100%。",
-     [("court_appearance_rate", 97.3, "exact")]),
+    (
+        "全省行政机关负责人出庭应诉率为97.3%,16个区中有12个区出庭应诉率达到100%。",
+        [("court_appearance_rate", 97.3, "exact")],
+    ),
     ("各设区市调解矛盾纠纷均超过3万件。", []),
     ("以市司法局为被告的行政诉讼案件3件。", []),
     # 行政应诉案件 with its 一审 part: the part is the indicator's value.
     ("全区办理行政应诉案件603件,其中一审行政诉讼案件521件。", [("litigation_cases", 521, "exact")]),
     ("全区一审行政诉讼案件356件,其中以区政府为被告的案件41件。", [("litigation_cases", 356, "exact")]),
     # Items of a list inherit the subject of the item before, through a bare verb only.
-    ("1.畅通申请渠道,全年收到行政复议申请352件;2.严把受理关口,依法受理260件;3.提升办案质效,审结188件。",
-     [("review_received", 352, "exact"), ("review_accepted", 260, "exact"), ("review_concluded", 188, "exact")]),
-    ("一是畅通复议渠道,收到行政复议申请352件;二是化解信访积案,办结信访事项52件。",
-     [("review_received", 352, "exact")]),
+    (
+        "1.畅通申请渠道,全年收到行政复议申请352件;2.严把受理关口,依法受理260件;3.提升办案质效,审结188件。",
+        [("review_received", 352, "exact"), ("review_accepted", 260, "exact"), ("review_concluded", 188, "exact")],
+    ),
+    ("一是畅通复议渠道,收到行政复议申请352件;二是化解信访积案,办结信访事项52件。", [("review_received", 352, "exact")]),
     # So does a clause after ';' that opens with a bare verb (the subject is the previous clause's).
     ("收到行政复议申请352件;受理260件。", [("review_received", 352, "exact"), ("review_accepted", 260, "exact")]),
     ("收到行政复议申请352件;通过撤销、变更、确认违法纠错38件。", [("review_received", 352, "exact")]),
@@ -717,26 +730,37 @@ WRAPPED = """潍河市人民政府关于2022年度法治政府建设
 def test_text_with_hard_line_breaks_is_read_across_them_once_ingest_rejoins_it() -> None:
     text = read_bytes(WRAPPED.encode("utf-8"), "copied-from-pdf.txt").text  # ingest owns the rejoining
     facts = extract_facts(text, YEAR)
-    assert rows(facts) == expected_rows([
-        ("review_received", 1846, "exact"), ("review_accepted", 1517, "exact"),
-        ("review_concluded", 1433, "exact"), ("litigation_cases", 372, "exact"),
-        ("court_appearance_rate", 99.3, "exact"), ("legal_aid_cases", 2315, "exact"),
-    ])
+    assert rows(facts) == expected_rows(
+        [
+            ("review_received", 1846, "exact"),
+            ("review_accepted", 1517, "exact"),
+            ("review_concluded", 1433, "exact"),
+            ("litigation_cases", 372, "exact"),
+            ("court_appearance_rate", 99.3, "exact"),
+            ("legal_aid_cases", 2315, "exact"),
+        ]
+    )
     for fact in facts:  # offsets point into the document text
         assert text[fact.start : fact.end] == fact.evidence
 
 
 def test_paragraphs_one_per_line_are_not_joined() -> None:
     text = "一、主要工作\n全年受理行政复议案件64件\n办理法律援助案件120件。\n"
-    assert rows(extract_facts(text, YEAR)) == expected_rows([
-        ("review_accepted", 64, "exact"), ("legal_aid_cases", 120, "exact"),
-    ])
+    assert rows(extract_facts(text, YEAR)) == expected_rows(
+        [
+            ("review_accepted", 64, "exact"),
+            ("legal_aid_cases", 120, "exact"),
+        ]
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "全年受理劳动人事争议仲裁案件1,200件,调解成功率62%。",
-    "劳动人事争议仲裁调解成功率达到62%。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年受理劳动人事争议仲裁案件1,200件,调解成功率62%。",
+        "劳动人事争议仲裁调解成功率达到62%。",
+    ],
+)
 def test_labour_arbitration_mediation_is_not_people_s_mediation(text: str) -> None:
     assert rows(extract_facts(text, YEAR)) == []
 
@@ -744,12 +768,15 @@ def test_labour_arbitration_mediation_is_not_people_s_mediation(text: str) -> No
 def test_review_mediation_and_settlement_leaves_the_review_subject_in_force() -> None:
     text = "全市行政复议机关审结行政复议案件2,712件,调解和解率38.5%,纠错率10.2%。"
     assert rows(extract_facts(text, YEAR)) == expected_rows(
-        [("review_concluded", 2712, "exact"), ("review_correction_rate", 10.2, "exact")])
+        [("review_concluded", 2712, "exact"), ("review_correction_rate", 10.2, "exact")]
+    )
 
 
 def test_a_section_of_a_later_year_gives_no_values() -> None:
-    text = ("一、2022年工作情况\n全年办理法律援助案件4,260件。\n"
-            "二、2023年上半年工作进展\n上半年办理法律援助案件2,180件,调解矛盾纠纷8,120件。\n")
+    text = (
+        "一、2022年工作情况\n全年办理法律援助案件4,260件。\n"
+        "二、2023年上半年工作进展\n上半年办理法律援助案件2,180件,调解矛盾纠纷8,120件。\n"
+    )
     assert rows(extract_facts(text, YEAR)) == expected_rows([("legal_aid_cases", 4260, "exact")])
 
 
@@ -760,15 +787,19 @@ def test_a_channel_s_own_kind_of_dispute_is_a_part() -> None:
 def test_business_entities_reached_then_grew() -> None:
     text = "全市经营主体达到52.6万户,较上年增长4.2%。"
     assert rows(extract_facts(text, YEAR)) == expected_rows(
-        [("market_entities", 526000, "exact"), ("market_entities_growth", 4.2, "exact")])
+        [("market_entities", 526000, "exact"), ("market_entities_growth", 4.2, "exact")]
+    )
 
 
-@pytest.mark.parametrize(("text", "period"), [
-    ("截至11月底,共受理行政复议案件1,200件。", "cumulative"),  # a total whose start is not stated
-    ("截至目前,共办理法律援助案件3,400件。", "cumulative"),
-    ("截至11月底已受理行政复议案件1,200件。", "year"),  # the year's, as a lower bound
-    ("截至12月底,全年共受理行政复议案件1,200件。", "year"),  # 全年 names the start
-])
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("截至11月底,共受理行政复议案件1,200件。", "cumulative"),  # a total whose start is not stated
+        ("截至目前,共办理法律援助案件3,400件。", "cumulative"),
+        ("截至11月底已受理行政复议案件1,200件。", "year"),  # the year's, as a lower bound
+        ("截至12月底,全年共受理行政复议案件1,200件。", "year"),  # 全年 names the start
+    ],
+)
 def test_a_cut_off_total_without_a_start_is_kept_apart(text: str, period: str) -> None:
     [fact] = extract_facts(text, YEAR)
     assert fact.period == period

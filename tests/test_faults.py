@@ -19,8 +19,9 @@ from pipeline.api import build  # noqa: E402
 
 
 def test_the_fault_script_reports_nothing_lost_and_nothing_escaped():
-    run = subprocess.run([sys.executable, str(ROOT / "bench" / "faults.py")], capture_output=True, text=True,
-                         cwd=ROOT, timeout=300)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "faults.py")], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "values lost from the good files: 0" in run.stdout
     assert "exceptions escaped:              0" in run.stdout

@@ -13,24 +13,45 @@ from app import figures, frames, labels
 SOURCE = labels.SOURCE_NOTE
 
 
-def rows(*specs: tuple, indicator: str = "review_accepted", name: str = "行政复议受理数",
-         unit: str = "件") -> pd.DataFrame:
+def rows(
+    *specs: tuple, indicator: str = "review_accepted", name: str = "行政复议受理数", unit: str = "件"
+) -> pd.DataFrame:
     """Tidy rows from (jurisdiction, adcode, level, year, value[, qualifier[, method]]) tuples."""
     records = []
     for spec in specs:
         jurisdiction, adcode, level, year, value, *rest = spec
         qualifier = rest[0] if rest else "exact"
         method = rest[1] if len(rest) > 1 else "reported"
-        records.append({"jurisdiction": jurisdiction, "adcode": adcode, "level": level, "province": "甲省",
-                        "parent": "", "year": year, "indicator": indicator, "indicator_name": name,
-                        "family": "行政复议", "value": float(value), "unit": unit, "qualifier": qualifier,
-                        "method": method, "source": f"{adcode}_{year}.txt", "evidence": f"受理{value}件",
-                        "evidence_start": 0, "evidence_end": 5, "note": ""})
+        records.append(
+            {
+                "jurisdiction": jurisdiction,
+                "adcode": adcode,
+                "level": level,
+                "province": "甲省",
+                "parent": "",
+                "year": year,
+                "indicator": indicator,
+                "indicator_name": name,
+                "family": "行政复议",
+                "value": float(value),
+                "unit": unit,
+                "qualifier": qualifier,
+                "method": method,
+                "source": f"{adcode}_{year}.txt",
+                "evidence": f"受理{value}件",
+                "evidence_start": 0,
+                "evidence_end": 5,
+                "note": "",
+            }
+        )
     return pd.DataFrame(records)
 
 
-CITIES = rows(("甲市", "110100", "prefecture", 2022, 120), ("乙市", "110200", "prefecture", 2022, 1686, "at_least"),
-              ("丙市", "110300", "prefecture", 2022, 530, "approx", "manual"))
+CITIES = rows(
+    ("甲市", "110100", "prefecture", 2022, 120),
+    ("乙市", "110200", "prefecture", 2022, 1686, "at_least"),
+    ("丙市", "110300", "prefecture", 2022, 530, "approx", "manual"),
+)
 
 
 def annotation_texts(fig) -> str:
@@ -40,15 +61,18 @@ def annotation_texts(fig) -> str:
 # ---------------------------------------------------------------- value labels
 
 
-@pytest.mark.parametrize(("value", "unit", "qualifier", "method", "label"), [
-    (1686, "件", "exact", "reported", "1,686件"),
-    (1686, "件", "at_least", "reported", "≥1,686件"),
-    (98.5, "%", "approx", "reported", "≈98.5%"),
-    (98.0, "%", "exact", "reported", "98%"),
-    (12.345, "%", "exact", "derived", "12.35%"),
-    (120, "件", "at_most", "reported", "≤120件"),
-    (1234567, "户", "exact", "manual", "1,234,567户 ✎"),
-])
+@pytest.mark.parametrize(
+    ("value", "unit", "qualifier", "method", "label"),
+    [
+        (1686, "件", "exact", "reported", "1,686件"),
+        (1686, "件", "at_least", "reported", "≥1,686件"),
+        (98.5, "%", "approx", "reported", "≈98.5%"),
+        (98.0, "%", "exact", "reported", "98%"),
+        (12.345, "%", "exact", "derived", "12.35%"),
+        (120, "件", "at_most", "reported", "≤120件"),
+        (1234567, "户", "exact", "manual", "1,234,567户 ✎"),
+    ],
+)
 def test_values_are_labelled_in_chinese_format_with_marks(value, unit, qualifier, method, label):
     assert frames.fmt_value(value, unit, qualifier, method) == label
 
@@ -103,8 +127,12 @@ def test_ties_share_a_rank_and_keep_distinct_labels():
 # ---------------------------------------------------------------- 年度趋势
 
 
-TREND = rows(("甲市", "110100", "prefecture", 2019, 10), ("甲市", "110100", "prefecture", 2021, 30),
-             ("乙市", "110200", "prefecture", 2020, 0), ("乙市", "110200", "prefecture", 2021, 25))
+TREND = rows(
+    ("甲市", "110100", "prefecture", 2019, 10),
+    ("甲市", "110100", "prefecture", 2021, 30),
+    ("乙市", "110200", "prefecture", 2020, 0),
+    ("乙市", "110200", "prefecture", 2021, 25),
+)
 
 
 def test_trend_has_a_categorical_axis_of_every_year_in_the_span():
@@ -135,14 +163,16 @@ def test_year_over_year_compares_only_with_the_previous_year():
     assert math.isnan(table.loc[("110100", 2021), "change"])  # 2020 missing: no 同比 across the gap
     assert table.loc[("110200", 2021), "change"] == 25
     assert math.isnan(table.loc[("110200", 2021), "pct"])  # previous value 0: no percentage
-    shown = frames.yoy_display(rows(("甲市", "110100", "prefecture", 2021, 100),
-                                    ("甲市", "110100", "prefecture", 2022, 120)))
+    shown = frames.yoy_display(
+        rows(("甲市", "110100", "prefecture", 2021, 100), ("甲市", "110100", "prefecture", 2022, 120))
+    )
     assert shown.iloc[1][["同比增减", "同比增减(%)"]].tolist() == ["+20件", "+20%"]
 
 
 def test_rate_changes_are_in_percentage_points():
-    shown = frames.yoy_display(rows(("甲市", "110100", "prefecture", 2021, 90),
-                                    ("甲市", "110100", "prefecture", 2022, 92.5), unit="%"))
+    shown = frames.yoy_display(
+        rows(("甲市", "110100", "prefecture", 2021, 90), ("甲市", "110100", "prefecture", 2022, 92.5), unit="%")
+    )
     assert shown.iloc[1]["同比增减"] == "+2.5个百分点"
 
 
@@ -193,13 +223,16 @@ def test_file_stems_drop_characters_file_systems_reject():
     assert figures.file_stem("纠错率/%", "2019–2023年") == "纠错率_2019–2023年"
 
 
-@pytest.mark.parametrize(("evidence", "value", "number"), [
-    ("全年共收到行政复议申请1686件,受理1405件", 1405, "1405"),
-    ("收到申请1,686件", 1686, "1,686"),
-    ("实有市场主体约32.1万户", 321000, "32.1万"),
-    ("出庭应诉率达98.5%", 98.5, "98.5"),
-    ("共11686件,其中686件", 686, "686"),
-])
+@pytest.mark.parametrize(
+    ("evidence", "value", "number"),
+    [
+        ("全年共收到行政复议申请1686件,受理1405件", 1405, "1405"),
+        ("收到申请1,686件", 1686, "1,686"),
+        ("实有市场主体约32.1万户", 321000, "32.1万"),
+        ("出庭应诉率达98.5%", 98.5, "98.5"),
+        ("共11686件,其中686件", 686, "686"),
+    ],
+)
 def test_the_number_is_found_in_its_evidence(evidence, value, number):
     before, found, after = frames.evidence_parts(evidence, value)
     assert found == number and before + found + after == evidence
@@ -251,8 +284,12 @@ def test_table_index_answers_like_the_plain_functions(processed_frame):
     assert index.levels == set(df["level"]) and index.provinces == sorted(set(df["province"]))
     assert index.all_years == sorted(set(df["year"]))
     some_province = df["province"].iloc[0]
-    for levels, provinces in [((), ()), (("county",), ()), ((), (some_province,)), (("prefecture", "county"),
-                                                                                   (some_province, "无此省"))]:
+    for levels, provinces in [
+        ((), ()),
+        (("county",), ()),
+        ((), (some_province,)),
+        (("prefecture", "county"), (some_province, "无此省")),
+    ]:
         plain = frames.places(frames.select(df, levels=levels, provinces=provinces))
         expected = {a: frames.place_label(j, lv, p) for a, j, lv, p in plain.itertuples(index=False)}
         assert index.place_names(levels, provinces) == expected
@@ -264,11 +301,16 @@ def test_table_index_selects_the_same_rows_in_the_same_order(processed_frame):
     index = frames.TableIndex(df)
     years = sorted(df["year"].unique().tolist())
     adcode = df["adcode"].iloc[0]
-    for kwargs in [{"indicator": "review_received"}, {"indicator": "review_received", "years": [years[-1]]},
-                   {"indicator": "review_received", "years": [years[-1], years[0], 1990]},
-                   {"indicator": "court_appearance_rate", "years": [], "levels": ["county"]},
-                   {"indicator": "review_received", "adcodes": [adcode]}, {"indicator": "no_such", "years": [2022]},
-                   {"years": [years[0]], "levels": ["prefecture"]}, {}]:
+    for kwargs in [
+        {"indicator": "review_received"},
+        {"indicator": "review_received", "years": [years[-1]]},
+        {"indicator": "review_received", "years": [years[-1], years[0], 1990]},
+        {"indicator": "court_appearance_rate", "years": [], "levels": ["county"]},
+        {"indicator": "review_received", "adcodes": [adcode]},
+        {"indicator": "no_such", "years": [2022]},
+        {"years": [years[0]], "levels": ["prefecture"]},
+        {},
+    ]:
         for _ in range(2):  # the second answer comes from the kept slice
             _same(index.select(**kwargs), frames.select(df, **kwargs))
 

@@ -72,8 +72,10 @@ def test_hostile_reasons_in_the_correction_log_are_shown_as_text(editor_app, hos
     from pipeline.corrections import Correction, append
 
     raw, _ = hostile_raw
-    append(raw / "corrections.csv", Correction("黄山市", 2023, "review_received", "set", 321.0,
-                                               f"{SCRIPT}核对", "<b>某人</b>"))
+    append(
+        raw / "corrections.csv",
+        Correction("黄山市", 2023, "review_received", "set", 321.0, f"{SCRIPT}核对", "<b>某人</b>"),
+    )
     at = editor_app(page="correct", place="341000", year="2023", indicator="review_received")
     assert_no_live_markup(at)
     history = at.dataframe[-1].value
@@ -111,8 +113,13 @@ def _empty(path):
     path.write_bytes(b"")
 
 
-DAMAGE = {"garbage": _garbage, "missing_columns": _no_columns, "truncated": _truncated,
-          "nonsense_cells": _nonsense_cells, "empty": _empty}
+DAMAGE = {
+    "garbage": _garbage,
+    "missing_columns": _no_columns,
+    "truncated": _truncated,
+    "nonsense_cells": _nonsense_cells,
+    "empty": _empty,
+}
 
 
 @pytest.mark.parametrize("damage", list(DAMAGE))

@@ -34,8 +34,15 @@ sys.path.insert(0, str(Path(__file__).parent))
 import variants  # noqa: E402 - a helper beside the tests, not an installed package
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
-INGEST_STATUSES = {STATUS_OK, STATUS_EMPTY, STATUS_BINARY, STATUS_UNREADABLE, STATUS_UNSUPPORTED,
-                   STATUS_TOO_LARGE, STATUS_NO_TEXT}
+INGEST_STATUSES = {
+    STATUS_OK,
+    STATUS_EMPTY,
+    STATUS_BINARY,
+    STATUS_UNREADABLE,
+    STATUS_UNSUPPORTED,
+    STATUS_TOO_LARGE,
+    STATUS_NO_TEXT,
+}
 
 TITLE = "某某市2023年度法治政府建设情况报告"
 BODY = """一、行政复议和行政应诉
@@ -211,8 +218,11 @@ def test_pdf_with_an_owner_password_only_opens():
 
 
 NORMALISED = [
-    ("radical look-alikes", "⻓春市⺠政局,⻛险,⻔户,⻢上,⻅效,⻚码,⻋辆,⻩⻬⻰⻥",
-     "长春市民政局,风险,门户,马上,见效,页码,车辆,黄齐龙鱼"),
+    (
+        "radical look-alikes",
+        "⻓春市⺠政局,⻛险,⻔户,⻢上,⻅效,⻚码,⻋辆,⻩⻬⻰⻥",
+        "长春市民政局,风险,门户,马上,见效,页码,车辆,黄齐龙鱼",
+    ),
     ("the meat radical drawn as 月", "12⺼31日", "12月31日"),
     ("Kangxi radicals by NFKC", "⼀⼆⼈⽉⽇⾏", "一二人月日行"),
     ("full-width digits and punctuation", "共１，２３４件（同比增长１２．５％）：", "共1,234件(同比增长12.5%):"),
@@ -220,8 +230,11 @@ NORMALISED = [
     ("zero-width and soft hyphen", "行\u200b政\u200c复\u200d议\ufeff申\u00ad请", "行政复议申请"),
     ("Windows and old Mac newlines", "第一行\r\n第二行\r第三行", "第一行\n第二行\n第三行"),
     ("one space between CJK characters", "全 市 共 收 到", "全市共收到"),
-    ("spaces next to Chinese go, between digits and Latin stay", "收到 1,234 件 GDP 增长 1 234",
-     "收到1,234件 GDP 增长1 234"),
+    (
+        "spaces next to Chinese go, between digits and Latin stay",
+        "收到 1,234 件 GDP 增长 1 234",
+        "收到1,234件 GDP 增长1 234",
+    ),
     ("space runs and tabs collapse", "共\t\t12 件   GDP  2023", "共12件 GDP 2023"),
     ("any gap between CJK characters goes", "区县 \t 数量", "区县数量"),
     ("line-end spaces and blank-line runs", "  第一行  \n\n\n\n  第二行  ", "第一行\n\n第二行"),
@@ -276,8 +289,13 @@ FAILURES = [
     ("PDF named .txt", variants.as_blank_pdf(), "report.txt", STATUS_BINARY, "PDF"),
     ("undecodable bytes", bytes(range(0x80, 0x100)) * 4, "garbled.txt", STATUS_UNREADABLE, "编码"),
     ("latin-1 text", "résumé très détaillé à propos".encode("latin-1"), "fr.txt", STATUS_UNREADABLE, "编码"),
-    ("html with only a menu", "<html><body><nav>首页 新闻</nav><script>var a;</script></body></html>".encode(),
-     "menu.html", STATUS_NO_TEXT, "正文"),
+    (
+        "html with only a menu",
+        "<html><body><nav>首页 新闻</nav><script>var a;</script></body></html>".encode(),
+        "menu.html",
+        STATUS_NO_TEXT,
+        "正文",
+    ),
     ("truncated docx", _corrupt_zip_docx(), "cut.docx", STATUS_UNREADABLE, "损坏"),
     ("xlsx renamed .docx", _zip_without_word_document(), "table.docx", STATUS_UNREADABLE, "Word"),
     ("old .doc renamed .docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "old.docx", STATUS_BINARY, ".doc"),
@@ -285,8 +303,13 @@ FAILURES = [
     ("truncated pdf", variants.as_pdf(REPORT)[:300], "cut.pdf", STATUS_UNREADABLE, "损坏"),
     ("error page saved as .pdf", b"<html><body>404 Not Found</body></html>", "report.pdf", STATUS_BINARY, "网页"),
     ("scanned pdf", variants.as_blank_pdf(pages=2), "scan.pdf", STATUS_NO_TEXT, "OCR"),
-    ("encrypted pdf", variants.encrypted(variants.as_pdf(REPORT), user_password="secret"), "locked.pdf",
-     STATUS_NO_TEXT, "密码"),
+    (
+        "encrypted pdf",
+        variants.encrypted(variants.as_pdf(REPORT), user_password="secret"),
+        "locked.pdf",
+        STATUS_NO_TEXT,
+        "密码",
+    ),
     ("unsupported suffix", REPORT.encode(), "report.xlsx", STATUS_UNSUPPORTED, ".docx"),
     ("old .doc", b"\xd0\xcf\x11\xe0", "report.doc", STATUS_UNSUPPORTED, "另存为"),
     ("no suffix", REPORT.encode(), "README", STATUS_UNSUPPORTED, "无扩展名"),
@@ -360,10 +383,15 @@ def test_reading_a_file_does_not_change_it(tmp_path: Path):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.one_of(st.binary(max_size=4000),
-                      st.sampled_from([b"%PDF-1.4\n", b"PK\x03\x04", b"<html><body>", b"\xef\xbb\xbf", b"\xff\xfe"])
-                      .flatmap(lambda head: st.binary(max_size=3000).map(lambda tail: head + tail))),
-       suffix=st.sampled_from(ingest.SUPPORTED + (".doc", "")))
+@given(
+    data=st.one_of(
+        st.binary(max_size=4000),
+        st.sampled_from([b"%PDF-1.4\n", b"PK\x03\x04", b"<html><body>", b"\xef\xbb\xbf", b"\xff\xfe"]).flatmap(
+            lambda head: st.binary(max_size=3000).map(lambda tail: head + tail)
+        ),
+    ),
+    suffix=st.sampled_from(ingest.SUPPORTED + (".doc", "")),
+)
 def test_random_bytes_never_raise(data: bytes, suffix: str):
     doc = read_bytes(data, "random" + suffix)
     assert isinstance(doc, Document) and doc.status in INGEST_STATUSES
@@ -388,9 +416,11 @@ WRAPPED = (
 
 def test_plain_text_copied_out_of_a_pdf_is_rejoined_across_page_numbers():
     lines = read_bytes(WRAPPED.encode(), "copied.txt").text.splitlines()
-    joined = ("2023年,全县坚持依法行政,持续推进法治政府建设,全年共收到行政复议申请126件,依法受理118件,"
-              "审结110件,行政机关负责人出庭应诉率达到百分之百,各项工作取得新进展,"
-              "人民群众的法治获得感和满意度不断提升。")
+    joined = (
+        "2023年,全县坚持依法行政,持续推进法治政府建设,全年共收到行政复议申请126件,依法受理118件,"
+        "审结110件,行政机关负责人出庭应诉率达到百分之百,各项工作取得新进展,"
+        "人民群众的法治获得感和满意度不断提升。"
+    )
     assert joined in lines
     assert "一是法治宣传的针对性还需增强,部分乡镇法治工作力量薄弱,基层执法人员的素质有待提高。" in lines
     assert {"一、主要成效", "二、存在问题", "指标 | 2023年"} <= set(lines)

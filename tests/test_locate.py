@@ -23,8 +23,9 @@ from pipeline.model import (
 )
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
-BODY = ("一、主要举措和成效\n"
-        "(一)加强组织领导。坚持把法治政府建设摆在突出位置,定期研究部署重点工作,推动各项任务落地落实。\n")
+BODY = (
+    "一、主要举措和成效\n(一)加强组织领导。坚持把法治政府建设摆在突出位置,定期研究部署重点工作,推动各项任务落地落实。\n"
+)
 
 
 def doc(text: str) -> Document:
@@ -34,29 +35,58 @@ def doc(text: str) -> Document:
 # ---------------------------------------------------------------- jurisdiction
 
 PLACES = [
-    pytest.param("长春市人民政府关于2022年法治政府建设情况的报告\n2022年,全市坚持依法行政。\n" + BODY,
-                 "220100", id="prefecture in the title"),
-    pytest.param("當前位置:首頁 > 政務公開\n長春市人民政府關於2022年法治政府建設情況的報告\n" + BODY,
-                 "220100", id="traditional characters"),
+    pytest.param(
+        "长春市人民政府关于2022年法治政府建设情况的报告\n2022年,全市坚持依法行政。\n" + BODY,
+        "220100",
+        id="prefecture in the title",
+    ),
+    pytest.param(
+        "當前位置:首頁 > 政務公開\n長春市人民政府關於2022年法治政府建設情況的報告\n" + BODY,
+        "220100",
+        id="traditional characters",
+    ),
     pytest.param("长春市朝阳区2021年法治政府建设情况报告\n" + BODY, "220104", id="shared name after its parent"),
-    pytest.param("朝阳区2021年度法治政府建设工作报告\n2021年,在北京市委、市政府的坚强领导下,全区扎实推进依法行政。\n"
-                 + BODY, "110105", id="shared name settled by the parent in the body"),
-    pytest.param("2024年法治政府建设情况报告\n今年以来,我区持续推进依法行政,全区行政执法更加规范。\n" + BODY
-                 + "\n济南市历城区人民政府\n2024年12月20日\n", "370112", id="named only in the signature"),
-    pytest.param("中共绵阳市委、绵阳市人民政府:\n2022年,在绵阳市委、市政府的坚强领导下,江油市坚持依法行政,"
-                 "江油市法治政府建设取得新成效。现将有关情况报告如下。\n" + BODY + "我市将继续努力。\n",
-                 "510781", id="header addressed to the parent is ignored"),
-    pytest.param("关于焦作市法治政府建设情况的调研报告\n2023年11月20日在市人大常委会会议上\n市人大常委会调研组\n"
-                 "根据年度工作要点,调研组赴市政府有关部门实地查看,召开座谈会,现将调研情况报告如下。\n" + BODY,
-                 "410800", id="people's congress study of a city"),
-    pytest.param("焦作市人大常委会关于修武县2023年法治政府建设情况的调研报告\n" + BODY, "410821",
-                 id="congress of the city studying a county"),
-    pytest.param("修武县2023年法治政府建设情况报告\n2023年,在焦作市委、焦作市人民政府的坚强领导下,我县坚持依法行政。"
-                 "积极配合焦作市法治督察,落实焦作市重点工作安排,迎接焦作市考核。\n" + BODY, "410821",
-                 id="county title beats its parent named often in the body"),
-    pytest.param("关于我市法治政府建设情况的调研报告\n发布时间:2021-01-07\n我市制定《焦作市重大行政决策程序规定》"
-                 "《焦作市行政执法监督办法》,温县行政服务中心运行良好。\n" + BODY, "410800",
-                 id="self-reference and the place named most often"),
+    pytest.param(
+        "朝阳区2021年度法治政府建设工作报告\n2021年,在北京市委、市政府的坚强领导下,全区扎实推进依法行政。\n" + BODY,
+        "110105",
+        id="shared name settled by the parent in the body",
+    ),
+    pytest.param(
+        "2024年法治政府建设情况报告\n今年以来,我区持续推进依法行政,全区行政执法更加规范。\n"
+        + BODY
+        + "\n济南市历城区人民政府\n2024年12月20日\n",
+        "370112",
+        id="named only in the signature",
+    ),
+    pytest.param(
+        "中共绵阳市委、绵阳市人民政府:\n2022年,在绵阳市委、市政府的坚强领导下,江油市坚持依法行政,"
+        "江油市法治政府建设取得新成效。现将有关情况报告如下。\n" + BODY + "我市将继续努力。\n",
+        "510781",
+        id="header addressed to the parent is ignored",
+    ),
+    pytest.param(
+        "关于焦作市法治政府建设情况的调研报告\n2023年11月20日在市人大常委会会议上\n市人大常委会调研组\n"
+        "根据年度工作要点,调研组赴市政府有关部门实地查看,召开座谈会,现将调研情况报告如下。\n" + BODY,
+        "410800",
+        id="people's congress study of a city",
+    ),
+    pytest.param(
+        "焦作市人大常委会关于修武县2023年法治政府建设情况的调研报告\n" + BODY,
+        "410821",
+        id="congress of the city studying a county",
+    ),
+    pytest.param(
+        "修武县2023年法治政府建设情况报告\n2023年,在焦作市委、焦作市人民政府的坚强领导下,我县坚持依法行政。"
+        "积极配合焦作市法治督察,落实焦作市重点工作安排,迎接焦作市考核。\n" + BODY,
+        "410821",
+        id="county title beats its parent named often in the body",
+    ),
+    pytest.param(
+        "关于我市法治政府建设情况的调研报告\n发布时间:2021-01-07\n我市制定《焦作市重大行政决策程序规定》"
+        "《焦作市行政执法监督办法》,温县行政服务中心运行良好。\n" + BODY,
+        "410800",
+        id="self-reference and the place named most often",
+    ),
 ]
 
 
@@ -98,18 +128,31 @@ def test_no_place_and_no_year_mentions_both(text):
 
 TITLE = "绵阳市人民政府关于法治政府建设工作情况的报告\n"
 YEARS = [
-    pytest.param("南通市人民政府关于2023年度法治政府建设工作情况的报告\n发布时间:2024-02-04\n" + BODY,
-                 2023, "2024-02-04", id="year from the title"),
-    pytest.param(TITLE + "发布时间:2021-01-07 来源:市政府办公室\n" + BODY, 2020, "2021-01-07",
-                 id="published in January: the previous year"),
+    pytest.param(
+        "南通市人民政府关于2023年度法治政府建设工作情况的报告\n发布时间:2024-02-04\n" + BODY,
+        2023,
+        "2024-02-04",
+        id="year from the title",
+    ),
+    pytest.param(
+        TITLE + "发布时间:2021-01-07 来源:市政府办公室\n" + BODY,
+        2020,
+        "2021-01-07",
+        id="published in January: the previous year",
+    ),
     pytest.param(TITLE + "2021年1月7日\n" + BODY, 2020, "2021-01-07", id="Chinese date"),
     pytest.param(TITLE + BODY + "\n绵阳市人民政府\n2024年12月\n", 2024, "", id="signature month December"),
-    pytest.param(TITLE + "——20201222日在市人大常委会第十九次会议上\n" + BODY, 2020, "2020-12-22",
-                 id="damaged meeting date"),
+    pytest.param(
+        TITLE + "——20201222日在市人大常委会第十九次会议上\n" + BODY, 2020, "2020-12-22", id="damaged meeting date"
+    ),
     pytest.param(TITLE + "发布时间:2020-13-45\n" + BODY, 2020, "", id="impossible date keeps its year"),
     pytest.param(TITLE + "2019年,全市坚持依法行政。\n" + BODY, 2019, "", id="paragraph opening with a year"),
-    pytest.param(TITLE + "今年以来,全市坚持依法行政。\n" + BODY + "绵阳市人民政府\n2023年7月15日\n", 2023, "2023-07-15",
-                 id="this year and a July date"),
+    pytest.param(
+        TITLE + "今年以来,全市坚持依法行政。\n" + BODY + "绵阳市人民政府\n2023年7月15日\n",
+        2023,
+        "2023-07-15",
+        id="this year and a July date",
+    ),
 ]
 
 
@@ -196,12 +239,24 @@ class TestEditorOverride:
 @pytest.mark.parametrize(
     ("text", "name", "level", "year"),
     [
-        ("上海市浦东新区人民政府关于2023年法治政府建设情况的报告\n2023年,新区坚持依法行政。",
-         "浦东新区", "county", 2023),
-        ("九江市人民政府关于二〇二三年度法治政府建设情况的报告\n二〇二三年,市政府坚持依法行政。",
-         "九江市", "prefecture", 2023),
-        ("绍兴市司法局关于2023年度法治政府建设工作情况的报告\n2023年,市司法局统筹推进全市法治政府建设。",
-         "绍兴市", "prefecture", 2023),
+        (
+            "上海市浦东新区人民政府关于2023年法治政府建设情况的报告\n2023年,新区坚持依法行政。",
+            "浦东新区",
+            "county",
+            2023,
+        ),
+        (
+            "九江市人民政府关于二〇二三年度法治政府建设情况的报告\n二〇二三年,市政府坚持依法行政。",
+            "九江市",
+            "prefecture",
+            2023,
+        ),
+        (
+            "绍兴市司法局关于2023年度法治政府建设工作情况的报告\n2023年,市司法局统筹推进全市法治政府建设。",
+            "绍兴市",
+            "prefecture",
+            2023,
+        ),
     ],
 )
 def test_districts_chinese_numeral_years_and_bureaus(text: str, name: str, level: str, year: int) -> None:

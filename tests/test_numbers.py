@@ -131,8 +131,12 @@ def test_random_text_never_raises_and_values_are_finite(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value", "qualifier"),
-    [("近5千件", 5000, "approx"), ("1.2千件", 1200, "exact"), ("3千余户", 3000, "at_least"),
-     ("2千万户", 20_000_000, "exact")],
+    [
+        ("近5千件", 5000, "approx"),
+        ("1.2千件", 1200, "exact"),
+        ("3千余户", 3000, "at_least"),
+        ("2千万户", 20_000_000, "exact"),
+    ],
 )
 def test_thousands_after_arabic_digits(text: str, value: float, qualifier: str) -> None:
     (q,) = find_quantities(text)
@@ -141,8 +145,14 @@ def test_thousands_after_arabic_digits(text: str, value: float, qualifier: str) 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("二〇二三年度", "2023年度"), ("二零二二年,", "2022年,"), ("一九九九年", "1999年"),
-     ("十二〇二三年", "十二〇二三年"), ("三〇二三年", "三〇二三年"), ("二〇二三", "二〇二三")],
+    [
+        ("二〇二三年度", "2023年度"),
+        ("二零二二年,", "2022年,"),
+        ("一九九九年", "1999年"),
+        ("十二〇二三年", "十二〇二三年"),
+        ("三〇二三年", "三〇二三年"),
+        ("二〇二三", "二〇二三"),
+    ],
 )
 def test_years_in_chinese_numerals_become_digits_one_for_one(text: str, expected: str) -> None:
     from pipeline.numbers import arabic_years

@@ -29,23 +29,28 @@ def report(name: str, place: tuple[str, str, str], year: int, rows: list[Row], t
 
 # ---------------------------------------------------------------- a province quoting its cities
 
-report("zhejiang_province", ("浙江省", "330000", "province"), 2023, [
-    ("review_received", 2023, 31246, "exact"),
-    ("review_accepted", 2023, 27508, "exact"),
-    ("review_concluded", 2023, 26931, "exact"),
-    ("review_corrected", 2023, 3017, "exact"),
-    ("review_correction_rate", 2023, 11.2, "exact"),
-    ("litigation_cases", 2023, 18600, "exact"),
-    ("court_appearance_rate", 2023, 98.7, "exact"),
-    ("litigation_loss_rate", 2023, 6.4, "exact"),
-    ("mediation_cases", 2023, 586000, "exact"),
-    ("mediation_success", 2023, 579000, "exact"),
-    ("mediation_success_rate", 2023, rate(579000, 586000), "exact"),
-    ("market_entities_new", 2023, 1642000, "exact"),
-    ("market_entities", 2023, 10356000, "exact"),
-    ("market_entities_growth", 2023, 7.3, "exact"),
-    ("legal_aid_cases", 2023, 127000, "exact"),
-], """
+report(
+    "zhejiang_province",
+    ("浙江省", "330000", "province"),
+    2023,
+    [
+        ("review_received", 2023, 31246, "exact"),
+        ("review_accepted", 2023, 27508, "exact"),
+        ("review_concluded", 2023, 26931, "exact"),
+        ("review_corrected", 2023, 3017, "exact"),
+        ("review_correction_rate", 2023, 11.2, "exact"),
+        ("litigation_cases", 2023, 18600, "exact"),
+        ("court_appearance_rate", 2023, 98.7, "exact"),
+        ("litigation_loss_rate", 2023, 6.4, "exact"),
+        ("mediation_cases", 2023, 586000, "exact"),
+        ("mediation_success", 2023, 579000, "exact"),
+        ("mediation_success_rate", 2023, rate(579000, 586000), "exact"),
+        ("market_entities_new", 2023, 1642000, "exact"),
+        ("market_entities", 2023, 10356000, "exact"),
+        ("market_entities_growth", 2023, 7.3, "exact"),
+        ("legal_aid_cases", 2023, 127000, "exact"),
+    ],
+    """
 浙江省人民政府关于2023年法治政府建设情况的报告
 发布时间:2024-03-28  来源:省政府办公厅
 
@@ -64,24 +69,30 @@ report("zhejiang_province", ("浙江省", "330000", "province"), 2023, [
 
 浙江省人民政府
 2024年3月20日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a municipality (level province)
 
-report("chongqing_municipality", ("重庆市", "500000", "province"), 2022, [
-    ("review_received", 2022, 12874, "exact"),
-    ("review_accepted", 2022, 11096, "exact"),
-    ("review_concluded", 2022, 10752, "exact"),
-    ("review_correction_rate", 2022, 13.8, "exact"),
-    ("litigation_cases", 2022, 9215, "exact"),
-    ("court_appearance_rate", 2022, 96.5, "exact"),
-    ("mediation_cases", 2022, 394000, "exact"),
-    ("mediation_success_rate", 2022, 97.6, "exact"),
-    ("legal_aid_cases", 2022, 62000, "exact"),
-    ("market_entities", 2022, 3456000, "exact"),
-    ("market_entities_growth", 2022, 6.1, "exact"),
-    ("market_entities_new", 2022, 508000, "exact"),
-], """
+report(
+    "chongqing_municipality",
+    ("重庆市", "500000", "province"),
+    2022,
+    [
+        ("review_received", 2022, 12874, "exact"),
+        ("review_accepted", 2022, 11096, "exact"),
+        ("review_concluded", 2022, 10752, "exact"),
+        ("review_correction_rate", 2022, 13.8, "exact"),
+        ("litigation_cases", 2022, 9215, "exact"),
+        ("court_appearance_rate", 2022, 96.5, "exact"),
+        ("mediation_cases", 2022, 394000, "exact"),
+        ("mediation_success_rate", 2022, 97.6, "exact"),
+        ("legal_aid_cases", 2022, 62000, "exact"),
+        ("market_entities", 2022, 3456000, "exact"),
+        ("market_entities_growth", 2022, 6.1, "exact"),
+        ("market_entities_new", 2022, 508000, "exact"),
+    ],
+    """
 重庆市人民政府关于2022年度法治政府建设情况的报告
 
 2022年,市政府坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻习近平法治思想,认真落实党中央、国务院关于法治政府建设的决策部署,在市委坚强领导下,扎实推进依法行政,法治政府建设迈出新步伐。现将有关情况报告如下。
@@ -99,29 +110,35 @@ report("chongqing_municipality", ("重庆市", "500000", "province"), 2022, [
 
 重庆市人民政府
 2023年3月28日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a prefecture city
 
-report("mianyang_prefecture", ("绵阳市", "510700", "prefecture"), 2023, [
-    ("review_received", 2023, 1146, "exact"),
-    ("review_accepted", 2023, 1028, "exact"),
-    ("review_accepted", 2022, 873, "exact"),
-    ("review_concluded", 2023, 986, "exact"),
-    ("review_corrected", 2023, 127, "exact"),
-    ("review_correction_rate", 2023, rate(127, 986), "exact"),
-    ("litigation_cases", 2023, 612, "exact"),
-    ("litigation_lost", 2023, 38, "exact"),
-    ("litigation_loss_rate", 2023, rate(38, 612), "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("mediation_cases", 2023, 18657, "exact"),
-    ("mediation_success", 2023, 18210, "exact"),
-    ("mediation_success_rate", 2023, rate(18210, 18657), "exact"),
-    ("market_entities", 2023, 428000, "exact"),
-    ("market_entities_growth", 2023, 8.2, "exact"),
-    ("market_entities_new", 2023, 61000, "exact"),
-    ("legal_aid_cases", 2023, 5326, "exact"),
-], """
+report(
+    "mianyang_prefecture",
+    ("绵阳市", "510700", "prefecture"),
+    2023,
+    [
+        ("review_received", 2023, 1146, "exact"),
+        ("review_accepted", 2023, 1028, "exact"),
+        ("review_accepted", 2022, 873, "exact"),
+        ("review_concluded", 2023, 986, "exact"),
+        ("review_corrected", 2023, 127, "exact"),
+        ("review_correction_rate", 2023, rate(127, 986), "exact"),
+        ("litigation_cases", 2023, 612, "exact"),
+        ("litigation_lost", 2023, 38, "exact"),
+        ("litigation_loss_rate", 2023, rate(38, 612), "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("mediation_cases", 2023, 18657, "exact"),
+        ("mediation_success", 2023, 18210, "exact"),
+        ("mediation_success_rate", 2023, rate(18210, 18657), "exact"),
+        ("market_entities", 2023, 428000, "exact"),
+        ("market_entities_growth", 2023, 8.2, "exact"),
+        ("market_entities_new", 2023, 61000, "exact"),
+        ("legal_aid_cases", 2023, 5326, "exact"),
+    ],
+    """
 绵阳市人民政府关于2023年度法治政府建设工作情况的报告
 来源:市司法局 发布时间:2024-02-26
 
@@ -140,26 +157,32 @@ report("mianyang_prefecture", ("绵阳市", "510700", "prefecture"), 2023, [
 
 绵阳市人民政府
 2024年2月20日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a county
 
-report("anji_county", ("安吉县", "330523", "county"), 2022, [
-    ("review_received", 2022, 183, "exact"),
-    ("review_accepted", 2022, 167, "exact"),
-    ("review_concluded", 2022, 159, "exact"),
-    ("review_corrected", 2022, 21, "exact"),
-    ("review_correction_rate", 2022, rate(21, 159), "exact"),
-    ("litigation_cases", 2022, 47, "exact"),
-    ("court_appearance_rate", 2022, 100, "exact"),
-    ("litigation_loss_rate", 2022, 4.3, "exact"),
-    ("mediation_cases", 2022, 4786, "exact"),
-    ("mediation_success", 2022, 4702, "exact"),
-    ("mediation_success_rate", 2022, 98.2, "exact"),
-    ("market_entities_new", 2022, 11200, "exact"),
-    ("market_entities", 2022, 80000, "at_least"),
-    ("legal_aid_cases", 2022, 926, "exact"),
-], """
+report(
+    "anji_county",
+    ("安吉县", "330523", "county"),
+    2022,
+    [
+        ("review_received", 2022, 183, "exact"),
+        ("review_accepted", 2022, 167, "exact"),
+        ("review_concluded", 2022, 159, "exact"),
+        ("review_corrected", 2022, 21, "exact"),
+        ("review_correction_rate", 2022, rate(21, 159), "exact"),
+        ("litigation_cases", 2022, 47, "exact"),
+        ("court_appearance_rate", 2022, 100, "exact"),
+        ("litigation_loss_rate", 2022, 4.3, "exact"),
+        ("mediation_cases", 2022, 4786, "exact"),
+        ("mediation_success", 2022, 4702, "exact"),
+        ("mediation_success_rate", 2022, 98.2, "exact"),
+        ("market_entities_new", 2022, 11200, "exact"),
+        ("market_entities", 2022, 80000, "at_least"),
+        ("legal_aid_cases", 2022, 926, "exact"),
+    ],
+    """
 安吉县2022年法治政府建设工作报告
 
 2022年,安吉县在湖州市委、市政府和县委的坚强领导下,坚持以习近平法治思想为指引,深入践行“绿水青山就是金山银山”理念,全面推进法治政府建设,为打造县域高质量发展样板提供有力法治保障。
@@ -177,25 +200,31 @@ report("anji_county", ("安吉县", "330523", "county"), 2022, [
 
 安吉县人民政府
 2023年1月18日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a shared district name settled by its city
 
-report("nanjing_gulou_district", ("鼓楼区", "320106", "county"), 2023, [
-    ("review_received", 2023, 412, "exact"),
-    ("review_accepted", 2023, 386, "exact"),
-    ("review_concluded", 2023, 371, "exact"),
-    ("review_correction_rate", 2023, 10.5, "exact"),
-    ("litigation_cases", 2023, 163, "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("litigation_loss_rate", 2023, 2.5, "exact"),
-    ("mediation_cases", 2023, 6328, "exact"),
-    ("mediation_success", 2023, 6291, "exact"),
-    ("mediation_success_rate", 2023, rate(6291, 6328), "exact"),
-    ("market_entities_new", 2023, 14500, "exact"),
-    ("market_entities", 2023, 93000, "exact"),
-    ("legal_aid_cases", 2023, 1872, "exact"),
-], """
+report(
+    "nanjing_gulou_district",
+    ("鼓楼区", "320106", "county"),
+    2023,
+    [
+        ("review_received", 2023, 412, "exact"),
+        ("review_accepted", 2023, 386, "exact"),
+        ("review_concluded", 2023, 371, "exact"),
+        ("review_correction_rate", 2023, 10.5, "exact"),
+        ("litigation_cases", 2023, 163, "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("litigation_loss_rate", 2023, 2.5, "exact"),
+        ("mediation_cases", 2023, 6328, "exact"),
+        ("mediation_success", 2023, 6291, "exact"),
+        ("mediation_success_rate", 2023, rate(6291, 6328), "exact"),
+        ("market_entities_new", 2023, 14500, "exact"),
+        ("market_entities", 2023, 93000, "exact"),
+        ("legal_aid_cases", 2023, 1872, "exact"),
+    ],
+    """
 南京市鼓楼区人民政府关于2023年度法治政府建设情况的报告
 发布日期:2024-01-31 信息来源:区司法局
 
@@ -214,23 +243,29 @@ report("nanjing_gulou_district", ("鼓楼区", "320106", "county"), 2023, [
 
 南京市鼓楼区人民政府
 2024年1月25日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a county-level city writing to its parent
 
-report("jinjiang_to_parent", ("晋江市", "350582", "county"), 2023, [
-    ("market_entities_new", 2023, 28600, "exact"),
-    ("market_entities", 2023, 324000, "exact"),
-    ("market_entities_growth", 2023, 5.6, "exact"),
-    ("review_received", 2023, 342, "exact"),
-    ("review_accepted", 2023, 315, "exact"),
-    ("review_concluded", 2023, 315, "exact"),
-    ("litigation_cases", 2023, 208, "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("mediation_cases", 2023, 13800, "exact"),
-    ("mediation_success_rate", 2023, 98.6, "exact"),
-    ("legal_aid_cases", 2023, 2154, "exact"),
-], """
+report(
+    "jinjiang_to_parent",
+    ("晋江市", "350582", "county"),
+    2023,
+    [
+        ("market_entities_new", 2023, 28600, "exact"),
+        ("market_entities", 2023, 324000, "exact"),
+        ("market_entities_growth", 2023, 5.6, "exact"),
+        ("review_received", 2023, 342, "exact"),
+        ("review_accepted", 2023, 315, "exact"),
+        ("review_concluded", 2023, 315, "exact"),
+        ("litigation_cases", 2023, 208, "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("mediation_cases", 2023, 13800, "exact"),
+        ("mediation_success_rate", 2023, 98.6, "exact"),
+        ("legal_aid_cases", 2023, 2154, "exact"),
+    ],
+    """
 中共泉州市委、泉州市人民政府:
 2023年,晋江市在泉州市委、市政府的坚强领导下,深入学习贯彻习近平法治思想,全面落实法治政府建设实施纲要,持续深化“晋江经验”法治实践,法治政府建设取得新进展。现将有关情况报告如下。
 一、2023年度推进法治政府建设的主要举措和成效
@@ -247,28 +282,34 @@ report("jinjiang_to_parent", ("晋江市", "350582", "county"), 2023, [
 
 晋江市人民政府
 2024年1月22日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- the place named only in the signature
 
-report("ningshan_signature_only", ("宁陕县", "610923", "county"), 2023, [
-    ("review_received", 2023, 27, "exact"),
-    ("review_accepted", 2023, 24, "exact"),
-    ("review_concluded", 2023, 24, "exact"),
-    ("review_corrected", 2023, 3, "exact"),
-    ("review_correction_rate", 2023, rate(3, 24), "exact"),
-    ("litigation_cases", 2023, 11, "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("litigation_lost", 2023, 1, "exact"),
-    ("litigation_loss_rate", 2023, rate(1, 11), "exact"),
-    ("mediation_cases", 2023, 532, "exact"),
-    ("mediation_success", 2023, 527, "exact"),
-    ("mediation_success_rate", 2023, 99.1, "exact"),
-    ("market_entities_new", 2023, 1036, "exact"),
-    ("market_entities", 2023, 6215, "exact"),
-    ("market_entities_growth", 2023, 9.4, "exact"),
-    ("legal_aid_cases", 2023, 86, "exact"),
-], """
+report(
+    "ningshan_signature_only",
+    ("宁陕县", "610923", "county"),
+    2023,
+    [
+        ("review_received", 2023, 27, "exact"),
+        ("review_accepted", 2023, 24, "exact"),
+        ("review_concluded", 2023, 24, "exact"),
+        ("review_corrected", 2023, 3, "exact"),
+        ("review_correction_rate", 2023, rate(3, 24), "exact"),
+        ("litigation_cases", 2023, 11, "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("litigation_lost", 2023, 1, "exact"),
+        ("litigation_loss_rate", 2023, rate(1, 11), "exact"),
+        ("mediation_cases", 2023, 532, "exact"),
+        ("mediation_success", 2023, 527, "exact"),
+        ("mediation_success_rate", 2023, 99.1, "exact"),
+        ("market_entities_new", 2023, 1036, "exact"),
+        ("market_entities", 2023, 6215, "exact"),
+        ("market_entities_growth", 2023, 9.4, "exact"),
+        ("legal_aid_cases", 2023, 86, "exact"),
+    ],
+    """
 关于2023年度法治政府建设工作情况的报告
 
 今年以来,在市委、市政府和县委的坚强领导下,我县坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻习近平法治思想,紧扣法治政府建设目标任务,扎实推进依法行政,各项工作取得积极成效。现将有关情况报告如下:
@@ -286,25 +327,31 @@ report("ningshan_signature_only", ("宁陕县", "610923", "county"), 2023, [
 
 宁陕县人民政府
 2024年1月10日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- traditional characters
 
-report("cangxi_traditional", ("苍溪县", "510824", "county"), 2022, [
-    ("review_received", 2022, 96, "exact"),
-    ("review_accepted", 2022, 88, "exact"),
-    ("review_concluded", 2022, 85, "exact"),
-    ("review_corrected", 2022, 11, "exact"),
-    ("review_correction_rate", 2022, rate(11, 85), "exact"),
-    ("litigation_cases", 2022, 39, "exact"),
-    ("court_appearance_rate", 2022, 100, "exact"),
-    ("mediation_cases", 2022, 3412, "exact"),
-    ("mediation_success", 2022, 3376, "exact"),
-    ("mediation_success_rate", 2022, rate(3376, 3412), "exact"),
-    ("market_entities_new", 2022, 5630, "exact"),
-    ("market_entities", 2022, 42000, "exact"),
-    ("legal_aid_cases", 2022, 612, "exact"),
-], """
+report(
+    "cangxi_traditional",
+    ("苍溪县", "510824", "county"),
+    2022,
+    [
+        ("review_received", 2022, 96, "exact"),
+        ("review_accepted", 2022, 88, "exact"),
+        ("review_concluded", 2022, 85, "exact"),
+        ("review_corrected", 2022, 11, "exact"),
+        ("review_correction_rate", 2022, rate(11, 85), "exact"),
+        ("litigation_cases", 2022, 39, "exact"),
+        ("court_appearance_rate", 2022, 100, "exact"),
+        ("mediation_cases", 2022, 3412, "exact"),
+        ("mediation_success", 2022, 3376, "exact"),
+        ("mediation_success_rate", 2022, rate(3376, 3412), "exact"),
+        ("market_entities_new", 2022, 5630, "exact"),
+        ("market_entities", 2022, 42000, "exact"),
+        ("legal_aid_cases", 2022, 612, "exact"),
+    ],
+    """
 蒼溪縣人民政府關於2022年度法治政府建設情況的報告
 
 2022年,在廣元市委、市政府和縣委的堅強領導下,蒼溪縣堅持以習近平新時代中國特色社會主義思想爲指導,深入學習貫徹習近平法治思想,紮實推進法治政府建設,各項工作取得明顯成效。現將有關情況報告如下。
@@ -322,23 +369,29 @@ report("cangxi_traditional", ("苍溪县", "510824", "county"), 2022, [
 
 蒼溪縣人民政府
 2023年2月15日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a people's-congress review of several years
 
-report("hengshui_congress_review", ("衡水市", "131100", "prefecture"), 2023, [
-    ("court_appearance_rate", 2019, 81.2, "exact"),
-    ("court_appearance_rate", 2020, 89.5, "exact"),
-    ("court_appearance_rate", 2021, 95.3, "exact"),
-    ("court_appearance_rate", 2022, 99.1, "exact"),
-    ("review_accepted", 2022, 1264, "exact"),
-    ("review_concluded", 2022, 1198, "exact"),
-    ("review_accepted", 2023, 1037, "at_least"),
-    ("market_entities", 2019, 286000, "exact"),
-    ("market_entities", 2022, 379000, "exact"),
-    ("legal_aid_cases", 2020, 2036, "exact"),
-    ("legal_aid_cases", 2022, 2687, "exact"),
-], """
+report(
+    "hengshui_congress_review",
+    ("衡水市", "131100", "prefecture"),
+    2023,
+    [
+        ("court_appearance_rate", 2019, 81.2, "exact"),
+        ("court_appearance_rate", 2020, 89.5, "exact"),
+        ("court_appearance_rate", 2021, 95.3, "exact"),
+        ("court_appearance_rate", 2022, 99.1, "exact"),
+        ("review_accepted", 2022, 1264, "exact"),
+        ("review_concluded", 2022, 1198, "exact"),
+        ("review_accepted", 2023, 1037, "at_least"),
+        ("market_entities", 2019, 286000, "exact"),
+        ("market_entities", 2022, 379000, "exact"),
+        ("legal_aid_cases", 2020, 2036, "exact"),
+        ("legal_aid_cases", 2022, 2687, "exact"),
+    ],
+    """
 关于全市法治政府建设情况的调研报告
 ——2023年10月26日在衡水市第十五届人民代表大会常务委员会第五次会议上
 市人大常委会调研组
@@ -357,21 +410,27 @@ report("hengshui_congress_review", ("衡水市", "131100", "prefecture"), 2023, 
 
 衡水市人大常委会调研组
 2023年10月
-""")
+""",
+)
 
 # ---------------------------------------------------------------- part-year figures (1-11月, 截至11月底)
 
-report("pingyang_part_year", ("平阳县", "330326", "county"), 2023, [
-    ("review_received", 2023, 236, "at_least"),
-    ("review_accepted", 2023, 219, "at_least"),
-    ("review_concluded", 2023, 201, "at_least"),
-    ("litigation_cases", 2023, 58, "at_least"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("mediation_cases", 2023, 5214, "at_least"),
-    ("mediation_success", 2023, 5163, "at_least"),
-    ("market_entities_new", 2023, 9812, "at_least"),
-    ("legal_aid_cases", 2023, 1126, "at_least"),
-], """
+report(
+    "pingyang_part_year",
+    ("平阳县", "330326", "county"),
+    2023,
+    [
+        ("review_received", 2023, 236, "at_least"),
+        ("review_accepted", 2023, 219, "at_least"),
+        ("review_concluded", 2023, 201, "at_least"),
+        ("litigation_cases", 2023, 58, "at_least"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("mediation_cases", 2023, 5214, "at_least"),
+        ("mediation_success", 2023, 5163, "at_least"),
+        ("market_entities_new", 2023, 9812, "at_least"),
+        ("legal_aid_cases", 2023, 1126, "at_least"),
+    ],
+    """
 平阳县2023年法治政府建设工作总结
 
 今年以来,平阳县在温州市委、市政府和县委的坚强领导下,坚持以习近平法治思想为指导,全面落实法治政府建设实施纲要,法治政府建设各项工作有序推进。现将工作情况总结如下。
@@ -389,23 +448,29 @@ report("pingyang_part_year", ("平阳县", "330326", "county"), 2023, [
 
 平阳县人民政府办公室
 2023年12月8日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- distractors galore
 
-report("ganzhou_distractors", ("赣州市", "360700", "prefecture"), 2022, [
-    ("review_received", 2022, 2416, "exact"),
-    ("review_accepted", 2022, 2208, "exact"),
-    ("review_concluded", 2022, 2175, "exact"),
-    ("review_corrected", 2022, 246, "exact"),
-    ("review_correction_rate", 2022, rate(246, 2175), "exact"),
-    ("litigation_cases", 2022, 1538, "exact"),
-    ("court_appearance_rate", 2022, 99.2, "exact"),
-    ("mediation_cases", 2022, 43500, "exact"),
-    ("mediation_success", 2022, 42800, "exact"),
-    ("mediation_success_rate", 2022, rate(42800, 43500), "exact"),
-    ("legal_aid_cases", 2022, 12000, "exact"),
-], """
+report(
+    "ganzhou_distractors",
+    ("赣州市", "360700", "prefecture"),
+    2022,
+    [
+        ("review_received", 2022, 2416, "exact"),
+        ("review_accepted", 2022, 2208, "exact"),
+        ("review_concluded", 2022, 2175, "exact"),
+        ("review_corrected", 2022, 246, "exact"),
+        ("review_correction_rate", 2022, rate(246, 2175), "exact"),
+        ("litigation_cases", 2022, 1538, "exact"),
+        ("court_appearance_rate", 2022, 99.2, "exact"),
+        ("mediation_cases", 2022, 43500, "exact"),
+        ("mediation_success", 2022, 42800, "exact"),
+        ("mediation_success_rate", 2022, rate(42800, 43500), "exact"),
+        ("legal_aid_cases", 2022, 12000, "exact"),
+    ],
+    """
 赣州市2022年法治政府建设情况报告
 
 2022年,赣州市坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻习近平法治思想,认真落实中央和省委、省政府关于法治政府建设的部署要求,法治政府建设取得新成效。现将有关情况报告如下。
@@ -423,26 +488,32 @@ report("ganzhou_distractors", ("赣州市", "360700", "prefecture"), 2022, [
 
 赣州市人民政府
 2023年3月15日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- 万/亿 and Chinese numerals
 
-report("nanping_numerals", ("南平市", "350700", "prefecture"), 2021, [
-    ("review_received", 2021, 1230, "exact"),
-    ("review_accepted", 2021, 1108, "exact"),
-    ("review_concluded", 2021, 1056, "exact"),
-    ("review_corrected", 2021, 69, "exact"),
-    ("review_correction_rate", 2021, rate(69, 1056), "exact"),
-    ("litigation_cases", 2021, 487, "exact"),
-    ("court_appearance_rate", 2021, 98.6, "exact"),
-    ("mediation_cases", 2021, 13600, "exact"),
-    ("mediation_success", 2021, 13300, "exact"),
-    ("mediation_success_rate", 2021, rate(13300, 13600), "exact"),
-    ("market_entities", 2021, 268000, "exact"),
-    ("market_entities_growth", 2021, 12.6, "exact"),
-    ("market_entities_new", 2021, 43000, "exact"),
-    ("legal_aid_cases", 2021, 3000, "at_least"),
-], """
+report(
+    "nanping_numerals",
+    ("南平市", "350700", "prefecture"),
+    2021,
+    [
+        ("review_received", 2021, 1230, "exact"),
+        ("review_accepted", 2021, 1108, "exact"),
+        ("review_concluded", 2021, 1056, "exact"),
+        ("review_corrected", 2021, 69, "exact"),
+        ("review_correction_rate", 2021, rate(69, 1056), "exact"),
+        ("litigation_cases", 2021, 487, "exact"),
+        ("court_appearance_rate", 2021, 98.6, "exact"),
+        ("mediation_cases", 2021, 13600, "exact"),
+        ("mediation_success", 2021, 13300, "exact"),
+        ("mediation_success_rate", 2021, rate(13300, 13600), "exact"),
+        ("market_entities", 2021, 268000, "exact"),
+        ("market_entities_growth", 2021, 12.6, "exact"),
+        ("market_entities_new", 2021, 43000, "exact"),
+        ("legal_aid_cases", 2021, 3000, "at_least"),
+    ],
+    """
 南平市人民政府关于2021年法治政府建设情况的报告
 
 2021年,南平市深入学习贯彻习近平法治思想,在省委、省政府和市委的坚强领导下,全面推进法治政府建设,为建设绿色发展示范区提供有力法治保障。现将有关情况报告如下:
@@ -460,22 +531,28 @@ report("nanping_numerals", ("南平市", "350700", "prefecture"), 2021, [
 
 南平市人民政府
 2022年3月30日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a web page dated only by its publication time
 
-report("gusu_web_page", ("姑苏区", "320508", "county"), 2023, [
-    ("review_received", 2023, 268, "exact"),
-    ("review_accepted", 2023, 241, "exact"),
-    ("review_concluded", 2023, 236, "exact"),
-    ("review_correction_rate", 2023, 9.7, "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("mediation_cases", 2023, 10000, "approx"),
-    ("market_entities_new", 2023, 6842, "exact"),
-    ("market_entities", 2023, 56000, "exact"),
-    ("market_entities_growth", 2023, 4.8, "exact"),
-    ("legal_aid_cases", 2023, 1000, "at_least"),
-], """
+report(
+    "gusu_web_page",
+    ("姑苏区", "320508", "county"),
+    2023,
+    [
+        ("review_received", 2023, 268, "exact"),
+        ("review_accepted", 2023, 241, "exact"),
+        ("review_concluded", 2023, 236, "exact"),
+        ("review_correction_rate", 2023, 9.7, "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("mediation_cases", 2023, 10000, "approx"),
+        ("market_entities_new", 2023, 6842, "exact"),
+        ("market_entities", 2023, 56000, "exact"),
+        ("market_entities_growth", 2023, 4.8, "exact"),
+        ("legal_aid_cases", 2023, 1000, "at_least"),
+    ],
+    """
 首页 > 政务公开 > 法治政府建设
 姑苏区人民政府关于法治政府建设工作情况的报告
 发布时间:2024-01-15 来源:区司法局 浏览次数:
@@ -495,22 +572,28 @@ report("gusu_web_page", ("姑苏区", "320508", "county"), 2023, [
 
 苏州市姑苏区人民政府
 2024年1月10日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- flows, stocks and screening
 
-report("renhuai_flows", ("仁怀市", "520382", "county"), 2022, [
-    ("market_entities_new", 2022, 8210, "exact"),
-    ("market_entities_growth", 2022, 5.0, "exact"),
-    ("mediation_success", 2022, 2287, "exact"),
-    ("review_received", 2022, 158, "exact"),
-    ("review_accepted", 2022, 142, "exact"),
-    ("review_concluded", 2022, 137, "exact"),
-    ("litigation_cases", 2022, 64, "exact"),
-    ("litigation_lost", 2022, 3, "exact"),
-    ("litigation_loss_rate", 2022, rate(3, 64), "exact"),
-    ("legal_aid_cases", 2022, 738, "exact"),
-], """
+report(
+    "renhuai_flows",
+    ("仁怀市", "520382", "county"),
+    2022,
+    [
+        ("market_entities_new", 2022, 8210, "exact"),
+        ("market_entities_growth", 2022, 5.0, "exact"),
+        ("mediation_success", 2022, 2287, "exact"),
+        ("review_received", 2022, 158, "exact"),
+        ("review_accepted", 2022, 142, "exact"),
+        ("review_concluded", 2022, 137, "exact"),
+        ("litigation_cases", 2022, 64, "exact"),
+        ("litigation_lost", 2022, 3, "exact"),
+        ("litigation_loss_rate", 2022, rate(3, 64), "exact"),
+        ("legal_aid_cases", 2022, 738, "exact"),
+    ],
+    """
 仁怀市2022年法治政府建设情况报告
 
 2022年,仁怀市在遵义市委、市政府和仁怀市委的坚强领导下,深入学习贯彻习近平法治思想,认真落实法治政府建设实施纲要,为建设世界酱香白酒产业核心区提供有力法治保障。现将有关情况报告如下。
@@ -528,24 +611,30 @@ report("renhuai_flows", ("仁怀市", "520382", "county"), 2022, [
 
 仁怀市人民政府
 2023年2月8日
-""")
+""",
+)
 
 
 # ---------------------------------------------------------------- a municipality quoting its districts
 
-report("tianjin_municipality", ("天津市", "120000", "province"), 2023, [
-    ("market_entities", 2023, 1587000, "exact"),
-    ("market_entities_growth", 2023, 6.3, "exact"),
-    ("market_entities_new", 2023, 272000, "exact"),
-    ("review_received", 2023, 9536, "exact"),
-    ("review_concluded", 2023, 8874, "exact"),
-    ("review_correction_rate", 2023, 10.4, "exact"),
-    ("court_appearance_rate", 2023, 99.6, "exact"),
-    ("mediation_cases", 2023, 152000, "exact"),
-    ("mediation_success", 2023, 149000, "exact"),
-    ("mediation_success_rate", 2023, 98.0, "exact"),
-    ("legal_aid_cases", 2023, 31000, "exact"),
-], """
+report(
+    "tianjin_municipality",
+    ("天津市", "120000", "province"),
+    2023,
+    [
+        ("market_entities", 2023, 1587000, "exact"),
+        ("market_entities_growth", 2023, 6.3, "exact"),
+        ("market_entities_new", 2023, 272000, "exact"),
+        ("review_received", 2023, 9536, "exact"),
+        ("review_concluded", 2023, 8874, "exact"),
+        ("review_correction_rate", 2023, 10.4, "exact"),
+        ("court_appearance_rate", 2023, 99.6, "exact"),
+        ("mediation_cases", 2023, 152000, "exact"),
+        ("mediation_success", 2023, 149000, "exact"),
+        ("mediation_success_rate", 2023, 98.0, "exact"),
+        ("legal_aid_cases", 2023, 31000, "exact"),
+    ],
+    """
 天津市人民政府关于天津市2023年法治政府建设情况的报告
 
 2023年,市政府坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,深入学习贯彻习近平法治思想,在市委坚强领导下,在市人大及其常委会监督下,全面推进法治政府建设。现将有关情况报告如下:
@@ -563,27 +652,33 @@ report("tianjin_municipality", ("天津市", "120000", "province"), 2023, [
 
 天津市人民政府
 2024年3月29日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- an autonomous prefecture (全州)
 
-report("enshi_prefecture", ("恩施土家族苗族自治州", "422800", "prefecture"), 2022, [
-    ("market_entities", 2022, 336000, "exact"),
-    ("market_entities_growth", 2022, 7.9, "exact"),
-    ("market_entities_new", 2022, 52000, "exact"),
-    ("review_received", 2022, 1672, "exact"),
-    ("review_accepted", 2022, 1523, "exact"),
-    ("review_concluded", 2022, 1488, "exact"),
-    ("review_corrected", 2022, 176, "exact"),
-    ("review_correction_rate", 2022, 11.8, "exact"),
-    ("litigation_cases", 2022, 1104, "exact"),
-    ("litigation_lost", 2022, 97, "exact"),
-    ("litigation_loss_rate", 2022, 8.8, "exact"),
-    ("court_appearance_rate", 2022, 100, "exact"),
-    ("mediation_cases", 2022, 28600, "exact"),
-    ("mediation_success_rate", 2022, 99.2, "exact"),
-    ("legal_aid_cases", 2022, 6854, "exact"),
-], """
+report(
+    "enshi_prefecture",
+    ("恩施土家族苗族自治州", "422800", "prefecture"),
+    2022,
+    [
+        ("market_entities", 2022, 336000, "exact"),
+        ("market_entities_growth", 2022, 7.9, "exact"),
+        ("market_entities_new", 2022, 52000, "exact"),
+        ("review_received", 2022, 1672, "exact"),
+        ("review_accepted", 2022, 1523, "exact"),
+        ("review_concluded", 2022, 1488, "exact"),
+        ("review_corrected", 2022, 176, "exact"),
+        ("review_correction_rate", 2022, 11.8, "exact"),
+        ("litigation_cases", 2022, 1104, "exact"),
+        ("litigation_lost", 2022, 97, "exact"),
+        ("litigation_loss_rate", 2022, 8.8, "exact"),
+        ("court_appearance_rate", 2022, 100, "exact"),
+        ("mediation_cases", 2022, 28600, "exact"),
+        ("mediation_success_rate", 2022, 99.2, "exact"),
+        ("legal_aid_cases", 2022, 6854, "exact"),
+    ],
+    """
 恩施州2022年法治政府建设情况报告
 
 2022年,全州各级政府及其部门坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想,在省委、省政府和州委的坚强领导下,扎实推进法治政府建设,为全州经济社会高质量发展提供了有力法治保障。
@@ -601,27 +696,33 @@ report("enshi_prefecture", ("恩施土家族苗族自治州", "422800", "prefect
 
 恩施土家族苗族自治州人民政府
 2023年3月10日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a county quoting its city's total
 
-report("changxing_county", ("长兴县", "330522", "county"), 2023, [
-    ("review_received", 2023, 263, "exact"),
-    ("review_accepted", 2023, 247, "exact"),
-    ("review_concluded", 2023, 239, "exact"),
-    ("review_corrected", 2023, 29, "exact"),
-    ("review_correction_rate", 2023, rate(29, 239), "exact"),
-    ("litigation_cases", 2023, 89, "exact"),
-    ("litigation_lost", 2023, 4, "exact"),
-    ("litigation_loss_rate", 2023, rate(4, 89), "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("mediation_cases", 2023, 6204, "exact"),
-    ("mediation_success", 2023, 6171, "exact"),
-    ("mediation_success_rate", 2023, rate(6171, 6204), "exact"),
-    ("market_entities_new", 2023, 13000, "exact"),
-    ("market_entities", 2023, 114000, "exact"),
-    ("legal_aid_cases", 2023, 1386, "exact"),
-], """
+report(
+    "changxing_county",
+    ("长兴县", "330522", "county"),
+    2023,
+    [
+        ("review_received", 2023, 263, "exact"),
+        ("review_accepted", 2023, 247, "exact"),
+        ("review_concluded", 2023, 239, "exact"),
+        ("review_corrected", 2023, 29, "exact"),
+        ("review_correction_rate", 2023, rate(29, 239), "exact"),
+        ("litigation_cases", 2023, 89, "exact"),
+        ("litigation_lost", 2023, 4, "exact"),
+        ("litigation_loss_rate", 2023, rate(4, 89), "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("mediation_cases", 2023, 6204, "exact"),
+        ("mediation_success", 2023, 6171, "exact"),
+        ("mediation_success_rate", 2023, rate(6171, 6204), "exact"),
+        ("market_entities_new", 2023, 13000, "exact"),
+        ("market_entities", 2023, 114000, "exact"),
+        ("legal_aid_cases", 2023, 1386, "exact"),
+    ],
+    """
 长兴县人民政府关于2023年度法治政府建设工作情况的报告
 
 2023年,长兴县在湖州市委、市政府和县委的坚强领导下,深入学习贯彻习近平法治思想,全面落实中央、省、市关于法治政府建设的决策部署,奋力打造法治中国示范区县域样板。现将有关情况报告如下:
@@ -639,26 +740,32 @@ report("changxing_county", ("长兴县", "330522", "county"), 2023, [
 
 长兴县人民政府
 2024年2月2日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- an autonomous region (全区 is the province)
 
-report("guangxi_region", ("广西壮族自治区", "450000", "province"), 2022, [
-    ("review_received", 2022, 15200, "exact"),
-    ("review_accepted", 2022, 13600, "exact"),
-    ("review_concluded", 2022, 13100, "exact"),
-    ("review_correction_rate", 2022, 9.2, "exact"),
-    ("litigation_cases", 2022, 10800, "exact"),
-    ("court_appearance_rate", 2022, 98.9, "exact"),
-    ("litigation_loss_rate", 2022, 7.6, "exact"),
-    ("mediation_cases", 2022, 317000, "exact"),
-    ("mediation_success", 2022, 311000, "exact"),
-    ("mediation_success_rate", 2022, rate(311000, 317000), "exact"),
-    ("market_entities", 2022, 3276000, "exact"),
-    ("market_entities_growth", 2022, 10.5, "exact"),
-    ("market_entities_new", 2022, 579000, "exact"),
-    ("legal_aid_cases", 2022, 63000, "exact"),
-], """
+report(
+    "guangxi_region",
+    ("广西壮族自治区", "450000", "province"),
+    2022,
+    [
+        ("review_received", 2022, 15200, "exact"),
+        ("review_accepted", 2022, 13600, "exact"),
+        ("review_concluded", 2022, 13100, "exact"),
+        ("review_correction_rate", 2022, 9.2, "exact"),
+        ("litigation_cases", 2022, 10800, "exact"),
+        ("court_appearance_rate", 2022, 98.9, "exact"),
+        ("litigation_loss_rate", 2022, 7.6, "exact"),
+        ("mediation_cases", 2022, 317000, "exact"),
+        ("mediation_success", 2022, 311000, "exact"),
+        ("mediation_success_rate", 2022, rate(311000, 317000), "exact"),
+        ("market_entities", 2022, 3276000, "exact"),
+        ("market_entities_growth", 2022, 10.5, "exact"),
+        ("market_entities_new", 2022, 579000, "exact"),
+        ("legal_aid_cases", 2022, 63000, "exact"),
+    ],
+    """
 广西壮族自治区人民政府关于2022年法治政府建设情况的报告
 
 2022年,自治区人民政府坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻习近平法治思想,认真落实党中央、国务院关于法治政府建设的决策部署,在自治区党委的坚强领导下,推动全区法治政府建设取得新进展新成效。现将有关情况报告如下:
@@ -676,7 +783,8 @@ report("guangxi_region", ("广西壮族自治区", "450000", "province"), 2022, 
 
 广西壮族自治区人民政府
 2023年3月31日
-""")
+""",
+)
 
 
 # ---------------------------------------------------------------- running them

@@ -29,25 +29,30 @@ def report(name: str, place: tuple[str, str, str], year: int, rows: list[Row], t
 
 # ---------------------------------------------------------------- a DOCX with a table of two years (蠡县)
 
-report("lixian_docx_table", ("蠡县", "130635", "county"), 2023, [
-    ("review_received", 2022, 74, "exact"),
-    ("review_received", 2023, 88, "exact"),
-    ("review_accepted", 2022, 69, "exact"),
-    ("review_accepted", 2023, 81, "exact"),
-    ("review_concluded", 2022, 66, "exact"),
-    ("review_concluded", 2023, 79, "exact"),
-    ("litigation_cases", 2022, 35, "exact"),
-    ("litigation_cases", 2023, 29, "exact"),
-    ("court_appearance_rate", 2022, 96.8, "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("legal_aid_cases", 2022, 387, "exact"),
-    ("legal_aid_cases", 2023, 412, "exact"),
-    ("market_entities_new", 2022, 5126, "exact"),
-    ("market_entities_new", 2023, 5843, "exact"),
-    ("mediation_cases", 2023, 1326, "exact"),
-    ("mediation_success", 2023, 1301, "exact"),
-    ("mediation_success_rate", 2023, rate(1301, 1326), "exact"),
-], """
+report(
+    "lixian_docx_table",
+    ("蠡县", "130635", "county"),
+    2023,
+    [
+        ("review_received", 2022, 74, "exact"),
+        ("review_received", 2023, 88, "exact"),
+        ("review_accepted", 2022, 69, "exact"),
+        ("review_accepted", 2023, 81, "exact"),
+        ("review_concluded", 2022, 66, "exact"),
+        ("review_concluded", 2023, 79, "exact"),
+        ("litigation_cases", 2022, 35, "exact"),
+        ("litigation_cases", 2023, 29, "exact"),
+        ("court_appearance_rate", 2022, 96.8, "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("legal_aid_cases", 2022, 387, "exact"),
+        ("legal_aid_cases", 2023, 412, "exact"),
+        ("market_entities_new", 2022, 5126, "exact"),
+        ("market_entities_new", 2023, 5843, "exact"),
+        ("mediation_cases", 2023, 1326, "exact"),
+        ("mediation_success", 2023, 1301, "exact"),
+        ("mediation_success_rate", 2023, rate(1301, 1326), "exact"),
+    ],
+    """
 蠡县2023年法治政府建设情况报告
 
 2023年,蠡县在保定市委、市政府和县委的坚强领导下,坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻落实党的二十大精神,深入学习贯彻习近平法治思想,紧紧围绕县委、县政府中心工作,扎实推进法治政府建设。现将有关情况报告如下。
@@ -68,28 +73,36 @@ report("lixian_docx_table", ("蠡县", "130635", "county"), 2023, [
 2024年1月26日
 
 附表:蠡县法治政府建设主要指标
-""", form="docx", table=[
-    ["指标", "2022年", "2023年"],
-    ["收到行政复议申请(件)", "74", "88"],
-    ["行政复议受理(件)", "69", "81"],
-    ["行政复议审结(件)", "66", "79"],
-    ["一审行政诉讼案件(件)", "35", "29"],
-    ["行政机关负责人出庭应诉率", "96.8%", "100%"],
-    ["办理法律援助案件(件)", "387", "412"],
-    ["新增市场主体(户)", "5126", "5843"],
-])
+""",
+    form="docx",
+    table=[
+        ["指标", "2022年", "2023年"],
+        ["收到行政复议申请(件)", "74", "88"],
+        ["行政复议受理(件)", "69", "81"],
+        ["行政复议审结(件)", "66", "79"],
+        ["一审行政诉讼案件(件)", "35", "29"],
+        ["行政机关负责人出庭应诉率", "96.8%", "100%"],
+        ["办理法律援助案件(件)", "387", "412"],
+        ["新增市场主体(户)", "5126", "5843"],
+    ],
+)
 
 # ---------------------------------------------------------------- a DOCX table with a 同比 column (鹤壁市)
 
-report("hebi_docx_growth_column", ("鹤壁市", "410600", "prefecture"), 2023, [
-    ("review_received", 2023, 486, "exact"),
-    ("review_correction_rate", 2023, 9.8, "exact"),
-    ("market_entities", 2023, 187000, "exact"),
-    ("market_entities_growth", 2023, 6.1, "exact"),
-    ("mediation_cases", 2023, 9624, "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("legal_aid_cases", 2023, 2317, "exact"),
-], """
+report(
+    "hebi_docx_growth_column",
+    ("鹤壁市", "410600", "prefecture"),
+    2023,
+    [
+        ("review_received", 2023, 486, "exact"),
+        ("review_correction_rate", 2023, 9.8, "exact"),
+        ("market_entities", 2023, 187000, "exact"),
+        ("market_entities_growth", 2023, 6.1, "exact"),
+        ("mediation_cases", 2023, 9624, "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("legal_aid_cases", 2023, 2317, "exact"),
+    ],
+    """
 鹤壁市人民政府关于2023年度法治政府建设情况的报告
 
 2023年,鹤壁市坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想和党的二十大精神,认真落实省委、省政府和市委关于法治政府建设的决策部署,法治政府建设取得新的成效。现将有关情况报告如下。
@@ -109,30 +122,38 @@ report("hebi_docx_growth_column", ("鹤壁市", "410600", "prefecture"), 2023, [
 2024年3月12日
 
 表:2023年全市法治政府建设主要指标
-""", form="docx", table=[
-    ["指标名称", "2023年", "同比"],
-    ["收到行政复议申请(件)", "486", "+12.3%"],
-    ["行政复议纠错率(%)", "9.8", "-1.2个百分点"],
-    ["实有市场主体(万户)", "18.7", "+6.1%"],
-    ["调解矛盾纠纷(件)", "9,624", "+3.5%"],
-])
+""",
+    form="docx",
+    table=[
+        ["指标名称", "2023年", "同比"],
+        ["收到行政复议申请(件)", "486", "+12.3%"],
+        ["行政复议纠错率(%)", "9.8", "-1.2个百分点"],
+        ["实有市场主体(万户)", "18.7", "+6.1%"],
+        ["调解矛盾纠纷(件)", "9,624", "+3.5%"],
+    ],
+)
 
 # ---------------------------------------------------------------- a county web page with clutter and bracketed 同比 (冠县)
 
-report("guanxian_html", ("冠县", "371525", "county"), 2023, [
-    ("review_received", 2023, 132, "exact"),
-    ("review_accepted", 2023, 121, "exact"),
-    ("review_concluded", 2023, 117, "exact"),
-    ("review_corrected", 2023, 14, "exact"),
-    ("review_correction_rate", 2023, 11.97, "exact"),
-    ("litigation_cases", 2023, 43, "exact"),
-    ("litigation_lost", 2023, 2, "exact"),
-    ("litigation_loss_rate", 2023, rate(2, 43), "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("legal_aid_cases", 2023, 508, "exact"),
-    ("market_entities", 2023, 53700, "exact"),
-    ("market_entities_new", 2023, 6215, "exact"),
-], """
+report(
+    "guanxian_html",
+    ("冠县", "371525", "county"),
+    2023,
+    [
+        ("review_received", 2023, 132, "exact"),
+        ("review_accepted", 2023, 121, "exact"),
+        ("review_concluded", 2023, 117, "exact"),
+        ("review_corrected", 2023, 14, "exact"),
+        ("review_correction_rate", 2023, 11.97, "exact"),
+        ("litigation_cases", 2023, 43, "exact"),
+        ("litigation_lost", 2023, 2, "exact"),
+        ("litigation_loss_rate", 2023, rate(2, 43), "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("legal_aid_cases", 2023, 508, "exact"),
+        ("market_entities", 2023, 53700, "exact"),
+        ("market_entities_new", 2023, 6215, "exact"),
+    ],
+    """
 首页 > 信息公开 > 法治政府建设年度报告
 冠县人民政府关于2023年度法治政府建设情况的报告
 发布时间:2024-01-22 09:30 来源:冠县司法局 浏览次数:1024
@@ -154,26 +175,35 @@ report("guanxian_html", ("冠县", "371525", "county"), 2023, [
 冠县人民政府
 2024年1月18日
 【打印本页】【关闭窗口】
-""", form="html", title="冠县人民政府关于2023年度法治政府建设情况的报告", pubdate="2024-01-22")
+""",
+    form="html",
+    title="冠县人民政府关于2023年度法治政府建设情况的报告",
+    pubdate="2024-01-22",
+)
 
 # ---------------------------------------------------------------- a 盟 quoting its 旗县市 (锡林郭勒盟)
 
-report("xilingol_league", ("锡林郭勒盟", "152500", "prefecture"), 2022, [
-    ("review_received", 2022, 612, "exact"),
-    ("review_accepted", 2022, 574, "exact"),
-    ("review_concluded", 2022, 560, "exact"),
-    ("review_correction_rate", 2022, 8.9, "exact"),
-    ("litigation_cases", 2022, 287, "exact"),
-    ("litigation_lost", 2022, 19, "exact"),
-    ("litigation_loss_rate", 2022, rate(19, 287), "exact"),
-    ("court_appearance_rate", 2022, 100, "exact"),
-    ("mediation_cases", 2022, 8436, "exact"),
-    ("mediation_success_rate", 2022, 97.3, "exact"),
-    ("market_entities", 2022, 128000, "exact"),
-    ("market_entities_growth", 2022, 5.2, "exact"),
-    ("market_entities_new", 2022, 14600, "exact"),
-    ("legal_aid_cases", 2022, 3215, "exact"),
-], """
+report(
+    "xilingol_league",
+    ("锡林郭勒盟", "152500", "prefecture"),
+    2022,
+    [
+        ("review_received", 2022, 612, "exact"),
+        ("review_accepted", 2022, 574, "exact"),
+        ("review_concluded", 2022, 560, "exact"),
+        ("review_correction_rate", 2022, 8.9, "exact"),
+        ("litigation_cases", 2022, 287, "exact"),
+        ("litigation_lost", 2022, 19, "exact"),
+        ("litigation_loss_rate", 2022, rate(19, 287), "exact"),
+        ("court_appearance_rate", 2022, 100, "exact"),
+        ("mediation_cases", 2022, 8436, "exact"),
+        ("mediation_success_rate", 2022, 97.3, "exact"),
+        ("market_entities", 2022, 128000, "exact"),
+        ("market_entities_growth", 2022, 5.2, "exact"),
+        ("market_entities_new", 2022, 14600, "exact"),
+        ("legal_aid_cases", 2022, 3215, "exact"),
+    ],
+    """
 锡林郭勒盟行政公署关于2022年法治政府建设情况的报告
 
 2022年,锡林郭勒盟行政公署在自治区党委、政府和盟委的坚强领导下,以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想,铸牢中华民族共同体意识,全面推进法治政府建设。现将有关情况报告如下。
@@ -193,22 +223,28 @@ report("xilingol_league", ("锡林郭勒盟", "152500", "prefecture"), 2022, [
 
 锡林郭勒盟行政公署
 2023年2月24日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a 旗: 诉前调解 and 成功化解 next to 人民调解 (准格尔旗)
 
-report("zhungeer_banner", ("准格尔旗", "150622", "county"), 2023, [
-    ("review_received", 2023, 97, "exact"),
-    ("review_accepted", 2023, 89, "exact"),
-    ("review_concluded", 2023, 89, "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("mediation_cases", 2023, 1873, "exact"),
-    ("mediation_success", 2023, 1846, "exact"),
-    ("mediation_success_rate", 2023, 98.6, "exact"),
-    ("market_entities", 2023, 49000, "exact"),
-    ("market_entities_growth", 2023, 6.3, "exact"),
-    ("legal_aid_cases", 2023, 642, "exact"),
-], """
+report(
+    "zhungeer_banner",
+    ("准格尔旗", "150622", "county"),
+    2023,
+    [
+        ("review_received", 2023, 97, "exact"),
+        ("review_accepted", 2023, 89, "exact"),
+        ("review_concluded", 2023, 89, "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("mediation_cases", 2023, 1873, "exact"),
+        ("mediation_success", 2023, 1846, "exact"),
+        ("mediation_success_rate", 2023, 98.6, "exact"),
+        ("market_entities", 2023, 49000, "exact"),
+        ("market_entities_growth", 2023, 6.3, "exact"),
+        ("legal_aid_cases", 2023, 642, "exact"),
+    ],
+    """
 准格尔旗2023年法治政府建设年度报告
 
 2023年,准格尔旗在鄂尔多斯市委、市政府和旗委的坚强领导下,坚持以习近平法治思想为指导,认真落实法治政府建设实施纲要,推动法治政府建设再上新台阶。现将有关情况报告如下。
@@ -228,22 +264,28 @@ report("zhungeer_banner", ("准格尔旗", "150622", "county"), 2023, [
 
 准格尔旗人民政府
 2024年1月30日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- the year only in the signature date (黟县)
 
-report("yixian_signature_year", ("黟县", "341023", "county"), 2023, [
-    ("review_received", 2023, 41, "exact"),
-    ("review_accepted", 2023, 38, "exact"),
-    ("review_concluded", 2023, 36, "exact"),
-    ("review_corrected", 2023, 5, "exact"),
-    ("review_correction_rate", 2023, rate(5, 36), "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("legal_aid_cases", 2023, 312, "exact"),
-    ("mediation_cases", 2023, 1105, "exact"),
-    ("mediation_success", 2023, 1091, "exact"),
-    ("mediation_success_rate", 2023, rate(1091, 1105), "exact"),
-], """
+report(
+    "yixian_signature_year",
+    ("黟县", "341023", "county"),
+    2023,
+    [
+        ("review_received", 2023, 41, "exact"),
+        ("review_accepted", 2023, 38, "exact"),
+        ("review_concluded", 2023, 36, "exact"),
+        ("review_corrected", 2023, 5, "exact"),
+        ("review_correction_rate", 2023, rate(5, 36), "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("legal_aid_cases", 2023, 312, "exact"),
+        ("mediation_cases", 2023, 1105, "exact"),
+        ("mediation_success", 2023, 1091, "exact"),
+        ("mediation_success_rate", 2023, rate(1091, 1105), "exact"),
+    ],
+    """
 黟县人民政府关于法治政府建设工作情况的报告
 
 黄山市人民政府:
@@ -265,25 +307,31 @@ report("yixian_signature_year", ("黟县", "341023", "county"), 2023, [
 
 黟县人民政府
 2024年2月
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a people's-congress review of two years (德阳市)
 
-report("deyang_congress_two_years", ("德阳市", "510600", "prefecture"), 2023, [
-    ("review_received", 2022, 1352, "exact"),
-    ("review_accepted", 2022, 1208, "exact"),
-    ("review_received", 2023, 1517, "exact"),
-    ("review_accepted", 2023, 1364, "exact"),
-    ("court_appearance_rate", 2022, 96.4, "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("litigation_cases", 2022, 612, "exact"),
-    ("litigation_cases", 2023, 587, "exact"),
-    ("market_entities", 2022, 386000, "exact"),
-    ("market_entities", 2023, 412000, "exact"),
-    ("mediation_cases", 2023, 26000, "exact"),
-    ("mediation_success", 2023, 25000, "exact"),
-    ("mediation_success_rate", 2023, rate(25000, 26000), "exact"),
-], """
+report(
+    "deyang_congress_two_years",
+    ("德阳市", "510600", "prefecture"),
+    2023,
+    [
+        ("review_received", 2022, 1352, "exact"),
+        ("review_accepted", 2022, 1208, "exact"),
+        ("review_received", 2023, 1517, "exact"),
+        ("review_accepted", 2023, 1364, "exact"),
+        ("court_appearance_rate", 2022, 96.4, "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("litigation_cases", 2022, 612, "exact"),
+        ("litigation_cases", 2023, 587, "exact"),
+        ("market_entities", 2022, 386000, "exact"),
+        ("market_entities", 2023, 412000, "exact"),
+        ("mediation_cases", 2023, 26000, "exact"),
+        ("mediation_success", 2023, 25000, "exact"),
+        ("mediation_success_rate", 2023, rate(25000, 26000), "exact"),
+    ],
+    """
 关于市人民政府2022—2023年法治政府建设情况的调研报告
 ——2024年4月24日在德阳市第十届人民代表大会常务委员会第十九次会议上
 市人大常委会法制委员会
@@ -305,25 +353,31 @@ report("deyang_congress_two_years", ("德阳市", "510600", "prefecture"), 2023,
 
 德阳市人大常委会法制委员会
 2024年4月
-""")
+""",
+)
 
 # ---------------------------------------------------------------- 件次 beside 出庭率, 一审 beside 二审, 综合纠错率 (安顺市)
 
-report("anshun_litigation", ("安顺市", "520400", "prefecture"), 2023, [
-    ("review_accepted", 2023, 1046, "exact"),
-    ("review_concluded", 2023, 982, "exact"),
-    ("review_corrected", 2023, 103, "exact"),
-    ("review_correction_rate", 2023, 10.5, "exact"),
-    ("court_appearance_rate", 2023, 98.5, "exact"),
-    ("litigation_cases", 2023, 342, "exact"),
-    ("litigation_lost", 2023, 27, "exact"),
-    ("litigation_loss_rate", 2023, rate(27, 342), "exact"),
-    ("legal_aid_cases", 2023, 4128, "exact"),
-    ("mediation_cases", 2023, 15200, "exact"),
-    ("mediation_success_rate", 2023, 98.1, "exact"),
-    ("market_entities", 2023, 296000, "exact"),
-    ("market_entities_new", 2023, 42000, "exact"),
-], """
+report(
+    "anshun_litigation",
+    ("安顺市", "520400", "prefecture"),
+    2023,
+    [
+        ("review_accepted", 2023, 1046, "exact"),
+        ("review_concluded", 2023, 982, "exact"),
+        ("review_corrected", 2023, 103, "exact"),
+        ("review_correction_rate", 2023, 10.5, "exact"),
+        ("court_appearance_rate", 2023, 98.5, "exact"),
+        ("litigation_cases", 2023, 342, "exact"),
+        ("litigation_lost", 2023, 27, "exact"),
+        ("litigation_loss_rate", 2023, rate(27, 342), "exact"),
+        ("legal_aid_cases", 2023, 4128, "exact"),
+        ("mediation_cases", 2023, 15200, "exact"),
+        ("mediation_success_rate", 2023, 98.1, "exact"),
+        ("market_entities", 2023, 296000, "exact"),
+        ("market_entities_new", 2023, 42000, "exact"),
+    ],
+    """
 安顺市2023年法治政府建设情况报告
 
 2023年,安顺市坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,深入践行习近平法治思想,在省委、省政府和市委的坚强领导下,扎实推进法治政府建设。现将有关情况报告如下。
@@ -344,25 +398,31 @@ report("anshun_litigation", ("安顺市", "520400", "prefecture"), 2023, [
 
 安顺市人民政府
 2024年2月6日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- rates that 保持/均为 100%, 同比 in brackets (随州市)
 
-report("suizhou_rates", ("随州市", "421300", "prefecture"), 2022, [
-    ("review_received", 2022, 689, "exact"),
-    ("review_accepted", 2022, 615, "exact"),
-    ("review_concluded", 2022, 598, "exact"),
-    ("review_corrected", 2022, 71, "exact"),
-    ("review_correction_rate", 2022, rate(71, 598), "exact"),
-    ("court_appearance_rate", 2022, 100, "exact"),
-    ("litigation_cases", 2022, 264, "exact"),
-    ("mediation_cases", 2022, 7318, "exact"),
-    ("mediation_success", 2022, 7206, "exact"),
-    ("mediation_success_rate", 2022, rate(7206, 7318), "exact"),
-    ("market_entities", 2022, 229000, "exact"),
-    ("market_entities_growth", 2022, 9.4, "exact"),
-    ("legal_aid_cases", 2022, 1984, "exact"),
-], """
+report(
+    "suizhou_rates",
+    ("随州市", "421300", "prefecture"),
+    2022,
+    [
+        ("review_received", 2022, 689, "exact"),
+        ("review_accepted", 2022, 615, "exact"),
+        ("review_concluded", 2022, 598, "exact"),
+        ("review_corrected", 2022, 71, "exact"),
+        ("review_correction_rate", 2022, rate(71, 598), "exact"),
+        ("court_appearance_rate", 2022, 100, "exact"),
+        ("litigation_cases", 2022, 264, "exact"),
+        ("mediation_cases", 2022, 7318, "exact"),
+        ("mediation_success", 2022, 7206, "exact"),
+        ("mediation_success_rate", 2022, rate(7206, 7318), "exact"),
+        ("market_entities", 2022, 229000, "exact"),
+        ("market_entities_growth", 2022, 9.4, "exact"),
+        ("legal_aid_cases", 2022, 1984, "exact"),
+    ],
+    """
 随州市人民政府关于2022年法治政府建设情况的报告
 
 2022年,在省委、省政府和市委的坚强领导下,市政府坚持以习近平法治思想为指导,全面贯彻落实法治政府建设实施纲要,推动法治政府建设各项任务落地见效。现将有关情况报告如下。
@@ -381,23 +441,29 @@ report("suizhou_rates", ("随州市", "421300", "prefecture"), 2022, [
 
 随州市人民政府
 2023年3月22日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a county-level city: 诉前调解, 新登记, 总量同比增长 (邳州市)
 
-report("pizhou_markets", ("邳州市", "320382", "county"), 2023, [
-    ("market_entities", 2023, 176000, "exact"),
-    ("market_entities_growth", 2023, 7.4, "exact"),
-    ("market_entities_new", 2023, 23518, "exact"),
-    ("mediation_cases", 2023, 9215, "exact"),
-    ("mediation_success_rate", 2023, 98.9, "exact"),
-    ("review_received", 2023, 318, "exact"),
-    ("review_accepted", 2023, 284, "exact"),
-    ("review_concluded", 2023, 271, "exact"),
-    ("review_correction_rate", 2023, 7.7, "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("legal_aid_cases", 2023, 1562, "exact"),
-], """
+report(
+    "pizhou_markets",
+    ("邳州市", "320382", "county"),
+    2023,
+    [
+        ("market_entities", 2023, 176000, "exact"),
+        ("market_entities_growth", 2023, 7.4, "exact"),
+        ("market_entities_new", 2023, 23518, "exact"),
+        ("mediation_cases", 2023, 9215, "exact"),
+        ("mediation_success_rate", 2023, 98.9, "exact"),
+        ("review_received", 2023, 318, "exact"),
+        ("review_accepted", 2023, 284, "exact"),
+        ("review_concluded", 2023, 271, "exact"),
+        ("review_correction_rate", 2023, 7.7, "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("legal_aid_cases", 2023, 1562, "exact"),
+    ],
+    """
 邳州市2023年法治政府建设工作报告
 
 2023年,邳州市在徐州市委、市政府和邳州市委的坚强领导下,深入学习贯彻习近平法治思想,紧扣“法治邳州”建设目标,全面推进法治政府建设,为全市经济社会高质量发展提供了有力法治保障。现将有关情况报告如下。
@@ -417,11 +483,17 @@ report("pizhou_markets", ("邳州市", "320382", "county"), 2023, [
 
 邳州市人民政府
 2024年1月15日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- prose only: nothing to report (雁塔区)
 
-report("yanta_prose_only", ("雁塔区", "610113", "county"), 2023, [], """
+report(
+    "yanta_prose_only",
+    ("雁塔区", "610113", "county"),
+    2023,
+    [],
+    """
 雁塔区2023年法治政府建设情况报告
 
 2023年,雁塔区在西安市委、市政府和区委的坚强领导下,坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,深入学习贯彻习近平法治思想,紧紧围绕全区中心工作,扎实推进法治政府建设。现将有关情况报告如下。
@@ -443,11 +515,17 @@ report("yanta_prose_only", ("雁塔区", "610113", "county"), 2023, [], """
 
 西安市雁塔区人民政府
 2024年3月1日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- counts of other things only: nothing to report (涉县)
 
-report("shexian_distractors_only", ("涉县", "130426", "county"), 2022, [], """
+report(
+    "shexian_distractors_only",
+    ("涉县", "130426", "county"),
+    2022,
+    [],
+    """
 涉县2022年法治政府建设年度报告
 
 2022年,涉县在邯郸市委、市政府和县委的坚强领导下,坚持以习近平法治思想为指导,认真落实法治政府建设实施纲要,各项工作取得积极进展。现将有关情况报告如下。
@@ -469,7 +547,8 @@ report("shexian_distractors_only", ("涉县", "130426", "county"), 2022, [], """
 
 涉县人民政府
 2023年2月20日
-""")
+""",
+)
 
 
 # ---------------------------------------------------------------- running them

@@ -25,22 +25,28 @@ REPORTS: list[Report] = []
 def report(name: str, place: tuple[str, str, str], year: int, rows: list[Row], text: str, parent: str = "") -> None:
     REPORTS.append(Report(name, text.strip("\n"), place, year, tuple(rows), parent))
 
+
 # ---------------------------------------------------------------- a province quoting its cities in several shapes (江苏省)
 
-report("jiangsu_cities_quoted", ("江苏省", "320000", "province"), 2023, [
-    ("review_received", 2023, 28416, "exact"),
-    ("review_accepted", 2023, 24935, "exact"),
-    ("review_concluded", 2023, 23807, "exact"),
-    ("review_corrected", 2023, 2619, "exact"),
-    ("review_correction_rate", 2023, rate(2619, 23807), "exact"),
-    ("litigation_cases", 2023, 16208, "exact"),
-    ("court_appearance_rate", 2023, 97.3, "exact"),
-    ("mediation_cases", 2023, 724000, "exact"),
-    ("mediation_success_rate", 2023, 98.1, "exact"),
-    ("legal_aid_cases", 2023, 146000, "exact"),
-    ("market_entities", 2023, 14382000, "exact"),
-    ("market_entities_new", 2023, 1965000, "exact"),
-], """
+report(
+    "jiangsu_cities_quoted",
+    ("江苏省", "320000", "province"),
+    2023,
+    [
+        ("review_received", 2023, 28416, "exact"),
+        ("review_accepted", 2023, 24935, "exact"),
+        ("review_concluded", 2023, 23807, "exact"),
+        ("review_corrected", 2023, 2619, "exact"),
+        ("review_correction_rate", 2023, rate(2619, 23807), "exact"),
+        ("litigation_cases", 2023, 16208, "exact"),
+        ("court_appearance_rate", 2023, 97.3, "exact"),
+        ("mediation_cases", 2023, 724000, "exact"),
+        ("mediation_success_rate", 2023, 98.1, "exact"),
+        ("legal_aid_cases", 2023, 146000, "exact"),
+        ("market_entities", 2023, 14382000, "exact"),
+        ("market_entities_new", 2023, 1965000, "exact"),
+    ],
+    """
 江苏省人民政府关于2023年度法治政府建设情况的报告
 
 2023年,省政府坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,深入学习贯彻习近平法治思想,在党中央、国务院和省委的坚强领导下,统筹推进法治政府建设各项任务,为谱写“强富美高”新江苏现代化建设新篇章提供有力法治保障。现将有关情况报告如下。
@@ -64,26 +70,32 @@ report("jiangsu_cities_quoted", ("江苏省", "320000", "province"), 2023, [
 
 江苏省人民政府
 2024年3月25日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- an autonomous region: 全区 is the whole region (宁夏)
 
-report("ningxia_region", ("宁夏回族自治区", "640000", "province"), 2022, [
-    ("review_received", 2022, 2318, "exact"),
-    ("review_accepted", 2022, 2047, "exact"),
-    ("review_concluded", 2022, 1986, "exact"),
-    ("review_correction_rate", 2022, 14.6, "exact"),
-    ("litigation_cases", 2022, 1524, "exact"),
-    ("court_appearance_rate", 2022, 99.2, "exact"),
-    ("litigation_loss_rate", 2022, 6.8, "exact"),
-    ("market_entities", 2022, 726000, "exact"),
-    ("market_entities_growth", 2022, 8.3, "exact"),
-    ("market_entities_new", 2022, 118000, "exact"),
-    ("mediation_cases", 2022, 49000, "exact"),
-    ("mediation_success", 2022, 47000, "exact"),
-    ("mediation_success_rate", 2022, rate(47000, 49000), "exact"),
-    ("legal_aid_cases", 2022, 11200, "exact"),
-], """
+report(
+    "ningxia_region",
+    ("宁夏回族自治区", "640000", "province"),
+    2022,
+    [
+        ("review_received", 2022, 2318, "exact"),
+        ("review_accepted", 2022, 2047, "exact"),
+        ("review_concluded", 2022, 1986, "exact"),
+        ("review_correction_rate", 2022, 14.6, "exact"),
+        ("litigation_cases", 2022, 1524, "exact"),
+        ("court_appearance_rate", 2022, 99.2, "exact"),
+        ("litigation_loss_rate", 2022, 6.8, "exact"),
+        ("market_entities", 2022, 726000, "exact"),
+        ("market_entities_growth", 2022, 8.3, "exact"),
+        ("market_entities_new", 2022, 118000, "exact"),
+        ("mediation_cases", 2022, 49000, "exact"),
+        ("mediation_success", 2022, 47000, "exact"),
+        ("mediation_success_rate", 2022, rate(47000, 49000), "exact"),
+        ("legal_aid_cases", 2022, 11200, "exact"),
+    ],
+    """
 宁夏回族自治区人民政府关于2022年法治政府建设情况的报告
 
 2022年,自治区人民政府在党中央、国务院和自治区党委的坚强领导下,坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻习近平法治思想,认真落实《法治政府建设实施纲要(2021—2025年)》,全区法治政府建设取得积极成效。现将有关情况报告如下。
@@ -104,23 +116,29 @@ report("ningxia_region", ("宁夏回族自治区", "640000", "province"), 2022, 
 
 宁夏回族自治区人民政府
 2023年3月20日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a municipal district of 上海 (浦东新区), 全市 is the parent
 
-report("pudong_new_area", ("浦东新区", "310115", "county"), 2023, [
-    ("review_received", 2023, 3105, "exact"),
-    ("review_accepted", 2023, 2764, "exact"),
-    ("review_concluded", 2023, 2690, "exact"),
-    ("review_correction_rate", 2023, 10.9, "exact"),
-    ("litigation_cases", 2023, 1865, "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("market_entities", 2023, 427000, "exact"),
-    ("market_entities_new", 2023, 59000, "exact"),
-    ("mediation_cases", 2023, 23600, "exact"),
-    ("mediation_success", 2023, 22900, "exact"),
-    ("mediation_success_rate", 2023, rate(22900, 23600), "exact"),
-], """
+report(
+    "pudong_new_area",
+    ("浦东新区", "310115", "county"),
+    2023,
+    [
+        ("review_received", 2023, 3105, "exact"),
+        ("review_accepted", 2023, 2764, "exact"),
+        ("review_concluded", 2023, 2690, "exact"),
+        ("review_correction_rate", 2023, 10.9, "exact"),
+        ("litigation_cases", 2023, 1865, "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("market_entities", 2023, 427000, "exact"),
+        ("market_entities_new", 2023, 59000, "exact"),
+        ("mediation_cases", 2023, 23600, "exact"),
+        ("mediation_success", 2023, 22900, "exact"),
+        ("mediation_success_rate", 2023, rate(22900, 23600), "exact"),
+    ],
+    """
 上海市浦东新区人民政府关于2023年法治政府建设情况的报告
 
 2023年,浦东新区在市委、市政府和区委的坚强领导下,深入学习贯彻习近平法治思想,全面落实党中央、国务院关于法治政府建设的决策部署,以打造社会主义现代化建设引领区为目标,持续推进法治政府建设。现将有关情况报告如下。
@@ -142,19 +160,26 @@ report("pudong_new_area", ("浦东新区", "310115", "county"), 2023, [
 
 上海市浦东新区人民政府
 2024年2月26日
-""", parent="上海市")
+""",
+    parent="上海市",
+)
 
 # ---------------------------------------------------------------- 朝阳区 of 北京 (a name shared with 长春's), settled by 北京市 in the signature
 
-report("beijing_chaoyang", ("朝阳区", "110105", "county"), 2022, [
-    ("review_received", 2022, 4126, "exact"),
-    ("review_accepted", 2022, 3588, "exact"),
-    ("litigation_cases", 2022, 2972, "exact"),
-    ("litigation_loss_rate", 2022, 5.2, "exact"),
-    ("court_appearance_rate", 2022, 99.6, "exact"),
-    ("legal_aid_cases", 2022, 4310, "exact"),
-    ("market_entities", 2022, 239000, "exact"),
-], """
+report(
+    "beijing_chaoyang",
+    ("朝阳区", "110105", "county"),
+    2022,
+    [
+        ("review_received", 2022, 4126, "exact"),
+        ("review_accepted", 2022, 3588, "exact"),
+        ("litigation_cases", 2022, 2972, "exact"),
+        ("litigation_loss_rate", 2022, 5.2, "exact"),
+        ("court_appearance_rate", 2022, 99.6, "exact"),
+        ("legal_aid_cases", 2022, 4310, "exact"),
+        ("market_entities", 2022, 239000, "exact"),
+    ],
+    """
 朝阳区人民政府关于2022年度法治政府建设情况的报告
 
 2022年,在市委、市政府和区委的坚强领导下,区政府坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻习近平法治思想,全面落实首都城市战略定位,法治政府建设取得新进展。现将有关情况报告如下。
@@ -176,20 +201,27 @@ report("beijing_chaoyang", ("朝阳区", "110105", "county"), 2022, [
 
 北京市朝阳区人民政府
 2023年3月10日
-""", parent="北京市")
+""",
+    parent="北京市",
+)
 
 # ---------------------------------------------------------------- a district of 重庆 (渝北区): 行政应诉案件 with its 一审 part
 
-report("yubei_district", ("渝北区", "500112", "county"), 2023, [
-    ("review_received", 2023, 1186, "exact"),
-    ("review_accepted", 2023, 1032, "exact"),
-    ("review_concluded", 2023, 975, "exact"),
-    ("litigation_cases", 2023, 521, "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("mediation_cases", 2023, 15800, "exact"),
-    ("mediation_success_rate", 2023, 98.7, "exact"),
-    ("market_entities_new", 2023, 41600, "exact"),
-], """
+report(
+    "yubei_district",
+    ("渝北区", "500112", "county"),
+    2023,
+    [
+        ("review_received", 2023, 1186, "exact"),
+        ("review_accepted", 2023, 1032, "exact"),
+        ("review_concluded", 2023, 975, "exact"),
+        ("litigation_cases", 2023, 521, "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("mediation_cases", 2023, 15800, "exact"),
+        ("mediation_success_rate", 2023, 98.7, "exact"),
+        ("market_entities_new", 2023, 41600, "exact"),
+    ],
+    """
 重庆市渝北区人民政府关于2023年法治政府建设情况的报告
 
 2023年,渝北区在市委、市政府和区委的坚强领导下,坚持以习近平法治思想为指导,全面贯彻党的二十大精神,围绕建设内陆开放高地,统筹推进法治政府建设。现将有关情况报告如下。
@@ -211,22 +243,29 @@ report("yubei_district", ("渝北区", "500112", "county"), 2023, [
 
 重庆市渝北区人民政府
 2024年1月30日
-""", parent="重庆市")
+""",
+    parent="重庆市",
+)
 
 # ---------------------------------------------------------------- the municipality of 北京 (level province) quoting its districts
 
-report("beijing_municipality", ("北京市", "110000", "province"), 2023, [
-    ("review_received", 2023, 31270, "exact"),
-    ("review_accepted", 2023, 27845, "exact"),
-    ("review_concluded", 2023, 26912, "exact"),
-    ("review_correction_rate", 2023, 9.8, "exact"),
-    ("court_appearance_rate", 2023, 99.1, "exact"),
-    ("litigation_cases", 2023, 24100, "exact"),
-    ("mediation_cases", 2023, 386000, "exact"),
-    ("legal_aid_cases", 2023, 41000, "exact"),
-    ("market_entities", 2023, 2512000, "exact"),
-    ("market_entities_growth", 2023, 5.6, "exact"),
-], """
+report(
+    "beijing_municipality",
+    ("北京市", "110000", "province"),
+    2023,
+    [
+        ("review_received", 2023, 31270, "exact"),
+        ("review_accepted", 2023, 27845, "exact"),
+        ("review_concluded", 2023, 26912, "exact"),
+        ("review_correction_rate", 2023, 9.8, "exact"),
+        ("court_appearance_rate", 2023, 99.1, "exact"),
+        ("litigation_cases", 2023, 24100, "exact"),
+        ("mediation_cases", 2023, 386000, "exact"),
+        ("legal_aid_cases", 2023, 41000, "exact"),
+        ("market_entities", 2023, 2512000, "exact"),
+        ("market_entities_growth", 2023, 5.6, "exact"),
+    ],
+    """
 北京市人民政府关于2023年法治政府建设情况的报告
 
 2023年,市政府坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻党的二十大精神和习近平法治思想,在党中央、国务院和市委的坚强领导下,紧紧围绕首都城市战略定位,全面推进法治政府建设。现将有关情况报告如下。
@@ -247,22 +286,28 @@ report("beijing_municipality", ("北京市", "110000", "province"), 2023, [
 
 北京市人民政府
 2024年3月29日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- issued by a city's 司法局: the jurisdiction is the city (绍兴市)
 
-report("shaoxing_justice_bureau", ("绍兴市", "330600", "prefecture"), 2023, [
-    ("review_received", 2023, 3412, "exact"),
-    ("review_accepted", 2023, 3067, "exact"),
-    ("review_concluded", 2023, 2981, "exact"),
-    ("review_corrected", 2023, 338, "exact"),
-    ("review_correction_rate", 2023, rate(338, 2981), "exact"),
-    ("mediation_cases", 2023, 61500, "exact"),
-    ("mediation_success", 2023, 60800, "exact"),
-    ("mediation_success_rate", 2023, rate(60800, 61500), "exact"),
-    ("legal_aid_cases", 2023, 9870, "exact"),
-    ("court_appearance_rate", 2023, 99.4, "exact"),
-], """
+report(
+    "shaoxing_justice_bureau",
+    ("绍兴市", "330600", "prefecture"),
+    2023,
+    [
+        ("review_received", 2023, 3412, "exact"),
+        ("review_accepted", 2023, 3067, "exact"),
+        ("review_concluded", 2023, 2981, "exact"),
+        ("review_corrected", 2023, 338, "exact"),
+        ("review_correction_rate", 2023, rate(338, 2981), "exact"),
+        ("mediation_cases", 2023, 61500, "exact"),
+        ("mediation_success", 2023, 60800, "exact"),
+        ("mediation_success_rate", 2023, rate(60800, 61500), "exact"),
+        ("legal_aid_cases", 2023, 9870, "exact"),
+        ("court_appearance_rate", 2023, 99.4, "exact"),
+    ],
+    """
 绍兴市司法局关于2023年度法治政府建设工作情况的报告
 
 2023年,市司法局在市委、市政府的坚强领导和省司法厅的有力指导下,坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想,充分发挥党委法治建设议事协调机构办事机构和政府法治工作部门职能作用,统筹推进全市法治政府建设。现将有关情况报告如下。
@@ -283,19 +328,25 @@ report("shaoxing_justice_bureau", ("绍兴市", "330600", "prefecture"), 2023, [
 
 绍兴市司法局
 2024年1月22日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- 政府工作报告 register: 法治 figures among GDP and investment (义乌市)
 
-report("yiwu_work_report_mix", ("义乌市", "330782", "county"), 2022, [
-    ("market_entities", 2022, 1036000, "exact"),
-    ("market_entities_growth", 2022, 11.2, "exact"),
-    ("market_entities_new", 2022, 163000, "exact"),
-    ("review_accepted", 2022, 642, "exact"),
-    ("litigation_cases", 2022, 388, "exact"),
-    ("mediation_cases", 2022, 12400, "exact"),
-    ("legal_aid_cases", 2022, 2765, "exact"),
-], """
+report(
+    "yiwu_work_report_mix",
+    ("义乌市", "330782", "county"),
+    2022,
+    [
+        ("market_entities", 2022, 1036000, "exact"),
+        ("market_entities_growth", 2022, 11.2, "exact"),
+        ("market_entities_new", 2022, 163000, "exact"),
+        ("review_accepted", 2022, 642, "exact"),
+        ("litigation_cases", 2022, 388, "exact"),
+        ("mediation_cases", 2022, 12400, "exact"),
+        ("legal_aid_cases", 2022, 2765, "exact"),
+    ],
+    """
 义乌市人民政府2022年法治政府建设情况报告
 
 2022年,在金华市委、市政府和义乌市委的坚强领导下,市政府坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻习近平法治思想,坚持经济社会发展和法治建设同谋划、同部署、同推进。现将有关情况报告如下。
@@ -317,23 +368,29 @@ report("yiwu_work_report_mix", ("义乌市", "330782", "county"), 2022, [
 
 义乌市人民政府
 2023年2月15日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- several indicators in one breath; 1.…;2.… and 一是…二是… lists (株洲市)
 
-report("zhuzhou_lists", ("株洲市", "430200", "prefecture"), 2023, [
-    ("litigation_cases", 2023, 856, "exact"),
-    ("legal_aid_cases", 2023, 3411, "exact"),
-    ("review_correction_rate", 2023, 12.3, "exact"),
-    ("litigation_loss_rate", 2023, 8.6, "exact"),
-    ("review_received", 2023, 1352, "exact"),
-    ("review_accepted", 2023, 1260, "exact"),
-    ("review_concluded", 2023, 1188, "exact"),
-    ("mediation_cases", 2023, 21300, "exact"),
-    ("mediation_success", 2023, 20900, "exact"),
-    ("mediation_success_rate", 2023, rate(20900, 21300), "exact"),
-    ("court_appearance_rate", 2023, 98.4, "exact"),
-], """
+report(
+    "zhuzhou_lists",
+    ("株洲市", "430200", "prefecture"),
+    2023,
+    [
+        ("litigation_cases", 2023, 856, "exact"),
+        ("legal_aid_cases", 2023, 3411, "exact"),
+        ("review_correction_rate", 2023, 12.3, "exact"),
+        ("litigation_loss_rate", 2023, 8.6, "exact"),
+        ("review_received", 2023, 1352, "exact"),
+        ("review_accepted", 2023, 1260, "exact"),
+        ("review_concluded", 2023, 1188, "exact"),
+        ("mediation_cases", 2023, 21300, "exact"),
+        ("mediation_success", 2023, 20900, "exact"),
+        ("mediation_success_rate", 2023, rate(20900, 21300), "exact"),
+        ("court_appearance_rate", 2023, 98.4, "exact"),
+    ],
+    """
 株洲市人民政府关于2023年法治政府建设情况的报告
 
 2023年,市政府坚持以习近平法治思想为指导,全面贯彻落实党的二十大精神,在省委、省政府和市委的坚强领导下,扎实推进法治政府建设,为建设“一谷三区”提供了坚实法治保障。现将有关情况报告如下。
@@ -354,20 +411,26 @@ report("zhuzhou_lists", ("株洲市", "430200", "prefecture"), 2023, [
 
 株洲市人民政府
 2024年2月28日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- 万 and 千, qualifiers, and a year in Chinese numerals (九江市)
 
-report("jiujiang_wan_chinese_year", ("九江市", "360400", "prefecture"), 2023, [
-    ("mediation_cases", 2023, 32000, "exact"),
-    ("mediation_success", 2023, 31000, "at_least"),
-    ("market_entities_new", 2023, 10500, "exact"),
-    ("legal_aid_cases", 2023, 5000, "approx"),
-    ("review_received", 2023, 1600, "at_least"),
-    ("review_accepted", 2023, 1420, "exact"),
-    ("court_appearance_rate", 2023, 98.5, "exact"),
-    ("market_entities", 2023, 412000, "exact"),
-], """
+report(
+    "jiujiang_wan_chinese_year",
+    ("九江市", "360400", "prefecture"),
+    2023,
+    [
+        ("mediation_cases", 2023, 32000, "exact"),
+        ("mediation_success", 2023, 31000, "at_least"),
+        ("market_entities_new", 2023, 10500, "exact"),
+        ("legal_aid_cases", 2023, 5000, "approx"),
+        ("review_received", 2023, 1600, "at_least"),
+        ("review_accepted", 2023, 1420, "exact"),
+        ("court_appearance_rate", 2023, 98.5, "exact"),
+        ("market_entities", 2023, 412000, "exact"),
+    ],
+    """
 九江市人民政府关于二〇二三年度法治政府建设情况的报告
 
 二〇二三年,市政府坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,深入学习贯彻习近平法治思想,在省委、省政府和市委的坚强领导下,法治政府建设取得新成效。现将有关情况报告如下。
@@ -389,20 +452,26 @@ report("jiujiang_wan_chinese_year", ("九江市", "360400", "prefecture"), 2023,
 
 九江市人民政府
 二〇二四年一月二十五日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- an earlier year's figures quoted for comparison (彭州市)
 
-report("pengzhou_earlier_years", ("彭州市", "510182", "county"), 2023, [
-    ("review_accepted", 2023, 186, "exact"),
-    ("review_accepted", 2021, 241, "exact"),
-    ("litigation_cases", 2023, 98, "exact"),
-    ("court_appearance_rate", 2021, 87.5, "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("legal_aid_cases", 2023, 1126, "exact"),
-    ("legal_aid_cases", 2022, 1043, "exact"),
-    ("mediation_cases", 2023, 4870, "exact"),
-], """
+report(
+    "pengzhou_earlier_years",
+    ("彭州市", "510182", "county"),
+    2023,
+    [
+        ("review_accepted", 2023, 186, "exact"),
+        ("review_accepted", 2021, 241, "exact"),
+        ("litigation_cases", 2023, 98, "exact"),
+        ("court_appearance_rate", 2021, 87.5, "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("legal_aid_cases", 2023, 1126, "exact"),
+        ("legal_aid_cases", 2022, 1043, "exact"),
+        ("mediation_cases", 2023, 4870, "exact"),
+    ],
+    """
 彭州市2023年法治政府建设情况报告
 
 2023年,在成都市委、市政府和彭州市委的坚强领导下,市政府深入学习贯彻习近平法治思想和党的二十大精神,扎实推进法治政府建设,各项工作取得积极成效。现将有关情况报告如下。
@@ -424,21 +493,27 @@ report("pengzhou_earlier_years", ("彭州市", "510182", "county"), 2023, [
 
 彭州市人民政府
 2024年2月6日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- text copied out of a PDF: hard line breaks, page numbers (潍坊市)
 
-report("weifang_pdf_text", ("潍坊市", "370700", "prefecture"), 2022, [
-    ("review_received", 2022, 2846, "exact"),
-    ("review_accepted", 2022, 2517, "exact"),
-    ("review_concluded", 2022, 2433, "exact"),
-    ("litigation_cases", 2022, 1372, "exact"),
-    ("court_appearance_rate", 2022, 99.3, "exact"),
-    ("mediation_cases", 2022, 38200, "exact"),
-    ("mediation_success", 2022, 37600, "exact"),
-    ("mediation_success_rate", 2022, rate(37600, 38200), "exact"),
-    ("legal_aid_cases", 2022, 7315, "exact"),
-], """
+report(
+    "weifang_pdf_text",
+    ("潍坊市", "370700", "prefecture"),
+    2022,
+    [
+        ("review_received", 2022, 2846, "exact"),
+        ("review_accepted", 2022, 2517, "exact"),
+        ("review_concluded", 2022, 2433, "exact"),
+        ("litigation_cases", 2022, 1372, "exact"),
+        ("court_appearance_rate", 2022, 99.3, "exact"),
+        ("mediation_cases", 2022, 38200, "exact"),
+        ("mediation_success", 2022, 37600, "exact"),
+        ("mediation_success_rate", 2022, rate(37600, 38200), "exact"),
+        ("legal_aid_cases", 2022, 7315, "exact"),
+    ],
+    """
 潍坊市人民政府关于2022年度法治政府建设
 情况的报告
 
@@ -466,7 +541,8 @@ report("weifang_pdf_text", ("潍坊市", "370700", "prefecture"), 2022, [
 — 4 —
 潍坊市人民政府
 2023年3月15日
-""")
+""",
+)
 
 
 # ---------------------------------------------------------------- running them

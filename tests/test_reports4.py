@@ -31,15 +31,20 @@ def report(name: str, place: tuple[str, str, str], year: int, rows: list[Row], t
 
 # ---------------------------------------------------------------- a 2017 county report: 办理…其中受理…审结…审结率 (桐庐县)
 
-report("tonglu_2017_handled", ("桐庐县", "330122", "county"), 2017, [
-    ("review_accepted", 2017, 79, "exact"),
-    ("review_concluded", 2017, 74, "exact"),
-    ("court_appearance_rate", 2017, 100, "exact"),
-    ("litigation_cases", 2017, 41, "exact"),
-    ("litigation_lost", 2017, 3, "exact"),
-    ("litigation_loss_rate", 2017, rate(3, 41), "exact"),
-    ("legal_aid_cases", 2017, 356, "at_least"),  # 1月至11月: part of the year, a lower bound
-], """
+report(
+    "tonglu_2017_handled",
+    ("桐庐县", "330122", "county"),
+    2017,
+    [
+        ("review_accepted", 2017, 79, "exact"),
+        ("review_concluded", 2017, 74, "exact"),
+        ("court_appearance_rate", 2017, 100, "exact"),
+        ("litigation_cases", 2017, 41, "exact"),
+        ("litigation_lost", 2017, 3, "exact"),
+        ("litigation_loss_rate", 2017, rate(3, 41), "exact"),
+        ("legal_aid_cases", 2017, 356, "at_least"),  # 1月至11月: part of the year, a lower bound
+    ],
+    """
 桐庐县人民政府关于2017年度法治政府建设工作情况的报告
 
 杭州市人民政府:
@@ -60,17 +65,24 @@ report("tonglu_2017_handled", ("桐庐县", "330122", "county"), 2017, [
 
 桐庐县人民政府
 2018年1月25日
-""", parent="杭州市")
+""",
+    parent="杭州市",
+)
 
 # ---------------------------------------------------------------- a 2018 city report: 新收, 同比上升, 依法审理, 由…的…提升至… (株洲市)
 
-report("zhuzhou_2018_newly_received", ("株洲市", "430200", "prefecture"), 2018, [
-    ("review_received", 2018, 512, "exact"),
-    ("review_corrected", 2018, 61, "exact"),
-    ("court_appearance_rate", 2017, 78.6, "exact"),
-    ("court_appearance_rate", 2018, 92.4, "exact"),
-    ("legal_aid_cases", 2018, 3215, "exact"),
-], """
+report(
+    "zhuzhou_2018_newly_received",
+    ("株洲市", "430200", "prefecture"),
+    2018,
+    [
+        ("review_received", 2018, 512, "exact"),
+        ("review_corrected", 2018, 61, "exact"),
+        ("court_appearance_rate", 2017, 78.6, "exact"),
+        ("court_appearance_rate", 2018, 92.4, "exact"),
+        ("legal_aid_cases", 2018, 3215, "exact"),
+    ],
+    """
 株洲市人民政府关于2018年法治政府建设情况的报告
 
 湖南省人民政府:
@@ -91,17 +103,23 @@ report("zhuzhou_2018_newly_received", ("株洲市", "430200", "prefecture"), 201
 
 株洲市人民政府
 2019年3月8日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a 2019 county report heavy on mediation: 调委会, 调解员, 排查, 标的额 (长兴县)
 
-report("changxing_2019_mediation", ("长兴县", "330522", "county"), 2019, [
-    ("mediation_cases", 2019, 4870, "exact"),
-    ("mediation_success", 2019, 4792, "exact"),
-    ("mediation_success_rate", 2019, 98.4, "exact"),
-    ("review_received", 2019, 168, "exact"),
-    ("review_accepted", 2019, 152, "exact"),
-], """
+report(
+    "changxing_2019_mediation",
+    ("长兴县", "330522", "county"),
+    2019,
+    [
+        ("mediation_cases", 2019, 4870, "exact"),
+        ("mediation_success", 2019, 4792, "exact"),
+        ("mediation_success_rate", 2019, 98.4, "exact"),
+        ("review_received", 2019, 168, "exact"),
+        ("review_accepted", 2019, 152, "exact"),
+    ],
+    """
 长兴县人民政府关于2019年度法治政府建设情况的报告
 
 2019年,县政府在县委的坚强领导下,坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大和十九届四中全会精神,深入推进法治政府建设。现将有关情况报告如下。
@@ -122,19 +140,26 @@ report("changxing_2019_mediation", ("长兴县", "330522", "county"), 2019, [
 
 长兴县人民政府
 2020年2月20日
-""", parent="湖州市")
+""",
+    parent="湖州市",
+)
 
 # ---------------------------------------------------------------- market entities among relief and training figures (绵阳市)
 
-report("mianyang_2023_market", ("绵阳市", "510700", "prefecture"), 2023, [
-    ("market_entities", 2023, 586000, "exact"),
-    ("market_entities_growth", 2023, 7.2, "exact"),
-    ("market_entities_new", 2023, 89000, "exact"),
-    ("review_received", 2023, 1268, "exact"),
-    ("review_accepted", 2023, 1124, "exact"),
-    ("review_concluded", 2023, 1087, "exact"),
-    ("court_appearance_rate", 2023, 98.6, "exact"),
-], """
+report(
+    "mianyang_2023_market",
+    ("绵阳市", "510700", "prefecture"),
+    2023,
+    [
+        ("market_entities", 2023, 586000, "exact"),
+        ("market_entities_growth", 2023, 7.2, "exact"),
+        ("market_entities_new", 2023, 89000, "exact"),
+        ("review_received", 2023, 1268, "exact"),
+        ("review_accepted", 2023, 1124, "exact"),
+        ("review_concluded", 2023, 1087, "exact"),
+        ("court_appearance_rate", 2023, 98.6, "exact"),
+    ],
+    """
 绵阳市人民政府关于2023年度法治政府建设情况的报告
 
 2023年,市政府坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,深入学习贯彻习近平法治思想,统筹推进“十四五”规划实施和法治政府建设。现将有关情况报告如下。
@@ -155,19 +180,25 @@ report("mianyang_2023_market", ("绵阳市", "510700", "prefecture"), 2023, [
 
 绵阳市人民政府
 2024年2月28日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a two-year comparison written as prose (宜都市)
 
-report("yidu_2023_two_years", ("宜都市", "420581", "county"), 2023, [
-    ("review_received", 2022, 386, "exact"),
-    ("review_received", 2023, 452, "exact"),
-    ("mediation_cases", 2022, 6120, "exact"),
-    ("mediation_cases", 2023, 6874, "exact"),
-    ("litigation_cases", 2023, 97, "exact"),
-    ("court_appearance_rate", 2023, 100, "exact"),
-    ("legal_aid_cases", 2023, 612, "exact"),
-], """
+report(
+    "yidu_2023_two_years",
+    ("宜都市", "420581", "county"),
+    2023,
+    [
+        ("review_received", 2022, 386, "exact"),
+        ("review_received", 2023, 452, "exact"),
+        ("mediation_cases", 2022, 6120, "exact"),
+        ("mediation_cases", 2023, 6874, "exact"),
+        ("litigation_cases", 2023, 97, "exact"),
+        ("court_appearance_rate", 2023, 100, "exact"),
+        ("legal_aid_cases", 2023, 612, "exact"),
+    ],
+    """
 宜都市人民政府关于2023年法治政府建设情况的报告
 
 宜昌市人民政府:
@@ -190,18 +221,25 @@ report("yidu_2023_two_years", ("宜都市", "420581", "county"), 2023, [
 
 宜都市人民政府
 2024年3月1日
-""", parent="宜昌市")
+""",
+    parent="宜昌市",
+)
 
 # ---------------------------------------------------------------- a 2016 city report: 同比上升, 审结率, 行政首长出庭应诉…次 (邯郸市)
 
-report("handan_2016_old", ("邯郸市", "130400", "prefecture"), 2016, [
-    ("review_accepted", 2016, 326, "exact"),
-    ("review_concluded", 2016, 301, "exact"),
-    # "…;通过撤销、变更、确认违法纠错38件": the part after ';' names no subject and the catalogue lets
-    # only list items ("二是…", "2.…") inherit one across a semicolon (test_extract: "…352件;受理260件").
-    ("litigation_cases", 2016, 574, "exact"),
-    ("court_appearance_rate", 2016, 45.6, "exact"),
-], """
+report(
+    "handan_2016_old",
+    ("邯郸市", "130400", "prefecture"),
+    2016,
+    [
+        ("review_accepted", 2016, 326, "exact"),
+        ("review_concluded", 2016, 301, "exact"),
+        # "…;通过撤销、变更、确认违法纠错38件": the part after ';' names no subject and the catalogue lets
+        # only list items ("二是…", "2.…") inherit one across a semicolon (test_extract: "…352件;受理260件").
+        ("litigation_cases", 2016, 574, "exact"),
+        ("court_appearance_rate", 2016, 45.6, "exact"),
+    ],
+    """
 邯郸市人民政府关于2016年法治政府建设工作情况的报告
 
 河北省人民政府:
@@ -223,21 +261,27 @@ report("handan_2016_old", ("邯郸市", "130400", "prefecture"), 2016, [
 
 邯郸市人民政府
 2017年2月15日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- rates that are not ours, among a few that are (芜湖市)
 
-report("wuhu_2022_other_rates", ("芜湖市", "340200", "prefecture"), 2022, [
-    ("review_received", 2022, 1536, "exact"),
-    ("review_accepted", 2022, 1308, "exact"),
-    ("review_concluded", 2022, 1245, "exact"),
-    ("review_correction_rate", 2022, 11.6, "exact"),
-    ("litigation_cases", 2022, 862, "exact"),
-    ("litigation_loss_rate", 2022, 4.9, "exact"),
-    ("court_appearance_rate", 2022, 99.5, "exact"),
-    ("mediation_cases", 2022, 21400, "exact"),
-    ("mediation_success_rate", 2022, 99.1, "exact"),
-], """
+report(
+    "wuhu_2022_other_rates",
+    ("芜湖市", "340200", "prefecture"),
+    2022,
+    [
+        ("review_received", 2022, 1536, "exact"),
+        ("review_accepted", 2022, 1308, "exact"),
+        ("review_concluded", 2022, 1245, "exact"),
+        ("review_correction_rate", 2022, 11.6, "exact"),
+        ("litigation_cases", 2022, 862, "exact"),
+        ("litigation_loss_rate", 2022, 4.9, "exact"),
+        ("court_appearance_rate", 2022, 99.5, "exact"),
+        ("mediation_cases", 2022, 21400, "exact"),
+        ("mediation_success_rate", 2022, 99.1, "exact"),
+    ],
+    """
 芜湖市人民政府关于2022年度法治政府建设情况的报告
 
 2022年,市政府深入学习贯彻党的二十大精神和习近平法治思想,全面落实法治政府建设实施纲要,法治政府建设水平持续提升。现将有关情况报告如下。
@@ -258,21 +302,27 @@ report("wuhu_2022_other_rates", ("芜湖市", "340200", "prefecture"), 2022, [
 
 芜湖市人民政府
 2023年3月10日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- legal aid among ordinals and counts of other things (城阳区)
 
-report("chengyang_2021_legal_aid", ("城阳区", "370214", "county"), 2021, [
-    ("legal_aid_cases", 2021, 1865, "exact"),
-    ("review_received", 2021, 274, "exact"),
-    ("review_concluded", 2021, 259, "exact"),
-    ("litigation_cases", 2021, 213, "exact"),
-    ("court_appearance_rate", 2021, 100, "exact"),
-    ("mediation_cases", 2021, 3920, "exact"),
-    ("mediation_success", 2021, 3874, "exact"),
-    ("mediation_success_rate", 2021, rate(3874, 3920), "exact"),
-    ("market_entities", 2021, 86000, "exact"),  # the growth rates are those of its parts
-], """
+report(
+    "chengyang_2021_legal_aid",
+    ("城阳区", "370214", "county"),
+    2021,
+    [
+        ("legal_aid_cases", 2021, 1865, "exact"),
+        ("review_received", 2021, 274, "exact"),
+        ("review_concluded", 2021, 259, "exact"),
+        ("litigation_cases", 2021, 213, "exact"),
+        ("court_appearance_rate", 2021, 100, "exact"),
+        ("mediation_cases", 2021, 3920, "exact"),
+        ("mediation_success", 2021, 3874, "exact"),
+        ("mediation_success_rate", 2021, rate(3874, 3920), "exact"),
+        ("market_entities", 2021, 86000, "exact"),  # the growth rates are those of its parts
+    ],
+    """
 青岛市城阳区人民政府关于2021年度法治政府建设情况的报告
 
 2021年,区政府坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻党的十九届五中、六中全会精神和习近平法治思想,开局“十四五”法治政府建设。现将有关情况报告如下。
@@ -293,20 +343,27 @@ report("chengyang_2021_legal_aid", ("城阳区", "370214", "county"), 2021, [
 
 青岛市城阳区人民政府
 2022年2月25日
-""", parent="青岛市")
+""",
+    parent="青岛市",
+)
 
 
 # ---------------------------------------------------------------- a 十三五 closing report: spans of years, quarters (赣州市)
 
-report("ganzhou_2020_five_years", ("赣州市", "360700", "prefecture"), 2020, [
-    ("review_received", 2020, 1156, "exact"),
-    ("review_accepted", 2020, 1032, "exact"),
-    ("review_concluded", 2020, 986, "exact"),
-    ("review_correction_rate", 2020, 13.2, "exact"),
-    ("litigation_cases", 2020, 1348, "exact"),
-    ("court_appearance_rate", 2020, 96.8, "exact"),
-    ("legal_aid_cases", 2020, 6250, "exact"),
-], """
+report(
+    "ganzhou_2020_five_years",
+    ("赣州市", "360700", "prefecture"),
+    2020,
+    [
+        ("review_received", 2020, 1156, "exact"),
+        ("review_accepted", 2020, 1032, "exact"),
+        ("review_concluded", 2020, 986, "exact"),
+        ("review_correction_rate", 2020, 13.2, "exact"),
+        ("litigation_cases", 2020, 1348, "exact"),
+        ("court_appearance_rate", 2020, 96.8, "exact"),
+        ("legal_aid_cases", 2020, 6250, "exact"),
+    ],
+    """
 赣州市人民政府关于2020年度法治政府建设情况的报告
 
 江西省人民政府:
@@ -329,20 +386,26 @@ report("ganzhou_2020_five_years", ("赣州市", "360700", "prefecture"), 2020, [
 
 赣州市人民政府
 2021年3月5日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- mediation channels, a stock after 新增, a part's growth (安吉县)
 
-report("anji_2018_channels", ("安吉县", "330523", "county"), 2018, [
-    ("mediation_cases", 2018, 3618, "exact"),
-    ("mediation_success", 2018, 3570, "exact"),
-    ("mediation_success_rate", 2018, rate(3570, 3618), "exact"),
-    ("market_entities_new", 2018, 9860, "exact"),
-    ("market_entities", 2018, 62300, "exact"),
-    ("review_accepted", 2018, 96, "exact"),
-    ("review_concluded", 2018, 96, "exact"),
-    ("legal_aid_cases", 2018, 842, "exact"),
-], """
+report(
+    "anji_2018_channels",
+    ("安吉县", "330523", "county"),
+    2018,
+    [
+        ("mediation_cases", 2018, 3618, "exact"),
+        ("mediation_success", 2018, 3570, "exact"),
+        ("mediation_success_rate", 2018, rate(3570, 3618), "exact"),
+        ("market_entities_new", 2018, 9860, "exact"),
+        ("market_entities", 2018, 62300, "exact"),
+        ("review_accepted", 2018, 96, "exact"),
+        ("review_concluded", 2018, 96, "exact"),
+        ("legal_aid_cases", 2018, 842, "exact"),
+    ],
+    """
 安吉县人民政府关于2018年度法治政府建设情况的报告
 
 湖州市人民政府:
@@ -365,7 +428,9 @@ report("anji_2018_channels", ("安吉县", "330523", "county"), 2018, [
 
 安吉县人民政府
 2019年2月26日
-""", parent="湖州市")
+""",
+    parent="湖州市",
+)
 
 
 # ---------------------------------------------------------------- running them

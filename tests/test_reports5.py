@@ -30,14 +30,19 @@ def report(name: str, place: tuple[str, str, str], year: int, rows: list[Row], t
 
 # ---------------------------------------------------------------- a 2023 city report, dense in 复议 extras (湖州市)
 
-report("huzhou_2023_review_extras", ("湖州市", "330500", "prefecture"), 2023, [
-    ("review_received", 2023, 1126, "exact"),
-    ("review_accepted", 2023, 1018, "exact"),
-    ("review_concluded", 2023, 987, "exact"),
-    ("review_correction_rate", 2023, 9.8, "exact"),
-    ("court_appearance_rate", 2023, 98.6, "exact"),
-    ("legal_aid_cases", 2023, 4215, "exact"),
-], """
+report(
+    "huzhou_2023_review_extras",
+    ("湖州市", "330500", "prefecture"),
+    2023,
+    [
+        ("review_received", 2023, 1126, "exact"),
+        ("review_accepted", 2023, 1018, "exact"),
+        ("review_concluded", 2023, 987, "exact"),
+        ("review_correction_rate", 2023, 9.8, "exact"),
+        ("court_appearance_rate", 2023, 98.6, "exact"),
+        ("legal_aid_cases", 2023, 4215, "exact"),
+    ],
+    """
 湖州市人民政府关于2023年度法治政府建设情况的报告
 
 浙江省人民政府：
@@ -83,19 +88,26 @@ report("huzhou_2023_review_extras", ("湖州市", "330500", "prefecture"), 2023,
 
 湖州市人民政府
 2024年1月22日
-""", parent="浙江省")
+""",
+    parent="浙江省",
+)
 
 # ---------------------------------------------------------------- a 2021 city report, dense in 调解 and 营商 extras (宿迁市)
 
-report("suqian_2021_mediation_extras", ("宿迁市", "321300", "prefecture"), 2021, [
-    ("mediation_cases", 2021, 38652, "exact"),
-    ("mediation_success", 2021, 38104, "exact"),
-    ("mediation_success_rate", 2021, 98.6, "exact"),
-    ("market_entities", 2021, 568000, "exact"),
-    ("market_entities_growth", 2021, 11.2, "exact"),
-    ("market_entities_new", 2021, 97000, "exact"),
-    ("legal_aid_cases", 2021, 4000, "at_least"),
-], """
+report(
+    "suqian_2021_mediation_extras",
+    ("宿迁市", "321300", "prefecture"),
+    2021,
+    [
+        ("mediation_cases", 2021, 38652, "exact"),
+        ("mediation_success", 2021, 38104, "exact"),
+        ("mediation_success_rate", 2021, 98.6, "exact"),
+        ("market_entities", 2021, 568000, "exact"),
+        ("market_entities_growth", 2021, 11.2, "exact"),
+        ("market_entities_new", 2021, 97000, "exact"),
+        ("legal_aid_cases", 2021, 4000, "at_least"),
+    ],
+    """
 宿迁市2021年法治政府建设年度报告
 
 2021年，在省委、省政府和市委的坚强领导下，市政府深入学习贯彻习近平法治思想，统筹推进法治政府建设，各项工作取得积极成效。
@@ -138,17 +150,23 @@ report("suqian_2021_mediation_extras", ("宿迁市", "321300", "prefecture"), 20
 
 宿迁市人民政府
 2022年2月10日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a 2020 city report, dense in 应诉 extras; 市本级 复议 is a part (洛阳市)
 
-report("luoyang_2020_litigation_extras", ("洛阳市", "410300", "prefecture"), 2020, [
-    ("litigation_cases", 2020, 1342, "exact"),
-    ("litigation_lost", 2020, 98, "exact"),
-    ("litigation_loss_rate", 2020, 7.3, "exact"),
-    ("court_appearance_rate", 2020, 100, "exact"),
-    ("mediation_cases", 2020, 21460, "exact"),
-], """
+report(
+    "luoyang_2020_litigation_extras",
+    ("洛阳市", "410300", "prefecture"),
+    2020,
+    [
+        ("litigation_cases", 2020, 1342, "exact"),
+        ("litigation_lost", 2020, 98, "exact"),
+        ("litigation_loss_rate", 2020, 7.3, "exact"),
+        ("court_appearance_rate", 2020, 100, "exact"),
+        ("mediation_cases", 2020, 21460, "exact"),
+    ],
+    """
 洛阳市人民政府关于2020年法治政府建设工作情况的报告
 
 河南省人民政府：
@@ -191,17 +209,24 @@ report("luoyang_2020_litigation_extras", ("洛阳市", "410300", "prefecture"), 
 
 洛阳市人民政府
 2021年1月28日
-""", parent="河南省")
+""",
+    parent="河南省",
+)
 
 # ---------------------------------------------------------------- a 2022 district report, dense in 公共法律服务 and 12345 (青羊区)
 
-report("qingyang_2022_legal_services", ("青羊区", "510105", "county"), 2022, [
-    ("mediation_cases", 2022, 6240, "exact"),
-    ("mediation_success_rate", 2022, 99.2, "exact"),
-    ("legal_aid_cases", 2022, 1830, "exact"),
-    ("court_appearance_rate", 2022, 100, "exact"),
-    ("litigation_cases", 2022, 126, "exact"),
-], """
+report(
+    "qingyang_2022_legal_services",
+    ("青羊区", "510105", "county"),
+    2022,
+    [
+        ("mediation_cases", 2022, 6240, "exact"),
+        ("mediation_success_rate", 2022, 99.2, "exact"),
+        ("legal_aid_cases", 2022, 1830, "exact"),
+        ("court_appearance_rate", 2022, 100, "exact"),
+        ("litigation_cases", 2022, 126, "exact"),
+    ],
+    """
 成都市青羊区人民政府关于2022年法治政府建设工作情况的报告
 
 成都市人民政府：
@@ -243,20 +268,27 @@ report("qingyang_2022_legal_services", ("青羊区", "510105", "county"), 2022, 
 
 成都市青羊区人民政府
 2023年2月15日
-""", parent="成都市")
+""",
+    parent="成都市",
+)
 
 # ---------------------------------------------------------------- a 2024 county-level city: 经营主体, lone 直接纠错率 (昆山市)
 
-report("kunshan_2024_direct_rate_only", ("昆山市", "320583", "county"), 2024, [
-    ("review_received", 2024, 486, "exact"),
-    ("review_concluded", 2024, 452, "exact"),
-    # A lone 直接纠错率 is narrower than the overall rate, but test_reports.py (天津市 2023) reads it as
-    # the rate; until that decision changes this report follows it.
-    ("review_correction_rate", 2024, 6.2, "exact"),
-    ("market_entities", 2024, 426000, "exact"),
-    ("market_entities_new", 2024, 61000, "exact"),
-    ("legal_aid_cases", 2024, 2360, "exact"),
-], """
+report(
+    "kunshan_2024_direct_rate_only",
+    ("昆山市", "320583", "county"),
+    2024,
+    [
+        ("review_received", 2024, 486, "exact"),
+        ("review_concluded", 2024, 452, "exact"),
+        # A lone 直接纠错率 is narrower than the overall rate, but test_reports.py (天津市 2023) reads it as
+        # the rate; until that decision changes this report follows it.
+        ("review_correction_rate", 2024, 6.2, "exact"),
+        ("market_entities", 2024, 426000, "exact"),
+        ("market_entities_new", 2024, 61000, "exact"),
+        ("legal_aid_cases", 2024, 2360, "exact"),
+    ],
+    """
 昆山市2024年法治政府建设年度报告
 
 2024年，昆山市坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大和二十届二中、三中全会精神，推进法治政府建设率先突破。
@@ -302,18 +334,25 @@ report("kunshan_2024_direct_rate_only", ("昆山市", "320583", "county"), 2024,
 
 昆山市人民政府
 2025年1月20日
-""", parent="苏州市")
+""",
+    parent="苏州市",
+)
 
 # ---------------------------------------------------------------- a 2019 province report: 万 counts, 省政府本级 is a part (山东省)
 
-report("shandong_2019_province", ("山东省", "370000", "province"), 2019, [
-    ("review_received", 2019, 23000, "at_least"),
-    ("review_concluded", 2019, 21000, "at_least"),
-    ("court_appearance_rate", 2019, 86.5, "exact"),
-    ("litigation_cases", 2019, 19000, "exact"),
-    ("legal_aid_cases", 2019, 126000, "exact"),
-    ("mediation_cases", 2019, 563000, "exact"),
-], """
+report(
+    "shandong_2019_province",
+    ("山东省", "370000", "province"),
+    2019,
+    [
+        ("review_received", 2019, 23000, "at_least"),
+        ("review_concluded", 2019, 21000, "at_least"),
+        ("court_appearance_rate", 2019, 86.5, "exact"),
+        ("litigation_cases", 2019, 19000, "exact"),
+        ("legal_aid_cases", 2019, 126000, "exact"),
+        ("mediation_cases", 2019, 563000, "exact"),
+    ],
+    """
 山东省人民政府关于2019年度法治政府建设情况的报告
 
 国务院：
@@ -355,18 +394,24 @@ report("shandong_2019_province", ("山东省", "370000", "province"), 2019, [
 
 山东省人民政府
 2020年3月10日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a 2024 city report: 经营主体总量, 调解 with extras (曲靖市)
 
-report("qujing_2024_business_and_mediation", ("曲靖市", "530300", "prefecture"), 2024, [
-    ("market_entities", 2024, 485000, "exact"),
-    ("market_entities_new", 2024, 72000, "exact"),
-    ("mediation_cases", 2024, 18650, "exact"),
-    ("mediation_success", 2024, 18120, "exact"),
-    ("mediation_success_rate", 2024, rate(18120, 18650), "exact"),
-    ("legal_aid_cases", 2024, 5120, "exact"),
-], """
+report(
+    "qujing_2024_business_and_mediation",
+    ("曲靖市", "530300", "prefecture"),
+    2024,
+    [
+        ("market_entities", 2024, 485000, "exact"),
+        ("market_entities_new", 2024, 72000, "exact"),
+        ("mediation_cases", 2024, 18650, "exact"),
+        ("mediation_success", 2024, 18120, "exact"),
+        ("mediation_success_rate", 2024, rate(18120, 18650), "exact"),
+        ("legal_aid_cases", 2024, 5120, "exact"),
+    ],
+    """
 曲靖市人民政府关于2024年度法治政府建设情况的报告
 
 云南省人民政府：
@@ -410,18 +455,25 @@ report("qujing_2024_business_and_mediation", ("曲靖市", "530300", "prefecture
 
 曲靖市人民政府
 2025年2月8日
-""", parent="云南省")
+""",
+    parent="云南省",
+)
 
 # ---------------------------------------------------------------- a 2020 county-level city: 败诉, 行政赔偿, 二审 (永康市)
 
-report("yongkang_2020_litigation", ("永康市", "330784", "county"), 2020, [
-    ("litigation_cases", 2020, 168, "exact"),
-    ("litigation_lost", 2020, 9, "exact"),
-    ("litigation_loss_rate", 2020, rate(9, 168), "exact"),
-    ("court_appearance_rate", 2020, 96.4, "exact"),
-    ("mediation_cases", 2020, 9860, "at_least"),
-    ("legal_aid_cases", 2020, 1250, "exact"),
-], """
+report(
+    "yongkang_2020_litigation",
+    ("永康市", "330784", "county"),
+    2020,
+    [
+        ("litigation_cases", 2020, 168, "exact"),
+        ("litigation_lost", 2020, 9, "exact"),
+        ("litigation_loss_rate", 2020, rate(9, 168), "exact"),
+        ("court_appearance_rate", 2020, 96.4, "exact"),
+        ("mediation_cases", 2020, 9860, "at_least"),
+        ("legal_aid_cases", 2020, 1250, "exact"),
+    ],
+    """
 永康市人民政府关于2020年度法治政府建设工作的报告
 
 金华市人民政府：
@@ -463,18 +515,25 @@ report("yongkang_2020_litigation", ("永康市", "330784", "county"), 2020, [
 
 永康市人民政府
 2021年1月30日
-""", parent="金华市")
+""",
+    parent="金华市",
+)
 
 # ---------------------------------------------------------------- a 2023 city report: 在营市场主体, 行政裁决 beside 复议, 刑事法律援助 alone (襄阳市)
 
-report("xiangyang_2023_mixed_paragraphs", ("襄阳市", "420600", "prefecture"), 2023, [
-    ("market_entities", 2023, 623000, "exact"),
-    ("market_entities_growth", 2023, 8.6, "exact"),
-    ("review_received", 2023, 1364, "exact"),
-    ("review_accepted", 2023, 1212, "exact"),
-    ("court_appearance_rate", 2023, 99.1, "exact"),
-    ("mediation_cases", 2023, 26780, "exact"),
-], """
+report(
+    "xiangyang_2023_mixed_paragraphs",
+    ("襄阳市", "420600", "prefecture"),
+    2023,
+    [
+        ("market_entities", 2023, 623000, "exact"),
+        ("market_entities_growth", 2023, 8.6, "exact"),
+        ("review_received", 2023, 1364, "exact"),
+        ("review_accepted", 2023, 1212, "exact"),
+        ("court_appearance_rate", 2023, 99.1, "exact"),
+        ("mediation_cases", 2023, 26780, "exact"),
+    ],
+    """
 襄阳市人民政府关于2023年法治政府建设情况的报告
 
 湖北省人民政府：
@@ -519,19 +578,26 @@ report("xiangyang_2023_mixed_paragraphs", ("襄阳市", "420600", "prefecture"),
 
 襄阳市人民政府
 2024年1月30日
-""", parent="湖北省")
+""",
+    parent="湖北省",
+)
 
 # ---------------------------------------------------------------- a 2022 district report: 纠纷 kinds, 受理法律援助申请, 出庭 of 正职 (柯桥区)
 
-report("keqiao_2022_parts_and_kinds", ("柯桥区", "330603", "county"), 2022, [
-    ("review_concluded", 2022, 312, "exact"),
-    ("review_corrected", 2022, 41, "exact"),
-    ("review_correction_rate", 2022, rate(41, 312), "exact"),
-    ("litigation_cases", 2022, 208, "exact"),
-    ("court_appearance_rate", 2022, 100, "exact"),
-    ("legal_aid_cases", 2022, 1460, "exact"),
-    ("mediation_success", 2022, 11860, "exact"),
-], """
+report(
+    "keqiao_2022_parts_and_kinds",
+    ("柯桥区", "330603", "county"),
+    2022,
+    [
+        ("review_concluded", 2022, 312, "exact"),
+        ("review_corrected", 2022, 41, "exact"),
+        ("review_correction_rate", 2022, rate(41, 312), "exact"),
+        ("litigation_cases", 2022, 208, "exact"),
+        ("court_appearance_rate", 2022, 100, "exact"),
+        ("legal_aid_cases", 2022, 1460, "exact"),
+        ("mediation_success", 2022, 11860, "exact"),
+    ],
+    """
 绍兴市柯桥区人民政府关于2022年度法治政府建设情况的报告
 
 绍兴市人民政府：
@@ -573,18 +639,25 @@ report("keqiao_2022_parts_and_kinds", ("柯桥区", "330603", "county"), 2022, [
 
 绍兴市柯桥区人民政府
 2023年1月18日
-""", parent="绍兴市")
+""",
+    parent="绍兴市",
+)
 
 # ---------------------------------------------------------------- a 2021 city report: 同比 changes beside our counts, 复议 subjects that are not ours (临沂市)
 
-report("linyi_2021_changes_and_subjects", ("临沂市", "371300", "prefecture"), 2021, [
-    ("review_received", 2021, 2386, "exact"),
-    ("review_concluded", 2021, 2210, "exact"),
-    ("litigation_cases", 2021, 1512, "exact"),
-    ("litigation_lost", 2021, 86, "exact"),
-    ("litigation_loss_rate", 2021, rate(86, 1512), "exact"),
-    ("market_entities_new", 2021, 186000, "exact"),
-], """
+report(
+    "linyi_2021_changes_and_subjects",
+    ("临沂市", "371300", "prefecture"),
+    2021,
+    [
+        ("review_received", 2021, 2386, "exact"),
+        ("review_concluded", 2021, 2210, "exact"),
+        ("litigation_cases", 2021, 1512, "exact"),
+        ("litigation_lost", 2021, 86, "exact"),
+        ("litigation_loss_rate", 2021, rate(86, 1512), "exact"),
+        ("market_entities_new", 2021, 186000, "exact"),
+    ],
+    """
 临沂市人民政府关于2021年度法治政府建设情况的报告
 
 山东省人民政府：
@@ -627,18 +700,25 @@ report("linyi_2021_changes_and_subjects", ("临沂市", "371300", "prefecture"),
 
 临沂市人民政府
 2022年2月20日
-""", parent="山东省")
+""",
+    parent="山东省",
+)
 
 # ---------------------------------------------------------------- a 2019 county-level city: 万余, 化解率, 本级出庭率, 复查复核 (余姚市)
 
-report("yuyao_2019_bounds_and_parts", ("余姚市", "330281", "county"), 2019, [
-    ("mediation_cases", 2019, 12000, "at_least"),
-    ("mediation_success_rate", 2019, 98, "at_least"),
-    ("review_received", 2019, 268, "exact"),
-    ("review_accepted", 2019, 241, "exact"),
-    ("court_appearance_rate", 2019, 95.2, "exact"),
-    ("market_entities", 2019, 131000, "exact"),
-], """
+report(
+    "yuyao_2019_bounds_and_parts",
+    ("余姚市", "330281", "county"),
+    2019,
+    [
+        ("mediation_cases", 2019, 12000, "at_least"),
+        ("mediation_success_rate", 2019, 98, "at_least"),
+        ("review_received", 2019, 268, "exact"),
+        ("review_accepted", 2019, 241, "exact"),
+        ("court_appearance_rate", 2019, 95.2, "exact"),
+        ("market_entities", 2019, 131000, "exact"),
+    ],
+    """
 余姚市人民政府关于2019年度法治政府建设工作情况的报告
 
 宁波市人民政府：
@@ -679,19 +759,26 @@ report("yuyao_2019_bounds_and_parts", ("余姚市", "330281", "county"), 2019, [
 
 余姚市人民政府
 2020年1月15日
-""", parent="宁波市")
+""",
+    parent="宁波市",
+)
 
 # ---------------------------------------------------------------- a 2022 city report: 县市区 parts, 12345 受理, 复议 rates that are not ours (咸宁市)
 
-report("xianning_2022_scope_and_rates", ("咸宁市", "421200", "prefecture"), 2022, [
-    ("review_accepted", 2022, 486, "exact"),
-    ("review_concluded", 2022, 451, "exact"),
-    ("review_corrected", 2022, 52, "exact"),
-    ("review_correction_rate", 2022, rate(52, 451), "exact"),
-    ("litigation_cases", 2022, 532, "exact"),
-    ("litigation_loss_rate", 2022, 6.4, "exact"),
-    ("legal_aid_cases", 2022, 3260, "approx"),
-], """
+report(
+    "xianning_2022_scope_and_rates",
+    ("咸宁市", "421200", "prefecture"),
+    2022,
+    [
+        ("review_accepted", 2022, 486, "exact"),
+        ("review_concluded", 2022, 451, "exact"),
+        ("review_corrected", 2022, 52, "exact"),
+        ("review_correction_rate", 2022, rate(52, 451), "exact"),
+        ("litigation_cases", 2022, 532, "exact"),
+        ("litigation_loss_rate", 2022, 6.4, "exact"),
+        ("legal_aid_cases", 2022, 3260, "approx"),
+    ],
+    """
 咸宁市人民政府关于2022年度法治政府建设情况的报告
 
 湖北省人民政府：
@@ -735,7 +822,9 @@ report("xianning_2022_scope_and_rates", ("咸宁市", "421200", "prefecture"), 2
 
 咸宁市人民政府
 2023年2月12日
-""", parent="湖北省")
+""",
+    parent="湖北省",
+)
 
 # ---------------------------------------------------------------- running them
 

@@ -27,18 +27,23 @@ def report(name: str, place: tuple[str, str, str], year: int, rows: list[Row], t
 
 # ---------------------------------------------------------------- a 2024 city report, 主渠道 and 经营主体 (嘉兴市)
 
-report("jiaxing_2024_main_channel", ("嘉兴市", "330400", "prefecture"), 2024, [
-    ("review_received", 2024, 3286, "exact"),
-    ("review_accepted", 2024, 2950, "exact"),
-    ("review_concluded", 2024, 2712, "exact"),
-    ("review_correction_rate", 2024, 10.2, "exact"),
-    ("litigation_cases", 2024, 1640, "exact"),
-    ("court_appearance_rate", 2024, 100, "exact"),
-    ("market_entities", 2024, 1086000, "exact"),
-    ("market_entities_growth", 2024, 6.8, "exact"),
-    ("market_entities_new", 2024, 152000, "exact"),
-    ("legal_aid_cases", 2024, 6830, "exact"),
-], """
+report(
+    "jiaxing_2024_main_channel",
+    ("嘉兴市", "330400", "prefecture"),
+    2024,
+    [
+        ("review_received", 2024, 3286, "exact"),
+        ("review_accepted", 2024, 2950, "exact"),
+        ("review_concluded", 2024, 2712, "exact"),
+        ("review_correction_rate", 2024, 10.2, "exact"),
+        ("litigation_cases", 2024, 1640, "exact"),
+        ("court_appearance_rate", 2024, 100, "exact"),
+        ("market_entities", 2024, 1086000, "exact"),
+        ("market_entities_growth", 2024, 6.8, "exact"),
+        ("market_entities_new", 2024, 152000, "exact"),
+        ("legal_aid_cases", 2024, 6830, "exact"),
+    ],
+    """
 嘉兴市人民政府关于2024年法治政府建设情况的报告
 
 浙江省人民政府：
@@ -69,20 +74,27 @@ report("jiaxing_2024_main_channel", ("嘉兴市", "330400", "prefecture"), 2024,
 
 嘉兴市人民政府
 2025年1月20日
-""", parent="浙江省")
+""",
+    parent="浙江省",
+)
 
 # ---------------------------------------------------------------- a 2024 county-level city, 余/超 and 个百分点 (昆山市)
 
-report("kunshan_2024_qualifiers", ("昆山市", "320583", "county"), 2024, [
-    ("review_received", 2024, 1862, "exact"),
-    ("review_accepted", 2024, 1704, "exact"),
-    ("review_concluded", 2024, 1650, "exact"),
-    ("mediation_cases", 2024, 21000, "at_least"),
-    ("mediation_success_rate", 2024, 99.2, "exact"),
-    ("market_entities", 2024, 986000, "at_least"),
-    ("legal_aid_cases", 2024, 3000, "at_least"),
-    ("court_appearance_rate", 2024, 100, "exact"),
-], """
+report(
+    "kunshan_2024_qualifiers",
+    ("昆山市", "320583", "county"),
+    2024,
+    [
+        ("review_received", 2024, 1862, "exact"),
+        ("review_accepted", 2024, 1704, "exact"),
+        ("review_concluded", 2024, 1650, "exact"),
+        ("mediation_cases", 2024, 21000, "at_least"),
+        ("mediation_success_rate", 2024, 99.2, "exact"),
+        ("market_entities", 2024, 986000, "at_least"),
+        ("legal_aid_cases", 2024, 3000, "at_least"),
+        ("court_appearance_rate", 2024, 100, "exact"),
+    ],
+    """
 昆山市2024年法治政府建设年度报告
 
 2024年，昆山市坚持以习近平新时代中国特色社会主义思想为指导，统筹推进法治政府建设各项工作。
@@ -111,21 +123,27 @@ report("kunshan_2024_qualifiers", ("昆山市", "320583", "county"), 2024, [
 
 昆山市人民政府
 2025年2月8日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a 2024 province report, 近百分之九十九 and 本级 (安徽省)
 
-report("anhui_2024_province", ("安徽省", "340000", "province"), 2024, [
-    ("review_received", 2024, 56000, "exact"),
-    ("review_accepted", 2024, 49000, "exact"),
-    ("litigation_cases", 2024, 28000, "exact"),
-    ("court_appearance_rate", 2024, 99, "approx"),
-    ("market_entities", 2024, 7603000, "exact"),
-    ("market_entities_growth", 2024, 7.9, "exact"),
-    ("mediation_cases", 2024, 500000, "at_least"),
-    ("mediation_success_rate", 2024, 98.6, "exact"),
-    ("legal_aid_cases", 2024, 102000, "exact"),
-], """
+report(
+    "anhui_2024_province",
+    ("安徽省", "340000", "province"),
+    2024,
+    [
+        ("review_received", 2024, 56000, "exact"),
+        ("review_accepted", 2024, 49000, "exact"),
+        ("litigation_cases", 2024, 28000, "exact"),
+        ("court_appearance_rate", 2024, 99, "approx"),
+        ("market_entities", 2024, 7603000, "exact"),
+        ("market_entities_growth", 2024, 7.9, "exact"),
+        ("mediation_cases", 2024, 500000, "at_least"),
+        ("mediation_success_rate", 2024, 98.6, "exact"),
+        ("legal_aid_cases", 2024, 102000, "exact"),
+    ],
+    """
 安徽省人民政府关于2024年度法治政府建设情况的报告
 
 2024年，省政府坚持以习近平法治思想为指导，认真贯彻党中央、国务院决策部署，扎实推进法治政府建设。现将有关情况报告如下：
@@ -155,25 +173,31 @@ report("anhui_2024_province", ("安徽省", "340000", "province"), 2024, [
 
 安徽省人民政府
 2025年2月26日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a 2024 district report, 突破 and 败诉 (武侯区)
 
-report("wuhou_2024_district", ("武侯区", "510107", "county"), 2024, [
-    ("market_entities_new", 2024, 23600, "exact"),
-    ("market_entities", 2024, 160000, "at_least"),
-    ("market_entities_growth", 2024, 8.2, "exact"),
-    ("review_accepted", 2024, 612, "exact"),
-    ("review_concluded", 2024, 588, "exact"),
-    ("review_corrected", 2024, 46, "exact"),
-    ("review_correction_rate", 2024, 7.8, "exact"),
-    ("litigation_cases", 2024, 318, "exact"),
-    ("litigation_lost", 2024, 9, "exact"),
-    ("litigation_loss_rate", 2024, 2.8, "exact"),
-    ("court_appearance_rate", 2024, 100, "exact"),
-    ("mediation_cases", 2024, 12000, "at_least"),
-    ("mediation_success_rate", 2024, 98.3, "exact"),
-], """
+report(
+    "wuhou_2024_district",
+    ("武侯区", "510107", "county"),
+    2024,
+    [
+        ("market_entities_new", 2024, 23600, "exact"),
+        ("market_entities", 2024, 160000, "at_least"),
+        ("market_entities_growth", 2024, 8.2, "exact"),
+        ("review_accepted", 2024, 612, "exact"),
+        ("review_concluded", 2024, 588, "exact"),
+        ("review_corrected", 2024, 46, "exact"),
+        ("review_correction_rate", 2024, 7.8, "exact"),
+        ("litigation_cases", 2024, 318, "exact"),
+        ("litigation_lost", 2024, 9, "exact"),
+        ("litigation_loss_rate", 2024, 2.8, "exact"),
+        ("court_appearance_rate", 2024, 100, "exact"),
+        ("mediation_cases", 2024, 12000, "at_least"),
+        ("mediation_success_rate", 2024, 98.3, "exact"),
+    ],
+    """
 成都市武侯区人民政府关于2024年法治政府建设工作情况的报告
 
 2024年，武侯区坚持以习近平法治思想为引领，持续深化法治政府建设，为区域高质量发展提供法治保障。
@@ -203,20 +227,27 @@ report("wuhou_2024_district", ("武侯区", "510107", "county"), 2024, [
 
 成都市武侯区人民政府
 2025年1月15日
-""", parent="成都市")
+""",
+    parent="成都市",
+)
 
 # ---------------------------------------------------------------- a 2024 city report that also gives 2025上半年 (赣州市)
 
-report("ganzhou_2024_with_half_year", ("赣州市", "360700", "prefecture"), 2024, [
-    ("review_received", 2024, 3980, "exact"),
-    ("review_accepted", 2024, 3612, "exact"),
-    ("review_concluded", 2024, 3425, "exact"),
-    ("review_correction_rate", 2024, 11.6, "exact"),
-    ("court_appearance_rate", 2024, 100, "exact"),
-    ("legal_aid_cases", 2024, 8460, "exact"),
-    ("market_entities", 2024, 865000, "exact"),
-    ("market_entities_growth", 2024, 5.9, "exact"),
-], """
+report(
+    "ganzhou_2024_with_half_year",
+    ("赣州市", "360700", "prefecture"),
+    2024,
+    [
+        ("review_received", 2024, 3980, "exact"),
+        ("review_accepted", 2024, 3612, "exact"),
+        ("review_concluded", 2024, 3425, "exact"),
+        ("review_correction_rate", 2024, 11.6, "exact"),
+        ("court_appearance_rate", 2024, 100, "exact"),
+        ("legal_aid_cases", 2024, 8460, "exact"),
+        ("market_entities", 2024, 865000, "exact"),
+        ("market_entities_growth", 2024, 5.9, "exact"),
+    ],
+    """
 赣州市2024年度法治政府建设情况报告
 
 江西省人民政府：
@@ -246,19 +277,26 @@ report("ganzhou_2024_with_half_year", ("赣州市", "360700", "prefecture"), 202
 
 赣州市人民政府
 2025年7月18日
-""", parent="江西省")
+""",
+    parent="江西省",
+)
 
 # ---------------------------------------------------------------- a 2024 county-level city that also gives 2025上半年 (义乌市)
 
-report("yiwu_2024_with_half_year", ("义乌市", "330782", "county"), 2024, [
-    ("market_entities", 2024, 1203000, "exact"),
-    ("market_entities_growth", 2024, 9.1, "exact"),
-    ("market_entities_new", 2024, 186000, "exact"),
-    ("mediation_cases", 2024, 15600, "exact"),
-    ("mediation_success_rate", 2024, 98.9, "exact"),
-    ("review_accepted", 2024, 15000, "at_least"),
-    ("legal_aid_cases", 2024, 4260, "exact"),
-], """
+report(
+    "yiwu_2024_with_half_year",
+    ("义乌市", "330782", "county"),
+    2024,
+    [
+        ("market_entities", 2024, 1203000, "exact"),
+        ("market_entities_growth", 2024, 9.1, "exact"),
+        ("market_entities_new", 2024, 186000, "exact"),
+        ("mediation_cases", 2024, 15600, "exact"),
+        ("mediation_success_rate", 2024, 98.9, "exact"),
+        ("review_accepted", 2024, 15000, "at_least"),
+        ("legal_aid_cases", 2024, 4260, "exact"),
+    ],
+    """
 义乌市人民政府关于2024年度法治政府建设情况和2025年上半年工作的报告
 
 一、2024年度法治政府建设情况
@@ -287,20 +325,27 @@ report("yiwu_2024_with_half_year", ("义乌市", "330782", "county"), 2024, [
 
 义乌市人民政府
 2025年7月10日
-""", parent="金华市")
+""",
+    parent="金华市",
+)
 
 # ---------------------------------------------------------------- a 2024 city report, 倍 and 个百分点 (柳州市)
 
-report("liuzhou_2024_ratio", ("柳州市", "450200", "prefecture"), 2024, [
-    ("review_received", 2024, 1436, "exact"),
-    ("review_accepted", 2024, 1318, "exact"),
-    ("review_concluded", 2024, 1205, "exact"),
-    ("litigation_cases", 2024, 628, "exact"),
-    ("court_appearance_rate", 2024, 99.5, "exact"),
-    ("legal_aid_cases", 2024, 5120, "exact"),
-    ("mediation_cases", 2024, 36000, "exact"),
-    ("mediation_success_rate", 2024, 97.8, "exact"),
-], """
+report(
+    "liuzhou_2024_ratio",
+    ("柳州市", "450200", "prefecture"),
+    2024,
+    [
+        ("review_received", 2024, 1436, "exact"),
+        ("review_accepted", 2024, 1318, "exact"),
+        ("review_concluded", 2024, 1205, "exact"),
+        ("litigation_cases", 2024, 628, "exact"),
+        ("court_appearance_rate", 2024, 99.5, "exact"),
+        ("legal_aid_cases", 2024, 5120, "exact"),
+        ("mediation_cases", 2024, 36000, "exact"),
+        ("mediation_success_rate", 2024, 97.8, "exact"),
+    ],
+    """
 柳州市人民政府关于2024年法治政府建设情况的报告
 
 广西壮族自治区人民政府：
@@ -330,21 +375,28 @@ report("liuzhou_2024_ratio", ("柳州市", "450200", "prefecture"), 2024, [
 
 柳州市人民政府
 2025年2月14日
-""", parent="广西壮族自治区")
+""",
+    parent="广西壮族自治区",
+)
 
 # ---------------------------------------------------------------- a 2024 district report, 近 and 其中…复议前置 (南海区)
 
-report("nanhai_2024_district", ("南海区", "440605", "county"), 2024, [
-    ("market_entities", 2024, 428000, "exact"),
-    ("market_entities_growth", 2024, 4.6, "exact"),
-    ("market_entities_new", 2024, 51000, "exact"),
-    ("review_received", 2024, 1120, "exact"),
-    ("litigation_cases", 2024, 486, "exact"),
-    ("court_appearance_rate", 2024, 100, "exact"),
-    ("legal_aid_cases", 2024, 2900, "approx"),
-    ("mediation_cases", 2024, 9860, "exact"),
-    ("mediation_success_rate", 2024, 99.1, "exact"),
-], """
+report(
+    "nanhai_2024_district",
+    ("南海区", "440605", "county"),
+    2024,
+    [
+        ("market_entities", 2024, 428000, "exact"),
+        ("market_entities_growth", 2024, 4.6, "exact"),
+        ("market_entities_new", 2024, 51000, "exact"),
+        ("review_received", 2024, 1120, "exact"),
+        ("litigation_cases", 2024, 486, "exact"),
+        ("court_appearance_rate", 2024, 100, "exact"),
+        ("legal_aid_cases", 2024, 2900, "approx"),
+        ("mediation_cases", 2024, 9860, "exact"),
+        ("mediation_success_rate", 2024, 99.1, "exact"),
+    ],
+    """
 佛山市南海区2024年法治政府建设年度报告
 
 2024年，南海区坚持以习近平法治思想为指导，全面推进法治政府建设，各项工作取得新成效。
@@ -373,7 +425,9 @@ report("nanhai_2024_district", ("南海区", "440605", "county"), 2024, [
 
 佛山市南海区人民政府
 2025年1月22日
-""", parent="佛山市")
+""",
+    parent="佛山市",
+)
 
 # ---------------------------------------------------------------- running them
 

@@ -27,16 +27,21 @@ def report(name: str, place: tuple[str, str, str], year: int, rows: list[Row], t
 
 # ---------------------------------------------------------------- a 2024 city report, figures after growth rates (湖州市)
 
-report("huzhou_2024_growth_first", ("湖州市", "330500", "prefecture"), 2024, [
-    ("review_accepted", 2024, 2417, "exact"),
-    ("review_concluded", 2024, 2208, "exact"),
-    ("review_correction_rate", 2024, 9.4, "exact"),
-    ("litigation_cases", 2024, 537, "exact"),
-    ("court_appearance_rate", 2024, 100, "exact"),
-    ("legal_aid_cases", 2024, 7300, "exact"),
-    ("market_entities", 2024, 583000, "exact"),
-    ("market_entities_growth", 2024, 6.1, "exact"),
-], """
+report(
+    "huzhou_2024_growth_first",
+    ("湖州市", "330500", "prefecture"),
+    2024,
+    [
+        ("review_accepted", 2024, 2417, "exact"),
+        ("review_concluded", 2024, 2208, "exact"),
+        ("review_correction_rate", 2024, 9.4, "exact"),
+        ("litigation_cases", 2024, 537, "exact"),
+        ("court_appearance_rate", 2024, 100, "exact"),
+        ("legal_aid_cases", 2024, 7300, "exact"),
+        ("market_entities", 2024, 583000, "exact"),
+        ("market_entities_growth", 2024, 6.1, "exact"),
+    ],
+    """
 湖州市人民政府关于2024年法治政府建设情况的报告
 
 浙江省人民政府：
@@ -65,20 +70,27 @@ report("huzhou_2024_growth_first", ("湖州市", "330500", "prefecture"), 2024, 
 
 湖州市人民政府
 2025年1月24日
-""", parent="浙江省")
+""",
+    parent="浙江省",
+)
 
 # ---------------------------------------------------------------- a 2024 county-level city, rank and 等领域 (常熟市)
 
-report("changshu_2024_rank_and_fields", ("常熟市", "320581", "county"), 2024, [
-    ("market_entities", 2024, 316000, "exact"),
-    ("market_entities_new", 2024, 42000, "exact"),
-    ("review_received", 2024, 1164, "exact"),
-    ("review_accepted", 2024, 1052, "exact"),
-    ("litigation_cases", 2024, 402, "exact"),
-    ("court_appearance_rate", 2024, 100, "exact"),
-    ("mediation_cases", 2024, 18600, "exact"),
-    ("mediation_success_rate", 2024, 98.7, "exact"),
-], """
+report(
+    "changshu_2024_rank_and_fields",
+    ("常熟市", "320581", "county"),
+    2024,
+    [
+        ("market_entities", 2024, 316000, "exact"),
+        ("market_entities_new", 2024, 42000, "exact"),
+        ("review_received", 2024, 1164, "exact"),
+        ("review_accepted", 2024, 1052, "exact"),
+        ("litigation_cases", 2024, 402, "exact"),
+        ("court_appearance_rate", 2024, 100, "exact"),
+        ("mediation_cases", 2024, 18600, "exact"),
+        ("mediation_success_rate", 2024, 98.7, "exact"),
+    ],
+    """
 常熟市2024年法治政府建设年度报告
 
 2024年，常熟市深入贯彻习近平法治思想，统筹推进法治政府建设各项工作，取得积极成效。
@@ -106,21 +118,27 @@ report("changshu_2024_rank_and_fields", ("常熟市", "320581", "county"), 2024,
 
 常熟市人民政府
 2025年2月12日
-""")
+""",
+)
 
 # ---------------------------------------------------------------- a 2023 city report, the three together (绵阳市)
 
-report("mianyang_2023_mixed", ("绵阳市", "510700", "prefecture"), 2023, [
-    ("review_received", 2023, 2350, "exact"),
-    ("review_accepted", 2023, 2108, "exact"),
-    ("review_concluded", 2023, 1986, "exact"),
-    ("litigation_cases", 2023, 884, "exact"),
-    ("litigation_lost", 2023, 31, "exact"),
-    ("litigation_loss_rate", 2023, rate(31, 884), "exact"),
-    ("court_appearance_rate", 2023, 99.2, "exact"),
-    ("legal_aid_cases", 2023, 12000, "exact"),
-    ("market_entities", 2023, 492000, "exact"),
-], """
+report(
+    "mianyang_2023_mixed",
+    ("绵阳市", "510700", "prefecture"),
+    2023,
+    [
+        ("review_received", 2023, 2350, "exact"),
+        ("review_accepted", 2023, 2108, "exact"),
+        ("review_concluded", 2023, 1986, "exact"),
+        ("litigation_cases", 2023, 884, "exact"),
+        ("litigation_lost", 2023, 31, "exact"),
+        ("litigation_loss_rate", 2023, rate(31, 884), "exact"),
+        ("court_appearance_rate", 2023, 99.2, "exact"),
+        ("legal_aid_cases", 2023, 12000, "exact"),
+        ("market_entities", 2023, 492000, "exact"),
+    ],
+    """
 绵阳市人民政府关于2023年法治政府建设情况的报告
 
 四川省人民政府：
@@ -146,7 +164,9 @@ report("mianyang_2023_mixed", ("绵阳市", "510700", "prefecture"), 2023, [
 
 绵阳市人民政府
 2024年1月30日
-""", parent="四川省")
+""",
+    parent="四川省",
+)
 
 # ---------------------------------------------------------------- running them
 

@@ -15,11 +15,48 @@ from pipeline import catalogue
 from pipeline.api import process_bytes
 from pipeline.model import Document, Location
 
-WORDS = ["行政复议", "受理", "审结", "收到", "申请", "件", "%", "出庭应诉率", "调解", "成功率", "市场主体",
-         "万户", "同比增长", "法律援助", "败诉", "2023年", "截至", "累计", "近", "余", "突破", "以上", "百分之",
-         "一千二百", "万", "亿", "。", ",", "\n", "长春市", "我市", "全区", "人民政府", "分别为", "、", "从", "上升到"]
-TEXT = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6), st.integers(0, 10**7).map(str)),
-                max_size=60).map("".join)
+WORDS = [
+    "行政复议",
+    "受理",
+    "审结",
+    "收到",
+    "申请",
+    "件",
+    "%",
+    "出庭应诉率",
+    "调解",
+    "成功率",
+    "市场主体",
+    "万户",
+    "同比增长",
+    "法律援助",
+    "败诉",
+    "2023年",
+    "截至",
+    "累计",
+    "近",
+    "余",
+    "突破",
+    "以上",
+    "百分之",
+    "一千二百",
+    "万",
+    "亿",
+    "。",
+    ",",
+    "\n",
+    "长春市",
+    "我市",
+    "全区",
+    "人民政府",
+    "分别为",
+    "、",
+    "从",
+    "上升到",
+]
+TEXT = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.text(max_size=6), st.integers(0, 10**7).map(str)), max_size=60
+).map("".join)
 FORMATS = {
     "utf-8 txt": lambda t: (t.encode("utf-8"), "r.txt"),
     "gbk txt": lambda t: (t.encode("gbk", errors="ignore"), "r.txt"),

@@ -34,8 +34,11 @@ def table():
 def test_the_scorer_finds_every_gold_value_and_no_trap(table, tmp_path: Path):
     out = tmp_path / "out.csv"
     table.to_csv(out, index=False)
-    run = subprocess.run([sys.executable, str(SCORER), str(out), *map(str, GOLD),
-                          "--min-recall", "1", "--min-precision", "1"], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, str(SCORER), str(out), *map(str, GOLD), "--min-recall", "1", "--min-precision", "1"],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
 
 

@@ -7,30 +7,40 @@ import pytest
 from app.state import DEFAULT, ViewState, parse, to_params
 
 
-@pytest.mark.parametrize(("params", "expected"), [
-    ({}, DEFAULT),
-    ({"page": "trend"}, ViewState(page="trend")),
-    ({"page": "nonsense"}, DEFAULT),
-    ({"indicator": "review_accepted", "year": "2022"}, ViewState(indicator="review_accepted", year=2022)),
-    ({"year": "20x2"}, DEFAULT),
-    ({"year": "1850"}, DEFAULT),
-    ({"jurisdictions": "220100,320600"}, ViewState(jurisdictions=("220100", "320600"))),
-    ({"jurisdictions": ["220100", "320600,220100"]}, ViewState(jurisdictions=("220100", "320600"))),
-    ({"jurisdictions": "220100,abc,12"}, ViewState(jurisdictions=("220100",))),
-    ({"place": "370104"}, ViewState(place="370104")),
-    ({"place": "槐荫区"}, DEFAULT),
-    ({"level": "county,city"}, ViewState(level=("county",))),
-    ({"province": "吉林省,江苏省"}, ViewState(province=("吉林省", "江苏省"))),
-    ({"mode": "present"}, ViewState(mode="present")),
-    ({"mode": "party"}, DEFAULT),
-])
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, DEFAULT),
+        ({"page": "trend"}, ViewState(page="trend")),
+        ({"page": "nonsense"}, DEFAULT),
+        ({"indicator": "review_accepted", "year": "2022"}, ViewState(indicator="review_accepted", year=2022)),
+        ({"year": "20x2"}, DEFAULT),
+        ({"year": "1850"}, DEFAULT),
+        ({"jurisdictions": "220100,320600"}, ViewState(jurisdictions=("220100", "320600"))),
+        ({"jurisdictions": ["220100", "320600,220100"]}, ViewState(jurisdictions=("220100", "320600"))),
+        ({"jurisdictions": "220100,abc,12"}, ViewState(jurisdictions=("220100",))),
+        ({"place": "370104"}, ViewState(place="370104")),
+        ({"place": "槐荫区"}, DEFAULT),
+        ({"level": "county,city"}, ViewState(level=("county",))),
+        ({"province": "吉林省,江苏省"}, ViewState(province=("吉林省", "江苏省"))),
+        ({"mode": "present"}, ViewState(mode="present")),
+        ({"mode": "party"}, DEFAULT),
+    ],
+)
 def test_a_url_becomes_a_view_state(params, expected):
     assert parse(params) == expected
 
 
 def test_a_state_round_trips_through_its_parameters():
-    state = ViewState(page="compare", indicator="review_received", year=2021, jurisdictions=("220100", "370104"),
-                      level=("prefecture", "county"), province=("吉林省",), mode="present")
+    state = ViewState(
+        page="compare",
+        indicator="review_received",
+        year=2021,
+        jurisdictions=("220100", "370104"),
+        level=("prefecture", "county"),
+        province=("吉林省",),
+        mode="present",
+    )
     assert parse(to_params(state)) == state
 
 

@@ -56,13 +56,16 @@ def test_one_row_per_key_and_the_same_value_twice_is_no_conflict():
     assert len(indicators) == 1 and conflicts.empty
 
 
-@pytest.mark.parametrize(("better", "worse", "rule_word"), [
-    (dict(method="manual"), dict(), "人工"),
-    (dict(method="reported"), dict(method="derived"), "原文报告值"),
-    (dict(method="inferred"), dict(method="derived"), "推断值"),
-    (dict(), dict(qualifier="approx"), "确切"),
-    (dict(start=5), dict(start=50), "先出现"),
-])
+@pytest.mark.parametrize(
+    ("better", "worse", "rule_word"),
+    [
+        (dict(method="manual"), dict(), "人工"),
+        (dict(method="reported"), dict(method="derived"), "原文报告值"),
+        (dict(method="inferred"), dict(method="derived"), "推断值"),
+        (dict(), dict(qualifier="approx"), "确切"),
+        (dict(start=5), dict(start=50), "先出现"),
+    ],
+)
 def test_the_conflict_rule_picks_the_better_row(better, worse, rule_word):
     good = rows(CITY, 2022, fact(value=100, **better))
     bad = rows(CITY, 2022, fact(value=90, **worse), source="z.txt")

@@ -19,19 +19,22 @@ from app import store
 # ---------------------------------------------------------------- app/store.py (pure)
 
 
-@pytest.mark.parametrize(("given", "safe"), [
-    ("黄山市2023.txt", "黄山市2023.txt"),
-    ("../../etc/passwd.TXT", "passwd.txt"),
-    ("C:\\Users\\张三\\桌面\\报告 2023.docx", "报告 2023.docx"),
-    (".hidden.md", "hidden.md"),
-    (".txt", "报告.txt"),
-    ("..", "报告"),
-    ("a\u202etxt.exe.pdf", "atxt.exe.pdf"),  # a bidi override cannot disguise the suffix
-    ("bad\x00\x1f\x7fname.html", "badname.html"),
-    ('what?<is>:"this"|*.htm', "what_is_this.htm"),
-    ("con.txt", "报告_con.txt"),
-    ("report.txt. . ", "report.txt"),
-])
+@pytest.mark.parametrize(
+    ("given", "safe"),
+    [
+        ("黄山市2023.txt", "黄山市2023.txt"),
+        ("../../etc/passwd.TXT", "passwd.txt"),
+        ("C:\\Users\\张三\\桌面\\报告 2023.docx", "报告 2023.docx"),
+        (".hidden.md", "hidden.md"),
+        (".txt", "报告.txt"),
+        ("..", "报告"),
+        ("a\u202etxt.exe.pdf", "atxt.exe.pdf"),  # a bidi override cannot disguise the suffix
+        ("bad\x00\x1f\x7fname.html", "badname.html"),
+        ('what?<is>:"this"|*.htm', "what_is_this.htm"),
+        ("con.txt", "报告_con.txt"),
+        ("report.txt. . ", "report.txt"),
+    ],
+)
 def test_safe_name_keeps_only_a_plain_base_name_and_the_suffix(given, safe):
     assert store.safe_name(given) == safe
 
@@ -95,7 +98,8 @@ def test_the_preview_shows_place_year_and_values_before_anything_is_saved(editor
 
 
 def test_confirm_stores_one_safely_named_file_and_a_second_identical_upload_is_recognised(
-        editor_app, editor_dirs, report_bytes):
+    editor_app, editor_dirs, report_bytes
+):
     raw, processed = editor_dirs
     at = upload(editor_app(), "../../黄山市\x1f<2023>.txt", report_bytes)
     at.button(key="upload.confirm").click().run()
@@ -180,5 +184,7 @@ def test_end_to_end_upload_compare_correct_compare(editor_app, editor_dirs, repo
 
     at.sidebar.radio(key="nav.page").set_value("compare").run()
     assert not at.exception and bars(at) == {"黄山市": "330件 ✎"}
-    assert hashlib.sha256((raw / "黄山市2023年法治政府建设报告.txt").read_bytes()).digest() == \
-        hashlib.sha256(report_bytes).digest()  # the report itself was never touched
+    assert (
+        hashlib.sha256((raw / "黄山市2023年法治政府建设报告.txt").read_bytes()).digest()
+        == hashlib.sha256(report_bytes).digest()
+    )  # the report itself was never touched

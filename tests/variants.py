@@ -132,8 +132,13 @@ def encrypted(pdf: bytes, user_password: str, owner_password: str = "owner") -> 
 
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def printed_pdfs(texts: list[str]) -> list[bytes]:

@@ -37,8 +37,10 @@ def catalogue_entries() -> dict[str, tuple[str, str, str]]:
     try:
         from pipeline import api
 
-        return {i: (str(e.get("name", i)), str(e.get("unit", "")), str(e.get("family", "")))
-                for i, e in api.catalogue().items()}
+        return {
+            i: (str(e.get("name", i)), str(e.get("unit", "")), str(e.get("family", "")))
+            for i, e in api.catalogue().items()
+        }
     except Exception:  # the editor pages then fall back to the names found in the data
         return {}
 
@@ -58,17 +60,20 @@ def pick_indicator(frame: pd.DataFrame | frames.TableIndex, key: str, wanted: st
     options = index.order(catalogue_order())
     state.seed_choice(key, wanted, options)
     info = index.info
-    return container.selectbox("指标", options, key=key,
-                               format_func=lambda i: f"{info(i)[2]} · {info(i)[0]}({info(i)[1]})")
+    return container.selectbox(
+        "指标", options, key=key, format_func=lambda i: f"{info(i)[2]} · {info(i)[0]}({info(i)[1]})"
+    )
 
 
-def level_province_filters(prefix: str, index: frames.TableIndex, url: state.ViewState,
-                           columns: tuple, level_placeholder: str = "全部层级") -> tuple[list[str], list[str]]:
+def level_province_filters(
+    prefix: str, index: frames.TableIndex, url: state.ViewState, columns: tuple, level_placeholder: str = "全部层级"
+) -> tuple[list[str], list[str]]:
     """The 层级 and 省份 multiselects (keys `<prefix>.level` / `<prefix>.province`), seeded from the URL."""
     level_options = [lv for lv in labels.LEVELS if lv in index.levels]
     state.seed_many(f"{prefix}.level", list(url.level), level_options)
-    levels = columns[0].multiselect("层级", level_options, key=f"{prefix}.level", format_func=labels.LEVELS.get,
-                                    placeholder=level_placeholder)
+    levels = columns[0].multiselect(
+        "层级", level_options, key=f"{prefix}.level", format_func=labels.LEVELS.get, placeholder=level_placeholder
+    )
     state.seed_many(f"{prefix}.province", list(url.province), index.provinces)
     provinces = columns[1].multiselect("省份", index.provinces, key=f"{prefix}.province", placeholder="全部省份")
     return levels, provinces
@@ -89,7 +94,7 @@ def plot(fig: go.Figure, name: str, key: str) -> None:
 
 
 def png_download(fig: go.Figure, name: str, key: str) -> None:
-    """"下载图片": rendered with kaleido only when asked (it starts a browser, ~2–4 s)."""
+    """ "下载图片": rendered with kaleido only when asked (it starts a browser, ~2–4 s)."""
     store = f"{key}.png"
     if st.session_state.get(store, (None,))[0] != name:
         if st.button("生成高清图片(PNG)", key=f"{key}.make", icon=":material/image:"):
@@ -100,8 +105,14 @@ def png_download(fig: go.Figure, name: str, key: str) -> None:
                 return
             st.rerun()
         return
-    st.download_button("下载图片(PNG)", st.session_state[store][1], file_name=f"{name}.png", mime="image/png",
-                       key=f"{key}.download", icon=":material/download:")
+    st.download_button(
+        "下载图片(PNG)",
+        st.session_state[store][1],
+        file_name=f"{name}.png",
+        mime="image/png",
+        key=f"{key}.download",
+        icon=":material/download:",
+    )
 
 
 def safe_text(text: str) -> str:
@@ -119,8 +130,10 @@ def evidence_html(evidence: str, value: float) -> str:
     """The evidence sentence, escaped, with the value's number in <mark> (when written in digits)."""
     before, number, after = frames.evidence_parts(evidence, value)
     marked = f"<mark>{safe_text(number)}</mark>" if number else ""
-    return (f'<div style="font-size:1.15em;line-height:1.8;padding:0.6em 0.9em;border-left:4px solid #4E79A7;'
-            f'background:#F6F8FB">{safe_text(before)}{marked}{safe_text(after)}</div>')
+    return (
+        f'<div style="font-size:1.15em;line-height:1.8;padding:0.6em 0.9em;border-left:4px solid #4E79A7;'
+        f'background:#F6F8FB">{safe_text(before)}{marked}{safe_text(after)}</div>'
+    )
 
 
 def no_data(message: str) -> None:

@@ -22,17 +22,23 @@ def render(data: Dataset, presentation: bool) -> None:
         state.seed_choice("compare.year", url.year, years)
         year = right.selectbox("年份", years, key="compare.year", format_func=lambda y: f"{y}年")
         levels, provinces, chosen, names = _place_filters(index, url)
-    state.write(indicator=indicator, year=year, level=tuple(levels), province=tuple(provinces),
-                jurisdictions=tuple(chosen))
+    state.write(
+        indicator=indicator, year=year, level=tuple(levels), province=tuple(provinces), jurisdictions=tuple(chosen)
+    )
     name, unit, _ = index.info(indicator)
     rows = index.select(indicator=indicator, years=[year], levels=levels, provinces=provinces, adcodes=chosen)
     if rows.empty:
-        common.no_data(f"{year}年还没有符合条件的“{name}”数据。可换一个年份或放宽层级/省份/地区条件;"
-                       f"若缺少报告,请把该年度报告放入 data/raw/ 后重新生成。")
+        common.no_data(
+            f"{year}年还没有符合条件的“{name}”数据。可换一个年份或放宽层级/省份/地区条件;"
+            f"若缺少报告,请把该年度报告放入 data/raw/ 后重新生成。"
+        )
         return
     rows = _limit(rows, chosen)
-    common.plot(figures.compare_bar(rows, name=name, unit=unit, year=year, presentation=presentation),
-                figures.file_stem(name, f"{year}年", "横向对比"), key="compare.chart")
+    common.plot(
+        figures.compare_bar(rows, name=name, unit=unit, year=year, presentation=presentation),
+        figures.file_stem(name, f"{year}年", "横向对比"),
+        key="compare.chart",
+    )
     shown = set(rows["adcode"].unique())
     absent = [names[a] for a in chosen if a not in shown]
     if absent:
@@ -41,14 +47,21 @@ def render(data: Dataset, presentation: bool) -> None:
         _ranking(rows)
 
 
-def _place_filters(index: frames.TableIndex, url: state.ViewState) -> tuple[list[str], list[str], list[str],
-                                                                             dict[str, str]]:
-    levels, provinces = common.level_province_filters("compare", index, url, st.columns(2),
-                                                      level_placeholder="全部层级(省级/地级/县级)")
+def _place_filters(
+    index: frames.TableIndex, url: state.ViewState
+) -> tuple[list[str], list[str], list[str], dict[str, str]]:
+    levels, provinces = common.level_province_filters(
+        "compare", index, url, st.columns(2), level_placeholder="全部层级(省级/地级/县级)"
+    )
     names = index.place_names(levels, provinces)
     state.seed_many("compare.jurisdictions", list(url.jurisdictions), list(names))
-    chosen = st.multiselect("地区(可输入名称搜索)", list(names), key="compare.jurisdictions",
-                            format_func=names.get, placeholder=f"全部地区(显示数值最高的 {TOP} 个)")
+    chosen = st.multiselect(
+        "地区(可输入名称搜索)",
+        list(names),
+        key="compare.jurisdictions",
+        format_func=names.get,
+        placeholder=f"全部地区(显示数值最高的 {TOP} 个)",
+    )
     return levels, provinces, chosen, names
 
 
@@ -62,6 +75,7 @@ def _limit(rows, chosen: list[str]):
 def _ranking(rows) -> None:
     table = frames.with_labels(rows).sort_values("value", ascending=False)
     table = table.assign(rank=table["value"].rank(method="min", ascending=False).astype(int))
-    shown = frames.chinese(table, ("rank", "jurisdiction", "level", "province", "label", "qualifier", "method",
-                                   "source"))
+    shown = frames.chinese(
+        table, ("rank", "jurisdiction", "level", "province", "label", "qualifier", "method", "source")
+    )
     st.dataframe(shown.rename(columns={"rank": "排名"}), hide_index=True)

@@ -68,31 +68,45 @@ def _current(row: pd.Series | None, applied: pd.DataFrame, place: str, year: int
     st.subheader("当前数值")
     if row is None:
         rejected = _applied(applied, place, year, indicator, "rejected")
-        common.no_data("提取值已被标记为错误,表中没有这个数值。" if rejected is not None
-                       else "表中没有这个数值(报告中没有找到)。可以在下方设定一个数值补充。")
+        common.no_data(
+            "提取值已被标记为错误,表中没有这个数值。"
+            if rejected is not None
+            else "表中没有这个数值(报告中没有找到)。可以在下方设定一个数值补充。"
+        )
         return
     label = frames.fmt_value(row["value"], row["unit"], row["qualifier"], row["method"])
-    st.markdown(f"**{common.safe_text(label)}** · {labels.METHODS.get(row['method'], row['method'])} · "
-                f"来源:{common.safe_text(row['source'])}", unsafe_allow_html=True)
+    st.markdown(
+        f"**{common.safe_text(label)}** · {labels.METHODS.get(row['method'], row['method'])} · "
+        f"来源:{common.safe_text(row['source'])}",
+        unsafe_allow_html=True,
+    )
     if row["evidence"]:
         st.markdown(common.evidence_html(row["evidence"], row["value"]), unsafe_allow_html=True)
     if row["method"] == "manual":
         st.caption(f"{labels.MANUAL_MARK} 人工校正:{common.plain(row['note'])}")
         old = _applied(applied, place, year, indicator, "applied")
         if old is not None and pd.notna(old.get("extracted_value")):
-            st.caption(f"原提取值:{common.plain(frames.fmt_number(float(old['extracted_value']), row['unit']))}"
-                       f"{common.plain(row['unit'])}(来源:{common.plain(old.get('extracted_source', ''))})")
+            st.caption(
+                f"原提取值:{common.plain(frames.fmt_number(float(old['extracted_value']), row['unit']))}"
+                f"{common.plain(row['unit'])}(来源:{common.plain(old.get('extracted_source', ''))})"
+            )
             if old.get("extracted_evidence"):
-                st.markdown(common.evidence_html(str(old["extracted_evidence"]), float(old["extracted_value"])),
-                            unsafe_allow_html=True)
+                st.markdown(
+                    common.evidence_html(str(old["extracted_evidence"]), float(old["extracted_value"])),
+                    unsafe_allow_html=True,
+                )
 
 
 def _applied(applied: pd.DataFrame, place: str, year: int, indicator: str, status: str) -> pd.Series | None:
     """The build's report row for this key with `status`, if any."""
     if applied.empty or not {"adcode", "year", "indicator", "status"} <= set(applied.columns):
         return None
-    hit = applied[(applied["adcode"].astype(str) == place) & (pd.to_numeric(applied["year"], errors="coerce") == year)
-                  & (applied["indicator"] == indicator) & (applied["status"] == status)]
+    hit = applied[
+        (applied["adcode"].astype(str) == place)
+        & (pd.to_numeric(applied["year"], errors="coerce") == year)
+        & (applied["indicator"] == indicator)
+        & (applied["status"] == status)
+    ]
     return None if hit.empty else hit.iloc[-1].astype(object).fillna("")
 
 
@@ -104,20 +118,33 @@ def _form(df: pd.DataFrame, place: str, year: int, indicator: str, *, has_value:
     action = st.radio("操作", actions, key="correct.action", format_func=labels.ACTIONS.get, horizontal=True)
     value = None
     if action == "set":
-        value = st.number_input("新数值", key="correct.value", value=None, min_value=0.0, step=1.0,
-                                placeholder="例如 330")
+        value = st.number_input(
+            "新数值", key="correct.value", value=None, min_value=0.0, step=1.0, placeholder="例如 330"
+        )
     reason = st.text_input("理由(必填)", key="correct.reason", placeholder="例如:原文为扫描错误,据纸质版更正")
     who = st.text_input("校正人(必填)", key="correct.who")
     if not st.button("保存校正", type="primary", key="correct.save"):
         st.caption("每次保存都在 corrections.csv 末尾追加一行,原有记录不会被改写;保存后自动重新生成数据表。")
         return
-    missing = [n for n, v in (("新数值", value if action == "set" else 0), ("理由", reason.strip()),
-                              ("校正人", who.strip())) if v is None or v == ""]
+    missing = [
+        n
+        for n, v in (("新数值", value if action == "set" else 0), ("理由", reason.strip()), ("校正人", who.strip()))
+        if v is None or v == ""
+    ]
     if missing:
         st.error(f"请填写:{'、'.join(missing)}。")
         return
-    editing.save(api.Correction(editing.jurisdiction_key(df, place), int(year), indicator, action,
-                            float(value) if action == "set" else None, reason.strip(), who.strip()))
+    editing.save(
+        api.Correction(
+            editing.jurisdiction_key(df, place),
+            int(year),
+            indicator,
+            action,
+            float(value) if action == "set" else None,
+            reason.strip(),
+            who.strip(),
+        )
+    )
     for key in ("correct.value", "correct.reason"):
         st.session_state.pop(key, None)
     st.rerun()
@@ -133,12 +160,23 @@ def _history(dataset: Dataset | None) -> None:
         return
     statuses = editing.line_statuses(found, applied)
     entries = common.catalogue_entries()
-    table = pd.DataFrame([{
-        "行号": c.line, "地区": c.jurisdiction, "年份": c.year,
-        "指标": entries.get(c.indicator, (c.indicator,))[0], "操作": labels.ACTIONS.get(c.action, c.action),
-        "数值": "" if c.value is None else f"{c.value:g}", "理由": c.reason, "校正人": c.who, "时间": c.when,
-        "结果": statuses.get(c.line, ""),
-    } for c in reversed(found)])
+    table = pd.DataFrame(
+        [
+            {
+                "行号": c.line,
+                "地区": c.jurisdiction,
+                "年份": c.year,
+                "指标": entries.get(c.indicator, (c.indicator,))[0],
+                "操作": labels.ACTIONS.get(c.action, c.action),
+                "数值": "" if c.value is None else f"{c.value:g}",
+                "理由": c.reason,
+                "校正人": c.who,
+                "时间": c.when,
+                "结果": statuses.get(c.line, ""),
+            }
+            for c in reversed(found)
+        ]
+    )
     st.dataframe(table, hide_index=True)
 
 
@@ -149,6 +187,9 @@ def _problems(applied: pd.DataFrame) -> None:
     failed = applied[applied["status"].isin(["unmatched", "invalid"])].astype(object).fillna("")
     for row in failed.itertuples(index=False):
         year = pd.to_numeric(row.year, errors="coerce")
-        where = f"{row.jurisdiction} {'' if pd.isna(year) else f'{int(year)}年'} {row.indicator}" \
-            if row.status == "unmatched" else ""
+        where = (
+            f"{row.jurisdiction} {'' if pd.isna(year) else f'{int(year)}年'} {row.indicator}"
+            if row.status == "unmatched"
+            else ""
+        )
         st.warning(f"第 {row.line} 行{common.plain(' ' + where if where else '')}:{common.plain(row.message)}")

@@ -12,12 +12,20 @@ from app.views import common
 
 def render(data: Dataset, presentation: bool) -> None:
     st.header("数据覆盖")
-    by = st.radio("热力图", ["year", "indicator"], horizontal=True, key="coverage.by",
-                  format_func={"year": "地区 × 年份(已有指标个数)", "indicator": "地区 × 指标(已有年份数)"}.get)
+    by = st.radio(
+        "热力图",
+        ["year", "indicator"],
+        horizontal=True,
+        key="coverage.by",
+        format_func={"year": "地区 × 年份(已有指标个数)", "indicator": "地区 × 指标(已有年份数)"}.get,
+    )
     state.write()
     df = data.indicators
-    common.plot(figures.coverage_heatmap(df, by=by, presentation=presentation),
-                figures.file_stem("数据覆盖", figures.year_span(df["year"]), by), key="coverage.chart")
+    common.plot(
+        figures.coverage_heatmap(df, by=by, presentation=presentation),
+        figures.file_stem("数据覆盖", figures.year_span(df["year"]), by),
+        key="coverage.chart",
+    )
     _documents(data.documents)
     _build_info(data)
 
@@ -29,11 +37,17 @@ def _documents(documents: pd.DataFrame) -> None:
         return
     counts = documents["status"].value_counts()
     # Statuses come from a file that may have been edited by hand: escaped, so Markdown never acts on them.
-    st.markdown(f"共 {len(documents)} 份报告:" + ",".join(
-        f"{common.plain(labels.STATUSES.get(s, s))} {n} 份" for s, n in counts.items()))
+    st.markdown(
+        f"共 {len(documents)} 份报告:"
+        + ",".join(f"{common.plain(labels.STATUSES.get(s, s))} {n} 份" for s, n in counts.items())
+    )
     failed_first = documents.assign(_ok=documents["status"] == "ok").sort_values(["_ok", "source"])
-    st.dataframe(frames.chinese(failed_first, ("source", "status", "message", "jurisdiction", "year", "title",
-                                               "values", "kind")), hide_index=True)
+    st.dataframe(
+        frames.chinese(
+            failed_first, ("source", "status", "message", "jurisdiction", "year", "title", "values", "kind")
+        ),
+        hide_index=True,
+    )
     if (documents["status"] != "ok").any():
         st.caption("状态不是“正常”的报告没有贡献数值:说明列写明了原因和需要补充的文件。")
 

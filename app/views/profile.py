@@ -22,21 +22,28 @@ def render(data: Dataset, presentation: bool) -> None:
     state.write(place=place)
     rows = frames.select(df, adcodes=[place])
     jurisdiction = str(rows["jurisdiction"].iloc[0])
-    fig = figures.profile_grid(rows, jurisdiction=jurisdiction, order=common.catalogue_order(),
-                               presentation=presentation)
+    fig = figures.profile_grid(
+        rows, jurisdiction=jurisdiction, order=common.catalogue_order(), presentation=presentation
+    )
     common.plot(fig, figures.file_stem(jurisdiction, figures.year_span(rows["year"]), "各项指标"), key="profile.chart")
     if not presentation:
         st.subheader("数值与原文依据")
         st.caption("“核对”链接在新标签页中打开该数值的来源核对页面。")
-        st.dataframe(_evidence_table(rows), hide_index=True, column_config={
-            "核对": st.column_config.LinkColumn("核对", display_text="查看来源"),
-        })
+        st.dataframe(
+            _evidence_table(rows),
+            hide_index=True,
+            column_config={
+                "核对": st.column_config.LinkColumn("核对", display_text="查看来源"),
+            },
+        )
 
 
 def _evidence_table(rows: pd.DataFrame) -> pd.DataFrame:
     order = {ind: i for i, ind in enumerate(common.catalogue_order())}
     rows = rows.assign(_o=rows["indicator"].map(order).fillna(len(order))).sort_values(["_o", "year"])
     table = frames.chinese(rows, ("indicator_name", "year", "label", "qualifier", "method", "evidence", "source"))
-    links = [f"?page=sources&place={a}&indicator={i}&year={y}"
-             for a, i, y in zip(rows["adcode"], rows["indicator"], rows["year"], strict=True)]
+    links = [
+        f"?page=sources&place={a}&indicator={i}&year={y}"
+        for a, i, y in zip(rows["adcode"], rows["indicator"], rows["year"], strict=True)
+    ]
     return table.assign(核对=links)

@@ -32,13 +32,16 @@ def render(dataset: Dataset | None, presentation: bool) -> None:
     if conflicts.empty or not set(conflicts.columns) >= NEEDED:
         common.no_data("没有需要审核的冲突:各报告对同一地区、年份、指标给出的数值一致。")
         return
-    conflicts = conflicts.assign(year=pd.to_numeric(conflicts["year"], errors="coerce"),
-                                 value=pd.to_numeric(conflicts["value"], errors="coerce"))
+    conflicts = conflicts.assign(
+        year=pd.to_numeric(conflicts["year"], errors="coerce"), value=pd.to_numeric(conflicts["value"], errors="coerce")
+    )
     conflicts = conflicts.dropna(subset=["year", "value"]).astype({"year": int})
     text = [c for c in conflicts.columns if c not in ("year", "value")]
     conflicts[text] = conflicts[text].astype(object).fillna("")
-    st.caption("同一地区、年份、指标在不同报告中数值不一致时,系统按固定规则先取一个;请核对原文后确认或改用其他数值。"
-               "“采用此值”会在校正记录中追加一条人工校正,并重新生成数据表。")
+    st.caption(
+        "同一地区、年份、指标在不同报告中数值不一致时,系统按固定规则先取一个;请核对原文后确认或改用其他数值。"
+        "“采用此值”会在校正记录中追加一条人工校正,并重新生成数据表。"
+    )
     who = st.text_input("审核人(写入校正记录)", key="review.who") if editable else ""
     show_all = st.toggle("也显示已人工校正的冲突", key="review.all")
     df = dataset.indicators
@@ -62,28 +65,42 @@ def _group(df: pd.DataFrame, group: pd.DataFrame, current: pd.DataFrame, editabl
         st.markdown(f"#### {common.plain(first.get('jurisdiction', adcode))} · {year}年 · {common.plain(name)}")
         if not current.empty and current.iloc[0]["method"] == "manual":
             row = current.iloc[0]
-            st.caption(f"{labels.MANUAL_MARK} 已人工校正为 "
-                       f"{common.plain(frames.fmt_value(row['value'], row['unit'], row['qualifier'], 'manual'))}")
+            st.caption(
+                f"{labels.MANUAL_MARK} 已人工校正为 "
+                f"{common.plain(frames.fmt_value(row['value'], row['unit'], row['qualifier'], 'manual'))}"
+            )
         for i, alt in group.iterrows():
             _alternative(df, alt, i, unit, editable, who, (adcode, year, indicator))
         st.caption(f"取舍规则:{common.plain(first['rule'])}")
 
 
-def _alternative(df: pd.DataFrame, alt: pd.Series, i: int, unit: str, editable: bool, who: str,
-                 key: tuple[str, int, str]) -> None:
+def _alternative(
+    df: pd.DataFrame, alt: pd.Series, i: int, unit: str, editable: bool, who: str, key: tuple[str, int, str]
+) -> None:
     chosen = str(alt["chosen"]).strip().lower() == "true"
-    label = frames.fmt_value(float(alt["value"]), unit, alt.get("qualifier") or "exact",
-                             alt.get("method") or "reported")
+    label = frames.fmt_value(
+        float(alt["value"]), unit, alt.get("qualifier") or "exact", alt.get("method") or "reported"
+    )
     left, middle, right = st.columns([2, 5, 1])
     left.markdown(f"**{common.plain(label)}** · {'当前采用' if chosen else '未采用'}")
     report_year = pd.to_numeric(alt.get("report_year"), errors="coerce")
-    left.caption(f"来源:{common.plain(alt['source'])}" + ("" if pd.isna(report_year) else
-                                                          f"({int(report_year)}年报告)"))
+    left.caption(
+        f"来源:{common.plain(alt['source'])}" + ("" if pd.isna(report_year) else f"({int(report_year)}年报告)")
+    )
     middle.markdown(common.evidence_html(str(alt["evidence"]), float(alt["value"])), unsafe_allow_html=True)
     adcode, year, indicator = key
     if editable and right.button("采用此值", key=f"review.{adcode}.{year}.{indicator}.{i}"):
         from pipeline import api
 
-        editing.save(api.Correction(editing.jurisdiction_key(df, adcode), year, indicator, "set", float(alt["value"]),
-                                reason_for(str(alt["source"])), who.strip() or "冲突审核"))
+        editing.save(
+            api.Correction(
+                editing.jurisdiction_key(df, adcode),
+                year,
+                indicator,
+                "set",
+                float(alt["value"]),
+                reason_for(str(alt["source"])),
+                who.strip() or "冲突审核",
+            )
+        )
         st.rerun()

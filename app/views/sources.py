@@ -33,8 +33,11 @@ def render(data: Dataset, presentation: bool) -> None:
 
 def _show(row: pd.Series) -> None:
     label = frames.fmt_value(row["value"], row["unit"], row["qualifier"], row["method"])
-    st.markdown(f"### {common.safe_text(row['jurisdiction'])} · {row['year']}年 · "
-                f"{common.safe_text(row['indicator_name'])}:{common.safe_text(label)}", unsafe_allow_html=True)
+    st.markdown(
+        f"### {common.safe_text(row['jurisdiction'])} · {row['year']}年 · "
+        f"{common.safe_text(row['indicator_name'])}:{common.safe_text(label)}",
+        unsafe_allow_html=True,
+    )
     st.markdown("**原文依据**(数值已标出):")
     st.markdown(common.evidence_html(row["evidence"], row["value"]), unsafe_allow_html=True)
     facts = {
@@ -57,12 +60,17 @@ def _position(row: pd.Series) -> str:
 def _conflicts(conflicts: pd.DataFrame, place: str, indicator: str, year: int) -> None:
     if conflicts.empty or not {"adcode", "indicator", "year"} <= set(conflicts.columns):
         return
-    same = conflicts[(conflicts["adcode"] == place) & (conflicts["indicator"] == indicator)
-                     & (pd.to_numeric(conflicts["year"], errors="coerce") == year)]
+    same = conflicts[
+        (conflicts["adcode"] == place)
+        & (conflicts["indicator"] == indicator)
+        & (pd.to_numeric(conflicts["year"], errors="coerce") == year)
+    ]
     if same.empty:
         return
     st.subheader("其他报告中的不同数值")
     st.caption("同一地区、年份、指标在不同报告中数值不一致时,按固定规则只取一个;下表列出全部候选及取舍理由。")
     shown = same.assign(chosen=same["chosen"].map(lambda v: "采用" if str(v).lower() == "true" else "未采用"))
-    st.dataframe(frames.chinese(shown, ("value", "source", "report_year", "qualifier", "method", "chosen", "rule",
-                                        "evidence")), hide_index=True)
+    st.dataframe(
+        frames.chinese(shown, ("value", "source", "report_year", "qualifier", "method", "chosen", "rule", "evidence")),
+        hide_index=True,
+    )

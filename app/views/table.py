@@ -22,8 +22,9 @@ def render(data: Dataset, presentation: bool) -> None:
     with common.filter_box(presentation):
         indicator, years, levels, provinces = _filters(index, url)
     state.write(indicator=None if indicator == ALL else indicator, level=tuple(levels), province=tuple(provinces))
-    rows = index.select(indicator=None if indicator == ALL else indicator, years=years, levels=levels,
-                        provinces=provinces)
+    rows = index.select(
+        indicator=None if indicator == ALL else indicator, years=years, levels=levels, provinces=provinces
+    )
     if rows.empty:
         common.no_data("没有符合条件的数据。请放宽筛选条件;若缺少某年度的报告,请放入 data/raw/ 后重新生成。")
         return
@@ -36,9 +37,11 @@ def render(data: Dataset, presentation: bool) -> None:
         st.caption(f"表格仅显示前 {SHOWN_ROWS:,} 行;下载的文件包含全部 {len(ordered):,} 行。")
     _tidy_downloads(ordered, name, record)
     _wide_downloads(ordered, indicator, name, record)
-    st.caption("导出文件开头记录了产生它的筛选条件"
-               "(CSV 中为以 # 开头的几行,其后空一行是表格;XLSX 中为表格上方的说明区)。"
-               "以 = + - @ 开头的文字前加了 ' ,以免被表格软件当作公式执行。")
+    st.caption(
+        "导出文件开头记录了产生它的筛选条件"
+        "(CSV 中为以 # 开头的几行,其后空一行是表格;XLSX 中为表格上方的说明区)。"
+        "以 = + - @ 开头的文字前加了 ' ,以免被表格软件当作公式执行。"
+    )
 
 
 def _filters(index: frames.TableIndex, url: state.ViewState) -> tuple[str, list[int], list[str], list[str]]:
@@ -50,8 +53,9 @@ def _filters(index: frames.TableIndex, url: state.ViewState) -> tuple[str, list[
     indicator = a.selectbox("指标", options, key="table.indicator", format_func=lambda i: _indicator_label(*info[i]))
     year_options = index.all_years
     state.seed_many("table.years", [url.year] if url.year else [], year_options)
-    years = b.multiselect("年份", year_options, key="table.years", format_func=lambda y: f"{y}年",
-                          placeholder="全部年份")
+    years = b.multiselect(
+        "年份", year_options, key="table.years", format_func=lambda y: f"{y}年", placeholder="全部年份"
+    )
     levels, provinces = common.level_province_filters("table", index, url, st.columns(2))
     return indicator, years, levels, provinces
 
@@ -82,12 +86,21 @@ def _tidy_downloads(rows: pd.DataFrame, name: str, record: dict[str, str]) -> No
     a, b = st.columns(2)
     # data as callables: the files are made only when clicked, not on every rerun of a large table;
     # on_click="ignore": a click downloads without rerunning the page (no race with the download)
-    a.download_button("下载 CSV(Excel 可直接打开)", partial(_tidy_csv, rows, record),
-                      file_name=exports.file_name("明细", name, years, "csv"), mime="text/csv",
-                      key="table.tidy.csv", on_click="ignore")
-    b.download_button("下载 XLSX", partial(_tidy_xlsx, rows, record),
-                      file_name=exports.file_name("明细", name, years, "xlsx"),
-                      key="table.tidy.xlsx", on_click="ignore")
+    a.download_button(
+        "下载 CSV(Excel 可直接打开)",
+        partial(_tidy_csv, rows, record),
+        file_name=exports.file_name("明细", name, years, "csv"),
+        mime="text/csv",
+        key="table.tidy.csv",
+        on_click="ignore",
+    )
+    b.download_button(
+        "下载 XLSX",
+        partial(_tidy_xlsx, rows, record),
+        file_name=exports.file_name("明细", name, years, "xlsx"),
+        key="table.tidy.xlsx",
+        on_click="ignore",
+    )
 
 
 def _tidy_csv(rows: pd.DataFrame, record: dict[str, str]) -> bytes:
@@ -100,8 +113,9 @@ def _tidy_xlsx(rows: pd.DataFrame, record: dict[str, str]) -> bytes:
 
 def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[str, str]) -> None:
     st.subheader("下载对比表(宽表)")
-    layout = st.radio("布局", ["地区 × 年份", "地区 × 指标"], horizontal=True, key="table.layout",
-                      index=0 if indicator != ALL else 1)
+    layout = st.radio(
+        "布局", ["地区 × 年份", "地区 × 指标"], horizontal=True, key="table.layout", index=0 if indicator != ALL else 1
+    )
     if layout == "地区 × 年份":
         if indicator == ALL:
             common.no_data("“地区 × 年份”一次只对一个指标:请在上方选择一个指标。")
@@ -117,9 +131,18 @@ def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[
     st.dataframe(wide, hide_index=True)
     meta = {**record, **extra, "说明列": "≥ 不少于 · ≈ 约数 · ≤ 不超过 · ✎ 人工校正;空白表示无数据"}
     a, b = st.columns(2)
-    a.download_button("下载对比表 CSV", partial(exports.to_csv, wide, meta),
-                      file_name=exports.file_name(what, name, years, "csv"), mime="text/csv",
-                      key="table.wide.csv", on_click="ignore")
-    b.download_button("下载对比表 XLSX", partial(exports.to_xlsx, wide, meta, sheet=what),
-                      file_name=exports.file_name(what, name, years, "xlsx"),
-                      key="table.wide.xlsx", on_click="ignore")
+    a.download_button(
+        "下载对比表 CSV",
+        partial(exports.to_csv, wide, meta),
+        file_name=exports.file_name(what, name, years, "csv"),
+        mime="text/csv",
+        key="table.wide.csv",
+        on_click="ignore",
+    )
+    b.download_button(
+        "下载对比表 XLSX",
+        partial(exports.to_xlsx, wide, meta, sheet=what),
+        file_name=exports.file_name(what, name, years, "xlsx"),
+        key="table.wide.xlsx",
+        on_click="ignore",
+    )

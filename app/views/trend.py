@@ -22,16 +22,24 @@ def render(data: Dataset, presentation: bool) -> None:
         names = common.place_names(rows_all)
         wanted = [a for a in url.jurisdictions if a in names] or _default_places(rows_all)
         state.seed_many("trend.jurisdictions", wanted, list(names))
-        chosen = st.multiselect("地区(可输入名称搜索)", list(names), key="trend.jurisdictions",
-                                format_func=names.get, placeholder="请选择要比较的地区")
+        chosen = st.multiselect(
+            "地区(可输入名称搜索)",
+            list(names),
+            key="trend.jurisdictions",
+            format_func=names.get,
+            placeholder="请选择要比较的地区",
+        )
     state.write(indicator=indicator, jurisdictions=tuple(chosen))
     name, unit, _ = index.info(indicator)
     rows = frames.select(rows_all, adcodes=chosen)
     if not chosen or rows.empty:
         common.no_data(f"请在“地区”中选择至少一个有“{name}”数据的地区。")
         return
-    common.plot(figures.trend_lines(rows, name=name, unit=unit, presentation=presentation),
-                figures.file_stem(name, figures.year_span(rows["year"]), "年度趋势"), key="trend.chart")
+    common.plot(
+        figures.trend_lines(rows, name=name, unit=unit, presentation=presentation),
+        figures.file_stem(name, figures.year_span(rows["year"]), "年度趋势"),
+        key="trend.chart",
+    )
     st.caption("折线中断处表示该年度没有数据(不是零)。")
     if not presentation:
         st.subheader("同比变化")

@@ -46,21 +46,29 @@ def render(dataset: data.Dataset | None, presentation: bool) -> None:
     editable = auth.editor_access("upload")
     limit, suffixes = limits()
     raw = data.raw_dir()
-    st.caption(f"支持 {'、'.join(s.lstrip('.') for s in suffixes)} 格式,单个文件不超过 {megabytes(limit)} MB。"
-               f"保存前先显示能读出的内容;确认后文件存入报告文件夹 {raw} 并重新生成数据表。"
-               "已有的文件不会被修改或删除。")
+    st.caption(
+        f"支持 {'、'.join(s.lstrip('.') for s in suffixes)} 格式,单个文件不超过 {megabytes(limit)} MB。"
+        f"保存前先显示能读出的内容;确认后文件存入报告文件夹 {raw} 并重新生成数据表。"
+        "已有的文件不会被修改或删除。"
+    )
     done = st.session_state.pop(DONE_KEY, None)
     if done:
         st.success(done)
-    upload = st.file_uploader("选择报告文件", type=[s.lstrip(".") for s in suffixes], key="upload.file",
-                              max_upload_size=max(1, -(-limit // (1024 * 1024))))
+    upload = st.file_uploader(
+        "选择报告文件",
+        type=[s.lstrip(".") for s in suffixes],
+        key="upload.file",
+        max_upload_size=max(1, -(-limit // (1024 * 1024))),
+    )
     if upload is None:
         _raw_files(raw)
         return
     content = upload.getvalue()
     if len(content) > limit:
-        st.error(f"文件“{common.plain(upload.name)}”有 {megabytes(len(content))} MB,超过 {megabytes(limit)} MB "
-                 "的上限,未读取也未保存。请确认这是单份报告;如果是合订本或含大量图片,请拆分或导出文字版后再上传。")
+        st.error(
+            f"文件“{common.plain(upload.name)}”有 {megabytes(len(content))} MB,超过 {megabytes(limit)} MB "
+            "的上限,未读取也未保存。请确认这是单份报告;如果是合订本或含大量图片,请拆分或导出文字版后再上传。"
+        )
         return
     name = store.safe_name(upload.name)
     doc, loc, facts = preview(content, name)
@@ -85,8 +93,10 @@ def _status(doc, loc) -> bool:
         st.error(f"无法使用此文件({labels.STATUSES.get(doc.status, doc.status)}):{common.plain(doc.message)}")
         return False
     if loc.status != "ok":
-        st.warning(f"文件可以读取,但{labels.STATUSES.get(loc.status, loc.status)}:{common.plain(loc.message)}"
-                   "保存后它不会贡献数值,直到问题解决。")
+        st.warning(
+            f"文件可以读取,但{labels.STATUSES.get(loc.status, loc.status)}:{common.plain(loc.message)}"
+            "保存后它不会贡献数值,直到问题解决。"
+        )
     else:
         st.success("文件可以读取,已识别地区和年份。")
     return True
@@ -116,14 +126,17 @@ def _facts(facts) -> None:
     rows = []
     for fact in facts:
         name, unit, _ = entries.get(fact.indicator, (fact.indicator, "", ""))
-        rows.append({
-            "指标": name, "数值": frames.fmt_value(fact.value, unit, fact.qualifier, fact.method),
-            "年份": "" if fact.year is None else str(fact.year),
-            "数值性质": labels.QUALIFIERS.get(fact.qualifier, fact.qualifier),
-            "取得方式": labels.METHODS.get(fact.method, fact.method),
-            "期间": labels.PERIODS.get(fact.period, fact.period),
-            "原文依据": fact.evidence,  # a dataframe cell is plain text: markup in a report stays inert
-        })
+        rows.append(
+            {
+                "指标": name,
+                "数值": frames.fmt_value(fact.value, unit, fact.qualifier, fact.method),
+                "年份": "" if fact.year is None else str(fact.year),
+                "数值性质": labels.QUALIFIERS.get(fact.qualifier, fact.qualifier),
+                "取得方式": labels.METHODS.get(fact.method, fact.method),
+                "期间": labels.PERIODS.get(fact.period, fact.period),
+                "原文依据": fact.evidence,  # a dataframe cell is plain text: markup in a report stays inert
+            }
+        )
     st.dataframe(pd.DataFrame(rows), hide_index=True)
 
 
@@ -137,13 +150,17 @@ def _confirm(raw, original: str, name: str, content: bytes, readable: bool) -> N
         st.session_state[DONE_KEY] = f"报告文件夹中已有内容完全相同的文件“{common.plain(stored.name)}”,未重复保存。"
     else:
         built = data.rebuild()
-        st.session_state[DONE_KEY] = (f"已保存为“{common.plain(stored.name)}”"
-                                      + (",数据表已重新生成。" if built else ",但重新生成数据表失败(原因见页面上方)。"))
+        st.session_state[DONE_KEY] = f"已保存为“{common.plain(stored.name)}”" + (
+            ",数据表已重新生成。" if built else ",但重新生成数据表失败(原因见页面上方)。"
+        )
     st.rerun()
 
 
 def _raw_files(raw) -> None:
     files = store.listing(raw)
     if files:
-        st.caption(f"报告文件夹中现有 {len(files)} 个文件:" + "、".join(common.plain(p.name) for p in files[:30])
-                   + ("…" if len(files) > 30 else ""))
+        st.caption(
+            f"报告文件夹中现有 {len(files)} 个文件:"
+            + "、".join(common.plain(p.name) for p in files[:30])
+            + ("…" if len(files) > 30 else "")
+        )
