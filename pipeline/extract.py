@@ -50,6 +50,8 @@ class Mention:
     clause: str  # the part of the window in this clause (or in the previous clause, if this one is thin)
     right_noun: str  # a noun phrase right after the unit: "受理227件行政争议案件" -> "行政争议案件"
     before: str  # the sentence text up to this quantity
+    after: str = ""  # the rest of this clause after the quantity, up to the next one: "规范性文件进行备案审查"
+    carried: bool = False  # its subject came from an earlier sentence (a list item, a subjectless sentence)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Reading:
     year: int | None
     qualifier: str
     period: str
+    signals: tuple[str, ...] = ()  # how it was read, for the confidence stage (see model.Fact)
 
 
 def extract_facts(
@@ -220,7 +223,10 @@ def _table_row_facts(row: _TableRow, scope: _Scope) -> list[Fact]:
     facts = []
     for sentence in row.sentences:
         for fact in _sentence_facts(sentence, 0, scope):
-            facts.append(replace(fact, evidence=row.line, start=row.start, end=row.start + len(row.line)))
+            signals = (*fact.signals, "table_cell")
+            facts.append(
+                replace(fact, evidence=row.line, start=row.start, end=row.start + len(row.line), signals=signals)
+            )
     return facts
 
 
@@ -273,6 +279,7 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope, carried: str = ""
             year=r.year,
             period=r.period,
             note=m.quantity.text,
+            signals=r.signals + (("bound_qualifier",) if r.qualifier != "exact" else ()),
         )
         for m, r in zip(mentions, readings, strict=True)
         if r is not None
@@ -286,10 +293,12 @@ def _mentions(sentence: str, quantities: list[Quantity], lead: str = "") -> list
         window = sentence[previous_end : q.start]
         following = quantities[index + 1].start if index + 1 < len(quantities) else len(sentence)
         clause, right_noun = _clause(window), _right_noun(sentence[q.end : following])
+        after = CLAUSE_BREAK.split(sentence[q.end : following], maxsplit=1)[0]
         # Only a bare verb before the number takes the inherited subject ("依法受理1,260件", not
         # "办结信访积案52件").
         inherits = lead and not right_noun and _ends_with_cue(clause)
-        mentions.append(Mention(q, window, clause, right_noun, (lead if inherits else "") + sentence[: q.start]))
+        before = (lead if inherits else "") + sentence[: q.start]
+        mentions.append(Mention(q, window, clause, right_noun, before, after, bool(lead and inherits)))
         previous_end = q.end
     return mentions
 
@@ -450,7 +459,7 @@ def _follow(previous: Reading, mention: Mention, scope: _Scope) -> Reading | Non
     if mention.quantity.unit not in indicator.units or not _in_range(indicator, mention.quantity.value):
         return None
     year = _bound_year(mention.window) or _governing_year(mention.before, scope.year)
-    return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period)
+    return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period, _followed(previous, year))
 
 
 def _follow_parallel(previous: Reading, mention: Mention, scope: _Scope) -> Reading | None:
@@ -459,6 +468,14 @@ def _follow_parallel(previous: Reading, mention: Mention, scope: _Scope) -> Read
     if reading is None or reading.year == previous.year or (scope.year and reading.year > scope.year):
         return None
     return reading
+
+
+def _followed(previous: Reading, year: int) -> tuple[str, ...]:
+    """A figure read as the same indicator as the one before it ('从18%上升到42%', '较上年的48件')."""
+    signals = {*previous.signals, "subject_inherited"}
+    if previous.year is not None and year < previous.year:
+        signals.add("previous_year")
+    return tuple(sorted(signals))
 
 
 def _is_previous_in_passing(window: str) -> bool:
@@ -478,7 +495,7 @@ def _follow_previous(previous: Reading, mention: Mention) -> Reading | None:
     year = int(named.group(1)) if named else previous.year - 1
     if year >= previous.year:
         return None
-    return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period)
+    return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period, _followed(previous, year))
 
 
 # --- lists: "2017-2019年分别为708件、612件、494件" -------------------------------------------
@@ -517,7 +534,12 @@ def _read_list(items: list[Mention], scope: _Scope, readings: list, first: int) 
             return
         for k, item in enumerate(items):
             if _fits(reading.indicator, item.quantity):
-                readings[first + k] = replace(reading, year=years[k], qualifier=item.quantity.qualifier)
+                readings[first + k] = replace(
+                    reading,
+                    year=years[k],
+                    qualifier=item.quantity.qualifier,
+                    signals=(*reading.signals, "list_reading"),
+                )
         return
     _read_term_list(items, scope, readings, first)
 
@@ -559,7 +581,8 @@ def _read_term_list(items: list[Mention], scope: _Scope, readings: list, first: 
         as_term = replace(item, window=term, clause=term, right_noun="")
         # The subject of each term is the last topic up to that term, not the last one in the list.
         term_end = before.rfind(term) + len(term) if term in before else len(before)
-        readings[first + k] = _read(as_term, scope, head_before=before[:term_end])
+        reading = _read(as_term, scope, head_before=before[:term_end])
+        readings[first + k] = replace(reading, signals=(*reading.signals, "term_list")) if reading else None
 
 
 def _fits(indicator_id: str, q: Quantity) -> bool:
@@ -585,7 +608,21 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
         return None
     period = _period(mention, indicator, year)
     qualifier = _partial_year_qualifier(mention, indicator, year, q.qualifier)
-    return Reading(indicator.id, year, qualifier, period)
+    return Reading(indicator.id, year, qualifier, period, _signals(mention, scope, year, qualifier))
+
+
+def _signals(mention: Mention, scope: _Scope, year: int, qualifier: str) -> tuple[str, ...]:
+    """How a single mention was read: where its subject came from, whose year, which bound."""
+    signals = []
+    if mention.carried:
+        signals.append("subject_across_sentence")
+    elif not cat.topic_pattern().search(mention.clause + mention.right_noun + mention.after):
+        signals.append("subject_inherited")
+    if scope.year and year < scope.year:
+        signals.append("previous_year")
+    if qualifier != mention.quantity.qualifier:
+        signals.append("part_year_bound")
+    return tuple(signals)
 
 
 def _choose_indicator(mention: Mention, before: str) -> cat.Indicator | None:
@@ -596,7 +633,7 @@ def _choose_indicator(mention: Mention, before: str) -> cat.Indicator | None:
     for indicator in cat.catalogue().values():
         if q.unit not in indicator.units or topic not in indicator.topics:
             continue
-        key = _cue_position(indicator, context)
+        key = _cue_position(indicator, context) or _cue_after(indicator, mention)
         if key is None or key <= best_key or not _in_range(indicator, q.value):
             continue
         if _vetoed(indicator, mention, before):
@@ -609,6 +646,13 @@ def _cue_position(indicator: cat.Indicator, context: str) -> tuple[int, int] | N
     """(end, length) of the cue nearest the number, or None."""
     last = _last(indicator.cues, context)
     return (last.end(), last.end() - last.start()) if last else None
+
+
+def _cue_after(indicator: cat.Indicator, mention: Mention) -> tuple[int, int] | None:
+    """'对86件规范性文件进行备案审查': a cue after the number and its noun (`cues_after` in the catalogue),
+    ranked below any cue before the number."""
+    found = indicator.cues_after.search(mention.after) if indicator.cues_after else None
+    return (0, found.end() - found.start()) if found else None
 
 
 def _current_topic(before: str, right_noun: str) -> str | None:

@@ -503,6 +503,7 @@ report(
     ("潍坊市", "370700", "prefecture"),
     2022,
     [
+        ("normative_docs_filed", 2022, 118, "exact"),
         ("review_received", 2022, 2846, "exact"),
         ("review_accepted", 2022, 2517, "exact"),
         ("review_concluded", 2022, 2433, "exact"),

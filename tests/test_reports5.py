@@ -35,6 +35,7 @@ report(
     ("湖州市", "330500", "prefecture"),
     2023,
     [
+        ("normative_docs_filed", 2023, 58, "exact"),
         ("review_received", 2023, 1126, "exact"),
         ("review_accepted", 2023, 1018, "exact"),
         ("review_concluded", 2023, 987, "exact"),
@@ -99,6 +100,7 @@ report(
     ("宿迁市", "321300", "prefecture"),
     2021,
     [
+        ("normative_docs_filed", 2021, 41, "exact"),
         ("mediation_cases", 2021, 38652, "exact"),
         ("mediation_success", 2021, 38104, "exact"),
         ("mediation_success_rate", 2021, 98.6, "exact"),
@@ -220,6 +222,7 @@ report(
     ("青羊区", "510105", "county"),
     2022,
     [
+        ("normative_docs_filed", 2022, 18, "exact"),
         ("mediation_cases", 2022, 6240, "exact"),
         ("mediation_success_rate", 2022, 99.2, "exact"),
         ("legal_aid_cases", 2022, 1830, "exact"),
@@ -279,6 +282,7 @@ report(
     ("昆山市", "320583", "county"),
     2024,
     [
+        ("normative_docs_filed", 2024, 26, "exact"),
         ("review_received", 2024, 486, "exact"),
         ("review_concluded", 2024, 452, "exact"),
         # A lone 直接纠错率 is narrower than the overall rate, but test_reports.py (天津市 2023) reads it as
@@ -345,6 +349,7 @@ report(
     ("山东省", "370000", "province"),
     2019,
     [
+        ("normative_docs_filed", 2019, 1286, "exact"),
         ("review_received", 2019, 23000, "at_least"),
         ("review_concluded", 2019, 21000, "at_least"),
         ("court_appearance_rate", 2019, 86.5, "exact"),
@@ -404,6 +409,7 @@ report(
     ("曲靖市", "530300", "prefecture"),
     2024,
     [
+        ("normative_docs_filed", 2024, 86, "exact"),
         ("market_entities", 2024, 485000, "exact"),
         ("market_entities_new", 2024, 72000, "exact"),
         ("mediation_cases", 2024, 18650, "exact"),
@@ -466,6 +472,7 @@ report(
     ("永康市", "330784", "county"),
     2020,
     [
+        ("normative_docs_filed", 2020, 15, "exact"),
         ("litigation_cases", 2020, 168, "exact"),
         ("litigation_lost", 2020, 9, "exact"),
         ("litigation_loss_rate", 2020, rate(9, 168), "exact"),
@@ -526,6 +533,7 @@ report(
     ("襄阳市", "420600", "prefecture"),
     2023,
     [
+        ("normative_docs_filed", 2023, 112, "exact"),
         ("market_entities", 2023, 623000, "exact"),
         ("market_entities_growth", 2023, 8.6, "exact"),
         ("review_received", 2023, 1364, "exact"),
@@ -650,6 +658,7 @@ report(
     ("临沂市", "371300", "prefecture"),
     2021,
     [
+        ("normative_docs_filed", 2021, 63, "exact"),
         ("review_received", 2021, 2386, "exact"),
         ("review_concluded", 2021, 2210, "exact"),
         ("litigation_cases", 2021, 1512, "exact"),
@@ -711,6 +720,7 @@ report(
     ("余姚市", "330281", "county"),
     2019,
     [
+        ("normative_docs_filed", 2019, 21, "exact"),
         ("mediation_cases", 2019, 12000, "at_least"),
         ("mediation_success_rate", 2019, 98, "at_least"),
         ("review_received", 2019, 268, "exact"),
@@ -770,6 +780,7 @@ report(
     ("咸宁市", "421200", "prefecture"),
     2022,
     [
+        ("normative_docs_filed", 2022, 58, "exact"),
         ("review_accepted", 2022, 486, "exact"),
         ("review_concluded", 2022, 451, "exact"),
         ("review_corrected", 2022, 52, "exact"),
