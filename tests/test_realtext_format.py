@@ -25,6 +25,8 @@ METHODS = {"reported", "derived", "inferred"}
 LEVELS = {"national", "province", "prefecture", "county"}
 NATION = "中华人民共和国"
 NEW_INDICATORS = {"normative_docs_filed", "info_disclosure_requests"}  # being added this round
+# Places created after the gazetteer the project shipped with (the cases test them on purpose).
+NEW_PLACES = ROOT / "NEW_PLACES.csv"
 # A derived rate is count/count*100 rounded to 2 decimals: (rate, numerator, denominator).
 DERIVED = {
     "mediation_success_rate": ("mediation_success", "mediation_cases"),
@@ -37,6 +39,11 @@ def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         return list(reader.fieldnames or []), list(reader)
+
+
+def _new_places() -> set[tuple[str, str, str]]:
+    _, rows = _rows(NEW_PLACES)
+    return {(r["name"], r["province"], r["level"]) for r in rows}
 
 
 def _indicator_ids() -> set[str]:
@@ -95,9 +102,12 @@ def test_rows_well_formed(batch: Path, table: str) -> None:
 def test_gold_places_are_in_the_gazetteer(batch: Path) -> None:
     _, rows = _rows(batch / "gold.csv")
     _, places = _rows(batch / "places.csv")
+    new = _new_places()
     for jurisdiction, province, level in {(r["jurisdiction"], r["province"], r["level"]) for r in rows}:
         if level == "national":
             assert jurisdiction == province == NATION
+            continue
+        if (jurisdiction, province, level) in new:
             continue
         found = regions.lookup(jurisdiction)
         assert any(p.name == jurisdiction and p.province == province and p.level == level for p in found), (
@@ -106,7 +116,8 @@ def test_gold_places_are_in_the_gazetteer(batch: Path) -> None:
             level,
         )
     for row in places:
-        assert row["jurisdiction"] == NATION or regions.lookup(row["jurisdiction"]), row
+        known = row["jurisdiction"] == NATION or row["jurisdiction"] in {name for name, _, _ in new}
+        assert known or regions.lookup(row["jurisdiction"]), row
 
 
 @pytest.mark.parametrize("batch", BATCHES, ids=lambda p: p.name)
