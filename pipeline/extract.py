@@ -86,7 +86,7 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     plans = _plan_sections(simplified, scope.year)
     tables = _year_tables(simplified)
     carried = ""
-    for start, sentence in split_sentences(simplified):
+    for start, sentence in _joined_sentences(simplified):
         if any(low <= start < high for low, high in plans):
             continue
         row = tables.get(start)
@@ -241,18 +241,38 @@ def split_sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
+def _joined_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Sentences, with one that opens with 其中 joined to the sentence before it in the same paragraph
+    ("…新收行政诉讼案件420件。其中,一审案件380件": the part is read against its total)."""
+    pending: tuple[int, str] | None = None
+    for start, sentence in split_sentences(text):
+        if pending and not pending[1].endswith("\n") and _g().part_start.match(sentence):
+            pending = (pending[0], pending[1] + sentence)
+            continue
+        if pending:
+            yield pending
+        pending = (start, sentence)
+    if pending:
+        yield pending
+
+
 def _carried_topic(sentence: str, carried: str) -> str:
-    """The subject an item of a list "一是…;二是…" or "1.…;2.…" leaves to the next item: the last
-    topic word of this item (or the one it inherited), when it ends with ';'."""
-    if not sentence.rstrip().endswith(";"):
+    """The subject a sentence leaves to the next one in its paragraph (a list item "一是…;二是…", or
+    "…收到行政复议申请87件。受理66件"): the last topic word of this sentence (or the one it inherited).
+    A paragraph's end forgets it."""
+    if not sentence.rstrip(" ").endswith((";", "。")):
         return ""
     found = [t for t in cat.topic_pattern().findall(sentence) if t not in cat.not_topics()]
     return found[-1] if found else carried
 
 
 def _subjectless(sentence: str, quantities: list[Quantity]) -> bool:
-    """A bare verb before the first figure ("受理4.9万件"), nothing that could be a subject of its own."""
+    """A bare verb before the first figure ("受理4.9万件", "其中,受理66件"), nothing that could be a
+    subject of its own."""
     head = sentence[: quantities[0].start].strip()
+    opening = _g().part_start.match(head)
+    if opening:
+        head = head[opening.end() :].lstrip(",: ")
     return len(head) <= BARE_VERB_MAX and not cat.topic_pattern().search(head) and not CLAUSE_BREAK.search(head)
 
 
@@ -367,7 +387,7 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
         if (
             reading is None
             or readings[i - 1] is not None
-            or _g().part_start.match(CLAUSE_BREAK.split(previous.window)[-1])
+            or _g().part_start.match(_own_clause(previous.window))
         ):
             continue
         indicator = cat.catalogue()[reading.indicator]
@@ -421,11 +441,19 @@ def _starts_exclusion(mention: Mention, scope: _Scope) -> bool:
     return _is_excluded_context(mention, scope) and _choose_indicator(mention, mention.before) is not None
 
 
+def _own_clause(window: str) -> str:
+    """The clause a figure stands in; "其中,一审案件380件" counts as one clause opened by 其中."""
+    parts = CLAUSE_BREAK.split(window)
+    if len(parts) > 1 and _g().part_alone.match(parts[-2].rsplit("。", 1)[-1]):
+        return parts[-2].rsplit("。", 1)[-1].strip() + parts[-1]
+    return parts[-1]
+
+
 def _parts_of_a_total(mentions: list[Mention], readings: list[Reading | None]) -> set[int]:
     """'办理法律援助案件2154件,其中刑事法律援助案件863件': a part of a total read just before."""
     parts: set[int] = set()
     for i, (mention, reading) in enumerate(zip(mentions, readings, strict=True)):
-        if reading is None or not _g().part_start.match(CLAUSE_BREAK.split(mention.window)[-1]):
+        if reading is None or not _g().part_start.match(_own_clause(mention.window)):
             continue
         if any(r is not None and (r.indicator, r.year) == (reading.indicator, reading.year) for r in readings[:i]):
             parts.add(i)
@@ -440,7 +468,7 @@ def _prefer_proper_parts(mentions: list[Mention], readings: list[Reading | None]
         if reading is None or readings[i + 1] is not None:
             continue
         indicator = cat.catalogue()[reading.indicator]
-        clause = CLAUSE_BREAK.split(part.window)[-1]
+        clause = _own_clause(part.window)
         head = _g().part_start.match(clause)
         if indicator.proper_part is None or head is None or not _fits(indicator.id, part.quantity):
             continue
@@ -524,7 +552,7 @@ def _run_length(mentions: list[Mention], first: int) -> int:
 
 def _read_list(items: list[Mention], scope: _Scope, readings: list, first: int) -> None:
     head = items[0]
-    years = _list_years(head)
+    years = _list_years(head) or _implied_years(head, len(items), scope.year)
     if len(items) == 1:
         readings[first] = _read(head, scope)
         return
@@ -538,6 +566,7 @@ def _read_list(items: list[Mention], scope: _Scope, readings: list, first: int) 
                     reading,
                     year=years[k],
                     qualifier=item.quantity.qualifier,
+                    period=PERIOD_YEAR,  # each item is its own year's, even after "2018年以来"
                     signals=(*reading.signals, "list_reading"),
                 )
         return
@@ -550,6 +579,20 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     for last in pattern.finditer(text):  # noqa: B007 - the loop only advances to the last match
         pass
     return last
+
+
+def _implied_years(head: Mention, count: int, report_year: int | None) -> list[int]:
+    """'2018年以来…分别为a、b、c、d、e、f' in a 2023 report, or '近三年…分别为a、b、c': one value a year up
+    to the report's year, when the count of values says so exactly."""
+    if not report_year:
+        return []
+    start = _last(_g().since_start, head.before)
+    if start and report_year - int(start.group(1)) + 1 == count:
+        return list(range(int(start.group(1)), report_year + 1))
+    recent = _last(_g().recent_years, head.before)
+    if recent and parse_numeral(recent.group(1) or recent.group(2)) == count:
+        return list(range(report_year - count + 1, report_year + 1))
+    return []
 
 
 def _list_years(head: Mention) -> list[int]:
@@ -813,7 +856,11 @@ def _is_in_year(before: str, match: re.Match[str], year: int) -> bool:
     if _g().since_word.match(match.group(0)):
         since = _g().since_this_year.search(before[: match.end()])
         return bool(since) and (since.group(1) is None or int(since.group(1)) >= year)
-    return bool(_g().in_year.search(head[-6:]))
+    if _g().in_year.search(head[-6:]):
+        return True
+    # '今年以来累计…': the 以来 keeps the count within the year, and so does the 累计 after it
+    since = _g().since_this_year.search(head.rstrip())
+    return bool(since) and (since.group(1) is None or int(since.group(1)) >= year)
 
 
 def _partial_year_qualifier(mention: Mention, indicator: cat.Indicator, year: int, qualifier: str) -> str:
