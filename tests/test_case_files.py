@@ -19,18 +19,25 @@ from typing import Any
 import pytest
 import yaml
 from case_files import (
+    CASE_KEYS,
+    CASE_PLACE_KEYS,
     EXPECTED_COLUMNS,
     EXPECTED_OPTIONAL_COLUMNS,
+    PERIODS,
     QUALIFIERS,
     REPORT_META_KEYS,
     REPORT_PLACE_KEYS,
     REPORTS_DIR,
+    SENTENCE_YEAR,
     SIDECAR_SUFFIXES,
     TESTS,
     ReportCase,
+    case_files,
+    case_ids,
     is_report_file,
     report_cases,
     report_name,
+    sentence_cases,
 )
 
 from pipeline import api
@@ -194,3 +201,87 @@ def test_the_checks_catch_a_mistyped_key(tmp_path: Path) -> None:
         "x: qualifier 'about' is not one of exact, at_least, approx, at_most",
     ]
     assert yaml.safe_load("adcode: 330523")["adcode"] == 330523  # why adcodes must be quoted
+
+
+# --- sentences ------------------------------------------------------------------------------------
+
+
+def place_problems(place: Any, where_: str) -> list[str]:
+    if not isinstance(place, dict):
+        return [f"{where_}: place must be a mapping ({', '.join(CASE_PLACE_KEYS)})"]
+    problems = unknown_keys(place, CASE_PLACE_KEYS, f"{where_}: place")
+    required = ("name", "adcode", "level", "province")
+    problems += [f"{where_}: place: '{key}' is missing" for key in required if not place.get(key)]
+    adcode = place.get("adcode")
+    if not (isinstance(adcode, str) and len(adcode) == 6 and adcode.isdigit()):
+        problems.append(f'{where_}: place: adcode {adcode!r} must be six digits in quotes ("330400")')
+    if place.get("level") not in LEVELS:
+        problems.append(f"{where_}: place: level {place.get('level')!r} is not one of {', '.join(LEVELS)}")
+    return problems
+
+
+def case_problems(raw: Any, where_: str) -> list[str]:
+    if not isinstance(raw, dict):
+        return [f"{where_}: a case must be a mapping (text, rows, …)"]
+    problems = unknown_keys(raw, CASE_KEYS, where_)
+    if not (isinstance(raw.get("text"), str) and raw["text"].strip()):
+        problems.append(f"{where_}: 'text' is missing or empty")
+    year = raw.get("year", SENTENCE_YEAR)
+    problems += year_problems(year, f"{where_}: year")
+    if "rows" not in raw or not isinstance(raw["rows"], list):
+        problems.append(f"{where_}: 'rows' must be a list (write 'rows: []' when nothing is to be found)")
+    for n, row in enumerate(raw.get("rows") if isinstance(raw.get("rows"), list) else [], start=1):
+        if not (isinstance(row, list) and len(row) == 4):
+            problems.append(f"{where_}: row {n} must be [indicator, year, value, qualifier]")
+            continue
+        problems += row_problems(*row, f"{where_}: row {n}", year if isinstance(year, int) else LAST_YEAR)
+    if "place" in raw:
+        problems += place_problems(raw["place"], where_)
+    subs = raw.get("subs", [])
+    if not (isinstance(subs, list) and all(isinstance(s, str) and s for s in subs)):
+        problems.append(f"{where_}: subs must be a list of place names")
+    if "period" in raw and raw["period"] not in PERIODS:
+        problems.append(f"{where_}: period {raw['period']!r} is not one of {', '.join(PERIODS)}")
+    if not isinstance(raw.get("note", ""), str):
+        problems.append(f"{where_}: note must be one line of text")
+    return problems
+
+
+@pytest.mark.parametrize("path", case_files(), ids=lambda path: path.name)
+def test_case_file_is_well_formed(path: Path) -> None:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        pytest.fail(f"{where(path)}: not valid YAML: {error}")
+    assert isinstance(data, list) and data, f"{where(path)}: must be a list of cases ('- text: …')"
+    problems = [p for index, raw in enumerate(data) for p in case_problems(raw, f"{where(path)}: case {index + 1}")]
+    assert not problems, "\n".join(problems)
+
+
+def test_no_case_is_stated_twice() -> None:
+    cases = sentence_cases()
+    keys = Counter((case.text, case.place, case.year, case.period) for case in cases)
+    twice = [case.where for case in cases if keys[(case.text, case.place, case.year, case.period)] > 1]
+    assert not twice, "the same text stated twice: " + ", ".join(twice)
+    ids = case_ids(cases)
+    assert len(set(ids)) == len(ids)
+
+
+def test_there_are_case_files() -> None:
+    assert len(case_files()) > 0 and len(sentence_cases()) >= 100
+
+
+def test_the_checks_catch_a_mistyped_case() -> None:
+    place = {"name": "嘉兴市", "adcode": 330400, "level": "city"}
+    raw = {"text": "全年受理行政复议案件86件", "row": [], "place": place}
+    assert case_problems(raw, "x.yaml: case 1") == [
+        "x.yaml: case 1: unknown key 'row' (did you mean 'rows'?)",
+        "x.yaml: case 1: 'rows' must be a list (write 'rows: []' when nothing is to be found)",
+        "x.yaml: case 1: place: 'province' is missing",
+        'x.yaml: case 1: place: adcode 330400 must be six digits in quotes ("330400")',
+        "x.yaml: case 1: place: level 'city' is not one of province, prefecture, county",
+    ]
+    assert case_problems({"text": "…", "rows": [["review_accepted", 2022, 5]], "period": "month"}, "y") == [
+        "y: row 1 must be [indicator, year, value, qualifier]",
+        "y: period 'month' is not one of year, cumulative",
+    ]
