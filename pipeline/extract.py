@@ -23,70 +23,22 @@ from pipeline.regions import to_simplified
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
 CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:")
-TIME_UNITS = frozenset({"年", "月", "日", "天", "个月"})
 YEAR = r"(?:19|20)\d{2}"
-YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s*年(度)?")
-YEAR_SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?\s*(?:-|—|–|~|至|到)\s*({YEAR})\s*年")
-YEAR_LIST_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?(?:\s*(?:、|和|及|与)\s*({YEAR})\s*年?)+")
-RESPECTIVELY_WORD_RE = re.compile(r"分别|依次")
-RESPECTIVELY_RE = re.compile(r"(?:分别|依次)(?:为|是|达到|达|有)?$")
-LIST_JOINER_RE = re.compile(r"^\s*(?:、|和|及|与|,)\s*$")
-TRANSITION_RE = re.compile(
-    r"^(?:逐步|逐年|大幅|进一步|明显|稳步)?(?:上升|提高|提升|增加|增长|下降|降低|减少|升|增|降)了?"
-    rf"(?:到|至|为)了?(?:{YEAR}年(?:底|末)?的?)?$"
-)
-CHANGE_BEFORE_RE = re.compile(r"(?:增加|增长|减少|下降|提高|上升|降低|增|减|多|少)了?$")
-COMPARISON_RE = re.compile(r"较|比|同比|环比|相比|相较")
-NAMED_YEAR_OF_RE = re.compile(rf"({YEAR})\s*年(?:度)?的$")
-PASSING_COMPARISON_RE = re.compile(r"(?:与|和|同)?(?:较|比|相比|相较于?|对比)")
-CUTOFF_RE = re.compile(rf"截至(?:到)?(?:({YEAR})\s*年)?\s*(?:(\d{{1,2}})\s*月)?\s*(底|末)?")
-MONTH_SPAN_RE = re.compile(
-    r"(?<![\d十])(?:1|一)\s*(?:月份?)?\s*(?:-|—|–|~|至|到)\s*(\d{1,2}|十[一二]?|[二三四五六七八九])\s*月"
-)
-YEAR_END_RE = re.compile(r"年底|年末|全年")
-IN_YEAR_RE = re.compile(r"(?:全年|年内|今年|本年|当年|年度)(?:共|共计|累计)?$")
-SINCE_THIS_YEAR_RE = re.compile(rf"(?:今年|本年|年初|({YEAR})\s*年)\s*以来$")
-ALL_CONCLUDED_RE = re.compile(r"(?:全部|均已|已全部|均)(?:依法)?(?:审结|办结|结案)")
-RIGHT_NOUN_RE = re.compile(r"^[^\d,;:。!?()、]{1,12}?(?:案件|申请|纠纷|事项|市场主体|经营主体|企业|案)")
-THIN_CLAUSE_RE = re.compile(rf"^(?:\s|{YEAR}|年|度|-|—|至|到|、|和|分别|依次|为|是|达到|达|共|共计|其中|全年|各)*$")
-FLOW_RE = re.compile(r"新增|新登记|新设|净增|新发展")
 NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
-TOP_HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
 HEADING_MAX = 40
-APPENDIX_RE = re.compile(r"^\s*(?:附表|附件|附录|表\s*\d*\s*:)")
-SCOPE_RESET_RE = re.compile(r"(?:全|我|本)(?:省|市|县|区|州|盟|旗)|全年|实际")
-PART_RE = re.compile(r"^\s*其中")
-PART_WORD_RE = re.compile(r"其中")
-# The second and later items of a list: "二是", "2.", "(2)".
-LIST_ITEM_RE = re.compile(
-    r"^\s*(?:[二三四五六七八九十]是|\d{1,2}\s*[.、](?!\d)|[((](?:[二三四五六七八九十]|\d{1,2})[))])"
-)
-# "13个设区市中有9个出庭应诉率达到100%": the figure is that of some of the parts.
-SUBSET_RE = re.compile(r"个[^,;:。\d]{0,10}?中(?:有|的)?\s*(?:\d+|[一二三四五六七八九十]+)\s*个")
-# ',2023年达到' after a figure: the same indicator for another year.
-PARALLEL_YEAR_RE = re.compile(rf"^\s*[,、;]\s*({YEAR})\s*年(?:度)?(?:为|是|达到|达|有|共)?\s*$")
-# ',达到' after a figure: a clause with no subject of its own.
-BARE_VERB_MAX = 4  # "依法受理": longer heads ("通过撤销、变更…纠错") may name a subject of their own
-SUBJECTLESS_RE = re.compile(r"\s*(?:共|共计|其中|已|并|均|又)?\s*")
-LINK_RE = re.compile(r"^\s*,\s*(?:总量|总数)?(?:达到|达|为|增至|升至)\s*$")
-OWN_SUBJECT_RE = re.compile(r"总量|总数")
-# "跃居全省第2位", "位列全国第一": a rank among wider places, not the subject's scope. (The number may be
-# missing from a clause: "3名" is read as a figure of its own, which leaves the clause ending in "第".)
-RANK_RE = re.compile(
-    r"(?:跃居|位居|居|位列|列|排名|排在)(?:全国|全省|全市|全区|全州)[^,;:。\d]{0,8}?第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})?\s*(?:位|名)?"
-)
-# "涉及行政处罚、行政强制等领域的行政复议申请": 领域 names the kinds of case, not a part of the jurisdiction.
-KINDS_OF_CASE_RE = re.compile(r"涉及[^,;:。\d]{1,30}?、[^,;:。\d]{1,30}?等领域的")
 TABLE_SEPARATOR = re.compile(r" \| ")
-TABLE_YEAR_RE = re.compile(rf"^({YEAR})\s*年(?:度)?(?:数据|数值|完成情况|实际完成)?$")
-TABLE_CHANGE_RE = re.compile(r"^(?:同比|同比增减|同比增长|同比增幅|增幅|增速|增长率|较上年增减)(?:\(%\))?$")
-TABLE_UNIT_RE = re.compile(r"^(?:计量)?单位$")
-LABEL_UNIT_RE = re.compile(r"\((万户|万件|户|件|起|宗|家|个|%|万)\)\s*$")
 BARE_NUMBER_RE = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 SIGNED_RE = re.compile(r"^([+\-−—]?)\s*(\d+(?:\.\d+)?%)$")
-WIDER_SCOPE = {"province": ("全国",), "prefecture": ("全国", "全省"), "county": ("全国", "全省")}
-# A county's parent, in the county's own report: "全市" in a 县 or 区 report (not in a 县级市's).
-PARENT_SCOPE = (("全市", "市"), ("全州", "州"), ("全盟", "盟"))
+NEGATIVE_SIGNS = ("-", "−", "—")
+BARE_VERB_MAX = 4  # "依法受理": longer heads ("通过撤销、变更…纠错") may name a subject of their own
+# The only non-ASCII characters this module's code uses are punctuation of the mechanisms (sentence and
+# list ends, quotes of titles); every word comes from rules/grammar.yaml and rules/indicators.yaml.
+MECHANISM_CHARACTERS = "。、《》"
+
+
+def _g() -> cat.Grammar:
+    """The grammar of the rule set in force (rules/grammar.yaml)."""
+    return cat.grammar()
 
 
 @dataclass(frozen=True)
@@ -98,6 +50,8 @@ class Mention:
     clause: str  # the part of the window in this clause (or in the previous clause, if this one is thin)
     right_noun: str  # a noun phrase right after the unit: "受理227件行政争议案件" -> "行政争议案件"
     before: str  # the sentence text up to this quantity
+    after: str = ""  # the rest of this clause after the quantity, up to the next one: "规范性文件进行备案审查"
+    carried: bool = False  # its subject came from an earlier sentence (a list item, a subjectless sentence)
 
 
 @dataclass(frozen=True)
@@ -108,6 +62,7 @@ class Reading:
     year: int | None
     qualifier: str
     period: str
+    signals: tuple[str, ...] = ()  # how it was read, for the confidence stage (see model.Fact)
 
 
 def extract_facts(
@@ -155,9 +110,9 @@ def _wider_words(place: Place | None) -> tuple[str, ...]:
     """Words naming a scope above the reporting jurisdiction ("全省" in a city's report)."""
     if place is None:
         return ()
-    words = WIDER_SCOPE.get(place.level, ())
+    words = _g().wider.get(place.level, ())
     if place.level == "county":
-        words += tuple(word for word, suffix in PARENT_SCOPE if not place.name.endswith(suffix))
+        words += tuple(word for word, suffix in _g().parent if not place.name.endswith(suffix))
     return words
 
 
@@ -178,8 +133,8 @@ def _plan_sections(text: str, year: int | None = None) -> list[tuple[int, int]]:
         return []
     sections, opened, offset = [], None, 0
     for line in text.splitlines(keepends=True):
-        heading = TOP_HEADING_RE.match(line)
-        if APPENDIX_RE.match(line) and opened is not None:
+        heading = _g().top_heading.match(line)
+        if _g().appendix.match(line) and opened is not None:
             # An appendix ("附表:主要指标") after the plans holds results again.
             sections.append((opened, offset))
             opened = None
@@ -197,7 +152,7 @@ def _plan_sections(text: str, year: int | None = None) -> list[tuple[int, int]]:
 
 
 def _names_only_later_years(title: str, year: int | None) -> bool:
-    years = [int(m.group(1)) for m in YEAR_RE.finditer(title)]
+    years = [int(m.group(1)) for m in _g().year.finditer(title)]
     return bool(year and years) and min(years) > year
 
 
@@ -227,7 +182,7 @@ def _year_tables(text: str) -> dict[int, _TableRow]:
         elif not cells:
             header = None
         elif header is None or len(cells) != len(header):
-            header = cells if any(TABLE_YEAR_RE.match(c) for c in cells[1:]) else None
+            header = cells if any(_g().table_year.match(c) for c in cells[1:]) else None
         else:
             sentences = _row_sentences(header, cells)
             if sentences:
@@ -237,27 +192,30 @@ def _year_tables(text: str) -> dict[int, _TableRow]:
 
 
 def _row_sentences(header: list[str], cells: list[str]) -> tuple[str, ...]:
-    label_match = LABEL_UNIT_RE.search(cells[0])
+    label_match = _g().label_unit.search(cells[0])
     label = cells[0][: label_match.start()].strip() if label_match else cells[0]
     unit = label_match.group(1) if label_match else ""
     if not label:
         return ()
     for name, cell in zip(header[1:], cells[1:], strict=True):
-        if TABLE_UNIT_RE.match(name) and not unit:
+        if _g().table_unit.match(name) and not unit:
             unit = cell
-    years = [int(m.group(1)) for m in map(TABLE_YEAR_RE.match, header[1:]) if m]
+    years = [int(m.group(1)) for m in map(_g().table_year.match, header[1:]) if m]
+    shapes = _g().table
     sentences = []
     for name, cell in zip(header[1:], cells[1:], strict=True):
-        year = TABLE_YEAR_RE.match(name)
+        year = _g().table_year.match(name)
         if year and BARE_NUMBER_RE.match(cell):
-            sentences.append(f"{year.group(1)}年,{label}{cell}{unit}。")
+            sentences.append(shapes["cell_sentence"].format(year=year.group(1), label=label, value=cell, unit=unit))
         elif year and cell:
-            sentences.append(f"{year.group(1)}年,{label}{cell}。")
-        elif TABLE_CHANGE_RE.match(name) and years:
+            sentences.append(shapes["cell_sentence"].format(year=year.group(1), label=label, value=cell, unit=""))
+        elif _g().table_change.match(name) and years:
             change = SIGNED_RE.match(cell)
             if change and change.group(2).endswith("%"):
-                verb = "下降" if change.group(1) in ("-", "−", "—") else "增长"
-                sentences.append(f"{max(years)}年,{label}同比{verb}{change.group(2)}。")
+                verb = shapes["fall_verb"] if change.group(1) in NEGATIVE_SIGNS else shapes["rise_verb"]
+                sentences.append(
+                    shapes["change_sentence"].format(year=max(years), label=label, verb=verb, value=change.group(2))
+                )
     return tuple(sentences)
 
 
@@ -265,7 +223,10 @@ def _table_row_facts(row: _TableRow, scope: _Scope) -> list[Fact]:
     facts = []
     for sentence in row.sentences:
         for fact in _sentence_facts(sentence, 0, scope):
-            facts.append(replace(fact, evidence=row.line, start=row.start, end=row.start + len(row.line)))
+            signals = (*fact.signals, "table_cell")
+            facts.append(
+                replace(fact, evidence=row.line, start=row.start, end=row.start + len(row.line), signals=signals)
+            )
     return facts
 
 
@@ -296,12 +257,12 @@ def _subjectless(sentence: str, quantities: list[Quantity]) -> bool:
 
 
 def _sentence_facts(sentence: str, offset: int, scope: _Scope, carried: str = "") -> list[Fact]:
-    quantities = [q for q in find_quantities(sentence) if q.unit not in TIME_UNITS]
+    quantities = [q for q in find_quantities(sentence) if q.unit not in _g().words["time_units"]]
     if not quantities:
         return []
     # The next item of a list inherits the subject of the one before ("2.严把受理关口,依法受理…").
     # So does a clause after ";" that names no subject before its figure ("…申请5.6万件;受理4.9万件").
-    lead = carried + "," if carried and (LIST_ITEM_RE.match(sentence) or _subjectless(sentence, quantities)) else ""
+    lead = carried + "," if carried and (_g().list_item.match(sentence) or _subjectless(sentence, quantities)) else ""
     mentions = _mentions(sentence, quantities, lead)
     readings = _read_mentions(mentions, sentence, scope)
     evidence = sentence.strip()
@@ -318,6 +279,7 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope, carried: str = ""
             year=r.year,
             period=r.period,
             note=m.quantity.text,
+            signals=r.signals + (("bound_qualifier",) if r.qualifier != "exact" else ()),
         )
         for m, r in zip(mentions, readings, strict=True)
         if r is not None
@@ -331,10 +293,12 @@ def _mentions(sentence: str, quantities: list[Quantity], lead: str = "") -> list
         window = sentence[previous_end : q.start]
         following = quantities[index + 1].start if index + 1 < len(quantities) else len(sentence)
         clause, right_noun = _clause(window), _right_noun(sentence[q.end : following])
+        after = CLAUSE_BREAK.split(sentence[q.end : following], maxsplit=1)[0]
         # Only a bare verb before the number takes the inherited subject ("依法受理1,260件", not
         # "办结信访积案52件").
         inherits = lead and not right_noun and _ends_with_cue(clause)
-        mentions.append(Mention(q, window, clause, right_noun, (lead if inherits else "") + sentence[: q.start]))
+        before = (lead if inherits else "") + sentence[: q.start]
+        mentions.append(Mention(q, window, clause, right_noun, before, after, bool(lead and inherits)))
         previous_end = q.end
     return mentions
 
@@ -353,13 +317,13 @@ def _clause(window: str) -> str:
     """The window's last clause; with the one before it when the last is only years and 分别."""
     parts = CLAUSE_BREAK.split(window)
     clause = parts[-1]
-    if len(parts) > 1 and THIN_CLAUSE_RE.match(clause):
+    if len(parts) > 1 and _g().thin_clause.match(clause):
         return parts[-2] + "," + clause
     return clause
 
 
 def _right_noun(after: str) -> str:
-    match = RIGHT_NOUN_RE.match(after)
+    match = _g().right_noun.match(after)
     return match.group(0) if match else ""
 
 
@@ -369,18 +333,18 @@ def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> lis
     for i, mention in enumerate(mentions):
         if i in taken:
             continue
-        if i > 0 and readings[i - 1] and TRANSITION_RE.match(mention.window):
+        if i > 0 and readings[i - 1] and _g().transition.match(mention.window):
             readings[i] = _follow(readings[i - 1], mention, scope)
             if readings[i] and readings[i].year == readings[i - 1].year:
                 readings[i - 1] = None  # '由28.6万户增长到37.9万户': the first is an earlier, unnamed year's
         elif i > 0 and readings[i - 1] and _is_previous_in_passing(mention.window):
             readings[i] = _follow_previous(readings[i - 1], mention)
-        elif i > 0 and readings[i - 1] and PARALLEL_YEAR_RE.match(mention.window):
+        elif i > 0 and readings[i - 1] and _g().parallel_year.match(mention.window):
             readings[i] = _follow_parallel(readings[i - 1], mention, scope)
-        elif i > 0 and LINK_RE.match(mention.window):
+        elif i > 0 and _g().link.match(mention.window):
             # '市场主体总量同比增长7.4%,达到17.6万户': the subject is the previous clause's; but in
             # '新增市场主体5.6万户,总量达36.5万户' the clause names its own (总量).
-            own = _read(mention, scope) if OWN_SUBJECT_RE.search(mention.window) else None
+            own = _read(mention, scope) if _g().own_subject.search(mention.window) else None
             readings[i] = own or _read(replace(mention, clause=mentions[i - 1].clause + mention.window), scope)
         else:
             readings[i] = _read(mention, scope)
@@ -400,7 +364,11 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
     vetoed: set[int] = set()
     for i in range(1, len(mentions)):
         reading, previous = readings[i], mentions[i - 1]
-        if reading is None or readings[i - 1] is not None or PART_RE.match(CLAUSE_BREAK.split(previous.window)[-1]):
+        if (
+            reading is None
+            or readings[i - 1] is not None
+            or _g().part_start.match(CLAUSE_BREAK.split(previous.window)[-1])
+        ):
             continue
         indicator = cat.catalogue()[reading.indicator]
         # a count's clause also rules out the rate that follows it ('…仲裁案件1200件,调解成功率62%')
@@ -411,7 +379,7 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
             continue
         cue = _last(indicator.cues, mentions[i].clause)
         own = CLAUSE_BREAK.split(mentions[i].clause[: cue.start()] if cue else mentions[i].clause)[-1]
-        if SUBJECTLESS_RE.fullmatch(own):
+        if _g().subjectless_head.fullmatch(own):
             vetoed.add(i)
     return vetoed
 
@@ -438,7 +406,7 @@ def _inherits_exclusion(mentions: list[Mention], scope: _Scope) -> set[int]:
     carried: set[int] = set()
     carrying = False
     for i, mention in enumerate(mentions):
-        if carrying and not SCOPE_RESET_RE.search(mention.window):
+        if carrying and not _g().scope_reset.search(mention.window):
             carried.add(i)
             continue
         carrying = _starts_exclusion(mention, scope)
@@ -457,7 +425,7 @@ def _parts_of_a_total(mentions: list[Mention], readings: list[Reading | None]) -
     """'办理法律援助案件2154件,其中刑事法律援助案件863件': a part of a total read just before."""
     parts: set[int] = set()
     for i, (mention, reading) in enumerate(zip(mentions, readings, strict=True)):
-        if reading is None or not PART_RE.match(CLAUSE_BREAK.split(mention.window)[-1]):
+        if reading is None or not _g().part_start.match(CLAUSE_BREAK.split(mention.window)[-1]):
             continue
         if any(r is not None and (r.indicator, r.year) == (reading.indicator, reading.year) for r in readings[:i]):
             parts.add(i)
@@ -473,7 +441,7 @@ def _prefer_proper_parts(mentions: list[Mention], readings: list[Reading | None]
             continue
         indicator = cat.catalogue()[reading.indicator]
         clause = CLAUSE_BREAK.split(part.window)[-1]
-        head = PART_RE.match(clause)
+        head = _g().part_start.match(clause)
         if indicator.proper_part is None or head is None or not _fits(indicator.id, part.quantity):
             continue
         own = clause[head.end() :] + part.right_noun
@@ -491,7 +459,7 @@ def _follow(previous: Reading, mention: Mention, scope: _Scope) -> Reading | Non
     if mention.quantity.unit not in indicator.units or not _in_range(indicator, mention.quantity.value):
         return None
     year = _bound_year(mention.window) or _governing_year(mention.before, scope.year)
-    return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period)
+    return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period, _followed(previous, year))
 
 
 def _follow_parallel(previous: Reading, mention: Mention, scope: _Scope) -> Reading | None:
@@ -502,24 +470,32 @@ def _follow_parallel(previous: Reading, mention: Mention, scope: _Scope) -> Read
     return reading
 
 
+def _followed(previous: Reading, year: int) -> tuple[str, ...]:
+    """A figure read as the same indicator as the one before it ('从18%上升到42%', '较上年的48件')."""
+    signals = {*previous.signals, "subject_inherited"}
+    if previous.year is not None and year < previous.year:
+        signals.add("previous_year")
+    return tuple(sorted(signals))
+
+
 def _is_previous_in_passing(window: str) -> bool:
     """',较上年的48件' or ',比2021年的48件': the clause only compares with an earlier figure."""
     clause = CLAUSE_BREAK.split(window)[-1].strip()
-    marker = _last(cat.context().previous_year, clause) or _last(NAMED_YEAR_OF_RE, clause)
+    marker = _last(cat.context().previous_year, clause) or _last(_g().named_year_of, clause)
     if marker is None or marker.end() != len(clause):
         return False
-    return bool(PASSING_COMPARISON_RE.fullmatch(clause[: marker.start()]))
+    return bool(_g().passing_comparison.fullmatch(clause[: marker.start()]))
 
 
 def _follow_previous(previous: Reading, mention: Mention) -> Reading | None:
     """'受理72件,较上年的48件增长50%': 48 is the same indicator, for the year before (or the one named)."""
     if previous.year is None or not _fits(previous.indicator, mention.quantity):
         return None
-    named = NAMED_YEAR_OF_RE.search(CLAUSE_BREAK.split(mention.window)[-1])
+    named = _g().named_year_of.search(CLAUSE_BREAK.split(mention.window)[-1])
     year = int(named.group(1)) if named else previous.year - 1
     if year >= previous.year:
         return None
-    return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period)
+    return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period, _followed(previous, year))
 
 
 # --- lists: "2017-2019年分别为708件、612件、494件" -------------------------------------------
@@ -529,7 +505,7 @@ def _read_lists(mentions: list[Mention], sentence: str, scope: _Scope, readings:
     taken: set[int] = set()
     i = 0
     while i < len(mentions):
-        if RESPECTIVELY_RE.search(mentions[i].window.rstrip()):
+        if _g().respectively_end.search(mentions[i].window.rstrip()):
             run = _run_length(mentions, i)
             taken.update(range(i, i + run))
             _read_list(mentions[i : i + run], scope, readings, i)
@@ -541,7 +517,7 @@ def _read_lists(mentions: list[Mention], sentence: str, scope: _Scope, readings:
 
 def _run_length(mentions: list[Mention], first: int) -> int:
     run = 1
-    while first + run < len(mentions) and LIST_JOINER_RE.match(mentions[first + run].window):
+    while first + run < len(mentions) and _g().list_joiner.match(mentions[first + run].window):
         run += 1
     return run
 
@@ -558,7 +534,12 @@ def _read_list(items: list[Mention], scope: _Scope, readings: list, first: int) 
             return
         for k, item in enumerate(items):
             if _fits(reading.indicator, item.quantity):
-                readings[first + k] = replace(reading, year=years[k], qualifier=item.quantity.qualifier)
+                readings[first + k] = replace(
+                    reading,
+                    year=years[k],
+                    qualifier=item.quantity.qualifier,
+                    signals=(*reading.signals, "list_reading"),
+                )
         return
     _read_term_list(items, scope, readings, first)
 
@@ -581,18 +562,18 @@ def _list_years(head: Mention) -> list[int]:
 
 
 def _listed_years(clause: str) -> list[int]:
-    span = _last(YEAR_SPAN_RE, clause)
+    span = _last(_g().year_span, clause)
     if span:
         low, high = int(span.group(1)), int(span.group(2))
         return list(range(low, high + 1)) if 0 < high - low < 30 else []
-    listed = _last(YEAR_LIST_RE, clause)
+    listed = _last(_g().year_list, clause)
     return [int(y) for y in re.findall(YEAR, listed.group(0))] if listed else []
 
 
 def _read_term_list(items: list[Mention], scope: _Scope, readings: list, first: int) -> None:
     """'纠错率和出庭应诉率分别为12%和98%': map each value to the term in the same position."""
-    head = RESPECTIVELY_RE.sub("", items[0].clause.rstrip())
-    terms = [t for t in re.split(r"、|和|及|与|以及", head) if t.strip()]
+    head = _g().respectively_end.sub("", items[0].clause.rstrip())
+    terms = [t for t in _g().term_separator.split(head) if t.strip()]
     if len(terms) != len(items):
         return
     before = items[0].before
@@ -600,7 +581,8 @@ def _read_term_list(items: list[Mention], scope: _Scope, readings: list, first: 
         as_term = replace(item, window=term, clause=term, right_noun="")
         # The subject of each term is the last topic up to that term, not the last one in the list.
         term_end = before.rfind(term) + len(term) if term in before else len(before)
-        readings[first + k] = _read(as_term, scope, head_before=before[:term_end])
+        reading = _read(as_term, scope, head_before=before[:term_end])
+        readings[first + k] = replace(reading, signals=(*reading.signals, "term_list")) if reading else None
 
 
 def _fits(indicator_id: str, q: Quantity) -> bool:
@@ -626,7 +608,21 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
         return None
     period = _period(mention, indicator, year)
     qualifier = _partial_year_qualifier(mention, indicator, year, q.qualifier)
-    return Reading(indicator.id, year, qualifier, period)
+    return Reading(indicator.id, year, qualifier, period, _signals(mention, scope, year, qualifier))
+
+
+def _signals(mention: Mention, scope: _Scope, year: int, qualifier: str) -> tuple[str, ...]:
+    """How a single mention was read: where its subject came from, whose year, which bound."""
+    signals = []
+    if mention.carried:
+        signals.append("subject_across_sentence")
+    elif not cat.topic_pattern().search(mention.clause + mention.right_noun + mention.after):
+        signals.append("subject_inherited")
+    if scope.year and year < scope.year:
+        signals.append("previous_year")
+    if qualifier != mention.quantity.qualifier:
+        signals.append("part_year_bound")
+    return tuple(signals)
 
 
 def _choose_indicator(mention: Mention, before: str) -> cat.Indicator | None:
@@ -637,7 +633,7 @@ def _choose_indicator(mention: Mention, before: str) -> cat.Indicator | None:
     for indicator in cat.catalogue().values():
         if q.unit not in indicator.units or topic not in indicator.topics:
             continue
-        key = _cue_position(indicator, context)
+        key = _cue_position(indicator, context) or _cue_after(indicator, mention)
         if key is None or key <= best_key or not _in_range(indicator, q.value):
             continue
         if _vetoed(indicator, mention, before):
@@ -650,6 +646,13 @@ def _cue_position(indicator: cat.Indicator, context: str) -> tuple[int, int] | N
     """(end, length) of the cue nearest the number, or None."""
     last = _last(indicator.cues, context)
     return (last.end(), last.end() - last.start()) if last else None
+
+
+def _cue_after(indicator: cat.Indicator, mention: Mention) -> tuple[int, int] | None:
+    """'对86件规范性文件进行备案审查': a cue after the number and its noun (`cues_after` in the catalogue),
+    ranked below any cue before the number."""
+    found = indicator.cues_after.search(mention.after) if indicator.cues_after else None
+    return (0, found.end() - found.start()) if found else None
 
 
 def _current_topic(before: str, right_noun: str) -> str | None:
@@ -677,10 +680,10 @@ def _vetoed(indicator: cat.Indicator, mention: Mention, before: str) -> bool:
 def _subject_is_stock(indicator: cat.Indicator, before: str) -> bool:
     """'实有市场主体总量同比增长2.3%' grows the stock; '新增市场主体…同比增长' grows registrations."""
     stock = list(indicator.needs_subject.finditer(before))
-    flow = list(FLOW_RE.finditer(before))
+    flow = list(_g().flow.finditer(before))
     if not stock:
         return False
-    if PART_WORD_RE.search(before[stock[-1].end() :]):
+    if _g().part_word.search(before[stock[-1].end() :]):
         return False  # '总量达36.5万户,其中私营企业8.6万户,同比增长12.3%' grows the part
     if not flow or stock[-1].start() < flow[-1].start():
         return not flow
@@ -690,7 +693,7 @@ def _subject_is_stock(indicator: cat.Indicator, before: str) -> bool:
 
 def _is_change(mention: Mention) -> bool:
     """'较上年增加20件' is a change, not a level."""
-    return bool(CHANGE_BEFORE_RE.search(mention.window)) and bool(COMPARISON_RE.search(mention.clause))
+    return bool(_g().change_before.search(mention.window)) and bool(_g().comparison.search(mention.clause))
 
 
 def _in_range(indicator: cat.Indicator, value: float) -> bool:
@@ -702,15 +705,15 @@ def _is_parenthetical(before: str) -> bool:
 
 
 def _is_excluded_context(mention: Mention, scope: _Scope) -> bool:
-    clause = RANK_RE.sub("", mention.clause)
-    if _is_first(mention) and not PART_WORD_RE.search(clause):
-        clause = KINDS_OF_CASE_RE.sub("", clause)
+    clause = _g().rank.sub("", mention.clause)
+    if _is_first(mention) and not _g().part_word.search(clause):
+        clause = _g().kinds_of_case.sub("", clause)
     ctx = cat.context()
     if ctx.plan.search(clause) or ctx.partial_scope.search(clause):
         return True
     if scope.sub_places and scope.sub_places.search(clause):
         return True
-    if SUBSET_RE.search(CLAUSE_BREAK.split(mention.before)[-1]):
+    if _g().subset.search(CLAUSE_BREAK.split(mention.before)[-1]):
         return True
     return any(word in clause for word in scope.wider)
 
@@ -741,14 +744,14 @@ def _ends_with_previous_year(window: str) -> bool:
 
 def _bound_year(window: str) -> int | None:
     """'2016年的18%': a year right before the number belongs to it."""
-    match = re.search(rf"({YEAR})\s*年(?:底|末)?(?:的|为|是|达到|达)$", window)
+    match = _g().bound_year.search(window)
     return int(match.group(1)) if match else None
 
 
 def _governing_year(before: str, report_year: int | None) -> int | None:
     """The last plain 'YYYY年' time phrase in the sentence, else the report's year."""
     year = report_year
-    for match in YEAR_RE.finditer(before):
+    for match in _g().year.finditer(before):
         if _is_time_phrase(before, match):
             year = int(match.group(1))
     return year
@@ -757,11 +760,11 @@ def _governing_year(before: str, report_year: int | None) -> int | None:
 def _is_time_phrase(text: str, match: re.Match[str]) -> bool:
     preceding = text[max(0, match.start() - 3) : match.start()]
     following = text[match.end() : match.end() + 3]
-    if COMPARISON_RE.search(preceding) or re.search(r"[-—–~至到]\s*$", preceding):
+    if _g().comparison.search(preceding) or _g().not_time_before.search(preceding):
         return False
-    if re.match(r"\s*(?:以来|以前|前|起|-|—|至|到)", following) or _inside_title(text, match.start()):
+    if _g().not_time_after.match(following) or _inside_title(text, match.start()):
         return False
-    return not re.match(r"\s*的", following)
+    return not _g().possessive_after.match(following)
 
 
 def _inside_title(text: str, position: int) -> bool:
@@ -784,21 +787,21 @@ def _period(mention: Mention, indicator: cat.Indicator, year: int) -> str:
 def _open_total(before: str) -> bool:
     """'截至2020年11月,共受理…': a total up to a date, from a start the text does not state;
     '截至年底,全年共…' names its start (the year)."""
-    cutoff = _last(CUTOFF_RE, before)
+    cutoff = _last(_g().cutoff, before)
     words = cat.context().open_total
     if cutoff is None or words is None:
         return False
     after = before[cutoff.end() :]
-    return bool(words.search(after)) and not YEAR_END_RE.search(after)
+    return bool(words.search(after)) and not _g().year_end.search(after)
 
 
 def _spans_years(before: str) -> bool:
     """'2016年至2018年,全市受理…1560件': a figure over several years (outside a title or brackets,
     and not a list the years are spread over: '2017-2019年分别为…')."""
-    for span in YEAR_SPAN_RE.finditer(before):
+    for span in _g().year_span.finditer(before):
         if int(span.group(2)) <= int(span.group(1)) or _inside_title(before, span.start()):
             continue
-        if _is_parenthetical(before[: span.start()]) or RESPECTIVELY_WORD_RE.search(before[span.end() :]):
+        if _is_parenthetical(before[: span.start()]) or _g().respectively_word.search(before[span.end() :]):
             continue
         return True
     return False
@@ -807,10 +810,10 @@ def _spans_years(before: str) -> bool:
 def _is_in_year(before: str, match: re.Match[str], year: int) -> bool:
     """'全年累计', '今年以来' and '2022年以来' (in the 2022 report) stay within the year."""
     head = before[: match.start()]
-    if match.group(0) == "以来":
-        since = SINCE_THIS_YEAR_RE.search(before[: match.end()])
+    if _g().since_word.match(match.group(0)):
+        since = _g().since_this_year.search(before[: match.end()])
         return bool(since) and (since.group(1) is None or int(since.group(1)) >= year)
-    return bool(IN_YEAR_RE.search(head[-6:]))
+    return bool(_g().in_year.search(head[-6:]))
 
 
 def _partial_year_qualifier(mention: Mention, indicator: cat.Indicator, year: int, qualifier: str) -> str:
@@ -819,27 +822,27 @@ def _partial_year_qualifier(mention: Mention, indicator: cat.Indicator, year: in
         return qualifier
     if _names_part_of_year(mention.before):
         return AT_LEAST
-    cutoff = _last(CUTOFF_RE, mention.before)
+    cutoff = _last(_g().cutoff, mention.before)
     if cutoff is None:
         return qualifier
     month = cutoff.group(2)
-    if (month and int(month) < 12) or not (month or YEAR_END_RE.search(mention.before[cutoff.start() :])):
+    if (month and int(month) < 12) or not (month or _g().year_end.search(mention.before[cutoff.start() :])):
         return AT_LEAST
     return qualifier
 
 
 def _stops_before_year_end(before: str) -> bool:
     """'1-11月', '上半年', '截至11月底' before the number, with no '年底/年末/全年' after them."""
-    ends = [m.end() for m in MONTH_SPAN_RE.finditer(before) if (parse_numeral(m.group(1)) or 12) < 12]
+    ends = [m.end() for m in _g().month_span.finditer(before) if (parse_numeral(m.group(1)) or 12) < 12]
     markers = cat.context().partial_year
     ends += [m.end() for m in markers.finditer(before)] if markers else []
-    ends += [m.end() for m in CUTOFF_RE.finditer(before) if m.group(2) and int(m.group(2)) < 12]
-    return bool(ends) and not YEAR_END_RE.search(before[max(ends) :])
+    ends += [m.end() for m in _g().cutoff.finditer(before) if m.group(2) and int(m.group(2)) < 12]
+    return bool(ends) and not _g().year_end.search(before[max(ends) :])
 
 
 def _names_part_of_year(before: str) -> bool:
     """'1-10月', '前三季度', '上半年': the figure covers only part of the year."""
-    for months in MONTH_SPAN_RE.finditer(before):
+    for months in _g().month_span.finditer(before):
         last = parse_numeral(months.group(1))
         if last is not None and last < 12:
             return True
@@ -851,11 +854,12 @@ def _names_part_of_year(before: str) -> bool:
 
 
 def _inferred(facts: list[Fact], sentence: str) -> list[Fact]:
-    """'其中受理97件,现已全部审结' -> concluded = accepted (method inferred)."""
-    if not ALL_CONCLUDED_RE.search(sentence) or any(f.indicator == "review_concluded" for f in facts):
-        return []
-    accepted = [f for f in facts if f.indicator == "review_accepted"]
-    if len(accepted) != 1:
-        return []
-    source = accepted[0]
-    return [replace(source, indicator="review_concluded", method="inferred", note="全部审结 = 受理数")]
+    """'其中受理97件,现已全部审结' -> concluded = accepted (method inferred; see `inferred` in the catalogue)."""
+    found: list[Fact] = []
+    for rule in cat.inferences():
+        if not rule.when.search(sentence) or any(f.indicator == rule.indicator for f in facts):
+            continue
+        sources = [f for f in facts if f.indicator == rule.source]
+        if len(sources) == 1:
+            found.append(replace(sources[0], indicator=rule.indicator, method="inferred", note=rule.note))
+    return found

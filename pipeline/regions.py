@@ -4,8 +4,8 @@ Owns: loading cpca's `adcodes.csv` (6-digit codes; the level follows from the co
 XX0000 province, including the four municipalities; XXYY00 prefecture; anything else
 county) plus the reviewed `rules/regions_supplement.csv` (adcode,name,level,parent_adcode,
 note,valid_from; `valid_from` is a year or an ISO date) for changes cpca does not know;
-standard and short names ("长春市"/"长春"); the traditional -> simplified character map
-`rules/traditional.tsv`; finding place-name mentions in text, confirmed as whole words by a
+standard and short names ("长春市"/"长春"); traditional -> simplified characters by
+OpenCC (`pipeline.script`); finding place-name mentions in text, confirmed as whole words by a
 private jieba tokenizer whose user dictionary holds the place names and the catalogue's
 vocabulary.
 
@@ -30,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline import script
 from pipeline.model import LEVELS, Place
 
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 
 RULES = Path(__file__).parent / "rules"
 SUPPLEMENT = RULES / "regions_supplement.csv"
-TRADITIONAL = RULES / "traditional.tsv"
 PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 # Longest first; a suffix is stripped only when at least two characters remain.
 SUFFIXES = (
@@ -92,21 +92,9 @@ class _Gazetteer:
 # ---------------------------------------------------------------- characters
 
 
-@cache
-def _traditional_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for line in TRADITIONAL.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or "\t" not in line:
-            continue
-        source, target = line.split("\t")[:2]
-        if len(source) == 1 and len(target) == 1:
-            table[ord(source)] = target
-    return table
-
-
 def to_simplified(text: str) -> str:
-    """`text` with traditional characters replaced one for one (offsets stay valid)."""
-    return text.translate(_traditional_table())
+    """`text` with traditional characters replaced one for one (offsets stay valid): see pipeline.script."""
+    return script.to_simplified(text)
 
 
 # ---------------------------------------------------------------- names
