@@ -384,11 +384,7 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
     vetoed: set[int] = set()
     for i in range(1, len(mentions)):
         reading, previous = readings[i], mentions[i - 1]
-        if (
-            reading is None
-            or readings[i - 1] is not None
-            or _g().part_start.match(_own_clause(previous.window))
-        ):
+        if reading is None or readings[i - 1] is not None or _g().part_start.match(_own_clause(previous.window)):
             continue
         indicator = cat.catalogue()[reading.indicator]
         # a count's clause also rules out the rate that follows it ('…仲裁案件1200件,调解成功率62%')
