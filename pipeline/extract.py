@@ -278,8 +278,9 @@ def _subjectless(sentence: str, quantities: list[Quantity]) -> bool:
 
 def _sentence_facts(sentence: str, offset: int, scope: _Scope, carried: str = "") -> list[Fact]:
     quantities = [q for q in find_quantities(sentence) if q.unit not in _g().words["time_units"]]
+    quantities = sorted(quantities + _unitless_counts(sentence, quantities), key=lambda q: q.start)
     if not quantities:
-        return []
+        return _zero_facts(sentence, offset, scope, [])
     # The next item of a list inherits the subject of the one before ("2.严把受理关口,依法受理…").
     # So does a clause after ";" that names no subject before its figure ("…申请5.6万件;受理4.9万件").
     lead = carried + "," if carried and (_g().list_item.match(sentence) or _subjectless(sentence, quantities)) else ""
@@ -299,12 +300,57 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope, carried: str = ""
             year=r.year,
             period=r.period,
             note=m.quantity.text,
-            signals=r.signals + (("bound_qualifier",) if r.qualifier != "exact" else ()),
+            signals=r.signals + _quantity_signals(m.quantity, r.qualifier),
         )
         for m, r in zip(mentions, readings, strict=True)
         if r is not None
     ]
-    return facts + _inferred(facts, sentence)
+    return facts + _inferred(facts, sentence) + _zero_facts(sentence, offset, scope, facts)
+
+
+def _quantity_signals(q: Quantity, qualifier: str) -> tuple[str, ...]:
+    signals = ("no_unit",) if not q.text.endswith(q.unit) else ()
+    return signals + (("bound_qualifier",) if qualifier != EXACT else ())
+
+
+def _unitless_counts(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
+    """'审结行政复议案件4696,审结率96.5%': a whole number right after a case noun and before a clause's end
+    is a count in the noun's unit (grammar: unitless_count), read with the signal no_unit."""
+    taken = [(q.start, q.end) for q in quantities]
+    found = []
+    for match in _g().unitless_count.finditer(sentence):
+        start, end = match.span(1)
+        if any(low < end and start < high for low, high in taken):
+            continue
+        value = parse_numeral(match.group(1))
+        if value is not None:
+            found.append(Quantity(value, _g().table["count_unit"], EXACT, start, end, match.group(1)))
+    return found
+
+
+def _zero_facts(sentence: str, offset: int, scope: _Scope, facts: list[Fact]) -> list[Fact]:
+    """'全年办理行政诉讼案件46件,未发生败诉案件': a phrase that states none (`zero_when` in the catalogue)
+    is the value 0, when the indicator's subject is in force and nothing in its clause rules it out."""
+    found = []
+    for indicator in cat.catalogue().values():
+        match = indicator.zero_when.search(sentence) if indicator.zero_when else None
+        if match is None or any(f.indicator == indicator.id for f in facts):
+            continue
+        before = sentence[: match.end()]
+        clause = CLAUSE_BREAK.split(sentence[: match.start()])[-1] + match.group(0)
+        if _current_topic(before, "") not in indicator.topics:
+            continue
+        if (indicator.not_cues and indicator.not_cues.search(clause)) or _g().year.search(clause):
+            continue
+        year = _governing_year(before, scope.year)
+        if year is None or (scope.year and year != scope.year) or cat.context().plan.search(clause):
+            continue
+        evidence = sentence.strip()
+        lead = len(sentence) - len(sentence.lstrip())
+        start = offset + lead
+        found.append(Fact(indicator.id, 0.0, EXACT, "reported", evidence, start, start + len(evidence), year,
+                          PERIOD_YEAR, match.group(0), ("zero_phrase",)))  # fmt: skip
+    return found
 
 
 def _mentions(sentence: str, quantities: list[Quantity], lead: str = "") -> list[Mention]:
@@ -373,7 +419,8 @@ def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> lis
     for i in _parts_of_a_total(mentions, readings):
         readings[i] = None
     _prefer_proper_parts(mentions, readings)
-    for i in _inherited_vetoes(mentions, readings) | _narrower_duplicates(mentions, readings):
+    dropped = _inherited_vetoes(mentions, readings) | _narrower_duplicates(mentions, readings)
+    for i in dropped | _channel_figures(mentions, readings):
         readings[i] = None
     return readings
 
@@ -412,6 +459,22 @@ def _narrower_duplicates(mentions: list[Mention], readings: list[Reading | None]
         if narrower is None or len({mentions[i].quantity.value for i in indices}) < 2:
             continue
         dropped.update(i for i in indices if narrower.search(CLAUSE_BREAK.split(mentions[i].clause)[-1]))
+    return dropped
+
+
+def _channel_figures(mentions: list[Mention], readings: list[Reading | None]) -> set[int]:
+    """'行政调解纠纷1,200件,人民调解纠纷8,600件': figures of one indicator given channel by channel (see
+    `channels` in the catalogue) are none of them the place's total."""
+    groups: dict[tuple[str, int | None], list[int]] = {}
+    for i, reading in enumerate(readings):
+        if reading is not None and cat.catalogue()[reading.indicator].channels is not None:
+            groups.setdefault((reading.indicator, reading.year), []).append(i)
+    dropped: set[int] = set()
+    for (indicator_id, _), indices in groups.items():
+        channels = cat.catalogue()[indicator_id].channels
+        named = {i: channels.search(CLAUSE_BREAK.split(mentions[i].clause)[-1]) for i in indices}
+        if len({m.group(0) for m in named.values() if m}) >= 2:
+            dropped.update(i for i, m in named.items() if m)
     return dropped
 
 

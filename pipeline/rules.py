@@ -45,11 +45,11 @@ REQUIRED_PATTERNS = (
     "in_year", "since_this_year", "since_word", "since_start", "recent_years", "right_noun", "thin_clause", "flow",
     "top_heading", "appendix", "scope_reset", "part_start", "part_alone", "part_word", "list_item", "subset",
     "parallel_year", "subjectless_head", "link", "own_subject", "rank", "kinds_of_case", "bound_year",
-    "not_time_before", "not_time_after", "possessive_after", "term_separator", "table_year", "table_change",
+    "not_time_before", "not_time_after", "possessive_after", "term_separator", "unitless_count", "table_year", "table_change",
     "table_unit", "label_unit",
 )  # fmt: skip
 REQUIRED_WORDS = ("time_units",)
-TABLE_KEYS = ("cell_sentence", "change_sentence", "rise_verb", "fall_verb")
+TABLE_KEYS = ("cell_sentence", "change_sentence", "rise_verb", "fall_verb", "count_unit")
 
 
 class RulesError(ValueError):
@@ -93,13 +93,15 @@ class IndicatorEntry(_Strict):
     needs_subject: Phrases = []
     proper_part: Phrases = []
     narrow_kinds: Phrases = []
+    channels: Phrases = []
+    zero_when: Phrases = []
     range: tuple[float, float] | None = None
     stock: bool = False
     derive: str | None = None
     inferred: InferenceEntry | None = None
 
     @field_validator("units", "topic", "cues", "cues_after", "not_cues", "needs_subject", "proper_part",
-                     "narrow_kinds")  # fmt: skip
+                     "narrow_kinds", "channels", "zero_when")  # fmt: skip
     @classmethod
     def _no_empty_phrase(cls, phrases: list[str]) -> list[str]:
         if any(not str(p).strip() or str(p).strip() == GAP for p in phrases):
@@ -172,6 +174,10 @@ class Indicator:
     narrow_kind: re.Pattern[str] | None = None
     # "对86件规范性文件进行备案审查": a cue standing after the number and its noun.
     cues_after: re.Pattern[str] | None = None
+    # "行政调解纠纷1,200件,人民调解纠纷8,600件": channels whose separate figures are no total.
+    channels: re.Pattern[str] | None = None
+    # "未发生败诉案件": phrases that state the value 0.
+    zero_when: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -459,6 +465,8 @@ def _indicator(entry: IndicatorEntry) -> Indicator:
         proper_part=phrase_pattern(entry.proper_part),
         narrow_kind=_narrow_kind(entry.narrow_kinds, entry.topic),
         cues_after=phrase_pattern(entry.cues_after),
+        channels=phrase_pattern(entry.channels),
+        zero_when=phrase_pattern(entry.zero_when),
     )
 
 
