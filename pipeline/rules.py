@@ -45,7 +45,8 @@ REQUIRED_PATTERNS = (
     "in_year", "since_this_year", "since_word", "since_start", "recent_years", "right_noun", "thin_clause", "flow",
     "top_heading", "appendix", "scope_reset", "part_start", "part_alone", "part_word", "list_item", "subset",
     "parallel_year", "subjectless_head", "link", "own_subject", "rank", "kinds_of_case", "bound_year",
-    "not_time_before", "not_time_after", "possessive_after", "term_separator", "unitless_count", "table_year", "table_change",
+    "not_time_before", "not_time_after", "possessive_after", "term_separator", "unitless_count", "table_year",
+    "table_change",
     "table_unit", "label_unit",
 )  # fmt: skip
 REQUIRED_WORDS = ("time_units",)
