@@ -51,7 +51,7 @@ class Mention:
     right_noun: str  # a noun phrase right after the unit: "受理227件行政争议案件" -> "行政争议案件"
     before: str  # the sentence text up to this quantity
     after: str = ""  # the rest of this clause after the quantity, up to the next one: "规范性文件进行备案审查"
-    carried: bool = False  # its subject came from an earlier sentence (a list item, a subjectless sentence)
+    carried: str = ""  # where its subject came from, when from before the sentence: a signal's name
 
 
 @dataclass(frozen=True)
@@ -85,17 +85,90 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     simplified = arabic_years(to_simplified(text))  # and '二〇二三年' as '2023年', also one for one
     plans = _plan_sections(simplified, scope.year)
     tables = _year_tables(simplified)
-    carried = ""
+    topics = _Topics(document=_title_topic(simplified))
     for start, sentence in _joined_sentences(simplified):
+        topics.enter(sentence, starts_line=start == 0 or simplified[start - 1] == "\n")
         if any(low <= start < high for low, high in plans):
             continue
         row = tables.get(start)
-        found = _table_row_facts(row, scope) if row else _sentence_facts(sentence, start, scope, carried)
-        carried = _carried_topic(sentence, carried)
+        found = _table_row_facts(row, scope) if row else _sentence_facts(sentence, start, scope, topics)
+        topics.leave(sentence)
         if sentence != text[start : start + len(sentence)]:
             found = [replace(f, evidence=text[f.start : f.end]) for f in found]
         facts.extend(found)
+    facts = _without_weaker_heading_readings(facts)
+    if scope.year and _is_part_year_title(simplified):
+        # A half-year or quarterly summary: its figures of the year are of part of it (earlier years stay).
+        facts = [f for f in facts if f.year is not None and f.year < scope.year]
     return facts
+
+
+def _without_weaker_heading_readings(facts: list[Fact]) -> list[Fact]:
+    """A value whose subject came only from a heading or the title gives way to a value of the same
+    indicator and year read with a subject of its own ("…矛调中心受理各类矛盾纠纷8,612件" under a heading
+    on 调处 yields to "人民调解委员会调解纠纷6,204件")."""
+    own = {(f.indicator, f.year, f.period) for f in facts if "subject_from_heading" not in f.signals}
+    return [f for f in facts if "subject_from_heading" not in f.signals or (f.indicator, f.year, f.period) not in own]
+
+
+@dataclass
+class _Topics:
+    """The subjects in force while a document is read, for sentences that name none of their own:
+    the previous sentence's in the same paragraph, else the section's (a heading or a 【label】 naming
+    one subject), else the document's (its title naming one subject)."""
+
+    document: str = ""
+    section: str = ""
+    carried: str = ""
+    in_heading: bool = False
+
+    def enter(self, sentence: str, starts_line: bool) -> None:
+        label = _g().label_heading.match(sentence)
+        self.in_heading = bool(starts_line and not label and _is_heading(sentence))
+        if label:
+            self.section, self.carried = _single_topic(label.group(0)), ""
+        elif self.in_heading:
+            self.section, self.carried = _single_topic(sentence), ""
+
+    def leave(self, sentence: str) -> None:
+        # a heading's subject is the section's, not a sentence's to carry
+        self.carried = "" if self.in_heading else _carried_topic(sentence, self.carried)
+
+    def for_topicless(self) -> tuple[str, str]:
+        """(subject, the signal naming where it came from) for a sentence naming no subject."""
+        if self.carried:
+            return self.carried, "subject_across_sentence"
+        return (self.section or self.document), "subject_from_heading"
+
+
+def _is_part_year_title(text: str) -> bool:
+    """A title line of its own that names part of a year ("…2024年上半年工作总结")."""
+    title = _first_line(text)
+    is_title = len(title.strip()) <= HEADING_MAX and not find_quantities(title)
+    return is_title and text.strip() != title.strip() and _names_part_of_year(title)
+
+
+def _first_line(text: str) -> str:
+    return next((line for line in text.splitlines() if line.strip()), "")
+
+
+def _title_topic(text: str) -> str:
+    """The one subject a document's title names ("…2024年度行政复议工作情况通报"), else ""."""
+    title = _first_line(text)
+    return _single_topic(title) if len(title.strip()) <= HEADING_MAX else ""
+
+
+def _is_heading(sentence: str) -> bool:
+    """A short line of its own, or a short sentence opening a line ("强化复议监督。"), with no figure."""
+    body = sentence.strip()
+    return 0 < len(body) <= HEADING_MAX // 2 and not find_quantities(body)
+
+
+def _single_topic(text: str) -> str:
+    """The last topic word of `text` when all its topic words name the same indicators, else ""."""
+    found = [t for t in cat.topic_pattern().findall(text) if t not in cat.not_topics()]
+    groups = {frozenset(i.id for i in cat.catalogue().values() if t in i.topics) for t in found}
+    return found[-1] if len(groups) == 1 else ""
 
 
 @dataclass(frozen=True)
@@ -276,15 +349,13 @@ def _subjectless(sentence: str, quantities: list[Quantity]) -> bool:
     return len(head) <= BARE_VERB_MAX and not cat.topic_pattern().search(head) and not CLAUSE_BREAK.search(head)
 
 
-def _sentence_facts(sentence: str, offset: int, scope: _Scope, carried: str = "") -> list[Fact]:
+def _sentence_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics | None = None) -> list[Fact]:
     quantities = [q for q in find_quantities(sentence) if q.unit not in _g().words["time_units"]]
     quantities = sorted(quantities + _unitless_counts(sentence, quantities), key=lambda q: q.start)
     if not quantities:
         return _zero_facts(sentence, offset, scope, [])
-    # The next item of a list inherits the subject of the one before ("2.严把受理关口,依法受理…").
-    # So does a clause after ";" that names no subject before its figure ("…申请5.6万件;受理4.9万件").
-    lead = carried + "," if carried and (_g().list_item.match(sentence) or _subjectless(sentence, quantities)) else ""
-    mentions = _mentions(sentence, quantities, lead)
+    subject, source = _inherited_subject(sentence, quantities, topics or _Topics())
+    mentions = _mentions(sentence, quantities, subject + "," if subject else "", source)
     readings = _read_mentions(mentions, sentence, scope)
     evidence = sentence.strip()
     lead = len(sentence) - len(sentence.lstrip())
@@ -353,7 +424,18 @@ def _zero_facts(sentence: str, offset: int, scope: _Scope, facts: list[Fact]) ->
     return found
 
 
-def _mentions(sentence: str, quantities: list[Quantity], lead: str = "") -> list[Mention]:
+def _inherited_subject(sentence: str, quantities: list[Quantity], topics: _Topics) -> tuple[str, str]:
+    """The subject a sentence takes from before it. The next item of a list inherits the subject of the one
+    before ("2.严把受理关口,依法受理…"); so does a sentence that opens with a bare verb ("…申请87件。受理66件");
+    a sentence naming no subject at all takes the paragraph's, the section's or the document's."""
+    if topics.carried and (_g().list_item.match(sentence) or _subjectless(sentence, quantities)):
+        return topics.carried, "subject_across_sentence"
+    if cat.topic_pattern().search(sentence):
+        return "", ""
+    return topics.for_topicless()
+
+
+def _mentions(sentence: str, quantities: list[Quantity], lead: str = "", source: str = "") -> list[Mention]:
     mentions, previous_end = [], 0
     for index, q in enumerate(quantities):
         window = sentence[previous_end : q.start]
@@ -364,7 +446,7 @@ def _mentions(sentence: str, quantities: list[Quantity], lead: str = "") -> list
         # "办结信访积案52件").
         inherits = lead and not right_noun and _ends_with_cue(clause)
         before = (lead if inherits else "") + sentence[: q.start]
-        mentions.append(Mention(q, window, clause, right_noun, before, after, bool(lead and inherits)))
+        mentions.append(Mention(q, window, clause, right_noun, before, after, source if lead and inherits else ""))
         previous_end = q.end
     return mentions
 
@@ -403,8 +485,8 @@ def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> lis
             readings[i] = _follow(readings[i - 1], mention, scope)
             if readings[i] and readings[i].year == readings[i - 1].year:
                 readings[i - 1] = None  # '由28.6万户增长到37.9万户': the first is an earlier, unnamed year's
-        elif i > 0 and readings[i - 1] and _is_previous_in_passing(mention.window):
-            readings[i] = _follow_previous(readings[i - 1], mention)
+        elif i > 0 and _last_reading(readings, i) and _is_previous_in_passing(mention.window):
+            readings[i] = _follow_previous(_last_reading(readings, i), mention)
         elif i > 0 and readings[i - 1] and _g().parallel_year.match(mention.window):
             readings[i] = _follow_parallel(readings[i - 1], mention, scope)
         elif i > 0 and _g().link.match(mention.window):
@@ -565,6 +647,11 @@ def _followed(previous: Reading, year: int) -> tuple[str, ...]:
     return tuple(sorted(signals))
 
 
+def _last_reading(readings: list[Reading | None], i: int) -> Reading | None:
+    """The nearest reading before mention i ('32.9%,仍低于全国40%,但比2016年的27.8%': skips the 40%)."""
+    return next((r for r in reversed(readings[:i]) if r is not None), None)
+
+
 def _is_previous_in_passing(window: str) -> bool:
     """',较上年的48件' or ',比2021年的48件': the clause only compares with an earlier figure."""
     clause = CLAUSE_BREAK.split(window)[-1].strip()
@@ -648,6 +735,9 @@ def _implied_years(head: Mention, count: int, report_year: int | None) -> list[i
     start = _last(_g().since_start, head.before)
     if start and report_year - int(start.group(1)) + 1 == count:
         return list(range(int(start.group(1)), report_year + 1))
+    if start and report_year - int(start.group(1)) == count:
+        # a text of the report's year looking back: the years before it ("2018年以来…" in 2022: 2018–2021)
+        return list(range(int(start.group(1)), report_year))
     recent = _last(_g().recent_years, head.before)
     if recent and parse_numeral(recent.group(1) or recent.group(2)) == count:
         return list(range(report_year - count + 1, report_year + 1))
@@ -717,7 +807,7 @@ def _signals(mention: Mention, scope: _Scope, year: int, qualifier: str) -> tupl
     """How a single mention was read: where its subject came from, whose year, which bound."""
     signals = []
     if mention.carried:
-        signals.append("subject_across_sentence")
+        signals.append(mention.carried)
     elif not cat.topic_pattern().search(mention.clause + mention.right_noun + mention.after):
         signals.append("subject_inherited")
     if scope.year and year < scope.year:
@@ -852,10 +942,13 @@ def _bound_year(window: str) -> int | None:
 
 def _governing_year(before: str, report_year: int | None) -> int | None:
     """The last plain 'YYYY年' time phrase in the sentence, else the report's year."""
-    year = report_year
+    year, position = report_year, -1
     for match in _g().year.finditer(before):
         if _is_time_phrase(before, match):
-            year = int(match.group(1))
+            year, position = int(match.group(1)), match.start()
+    last_year = _last(_g().previous_year_time, before)
+    if report_year and last_year and last_year.start() > position:
+        return report_year - 1  # '上年全年,全县共新收…131件': last year's figure
     return year
 
 
@@ -881,9 +974,23 @@ def _period(mention: Mention, indicator: cat.Indicator, year: int) -> str:
     if _spans_years(before) or (indicator.unit != "%" and _open_total(before)):
         return PERIOD_CUMULATIVE
     for match in cat.context().cumulative.finditer(before):
-        if not _is_in_year(before, match, year):
+        if not _is_in_year(before, match, year) and not _year_named_after(before, match.end(), year):
             return PERIOD_CUMULATIVE
     return PERIOD_YEAR
+
+
+def _year_named_after(before: str, position: int, year: int) -> bool:
+    """A single year named as the figure's time governs it against a running-total marker ending at
+    `position`: after the marker ('2019年以来持续推进…,2022年全年累计受理…') or before a 累计 with no 以来 in
+    between ('2022年,全区…累计受理9872件'); never a cut-off date ('截至2022年底,累计…')."""
+    for match in _g().year.finditer(before):
+        if int(match.group(1)) != year or not _is_time_phrase(before, match):
+            continue
+        if before[: match.start()].rstrip().endswith(_g().words["cutoff"]):
+            continue
+        if match.start() >= position or not _g().since_word.search(before[match.end() : position + 2]):
+            return True
+    return False
 
 
 def _open_total(before: str) -> bool:

@@ -42,7 +42,7 @@ LEVELS_WITH_SCOPE = ("national", "province", "prefecture", "county")
 REQUIRED_PATTERNS = (
     "year", "year_span", "year_list", "respectively_word", "respectively_end", "list_joiner", "transition",
     "change_before", "comparison", "named_year_of", "passing_comparison", "cutoff", "month_span", "year_end",
-    "in_year", "since_this_year", "since_word", "since_start", "recent_years", "right_noun", "thin_clause", "flow",
+    "in_year", "since_this_year", "since_word", "since_start", "recent_years", "previous_year_time", "label_heading", "right_noun", "thin_clause", "flow",
     "top_heading", "appendix", "scope_reset", "part_start", "part_alone", "part_word", "list_item", "subset",
     "parallel_year", "subjectless_head", "link", "own_subject", "rank", "kinds_of_case", "bound_year",
     "not_time_before", "not_time_after", "possessive_after", "term_separator", "unitless_count", "table_year",
