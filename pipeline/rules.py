@@ -39,16 +39,58 @@ _BUILTINS = {"YEAR": r"(?:19|20)\d{2}", "CN": "[一二三四五六七八九十]"
 LEVELS_WITH_SCOPE = ("national", "province", "prefecture", "county")
 
 # The grammar patterns the extractor's mechanisms use: a grammar file must define each.
-REQUIRED_PATTERNS = (
-    "year", "year_span", "year_list", "respectively_word", "respectively_end", "list_joiner", "transition",
-    "change_before", "comparison", "named_year_of", "passing_comparison", "cutoff", "month_span", "year_end",
-    "in_year", "since_this_year", "since_word", "since_start", "recent_years", "previous_year_time", "label_heading", "right_noun", "thin_clause", "flow",
-    "top_heading", "appendix", "scope_reset", "part_start", "part_alone", "part_word", "list_item", "subset",
-    "parallel_year", "subjectless_head", "link", "own_subject", "rank", "kinds_of_case", "bound_year",
-    "not_time_before", "not_time_after", "possessive_after", "term_separator", "unitless_count", "table_year",
-    "table_change",
-    "table_unit", "label_unit",
-)  # fmt: skip
+REQUIRED_PATTERNS = tuple(
+    [
+        "year",
+        "year_span",
+        "year_list",
+        "respectively_word",
+        "respectively_end",
+        "list_joiner",
+        "transition",
+        "change_before",
+        "comparison",
+        "named_year_of",
+        "passing_comparison",
+        "cutoff",
+        "month_span",
+        "year_end",
+        "in_year",
+        "since_this_year",
+        "since_word",
+        "since_start",
+        "recent_years",
+        "previous_year_time",
+        "label_heading",
+        "right_noun",
+        "thin_clause",
+        "flow",
+        "top_heading",
+        "appendix",
+        "scope_reset",
+        "part_start",
+        "part_alone",
+        "part_word",
+        "list_item",
+        "subset",
+        "parallel_year",
+        "subjectless_head",
+        "link",
+        "own_subject",
+        "rank",
+        "kinds_of_case",
+        "bound_year",
+        "not_time_before",
+        "not_time_after",
+        "possessive_after",
+        "term_separator",
+        "unitless_count",
+        "table_year",
+        "table_change",
+        "table_unit",
+        "label_unit",
+    ]
+)
 REQUIRED_WORDS = ("time_units",)
 TABLE_KEYS = ("cell_sentence", "change_sentence", "rise_verb", "fall_verb", "count_unit")
 
