@@ -262,3 +262,67 @@ class TestEditorOverride:
 def test_districts_chinese_numeral_years_and_bureaus(text: str, name: str, level: str, year: int) -> None:
     loc = locate(Document(source="report.txt", path="/tmp/report.txt", text=text, kind="txt"))
     assert (loc.place.name, loc.place.level, loc.year) == (name, level, year)
+
+
+# ---------------------------------------------------------------- rules/locate.yaml, titles, the nation
+
+
+def _rules_data() -> dict:
+    import yaml
+
+    from pipeline.locate import LOCATE_RULES
+
+    return yaml.safe_load(LOCATE_RULES.read_text(encoding="utf-8"))
+
+
+def test_the_shipped_locate_rules_load():
+    from pipeline.locate import parse_rules
+
+    rules = parse_rules(_rules_data())
+    assert "日报" in rules.newspaper_suffixes and "全国" in rules.national_markers
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d.update(newspaper_suffix=["日报"]),
+            "locate.yaml: the top level has an unknown key “newspaper_suffix”",
+        ),  # noqa: E501
+        (lambda d: d["national"].update(marker=["全国"]), "locate.yaml: entry “national” has an unknown key “marker”"),
+        (lambda d: d.pop("self_words"), "lacks the key “self_words”"),
+        (lambda d: d.update(footer_markers="版权所有"), "entry “footer_markers” must be a list of words"),
+    ],
+)
+def test_a_malformed_locate_rules_file_stops_naming_file_entry_and_key(change, message):
+    from pipeline.locate import LocateRulesError, parse_rules
+
+    data = _rules_data()
+    change(data)
+    with pytest.raises(LocateRulesError) as raised:
+        parse_rules(data)
+    assert message in str(raised.value)
+
+
+def test_a_title_wrapped_over_two_lines_is_read_and_returned_whole():
+    text = "南通市人民政府关于2023年度法治政府建设工作\n情况的报告\n2023年,江苏省推进依法行政。江苏省考核。\n" + BODY
+    location = locate(doc(text))
+    assert location.title == "南通市人民政府关于2023年度法治政府建设工作情况的报告"
+    assert (location.place.name, location.year) == ("南通市", 2023)
+
+
+def test_national_figures_get_the_national_level():
+    text = "2022年全国行政复议工作情况\n2022年,全国各级行政复议机构新收案件27万件,其中广东、上海居前。\n"
+    location = locate(doc(text))
+    assert location.status == STATUS_OK
+    place = location.place
+    assert (place.name, place.adcode, place.level) == ("中华人民共和国", "100000", "national")
+    assert place.province == "中华人民共和国"
+    local = locate(doc("2022年,我市行政复议纠错率高于全国平均水平,全国首批试点。\n莆田市司法局\n2023年1月5日\n"))
+    assert local.place is not None and local.place.name == "莆田市"
+
+
+def test_an_event_date_inside_a_sentence_never_decides_the_year():
+    text = TITLE + "市政府坚持依法行政。2020年4月27日,市政府举办执法培训班。\n" + BODY
+    location = locate(doc(text))
+    assert location.status == STATUS_NO_YEAR and location.year is None
