@@ -8,8 +8,10 @@ named most often. A line addressed to a superior ("中共XX市委、XX市人民�
 evidence of whose report it is, though the places it names may settle a shared name
 (朝阳区 under the city named there). Nor are a newspaper's name ("成都商报", "《信阳日报》"),
 a news dateline ("本报北京4月1日电") or a footer line (address, copyright, ICP number); the
-city a newspaper names still settles shared names and "我市". A title wrapped over two lines
-is read as one. Within the title or the signature the most specific place wins (a district
+city a newspaper names still helps to settle a shared name. Names inside 《》 (a cited
+document's issuer) count only when nothing else does. A title wrapped over two lines
+is read as one; a heading before the first sentence ("桐乡年鉴2019") names the place when the
+body settles none. Within the title or the signature the most specific place wins (a district
 over its city); in the body a place below the self-referenced one wins when named more often
 ("我市 … 某县法院发布白皮书" is the county's). A shared name is settled by its parent or its
 siblings named in the text. A text about the whole country ("全国…", the 司法部's own report)
@@ -19,8 +21,8 @@ rules/locate.yaml. The year comes from the title ("2022年度"), else from a par
 "获悉,2022年全市…"), else from the publication, meeting or signature date: a date in
 January-June of Y means a report on Y-1, July-December a report on Y itself; a news item
 saying 今年 with a dateline ("12月28日,…") is of the dateline's year, one on 去年 of the
-year before publication. A date inside a
-sentence (an event: "2020年4月27日举办培训") never decides the year.
+year before publication. A date inside a sentence (an event: "2020年4月27日举办培训")
+never decides the year; a signature is looked for only after the first sentence.
 
 Must never: read files, extract figures, hard-code places (the gazetteer in `regions`
 knows them), or use the file name to decide anything. It never raises on odd text:
@@ -319,7 +321,10 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
     resolved = [(m, _resolve(m, found[i - 1] if i else None, context)) for i, m in enumerate(found)]
     ignored = _ignored_lines(lines)
     usable = [(m, places, at) for (m, places), at in zip(resolved, by_line, strict=True) if at not in ignored]
-    signature = {line.index for line in tail if _is_signature(line.text)}
+    # the signature closes the text: only lines after its first sentence (a short news item's
+    # tail is also its head)
+    prose = next((line.index for line in lines if "。" in line.text), -1)
+    signature = {line.index for line in tail if line.index > prose and _is_signature(line.text)}
     if title is not None:
         in_title = [(m, places) for m, places, at in usable if at in title.indices]
         about = title.text.find(ABOUT)
@@ -335,7 +340,18 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
     if not self_word and _is_national(text, lines, title, body):
         nation = regions.by_adcode(NATIONAL_CODE)
         return _Choice((nation,), nation.name) if nation else _Choice()
-    return _most_frequent(body, self_word, Counter(m.candidates[0] for m in papers if len(m.candidates) == 1))
+    unquoted = [(m, places) for m, places in body if not _in_book_title(text, m)]
+    choice = _most_frequent(unquoted, self_word, body)
+    heading = {line.index for line in lines if line.index < prose and not NAVIGATION_RE.search(line.text)}
+    masthead = _most_specific([(m, places) for m, places, at in usable if at in heading])
+    return masthead if masthead.place is not None and choice.place is None else choice
+
+
+def _in_book_title(text: str, mention: Mention) -> bool:
+    """True inside 《…》: a document's title names its issuer ("执行《海口市…规则》"), not the
+    reporting place."""
+    before = text[text.rfind("\n", 0, mention.start) + 1 : mention.start]
+    return before.count("《") > before.count("》")
 
 
 def _is_signature(line: str) -> bool:
@@ -414,18 +430,25 @@ def _self_reference(text: str) -> str:
 
 
 def _most_frequent(
-    found: list[tuple[Mention, tuple[Place, ...]]], self_word: str, papers: Counter[Place] | None = None
+    found: list[tuple[Mention, tuple[Place, ...]]],
+    self_word: str,
+    quoted: list[tuple[Mention, tuple[Place, ...]]] | None = None,
 ) -> _Choice:
     """The place named most often in the body, among those whose name ends with the report's
-    self-reference ("我市" -> a 市; the city a newspaper names counts for "我市"); a place below
-    it named more often wins (a city paper on one of its counties); ties go to the more
-    specific. Needs two mentions, or one and a self-reference."""
+    self-reference ("我市" -> a 市); a place below it named more often wins (a city paper on one
+    of its counties); ties go to the more specific. Names inside 《》 count only when nothing
+    else fits (`quoted` holds every mention, those inside 《》 too). Needs two mentions, or
+    one and a self-reference."""
     counts = Counter(places[0] for _, places in found if len(places) == 1)
+    every = Counter(places[0] for _, places in quoted or found if len(places) == 1)
     fitting = Counter({p: n for p, n in counts.items() if self_word and p.name.endswith(self_word)})
-    pool = fitting or counts
+    fitting_quoted = Counter({p: n for p, n in every.items() if self_word and p.name.endswith(self_word)})
+    pool = fitting or fitting_quoted or counts or every
+    counts = counts or every
+    found = quoted or found
     if pool:
         place, count = max(pool.items(), key=lambda item: (item[1], LEVELS.index(item[0].level)))
-        below = Counter({p: n for p, n in counts.items() if n > count and regions.is_within(p, place)})
+        below = Counter({p: n for p, n in counts.items() if n > every[place] and regions.is_within(p, place)})
         if below:
             place, count = max(below.items(), key=lambda item: (item[1], LEVELS.index(item[0].level)))
         if count >= 2 or (count == 1 and self_word):

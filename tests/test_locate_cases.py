@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.locate import locate
-from pipeline.model import STATUS_AMBIGUOUS_JURISDICTION, Document, Location
+from pipeline.model import STATUS_AMBIGUOUS_JURISDICTION, STATUS_NO_JURISDICTION, Document, Location
 
 CASES = Path(__file__).resolve().parent / "locate_cases"
 
@@ -23,7 +23,7 @@ CASES = Path(__file__).resolve().parent / "locate_cases"
 @dataclass(frozen=True)
 class Case:
     name: str  # family/file stem
-    adcode: str  # "" when the place must be reported ambiguous
+    adcode: str  # "" when the place must be reported ambiguous, "-" when no place is named
     year: int
     note: str
 
@@ -38,6 +38,8 @@ def load_cases() -> list[Case]:
 
 
 def place_right(case: Case, found: Location) -> bool:
+    if case.adcode == "-":
+        return found.place is None and found.status == STATUS_NO_JURISDICTION
     if not case.adcode:
         return found.place is None and found.status == STATUS_AMBIGUOUS_JURISDICTION
     return found.place is not None and found.place.adcode == case.adcode
