@@ -11,7 +11,8 @@ a news dateline ("本报北京4月1日电") or a footer line (address, copyright
 city a newspaper names still helps to settle a shared name. Names inside 《》 (a cited
 document's issuer) count only when nothing else does. A title wrapped over two lines
 is read as one; a heading before the first sentence ("桐乡年鉴2019") names the place when the
-body settles none. Within the title or the signature the most specific place wins (a district
+body settles none, and so does a newspaper's own place for its "全省"/"我市" when nothing
+else does. Within the title or the signature the most specific place wins (a district
 over its city); in the body a place below the self-referenced one wins when named more often
 ("我市 … 某县法院发布白皮书" is the county's). A shared name is settled by its parent or its
 siblings named in the text. A text about the whole country ("全国…", the 司法部's own report)
@@ -344,7 +345,23 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
     choice = _most_frequent(unquoted, self_word, body)
     heading = {line.index for line in lines if line.index < prose and not NAVIGATION_RE.search(line.text)}
     masthead = _most_specific([(m, places) for m, places, at in usable if at in heading])
-    return masthead if masthead.place is not None and choice.place is None else choice
+    if choice.place is None and masthead.place is not None:
+        return masthead
+    if choice.place is None and self_word:
+        return _paper_place(papers, self_word) or choice
+    return choice
+
+
+def _paper_place(papers: list[Mention], self_word: str) -> _Choice | None:
+    """With nothing else to go on, "全省"/"我市" in a paper's story are the paper's own place
+    ("河北日报讯 … 全省…")."""
+    fitting = Counter(
+        m.candidates[0] for m in papers if len(m.candidates) == 1 and m.candidates[0].name.endswith(self_word)
+    )
+    if not fitting:
+        return None
+    place = fitting.most_common(1)[0][0]
+    return _Choice((place,), place.name)
 
 
 def _in_book_title(text: str, mention: Mention) -> bool:
