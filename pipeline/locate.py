@@ -300,14 +300,13 @@ def _ignored_lines(lines: Sequence[_Line]) -> set[int]:
 def _not_evidence(text: str, mention: Mention) -> bool:
     """A newspaper's name ("成都商报") or the place of a news dateline ("本报北京4月1日电")."""
     rules = _rules()
-    after = text[mention.end : mention.end + 6]
-    if after.startswith(rules.newspaper_suffixes):
+    if text[mention.end : mention.end + 6].startswith(rules.newspaper_suffixes):
         return True
     line_start = text.rfind("\n", 0, mention.start) + 1
-    return any(
-        match.start() <= mention.start - line_start < match.end()
-        for match in rules.dateline_re.finditer(text, line_start, text.find("\n", mention.end) % (len(text) + 1))
-    )
+    line_end = text.find("\n", mention.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    at = mention.start - line_start
+    return any(match.start() <= at < match.end() for match in rules.dateline_re.finditer(line))
 
 
 def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Sequence[_Line]) -> _Choice:

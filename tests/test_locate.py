@@ -343,3 +343,21 @@ def test_every_sample_keeps_its_place_and_year(opening, name, year):
     location = locate(sample(opening))
     assert location.place.name == name
     assert year is None or location.year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("去年全国办结复议案件\n本报北京4月1日电(记者 王晨)日前发布的报告显示", "北京", True),
+        ("新华社广州3月5日电 记者从广东省司法厅获悉", "广州", True),
+        ("新华社广州3月5日电 记者从广东省司法厅获悉", "广东省", False),
+        ("成都商报讯 记者从绵阳市司法局获悉", "成都", True),
+        ("成都商报讯 记者从绵阳市司法局获悉", "绵阳市", False),
+        ("文章出处:《信阳日报》第5版", "信阳", True),
+    ],
+)
+def test_datelines_and_newspaper_names_are_not_evidence(text, surface, expected):
+    from pipeline.locate import _not_evidence
+
+    [mention] = [m for m in regions.find_mentions(text) if m.surface == surface]
+    assert _not_evidence(regions.to_simplified(text), mention) is expected
