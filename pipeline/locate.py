@@ -82,15 +82,20 @@ STATEMENT_YEAR_RE = re.compile(
     rf"(?:^|[】。;;,,::\s《(]|讯|获悉|显示|了解到)\s*({YEAR})\s*年度?"
     r"(?!\s*(?:以来|\d|[一二三四五六七八九十]+月|底|末|初|前|后|上半年|下半年|至|—|-|~|起|开始|及|和|、|与))"
 )
+# What may follow a stated year for it to be the period of the figures: a comma, the report's
+# subject ("全市", "我区", "该院", "市政府") or a place name; not "被评为", "获得" ...
+STATEMENT_FOLLOW_RE = re.compile(r"\s*(?:[,,]|全|我|该|本|各|共|市|区|县|省|州|旗|盟)")
 DATELINE_DAY_RE = re.compile(r"(?:^|电|讯|\))\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[,,]")
 THIS_YEAR = "今年"
+SUPERIOR = "领导下"
 # "去年" as the period of the figures, not a comparison ("比去年", "去年同期").
 LAST_YEAR_RE = re.compile(r"(?<![比较与同于])去年(?!同期|以来|同比|水平|底)")
 WRAP_MAX = 30  # a title's second line is short: "情况的报告"
 HEAD_NATIONAL_LINES = 3
 LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
 RULE_LISTS = ("newspaper_suffixes", "footer_markers", "dateline_prefixes", "self_words")
-NATIONAL_LISTS = ("markers", "not_markers", "bodies")
+NATIONAL_LISTS = ("markers", "not_markers", "bodies", "honour_words")
+HONOUR_GAP = 3  # characters allowed between an honour word and 全国 ("评为首批全国")
 NATIONAL_CODE = "100000"
 REPORT_PLACES = "data/raw/report_places.csv"
 SUPPLEMENT = "pipeline/rules/regions_supplement.csv"
@@ -142,6 +147,7 @@ class _Rules:
     national_markers: tuple[str, ...]
     national_not: tuple[str, ...]
     national_bodies: tuple[str, ...]
+    honour_words: tuple[str, ...]
 
 
 class LocateRulesError(ValueError):
@@ -183,6 +189,7 @@ def parse_rules(data: object) -> _Rules:
         national_markers=words["markers"],
         national_not=words["not_markers"],
         national_bodies=words["bodies"],
+        honour_words=words["honour_words"],
     )
 
 
@@ -341,7 +348,8 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
         nation = regions.by_adcode(NATIONAL_CODE)
         return _Choice((nation,), nation.name) if nation else _Choice()
     unquoted = [(m, places) for m, places in body if not _in_book_title(text, m)]
-    choice = _most_frequent(unquoted, self_word, body)
+    self_count = _self_counts(text)[self_word] if self_word else 0
+    choice = _most_frequent(unquoted, self_word, body, self_count, _superiors(text, every))
     heading = {line.index for line in lines if line.index < prose and not NAVIGATION_RE.search(line.text)}
     masthead = _most_specific([(m, places) for m, places, at in usable if at in heading])
     if choice.place is None and masthead.place is not None:
@@ -363,6 +371,15 @@ def _paper_place(papers: list[Mention], self_word: str) -> _Choice | None:
     return _Choice((place,), place.name)
 
 
+def _superiors(text: str, mentions: list[Mention]) -> frozenset[Place]:
+    """Places named as someone's superior: "达州市委", "在达州市…的坚强领导下"."""
+    return frozenset(
+        m.candidates[0]
+        for m in mentions
+        if len(m.candidates) == 1 and (text[m.end : m.end + 1] == "委" or SUPERIOR in text[m.end : m.end + 16])
+    )
+
+
 def _in_book_title(text: str, mention: Mention) -> bool:
     """True inside 《…》: a document's title names its issuer ("执行《海口市…规则》"), not the
     reporting place."""
@@ -381,7 +398,12 @@ def _national_count(text: str) -> int:
     cleaned = text
     for phrase in rules.national_not:
         cleaned = cleaned.replace(phrase, "")
-    return sum(cleaned.count(marker) for marker in rules.national_markers)
+    count = 0
+    for marker in rules.national_markers:
+        for match in re.finditer(re.escape(marker), cleaned):
+            before = cleaned[max(0, match.start() - HONOUR_GAP - 4) : match.start()]
+            count += not any(word in before for word in rules.honour_words)
+    return count
 
 
 def _is_national(
@@ -436,12 +458,17 @@ def _most_specific(found: list[tuple[Mention, tuple[Place, ...]]]) -> _Choice:
     return _Choice(shared[1], shared[0].surface) if shared else _Choice()
 
 
-def _self_reference(text: str) -> str:
-    """The level word a report uses for itself ("市" for 我市/全市), or ""."""
+def _self_counts(text: str) -> Counter[str]:
+    """How often a report names itself, by level word ("市" for 我市/全市)."""
     counts: Counter[str] = Counter()
     for word in _rules().self_words:
         counts[word[-1]] += text.count(word)
-    counts = +counts
+    return +counts
+
+
+def _self_reference(text: str) -> str:
+    """The level word a report uses for itself most often, or ""."""
+    counts = _self_counts(text)
     return counts.most_common(1)[0][0] if counts else ""
 
 
@@ -449,10 +476,14 @@ def _most_frequent(
     found: list[tuple[Mention, tuple[Place, ...]]],
     self_word: str,
     quoted: list[tuple[Mention, tuple[Place, ...]]] | None = None,
+    self_count: int = 0,
+    superiors: frozenset[Place] = frozenset(),
 ) -> _Choice:
     """The place named most often in the body, among those whose name ends with the report's
     self-reference ("我市" -> a 市); a place below it named more often wins (a city paper on one
-    of its counties); ties go to the more specific. Names inside 《》 count only when nothing
+    of its counties), and more often than the report names itself ("我市" six times with 溧阳市
+    named twice is 常州's report, unless 常州 is named as the superior: "在常州市委…领导下");
+    ties go to the more specific. Names inside 《》 count only when nothing
     else fits (`quoted` holds every mention, those inside 《》 too). Needs two mentions, or
     one and a self-reference."""
     counts = Counter(places[0] for _, places in found if len(places) == 1)
@@ -464,7 +495,11 @@ def _most_frequent(
     found = quoted or found
     if pool:
         place, count = max(pool.items(), key=lambda item: (item[1], LEVELS.index(item[0].level)))
-        below = Counter({p: n for p, n in counts.items() if n > every[place] and regions.is_within(p, place)})
+        above = [p for p in regions.ancestors(place) if p in pool and p not in superiors]
+        if above and count <= self_count:  # 溧阳市 named twice in a report saying 我市 six times
+            place, count = above[0], pool[above[0]]
+        floor = max(every[place], self_count)
+        below = Counter({p: n for p, n in counts.items() if n > floor and regions.is_within(p, place)})
         if below:
             place, count = max(below.items(), key=lambda item: (item[1], LEVELS.index(item[0].level)))
         if count >= 2 or (count == 1 and self_word):
@@ -491,7 +526,8 @@ def _year(
             return int(match.group(1))
     for line in lines:
         for match in STATEMENT_YEAR_RE.finditer(line.text):
-            if not PLAN_RE.search(line.text[match.end() : match.end() + PLAN_WINDOW]):
+            after = line.text[match.end() : match.end() + PLAN_WINDOW]
+            if _states_period(after) and not PLAN_RE.search(after):
                 return int(match.group(1))
     dates = [d for line in [*reversed(tail), *head] if _is_date_line(line.text) for d in _dates(line.text)]
     labelled = [
@@ -501,6 +537,15 @@ def _year(
         return None
     first = (labelled or dates)[0]
     return _this_year(first, lines, text) or _last_year(first, text) or _report_year(first)
+
+
+def _states_period(after: str) -> bool:
+    """True when the words after a year make it the figures' period: a comma, the subject of
+    a report ("全市", "该院") or a place ("2022年嘉兴市各级…")."""
+    if STATEMENT_FOLLOW_RE.match(after):
+        return True
+    found = regions.find_mentions(after[:12])
+    return bool(found) and found[0].start == len(after) - len(after.lstrip())
 
 
 def _is_date_line(line: str) -> bool:

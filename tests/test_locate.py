@@ -291,6 +291,7 @@ def test_the_shipped_locate_rules_load():
         ),  # noqa: E501
         (lambda d: d["national"].update(marker=["全国"]), "locate.yaml: entry “national” has an unknown key “marker”"),
         (lambda d: d.pop("self_words"), "lacks the key “self_words”"),
+        (lambda d: d["national"].pop("honour_words"), "entry “national” lacks the key “honour_words”"),
         (lambda d: d.update(footer_markers="版权所有"), "entry “footer_markers” must be a list of words"),
     ],
 )
