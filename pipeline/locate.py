@@ -399,9 +399,10 @@ def _national_count(text: str) -> int:
     for phrase in rules.national_not:
         cleaned = cleaned.replace(phrase, "")
     count = 0
+    window = HONOUR_GAP + max(map(len, rules.honour_words), default=0)
     for marker in rules.national_markers:
         for match in re.finditer(re.escape(marker), cleaned):
-            before = cleaned[max(0, match.start() - HONOUR_GAP - 4) : match.start()]
+            before = cleaned[max(0, match.start() - window) : match.start()]
             count += not any(word in before for word in rules.honour_words)
     return count
 
