@@ -521,6 +521,23 @@ def _year(
 ) -> int | None:
     if title is not None and (match := TITLE_YEAR_RE.search(title.text)):
         return int(match.group(1))
+    stated = _stated_year(lines)
+    dated = _dated_year(lines, head, tail, text)
+    if stated is None or dated is None:
+        return stated if stated is not None else (dated.year if dated else None)
+    # A year stated in the text is the report's when the dates allow it (a report published in 2022 is on
+    # 2021 or 2022); an older one is an event's ("2019年,我市政务公开位居全省第4名" in a 2020-12 review).
+    return stated if dated.published - 1 <= stated <= dated.published else dated.year
+
+
+@dataclass(frozen=True)
+class _DatedYear:
+    year: int  # the year the dates make the report's
+    published: int  # the year of the first publication, meeting or signature date
+
+
+def _stated_year(lines: list[_Line]) -> int | None:
+    """A year opening a line ("2021年,全市…") or stated as the figures' period mid-line ("【行政应诉】2021年,")."""
     for line in lines:
         match = LEADING_YEAR_RE.match(line.text)
         if match and not PLAN_RE.search(line.text[match.end() : match.end() + PLAN_WINDOW]):
@@ -530,6 +547,10 @@ def _year(
             after = line.text[match.end() : match.end() + PLAN_WINDOW]
             if _states_period(after) and not PLAN_RE.search(after):
                 return int(match.group(1))
+    return None
+
+
+def _dated_year(lines: list[_Line], head: Sequence[_Line], tail: Sequence[_Line], text: str) -> _DatedYear | None:
     dates = [d for line in [*reversed(tail), *head] if _is_date_line(line.text) for d in _dates(line.text)]
     labelled = [
         d for line in [*head, *tail] if (label := LABEL_RE.search(line.text)) for d in _dates(line.text[label.end() :])
@@ -537,7 +558,8 @@ def _year(
     if not dates and not labelled:
         return None
     first = (labelled or dates)[0]
-    return _this_year(first, lines, text) or _last_year(first, text) or _report_year(first)
+    year = _this_year(first, lines, text) or _last_year(first, text) or _report_year(first)
+    return _DatedYear(year, first.year)
 
 
 def _states_period(after: str) -> bool:

@@ -279,7 +279,7 @@ def test_the_checks_catch_a_mistyped_case() -> None:
         "x.yaml: case 1: 'rows' must be a list (write 'rows: []' when nothing is to be found)",
         "x.yaml: case 1: place: 'province' is missing",
         'x.yaml: case 1: place: adcode 330400 must be six digits in quotes ("330400")',
-        "x.yaml: case 1: place: level 'city' is not one of province, prefecture, county",
+        "x.yaml: case 1: place: level 'city' is not one of national, province, prefecture, county",
     ]
     assert case_problems({"text": "…", "rows": [["review_accepted", 2022, 5]], "period": "month"}, "y") == [
         "y: row 1 must be [indicator, year, value, qualifier]",
