@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import mistyped_not_cues
 
 from app.labels import PAGES
 
@@ -202,7 +203,7 @@ def test_a_broken_rule_file_is_explained_in_words_not_a_traceback(tmp_path, monk
     rules_copy = tmp_path / "rules"
     shutil.copytree(ROOT / "pipeline" / "rules", rules_copy)
     text = (rules_copy / "indicators.yaml").read_text(encoding="utf-8")
-    (rules_copy / "indicators.yaml").write_text(text.replace("    not_cues: [不予受理", "    not_cue: [不予受理", 1))
+    (rules_copy / "indicators.yaml").write_text(mistyped_not_cues(text))
     raw, out = tmp_path / "raw", tmp_path / "processed"
     shutil.copytree(ROOT / "data" / "raw", raw)
     monkeypatch.setenv("FAZHI_RULES_DIR", str(rules_copy))
