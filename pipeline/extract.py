@@ -152,6 +152,8 @@ def _is_part_year_title(text: str, year: int) -> bool:
     title = _first_line(text)
     if len(title.strip()) > HEADING_MAX or _figures(title) or text.strip() == title.strip():
         return False
+    if _g().year_end.search(title):
+        return False  # "…第四季度工作总结暨全年工作情况" covers the whole year too
     markers = cat.context().partial_year
     for marker in markers.finditer(title) if markers else ():
         named = _last(_g().year, title[: marker.start()])
