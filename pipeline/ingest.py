@@ -16,7 +16,9 @@ import codecs
 import hashlib
 import io
 import logging
+import os
 import re
+import stat
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
@@ -34,6 +36,7 @@ from pipeline.model import (
     STATUS_UNSUPPORTED,
     Document,
 )
+from pipeline.rawdir import display_name
 
 logger = logging.getLogger(__name__)
 
@@ -100,28 +103,51 @@ OLE_SIGNATURE = SIGNATURES[2][0]
 
 
 def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
-    """The Document of the file at `path`. Looks at its size before reading it. Never raises for a bad file."""
+    """The Document of the file at `path`. Looks at its size before reading it. Never raises for a bad file.
+
+    The file is opened without blocking and checked on the open descriptor (a FIFO or a device
+    swapped in after a listing would otherwise hang or stream forever); at most `max_bytes` + 1
+    bytes are read, whatever the size said a moment before.
+    """
     path = Path(path)
-    kind = _kind(path.name)
+    source, shown = display_name(path.name), display_name(str(path))
+    kind = _kind(source)
     try:
-        stat = path.stat()
-        if not path.is_file():
-            return _status(
-                path.name,
-                str(path),
-                kind,
-                STATUS_UNREADABLE,
-                MSG_OS_ERROR.format(reason="这不是一个普通文件,可能是文件夹"),
-            )
-        if stat.st_size > max_bytes:
-            return _status(path.name, str(path), kind, STATUS_TOO_LARGE, _too_large(stat.st_size, max_bytes))
-        if path.suffix.lower() not in SUPPORTED:
-            return _status(path.name, str(path), kind, STATUS_UNSUPPORTED, _unsupported(path.suffix))
-        data = path.read_bytes()
+        with _open_regular(path) as handle:
+            if path.suffix.lower() not in SUPPORTED:
+                return _status(source, shown, kind, STATUS_UNSUPPORTED, _unsupported(path.suffix))
+            data = handle.read(max_bytes + 1)
+    except _NotRegular:
+        reason = "这不是一个普通文件,可能是文件夹或设备"
+        return _status(source, shown, kind, STATUS_UNREADABLE, MSG_OS_ERROR.format(reason=reason))
     except OSError as err:
         reason = err.strerror or type(err).__name__
-        return _status(path.name, str(path), kind, STATUS_UNREADABLE, MSG_OS_ERROR.format(reason=reason))
-    return replace(read_bytes(data, path.name, max_bytes), path=str(path))
+        return _status(source, shown, kind, STATUS_UNREADABLE, MSG_OS_ERROR.format(reason=reason))
+    if len(data) > max_bytes:
+        size = max(len(data), _size_of(path))
+        return _status(source, shown, kind, STATUS_TOO_LARGE, _too_large(size, max_bytes))
+    return replace(read_bytes(data, source, max_bytes), path=shown)
+
+
+class _NotRegular(OSError):
+    """The path is a folder, FIFO, socket or device."""
+
+
+def _open_regular(path: Path) -> io.BufferedReader:
+    """The file opened for reading; raises _NotRegular for a folder, FIFO, socket or device."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise _NotRegular(path)
+    return handle
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
