@@ -1,6 +1,7 @@
 """The pipeline's public API: everything the app, the benchmarks and scripts may call.
 
-Owns: naming the functions and records outside code uses — build a processed folder, extract
+Owns: naming the functions and records outside code uses — build a processed folder (or
+only when stale, once for all callers), the processed set to read now, extract
 a table without writing it, preview one upload, the indicator catalogue, the upload limits,
 and the editors' log (corrections and reviews: reader and writer). Every other module of
 `pipeline` is an internal stage and may change without notice.
@@ -14,15 +15,28 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pipeline.build import BuildResult, build, extract, is_stale, process_bytes, process_document
+from pipeline.build import (
+    BuildFailed,
+    BuildResult,
+    build,
+    ensure_built,
+    extract,
+    is_stale,
+    last_failure,
+    process_bytes,
+    process_document,
+)
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import PLACES_FILE, Correction, Problem
 from pipeline.model import Document, Fact, Location, Place
+from pipeline.outputs import LockTimeout
 
 __all__ = [
     "CORRECTIONS_FILE",
     "PLACES_FILE",
+    "BuildFailed",
     "BuildResult",
+    "LockTimeout",
     "Correction",
     "Document",
     "Fact",
@@ -32,8 +46,11 @@ __all__ = [
     "append_correction",
     "build",
     "catalogue",
+    "current_set",
+    "ensure_built",
     "extract",
     "is_stale",
+    "last_failure",
     "limits",
     "preview",
     "process_bytes",
@@ -48,6 +65,14 @@ def preview(data: bytes, name: str) -> tuple[Document, Location, list[Fact]]:
     from pipeline.worker import process_bytes_bounded
 
     return process_bytes_bounded(data, name)
+
+
+def current_set(out: str | Path) -> Path:
+    """The folder holding the processed set to read now (resolve once, read every file from it:
+    a build switching sets meanwhile never mixes two sets); `out` itself for a plain copy."""
+    from pipeline.outputs import current
+
+    return current(out)
 
 
 def catalogue() -> dict[str, dict[str, Any]]:

@@ -165,3 +165,26 @@ def test_a_page_that_fails_on_odd_data_says_so_in_chinese(app_run, monkeypatch):
     monkeypatch.setattr(trend, "render", broken)
     at = app_run(page="trend")
     assert not at.exception and "此页面无法显示" in at.error[0].value
+
+
+# ---------------------------------------------------------------- builds shared by sessions
+
+
+def test_a_failed_build_is_not_rerun_by_every_new_session(editor_app, editor_dirs, report_bytes, monkeypatch):
+    from pipeline import build as build_module
+
+    raw, _ = editor_dirs
+    (raw / "黄山2023.txt").write_bytes(report_bytes)
+    calls, real = [], build_module._tables
+
+    def failing(*args):
+        calls.append(1)
+        raise OSError("磁盘已满")
+
+    monkeypatch.setattr(build_module, "_tables", failing)
+    first = editor_app(page="compare", login=False)
+    second = editor_app(page="compare", login=False)
+    assert len(calls) == 1  # the second visitor is told, not made to wait for the same failure
+    assert any("磁盘已满" in str(e.value) for e in second.error)
+    monkeypatch.setattr(build_module, "_tables", real)
+    assert not first.exception and not second.exception
