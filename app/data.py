@@ -339,7 +339,7 @@ def _build_if_needed(raw: Path, folder: Path) -> None:
         return
     failure = _last_failure(raw, folder)
     if failure:
-        st.error(f"上次生成数据表失败:{failure}")
+        st.error(f"上次生成数据表失败:{_plain(failure)}")
         rebuild_button("failed")
         return
     run_build(raw, folder)
@@ -380,7 +380,7 @@ def run_build(raw: Path, folder: Path, force: bool = False) -> bool:
             else:
                 result = api.ensure_built(raw, folder, progress=_progress(bar), on_wait=waiting)
         except Exception as exc:  # any failure is shown in words; the traceback goes to the log
-            message = _failure_text(exc, raw)
+            message = _plain(_failure_text(exc, raw))  # may quote a file name: never Markdown
             status.update(label=f"生成数据表失败:{message}", state="error", expanded=True)
             return False
         if result is None:
@@ -399,6 +399,12 @@ def _progress(bar) -> Callable[[int, int, str], None]:
         bar.progress(done / max(total, 1), text=f"已处理 {done}/{total}:{name}")
 
     return report
+
+
+def _plain(text: str) -> str:
+    from app.views.common import plain
+
+    return plain(text)
 
 
 def _failure_text(exc: Exception, raw: Path) -> str:
