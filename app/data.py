@@ -191,7 +191,17 @@ def _read_csv(path: Path) -> pd.DataFrame:
     # pandas reads a file cut off mid-row without complaint; the build always ends it with a line break.
     if not _ends_with_newline(path):
         raise DataError(f"{path.name} 不完整(文件末尾被截断,可能是复制或保存时中断)。请重新生成数据表。")
-    return frame
+    return _restored(frame)
+
+
+def _restored(frame: pd.DataFrame) -> pd.DataFrame:
+    """Texts as the build had them (it writes formula-like text with a leading ')."""
+    try:
+        from pipeline import api
+
+        return api.restore_csv_text(frame)
+    except ImportError:
+        return frame
 
 
 def _ends_with_newline(path: Path) -> bool:
@@ -238,7 +248,7 @@ def _optional_csv(path: Path) -> pd.DataFrame:
         return pd.DataFrame()
     if "adcode" in frame.columns:
         frame["adcode"] = frame["adcode"].fillna("").astype(str)
-    return frame
+    return _restored(frame)
 
 
 def _meta(path: Path) -> dict:

@@ -56,6 +56,7 @@ __all__ = [
     "process_bytes",
     "process_document",
     "read_corrections",
+    "restore_csv_text",
 ]
 
 
@@ -73,6 +74,14 @@ def current_set(out: str | Path) -> Path:
     from pipeline.outputs import current
 
     return current(out)
+
+
+def restore_csv_text(frame: Any) -> Any:
+    """A processed CSV as pandas read it, with every text as the build had it (the build writes
+    text that a spreadsheet would run as a formula with a leading ')."""
+    from pipeline.outputs import restore_frame
+
+    return restore_frame(frame)
 
 
 def catalogue() -> dict[str, dict[str, Any]]:
@@ -96,8 +105,9 @@ def read_corrections(path: str | Path) -> tuple[list[Correction], list[Problem]]
     return read(path, catalogue())
 
 
-def append_correction(path: str | Path, correction: Correction) -> None:
-    """Append one line to an editors' log (creating it with its header)."""
+def append_correction(path: str | Path, correction: Correction) -> int:
+    """Append one line to an editors' log (creating it with its header), under a lock; the line
+    number it got (the header is line 1)."""
     from pipeline.corrections import append
 
-    append(path, correction)
+    return append(path, correction)

@@ -511,7 +511,8 @@ def _writers(tables: Tables, meta: dict) -> dict[str, Callable[[Path], None]]:
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    frame.to_csv(path, index=False, encoding="utf-8")
+    """Text a spreadsheet would run as a formula gets a leading ' (reversible: outputs.restore_frame)."""
+    outputs.inert_frame(frame).to_csv(path, index=False, encoding="utf-8")
 
 
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
