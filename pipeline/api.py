@@ -1,6 +1,7 @@
 """The pipeline's public API: everything the app, the benchmarks and scripts may call.
 
-Owns: naming the functions and records outside code uses — build a processed folder, extract
+Owns: naming the functions and records outside code uses — build a processed folder (or
+only when stale, once for all callers), the processed set to read now, extract
 a table without writing it, preview one upload, the indicator catalogue, the upload limits,
 and the editors' log (corrections and reviews: reader and writer). Every other module of
 `pipeline` is an internal stage and may change without notice.
@@ -14,16 +15,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pipeline.build import BuildResult, build, extract, is_stale, process_bytes, process_document
+from pipeline.build import (
+    BuildFailed,
+    BuildResult,
+    build,
+    ensure_built,
+    extract,
+    is_stale,
+    last_failure,
+    process_bytes,
+    process_document,
+)
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import PLACES_FILE, Correction, Problem
 from pipeline.model import Document, Fact, Location, Place
 from pipeline.rules import RulesError
+from pipeline.outputs import LockTimeout
 
 __all__ = [
     "CORRECTIONS_FILE",
     "PLACES_FILE",
+    "BuildFailed",
     "BuildResult",
+    "LockTimeout",
     "Correction",
     "Document",
     "Fact",
@@ -34,19 +48,42 @@ __all__ = [
     "append_correction",
     "build",
     "catalogue",
+    "current_set",
+    "ensure_built",
     "extract",
     "is_stale",
+    "last_failure",
     "limits",
     "preview",
     "process_bytes",
     "process_document",
     "read_corrections",
+    "restore_csv_text",
 ]
 
 
 def preview(data: bytes, name: str) -> tuple[Document, Location, list[Fact]]:
-    """What the build would make of one uploaded file, written nowhere and never raising."""
-    return process_bytes(data, name)
+    """What the build would make of one uploaded file, written nowhere and never raising: under
+    the same per-file time and memory budget as a build (anyone may preview an upload)."""
+    from pipeline.worker import process_bytes_bounded
+
+    return process_bytes_bounded(data, name)
+
+
+def current_set(out: str | Path) -> Path:
+    """The folder holding the processed set to read now (resolve once, read every file from it:
+    a build switching sets meanwhile never mixes two sets); `out` itself for a plain copy."""
+    from pipeline.outputs import current
+
+    return current(out)
+
+
+def restore_csv_text(frame: Any) -> Any:
+    """A processed CSV as pandas read it, with every text as the build had it (the build writes
+    text that a spreadsheet would run as a formula with a leading ')."""
+    from pipeline.outputs import restore_frame
+
+    return restore_frame(frame)
 
 
 def catalogue() -> dict[str, dict[str, Any]]:
@@ -70,8 +107,9 @@ def read_corrections(path: str | Path) -> tuple[list[Correction], list[Problem]]
     return read(path, catalogue())
 
 
-def append_correction(path: str | Path, correction: Correction) -> None:
-    """Append one line to an editors' log (creating it with its header)."""
+def append_correction(path: str | Path, correction: Correction) -> int:
+    """Append one line to an editors' log (creating it with its header), under a lock; the line
+    number it got (the header is line 1)."""
     from pipeline.corrections import append
 
-    append(path, correction)
+    return append(path, correction)
