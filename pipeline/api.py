@@ -29,8 +29,8 @@ from pipeline.build import (
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import PLACES_FILE, Correction, Problem
 from pipeline.model import Document, Fact, Location, Place
-from pipeline.rules import RulesError
 from pipeline.outputs import LockTimeout
+from pipeline.rules import RulesError
 
 __all__ = [
     "CORRECTIONS_FILE",

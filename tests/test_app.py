@@ -213,6 +213,9 @@ def test_a_broken_rule_file_is_explained_in_words_not_a_traceback(tmp_path, monk
     monkeypatch.setenv("FAZHI_RAW_DIR", str(raw))
     monkeypatch.setenv("FAZHI_DATA_DIR", str(out))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
-    shown = " ".join(str(e.value) for e in at.error) + " ".join(str(s.label) for s in at.get("status"))
+    import html
+
+    # labels are escaped so that a file name never renders as Markdown: read them as a person sees them
+    shown = html.unescape(" ".join(str(e.value) for e in at.error) + " ".join(str(s.label) for s in at.get("status")))
     assert "indicators.yaml: review_accepted: unknown key 'not_cue'" in shown
     assert not at.exception
