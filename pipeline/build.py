@@ -33,6 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pipeline import ocr
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import PLACES_FILE
 from pipeline.model import PERIOD_YEAR, STATUS_ERROR, STATUS_OK, Document, Fact, Location, Place
@@ -145,7 +146,7 @@ def _facts(doc: Document, loc: Location, run: Stages) -> tuple[list[Fact], str]:
     if error:
         return [], error
     facts, error = _attempt("derive", run.derive_facts, found, loc.year)
-    return (facts, "") if not error else ([], error)
+    return (ocr.mark(doc, facts), "") if not error else ([], error)
 
 
 # ---------------------------------------------------------------- files -> tables

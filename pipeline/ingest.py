@@ -3,7 +3,7 @@
 Owns: recognising the file type (by its suffix, checked against its content), decoding text
 (UTF-8 with or without BOM, UTF-16/32 with BOM, GBK/GB18030, then charset-normalizer), taking
 the article out of an HTML page, the text layer out of a PDF and the paragraphs and tables out
-of a DOCX, and normalising that text (`normalise_text`) so later stages see one form of each
+of a DOCX (other formats, PDF tables and scanned pages: pipeline.formats, pipeline.pdf), and normalising that text (`normalise_text`) so later stages see one form of each
 character. Every bad input ends as a status with a plain Chinese message saying what to do.
 
 Must never: guess places, years or values (locate/extract do), raise for bad input, or modify
@@ -38,8 +38,11 @@ from pipeline.model import (
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 20 * 1024 * 1024
-SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 KINDS = {".txt": "txt", ".md": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+# Read by pipeline.formats (old Word/WPS binaries, OFD, saved web pages, RTF, scanned images):
+KINDS |= {".doc": "doc", ".wps": "doc", ".ofd": "ofd", ".mhtml": "mhtml", ".mht": "mhtml", ".rtf": "rtf"}
+KINDS |= {".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}
+SUPPORTED = tuple(KINDS)
 MAX_PDF_PAGES = 500  # a report is far shorter; a bigger file is a compilation or hostile
 MAX_DOCX_UNZIPPED = 200 * 1024 * 1024  # a zip's declared sizes bound what zipfile will inflate
 MAX_ZIP_ENTRIES = 5000
@@ -139,17 +142,19 @@ def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
     if not data:
         return replace(doc, status=STATUS_EMPTY, message=MSG_EMPTY)
     reader = READERS[kind]
+    extra: dict = {}
     try:
-        text, status, message = reader(data, suffix)
+        text, status, message, *more = reader(data, suffix)
+        extra = more[0] if more and status == STATUS_OK else {}  # pages, OCR'd pages
     except ImportError:
         raise  # a missing parser package is a broken installation, not a bad file
     except Exception:  # noqa: BLE001 - parsers raise anything on hostile input; that is a bad file
         logger.debug("%s: reader %s raised", source, kind, exc_info=True)
         text, status, message = "", STATUS_UNREADABLE, _corrupt_message(kind)
-    return replace(doc, text=text if status == STATUS_OK else "", status=status, message=message)
+    return replace(doc, text=text if status == STATUS_OK else "", status=status, message=message, **extra)
 
 
-Result = tuple[str, str, str]  # (text, status, message)
+Result = tuple  # (text, status, message) or (text, status, message, {Document field: value})
 
 
 def _ok(text: str, message: str = "") -> Result:
@@ -499,6 +504,11 @@ def _read_html(data: bytes, suffix: str) -> Result:
         return failure
     if not text.strip():
         return _fail(STATUS_EMPTY, MSG_BLANK)
+    return html_text(text)
+
+
+def html_text(text: str) -> Result:
+    """The Result of a decoded HTML page: its article, with title and date lines above it."""
     article, title, published = _html_article(text)
     article = normalise_text(article)
     if not article:
@@ -511,8 +521,12 @@ def _declared_charset(data: bytes) -> str:
     match = _META_CHARSET.search(data[:4096])
     if not match:
         return ""
-    name = match.group(1).decode("ascii", "ignore").lower()
-    name = _CHARSET_ALIASES.get(name, name)
+    return charset_codec(match.group(1).decode("ascii", "ignore"))
+
+
+def charset_codec(name: str) -> str:
+    """The Python codec of a declared charset (gb2312 and gbk read as gb18030), '' if unknown."""
+    name = _CHARSET_ALIASES.get(name.lower(), name.lower())
     try:
         return codecs.lookup(name).name
     except LookupError:
@@ -690,11 +704,15 @@ def _read_pdf(data: bytes, suffix: str) -> Result:
     texts, failed = _pdf_page_texts(reader, min(total, MAX_PDF_PAGES))
     if texts and failed == len(texts):
         return _fail(STATUS_UNREADABLE, MSG_PDF_CORRUPT)
-    text = unwrap_lines(normalise_text("\n".join(texts)), wrapped=True)
+    from pipeline import pdf  # tables read cell by cell; pages without a text layer read by OCR
+
+    pages = pdf.complete(data, texts)
+    text = unwrap_lines(normalise_text("\n".join(pages.texts)), wrapped=True)
     if len(text.replace(" ", "").replace("\n", "")) < 5 * max(len(texts), 1):  # page numbers at most
-        return _fail(STATUS_NO_TEXT, MSG_PDF_SCANNED)
+        return _fail(STATUS_NO_TEXT, pdf.MSG_OCR_MISSING if pages.missing_engine else MSG_PDF_SCANNED)
     note = MSG_PARTIAL_PDF.format(total=total, limit=MAX_PDF_PAGES) if total > MAX_PDF_PAGES else ""
-    return _ok(text, note)
+    extra = {"pages": pdf.page_starts(text, pages.texts, normalise_text), "ocr_pages": tuple(pages.ocr)}
+    return text, STATUS_OK, note + pages.note(), extra
 
 
 def _pdf_page_texts(reader, pages: int) -> tuple[list[str], int]:  # noqa: ANN001 - a PdfReader
@@ -785,8 +803,8 @@ def _is_broken(line: str, width: int) -> bool:
 
 
 def _read_docx(data: bytes, suffix: str) -> Result:
-    if data.startswith(OLE_SIGNATURE):
-        return _fail(STATUS_BINARY, MSG_DOC_OLD)
+    if data.startswith(OLE_SIGNATURE):  # an old .doc renamed .docx
+        return READERS["doc"](data, ".doc")
     if not data.startswith(b"PK\x03\x04"):
         return _fail(STATUS_BINARY, _wrong_content(data, suffix, "Word(.docx)"))
     problem = _zip_problem(data)
@@ -835,9 +853,21 @@ def _table_lines(table) -> Iterator[str]:  # noqa: ANN001 - a python-docx Table
         yield " | ".join(cells)  # a visible separator: a plain space next to Chinese is dropped
 
 
+def _other(kind: str) -> Callable[[bytes, str], Result]:
+    """The reader of pipeline.formats for `kind`, imported on first use (it imports this module)."""
+
+    def read(data: bytes, suffix: str) -> Result:
+        from pipeline import formats
+
+        return formats.READERS[kind](data, suffix)
+
+    return read
+
+
 READERS: dict[str, Callable[[bytes, str], Result]] = {
     "txt": _read_txt,
     "html": _read_html,
     "pdf": _read_pdf,
     "docx": _read_docx,
+    **{kind: _other(kind) for kind in ("doc", "ofd", "mhtml", "rtf", "image")},
 }
