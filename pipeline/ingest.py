@@ -3,8 +3,9 @@
 Owns: recognising the file type (by its suffix, checked against its content), decoding text
 (UTF-8 with or without BOM, UTF-16/32 with BOM, GBK/GB18030, then charset-normalizer), taking
 the article out of an HTML page, the text layer out of a PDF and the paragraphs and tables out
-of a DOCX (other formats, PDF tables and scanned pages: pipeline.formats, pipeline.pdf), and normalising that text (`normalise_text`) so later stages see one form of each
-character. Every bad input ends as a status with a plain Chinese message saying what to do.
+of a DOCX (other formats, PDF tables and scanned pages: pipeline.formats, pipeline.pdf), and
+normalising that text (`normalise_text`) so later stages see one form of each character.
+Every bad input ends as a status with a plain Chinese message saying what to do.
 
 Must never: guess places, years or values (locate/extract do), raise for bad input, or modify
 any file it reads.

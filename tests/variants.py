@@ -206,7 +206,9 @@ def as_mhtml(text: str, title: str, table: list[list[str]] | None = None, charse
     from email.mime.text import MIMEText
 
     page = as_html(text, title, charset="utf-8").decode("utf-8")
-    page = page.replace('  </div>\n  <div class="share">', _html_table(table) + '  </div>\n  <div class="share">').replace('charset="utf-8"', f'charset="{charset}"')
+    end_of_article = '  </div>\n  <div class="share">'
+    page = page.replace(end_of_article, _html_table(table) + end_of_article)
+    page = page.replace('charset="utf-8"', f'charset="{charset}"')
     message = MIMEMultipart("related", type="text/html")
     message["Subject"] = title
     message["Snapshot-Content-Location"] = "http://www.example.gov.cn/art/2024/1/report.html"
