@@ -1,8 +1,9 @@
 """The pipeline's public API: everything the app, the benchmarks and scripts may call.
 
 Owns: naming the functions and records outside code uses — build a processed folder, extract
-a table without writing it, preview one upload, the indicator catalogue, the upload limits,
-and the editors' log (corrections and reviews: reader and writer). Every other module of
+a table without writing it, preview one upload, import many (files, folders, .zip archives)
+into the raw folder under safe names, the indicator catalogue, the upload limits, and the
+editors' log (corrections and reviews: reader and writer). Every other module of
 `pipeline` is an internal stage and may change without notice.
 
 Must never: hold logic of its own beyond forwarding (the stages own their work), or import
@@ -17,34 +18,57 @@ from typing import Any
 from pipeline.build import BuildResult, build, extract, is_stale, process_bytes, process_document
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import PLACES_FILE, Correction, Problem
+from pipeline.imports import Item, Outcome, archive_items, import_paths
+from pipeline.imports import store as store_outcome
 from pipeline.model import Document, Fact, Location, Place
+from pipeline.rawstore import MAX_NAME_BYTES, Index, Stored, find_same, listing, safe_name, save
 
 __all__ = [
     "CORRECTIONS_FILE",
+    "MAX_NAME_BYTES",
     "PLACES_FILE",
     "BuildResult",
     "Correction",
     "Document",
     "Fact",
+    "Index",
+    "Item",
     "Location",
+    "Outcome",
     "Place",
     "Problem",
+    "Stored",
     "append_correction",
+    "archive_items",
     "build",
     "catalogue",
     "extract",
+    "find_same",
+    "import_paths",
     "is_stale",
     "limits",
+    "listing",
+    "outcome",
     "preview",
     "process_bytes",
     "process_document",
     "read_corrections",
+    "safe_name",
+    "save",
+    "store_outcome",
 ]
 
 
 def preview(data: bytes, name: str) -> tuple[Document, Location, list[Fact]]:
     """What the build would make of one uploaded file, written nowhere and never raising."""
     return process_bytes(data, name)
+
+
+def outcome(name: str, doc: Document, loc: Location, facts: list[Fact]) -> Outcome:
+    """One file's import result (place, year, values found, status, message) from its preview."""
+    from pipeline.imports import outcome as make
+
+    return make(name, doc, loc, facts)
 
 
 def catalogue() -> dict[str, dict[str, Any]]:
