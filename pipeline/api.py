@@ -60,8 +60,11 @@ __all__ = [
 
 
 def preview(data: bytes, name: str) -> tuple[Document, Location, list[Fact]]:
-    """What the build would make of one uploaded file, written nowhere and never raising."""
-    return process_bytes(data, name)
+    """What the build would make of one uploaded file, written nowhere and never raising: under
+    the same per-file time and memory budget as a build (anyone may preview an upload)."""
+    from pipeline.worker import process_bytes_bounded
+
+    return process_bytes_bounded(data, name)
 
 
 def outcome(name: str, doc: Document, loc: Location, facts: list[Fact]) -> Outcome:

@@ -26,17 +26,28 @@ import os
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pipeline import ocr
+from pipeline import bounds, ocr, rawdir, worker
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import PLACES_FILE
-from pipeline.model import PERIOD_YEAR, STATUS_ERROR, STATUS_OK, Document, Fact, Location, Place
+from pipeline.model import (
+    PERIOD_YEAR,
+    STATUS_BAD_YEAR,
+    STATUS_ERROR,
+    STATUS_OK,
+    STATUS_OUT_OF_MEMORY,
+    Document,
+    Fact,
+    Location,
+    Place,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -112,62 +123,75 @@ def _attempt(stage: str, fn: Callable[..., T], *args: Any) -> tuple[T | None, st
     """(fn(*args), "") or (None, a message naming the stage) when it raises."""
     try:
         return fn(*args), ""
+    except MemoryError:  # in a worker, the address-space limit was reached: the file's budget
+        return None, MSG_MEMORY.format(stage=stage)
     except Exception as err:  # noqa: BLE001 - one bad file must never stop a build
         logger.debug("stage %s raised", stage, exc_info=True)
         return None, f"处理出错({stage} 阶段 / stage {stage} failed):{type(err).__name__}: {err}"
 
 
+MEMORY_PREFIX = "所需内存超过上限"
+MSG_MEMORY = MEMORY_PREFIX + "({stage} 阶段),已停止。请确认这是单份报告;如果是合订本,请拆分后再放入。"
+
+
+def _failure_status(message: str) -> str:
+    return STATUS_OUT_OF_MEMORY if message.startswith(MEMORY_PREFIX) else STATUS_ERROR
+
+
 def _failed(source: str, path: str, message: str) -> Document:
     kind = Path(source).suffix.lower().lstrip(".")
-    return Document(source=source, path=path, text="", kind=kind, status=STATUS_ERROR, message=message)
+    return Document(source=source, path=path, text="", kind=kind, status=_failure_status(message), message=message)
 
 
 def _after_ingest(doc: Document, run: Stages, placed: Placed | None = None) -> Processed:
+    if doc.status == STATUS_OK:
+        doc = bounds.text_problem(doc) or doc
     if doc.status != STATUS_OK:
         return doc, Location(None, None, status=doc.status, message=doc.message), []
     loc, error = _attempt("locate", run.locate, doc)
     if loc is not None and placed is not None:
         loc, error = _attempt("locate", run.override, loc, *placed)
     if loc is None:
-        return doc, Location(None, None, status=STATUS_ERROR, message=error), []
-    facts, error = _facts(doc, loc, run)
+        return doc, Location(None, None, status=_failure_status(error), message=error), []
+    loc = bounds.checked_year(loc)
+    if loc.status == STATUS_BAD_YEAR:
+        return doc, loc, []
+    facts, error, note = _facts(doc, loc, run)
     if error:
-        return doc, replace(loc, status=STATUS_ERROR, message=error), []
-    return doc, loc, facts
+        return doc, replace(loc, status=_failure_status(error), message=error), []
+    return doc, bounds.with_note(loc, note), facts
 
 
-def _facts(doc: Document, loc: Location, run: Stages) -> tuple[list[Fact], str]:
+def _facts(doc: Document, loc: Location, run: Stages) -> tuple[list[Fact], str, str]:
+    """(facts, error message or '', a note for documents.csv or '')."""
     sub_places: list[str] = []
     if loc.place is not None:
         sub_places, error = _attempt("regions", run.sub_place_names, loc.place)
         if error:
-            return [], error
-    found, error = _attempt("extract", run.extract_facts, doc.text, loc.year, loc.place, sub_places)
+            return [], error, ""
+    # Extraction's work grows with sentence length x figures: it sees only bounded sentences.
+    text, blanked = bounds.bounded_text(doc.text)
+    note = bounds.skipped_note(blanked) if blanked else ""
+    found, error = _attempt("extract", run.extract_facts, text, loc.year, loc.place, sub_places)
     if error:
-        return [], error
+        return [], error, note
     facts, error = _attempt("derive", run.derive_facts, found, loc.year)
-    return (ocr.mark(doc, facts), "") if not error else ([], error)
+    return (ocr.mark(doc, facts), "", note) if not error else ([], error, note)
 
 
 # ---------------------------------------------------------------- files -> tables
 
 
 def document_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the files inside folders named (sorted, not recursive, no hidden
-    files, no corrections.csv). Raises FileNotFoundError for a path that does not exist."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(p for p in sorted(path.iterdir()) if _is_report(p))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise FileNotFoundError(f"no such file or folder: {path}")
-    return files
+    """The readable files among `paths` and the folders' entries (see `document_entries`)."""
+    return [entry.read_path for entry in document_entries(paths) if entry.readable]
 
 
-def _is_report(path: Path) -> bool:
-    return path.is_file() and not path.name.startswith(".") and path.name not in SKIPPED_NAMES
+def document_entries(paths: Iterable[str | Path]) -> list[rawdir.Entry]:
+    """Files named, and every visible entry of the folders named (sorted, not recursive, no
+    hidden names, no editors' files): folders, FIFOs, broken links and links out of the folder
+    included, to be listed with a reason. Raises FileNotFoundError for a path that does not exist."""
+    return rawdir.entries(paths, SKIPPED_NAMES)
 
 
 @dataclass(frozen=True)
@@ -181,8 +205,8 @@ class Tables:
     corrections: pd.DataFrame
 
 
-def _tables(files: Sequence[Path], progress: Progress | None, raw: Path | None = None) -> Tables:
-    """The tables of `files`; `raw` is the folder whose editor files (corrections, report
+def _tables(entries: Sequence[rawdir.Entry], progress: Progress | None, raw: Path | None = None) -> Tables:
+    """The tables of `entries`; `raw` is the folder whose editor files (corrections, report
     places) apply, None for none."""
     from pipeline import corrections, table
 
@@ -190,13 +214,14 @@ def _tables(files: Sequence[Path], progress: Progress | None, raw: Path | None =
     for problem in problems:
         logger.warning("%s", problem.message)
     documents, rows = [], []
-    for done, path in enumerate(files, 1):
-        doc, loc, facts = process_document(path, placed.get(path.name))
-        _log_document(doc, loc)
-        documents.append(table.document_row(doc, loc))
-        rows.extend(table.rows_for(doc, loc, facts))
-        if progress is not None:
-            progress(done, len(files), doc.source)
+    with _runner() as run:
+        for done, entry in enumerate(entries, 1):
+            doc, loc, facts = _process_entry(entry, placed.get(entry.source), run)
+            _log_document(doc, loc)
+            documents.append(table.document_row(doc, loc))
+            rows.extend(table.rows_for(doc, loc, facts))
+            if progress is not None:
+                progress(done, len(entries), doc.source)
     rows, implausible = table.plausible(rows)
     _log_implausible(implausible)
     _log_cumulative(rows)
@@ -210,6 +235,48 @@ def _tables(files: Sequence[Path], progress: Progress | None, raw: Path | None =
         documents=table.validate(table.documents_frame(documents, indicators), "documents"),
         corrections=table.validate(corrected, "corrections"),
     )
+
+
+Runner = Callable[[Path, "Placed | None"], Processed]
+
+
+@contextmanager
+def _runner() -> Iterator[Runner]:
+    """How each file is processed: in a worker process under the file budget where one can be
+    started (a file that runs too long or grows too big is stopped and gets a status), else in
+    this process. The stages are warmed here first, so the worker starts warm."""
+    if not worker.available():
+        yield process_document
+        return
+    warm()
+    with worker.Worker(worker.default_budget()) as child:
+        yield lambda path, placed: child.process_file(path, placed).processed
+
+
+def _process_entry(entry: rawdir.Entry, placed: Placed | None, run: Runner) -> Processed:
+    """One raw entry: read under the budget, or listed with the reason it is not read."""
+    if not entry.readable:
+        kind = Path(entry.source).suffix.lower().lstrip(".")
+        doc = Document(entry.source, entry.source, "", kind, status=entry.status, message=entry.message)
+        return doc, Location(None, None, status=entry.status, message=entry.message), []
+    doc, loc, facts = run(entry.read_path, placed)
+    doc = replace(doc, source=entry.source)
+    if entry.message:  # a note about the file's name
+        if doc.status == STATUS_OK:
+            loc = bounds.with_note(loc, entry.message)
+        else:
+            doc = replace(doc, message=f"{doc.message} {entry.message}")
+    return doc, loc, facts
+
+
+@cache
+def warm() -> None:
+    """Run the stages once on a tiny report, so their lazy data (gazetteer, catalogue, word
+    lists) is loaded in this process and every worker forked from it starts warm."""
+    process_bytes(WARM_REPORT.encode("utf-8"), "warm.txt")
+
+
+WARM_REPORT = "某市人民政府关于2023年法治政府建设情况的报告\n全年共受理行政复议案件12件。\n"
 
 
 def _corrected(indicators: pd.DataFrame, located: pd.DataFrame, path: Path | None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -261,7 +328,7 @@ def _log_cumulative(rows: Iterable[dict]) -> None:
 
 def extract(paths: Iterable[str | Path]) -> pd.DataFrame:
     """The resolved indicator table (table.COLUMNS) of files and folders. Writes nothing."""
-    return _tables(document_files(paths), None).indicators
+    return _tables(document_entries(paths), None).indicators
 
 
 # ---------------------------------------------------------------- build and store
@@ -295,9 +362,9 @@ def build(
     raw, out = Path(raw), Path(out)
     if not raw.is_dir():
         raise FileNotFoundError(f"raw folder not found: {raw}")
-    files = document_files([raw])
-    snapshot = _snapshot(_inputs(raw, files))
-    tables = _tables(files, progress, raw)
+    found = document_entries([raw])
+    snapshot = _snapshot(_inputs(raw, found))
+    tables = _tables(found, progress, raw)
     counts = Counter(tables.documents["status"])
     result = BuildResult(
         out=out,
@@ -317,15 +384,14 @@ def _conflict_keys(tables: Tables) -> int:
     return int(tables.conflicts["chosen"].sum())
 
 
-def _inputs(raw: Path, files: Sequence[Path]) -> list[Path]:
-    """The reports plus the editors' files present: a change to any makes a build stale."""
-    return [*files, *(raw / name for name in sorted(SKIPPED_NAMES) if (raw / name).is_file())]
+def _inputs(raw: Path, found: Sequence[rawdir.Entry]) -> list[Path]:
+    """The entries plus the editors' files present: a change to any makes a build stale."""
+    return [*(e.path for e in found), *(raw / name for name in sorted(SKIPPED_NAMES) if (raw / name).is_file())]
 
 
-def _snapshot(files: Iterable[Path]) -> dict[str, dict[str, int]]:
-    """name -> size and mtime (ns) of each raw file."""
-    stats = {path.name: path.stat() for path in files}
-    return {name: {"size": st.st_size, "mtime_ns": st.st_mtime_ns} for name, st in stats.items()}
+def _snapshot(paths: Iterable[Path]) -> dict[str, dict[str, int]]:
+    """name -> size and mtime (ns) of each raw entry."""
+    return rawdir.snapshot(paths)
 
 
 def _build_meta(result: BuildResult, raw: Path, snapshot: dict[str, dict[str, int]]) -> dict:
@@ -420,7 +486,7 @@ def is_stale(raw: str | Path = "data/raw", out: str | Path = "data/processed") -
         return True
     recorded = {f.get("name"): {"size": f.get("size"), "mtime_ns": f.get("mtime_ns")} for f in meta.get("files", [])}
     raw = Path(raw)
-    current = _snapshot(_inputs(raw, document_files([raw]))) if raw.is_dir() else {}
+    current = _snapshot(_inputs(raw, document_entries([raw]))) if raw.is_dir() else {}
     return current != recorded
 
 

@@ -17,7 +17,9 @@ import codecs
 import hashlib
 import io
 import logging
+import os
 import re
+import stat
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
@@ -35,6 +37,7 @@ from pipeline.model import (
     STATUS_UNSUPPORTED,
     Document,
 )
+from pipeline.rawdir import display_name
 
 logger = logging.getLogger(__name__)
 
@@ -104,28 +107,51 @@ OLE_SIGNATURE = SIGNATURES[2][0]
 
 
 def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
-    """The Document of the file at `path`. Looks at its size before reading it. Never raises for a bad file."""
+    """The Document of the file at `path`. Looks at its size before reading it. Never raises for a bad file.
+
+    The file is opened without blocking and checked on the open descriptor (a FIFO or a device
+    swapped in after a listing would otherwise hang or stream forever); at most `max_bytes` + 1
+    bytes are read, whatever the size said a moment before.
+    """
     path = Path(path)
-    kind = _kind(path.name)
+    source, shown = display_name(path.name), display_name(str(path))
+    kind = _kind(source)
     try:
-        stat = path.stat()
-        if not path.is_file():
-            return _status(
-                path.name,
-                str(path),
-                kind,
-                STATUS_UNREADABLE,
-                MSG_OS_ERROR.format(reason="这不是一个普通文件,可能是文件夹"),
-            )
-        if stat.st_size > max_bytes:
-            return _status(path.name, str(path), kind, STATUS_TOO_LARGE, _too_large(stat.st_size, max_bytes))
-        if path.suffix.lower() not in SUPPORTED:
-            return _status(path.name, str(path), kind, STATUS_UNSUPPORTED, _unsupported(path.suffix))
-        data = path.read_bytes()
+        with _open_regular(path) as handle:
+            if path.suffix.lower() not in SUPPORTED:
+                return _status(source, shown, kind, STATUS_UNSUPPORTED, _unsupported(path.suffix))
+            data = handle.read(max_bytes + 1)
+    except _NotRegular:
+        reason = "这不是一个普通文件,可能是文件夹或设备"
+        return _status(source, shown, kind, STATUS_UNREADABLE, MSG_OS_ERROR.format(reason=reason))
     except OSError as err:
         reason = err.strerror or type(err).__name__
-        return _status(path.name, str(path), kind, STATUS_UNREADABLE, MSG_OS_ERROR.format(reason=reason))
-    return replace(read_bytes(data, path.name, max_bytes), path=str(path))
+        return _status(source, shown, kind, STATUS_UNREADABLE, MSG_OS_ERROR.format(reason=reason))
+    if len(data) > max_bytes:
+        size = max(len(data), _size_of(path))
+        return _status(source, shown, kind, STATUS_TOO_LARGE, _too_large(size, max_bytes))
+    return replace(read_bytes(data, source, max_bytes), path=shown)
+
+
+class _NotRegular(OSError):
+    """The path is a folder, FIFO, socket or device."""
+
+
+def _open_regular(path: Path) -> io.BufferedReader:
+    """The file opened for reading; raises _NotRegular for a folder, FIFO, socket or device."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise _NotRegular(path)
+    return handle
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
@@ -247,9 +273,8 @@ def _decode_bom(data: bytes) -> str | None:
 
 
 def _looks_binary(data: bytes) -> bool:
-    """NUL bytes, or more than 2% control bytes in the first 64 KB: no text file has those."""
-    if b"\x00" in data:
-        return True
+    """More than 2% control bytes (NUL included) in the first 64 KB: no text file has those.
+    A stray NUL in a good report is not enough (normalisation drops it)."""
     sample = data[:65536]
     controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
     return controls > 0.02 * len(sample)
@@ -261,6 +286,7 @@ def _candidates(data: bytes, declared: str) -> Iterator[str | None]:
         yield _strict(data, declared)
     yield _strict(data, "utf-8-sig")
     yield _utf8_truncated(data)
+    yield _mixed_lines(data)
     yield _strict(data, "gb18030")
     yield _mostly(data, "utf-8")
     yield _mostly(data, "gb18030")
@@ -281,6 +307,35 @@ def _utf8_truncated(data: bytes) -> str | None:
         if text is not None:
             return text
     return None
+
+
+def _mixed_lines(data: bytes) -> str | None:
+    """Text pasted together from a UTF-8 and a GBK source: each line decoded as UTF-8 when it is
+    that, else as GB18030 (a line mixing both, segment by segment). None unless some lines are
+    Chinese in UTF-8 and others are not UTF-8 (a pure GBK file is decoded whole, below)."""
+    lines = data.split(b"\n")
+    decoded = [_strict(line, "utf-8-sig") for line in lines]
+    utf8_chinese = any(text is not None and _han_count(text) >= 4 for text in decoded)
+    if not utf8_chinese or all(text is not None for text in decoded):
+        return None
+    texts = (text if text is not None else _gbk_segments(line) for text, line in zip(decoded, lines, strict=True))
+    return "\n".join(texts)
+
+
+def _gbk_segments(line: bytes) -> str:
+    """A line as GB18030, or, where that fails, its UTF-8 runs as UTF-8 and the rest as GB18030."""
+    whole = _strict(line, "gb18030")
+    if whole is not None:
+        return whole
+    escaped = line.decode("utf-8", "surrogateescape")
+    return _ESCAPED_RUN.sub(lambda m: _as_gbk(m.group()), escaped)
+
+
+def _as_gbk(escaped: str) -> str:
+    return escaped.encode("utf-8", "surrogateescape").decode("gb18030", "replace")
+
+
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
 
 
 def _mostly(data: bytes, codec: str) -> str | None:
@@ -397,18 +452,27 @@ def radicals() -> dict[int, str]:
     return table
 
 
+@cache
+def _format_characters() -> dict[int, None]:
+    """Every character of Unicode category Cf (bidi overrides, zero-width marks, tags …): they
+    can sit inside a figure ("32<U+202E>0件") and change what it reads as. Worked out once."""
+    planes = (*range(0x0000, 0x20000), *range(0xE0000, 0xE1000))
+    return {code: None for code in planes if unicodedata.category(chr(code)) == "Cf"}
+
+
 def normalise_text(text: str) -> str:
     """The one form of text later stages see.
 
     NFKC (full-width ，：％（）１２ become ASCII , : % ( ) 12; Kangxi radicals become ordinary
     characters), CJK radical look-alikes mapped (pipeline/rules/radicals.tsv), every space
-    variant a plain space, invisible characters removed, newlines as "\\n", runs of spaces and tabs
-    collapsed to one space, that space removed between a CJK character and another CJK character,
-    a digit or punctuation (spaces between digits, or next to Latin words, stay), spaces at line
-    ends and more than one blank line in a row dropped. Idempotent.
+    variant a plain space, invisible and format (Cf: bidi, zero-width) characters removed, newlines
+    as "\\n", runs of spaces and tabs collapsed to one space, that space removed between a CJK
+    character and another CJK character, a digit or punctuation (spaces between digits, or next
+    to Latin words, stay), spaces at line ends and more than one blank line in a row dropped.
+    Idempotent.
     """
     text = _NEWLINES.sub("\n", text)
-    text = _nfkc(text).translate(radicals()).translate(_SPACES).translate(_INVISIBLE)
+    text = _nfkc(text).translate(radicals()).translate(_SPACES).translate(_INVISIBLE).translate(_format_characters())
     text = _SPACE_RUNS.sub(" ", text)
     text = _SPACE_IN_CJK.sub("", text)  # PDF/web text spaces Chinese out ("全 市 共"); Chinese has no spaces
     text = _LINE_EDGES.sub("\n", text)

@@ -32,7 +32,8 @@ logger = logging.getLogger(__name__)
 MAX_OCR_PAGES = 60  # scanned reports run to 5-30 pages; more is a compilation, read in part
 MAX_PIXELS = 6_000_000  # per page; an A4 page at 150 dpi is 2.2 million; larger ones are scaled down
 MAX_IMAGE_PIXELS = 200_000_000  # PIL refuses to decode more (decompression bombs)
-OCR_SECONDS = 900.0  # per document; pages after the budget is spent are left out (with a note)
+OCR_SECONDS = 600.0  # per document; pages after it are left out (with a note); workers allow it on top
+OCR_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")  # files whose pages OCR may read
 RENDER_DPI = 150  # printed text of 10.5-12 pt is 20-25 px tall at 150 dpi, which PP-OCR reads well
 MIN_LINE_SCORE = 0.5  # recognition confidence under which a line is dropped (noise, stamps)
 CELL_GAP = 2.5  # a gap wider than this many text heights between boxes on a line separates cells
@@ -97,6 +98,11 @@ def engine():  # noqa: ANN201 - a rapidocr_onnxruntime.RapidOCR
         intra_op_num_threads=threads,
         inter_op_num_threads=1,
     )
+
+
+def may_read(name: str) -> bool:
+    """True for a file OCR may have to read (a PDF or an image), by its name."""
+    return name.lower().endswith(OCR_SUFFIXES)
 
 
 def available() -> bool:
