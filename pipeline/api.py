@@ -1,9 +1,10 @@
 """The pipeline's public API: everything the app, the benchmarks and scripts may call.
 
-Owns: naming the functions and records outside code uses — build a processed folder, extract
-a table without writing it, preview one upload, import many (files, folders, .zip archives)
-into the raw folder under safe names, the indicator catalogue, the upload limits, and the
-editors' log (corrections and reviews: reader and writer). Every other module of
+Owns: naming the functions and records outside code uses — build a processed folder (or
+only when stale, once for all callers), the processed set to read now, extract a table
+without writing it, preview one upload, import many (files, folders, .zip archives) into the
+raw folder under safe names, the indicator catalogue, the upload limits, and the editors' log
+(corrections and reviews: reader and writer). Every other module of
 `pipeline` is an internal stage and may change without notice.
 
 Must never: hold logic of its own beyond forwarding (the stages own their work), or import
@@ -15,19 +16,32 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pipeline.build import BuildResult, build, extract, is_stale, process_bytes, process_document
+from pipeline.build import (
+    BuildFailed,
+    BuildResult,
+    build,
+    ensure_built,
+    extract,
+    is_stale,
+    last_failure,
+    process_bytes,
+    process_document,
+)
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import PLACES_FILE, Correction, Problem
 from pipeline.imports import Item, Outcome, archive_items, import_paths
 from pipeline.imports import store as store_outcome
 from pipeline.model import Document, Fact, Location, Place
+from pipeline.outputs import LockTimeout
 from pipeline.rawstore import MAX_NAME_BYTES, Index, Stored, find_same, listing, safe_name, save
 
 __all__ = [
     "CORRECTIONS_FILE",
     "MAX_NAME_BYTES",
     "PLACES_FILE",
+    "BuildFailed",
     "BuildResult",
+    "LockTimeout",
     "Correction",
     "Document",
     "Fact",
@@ -42,10 +56,13 @@ __all__ = [
     "archive_items",
     "build",
     "catalogue",
+    "current_set",
+    "ensure_built",
     "extract",
     "find_same",
     "import_paths",
     "is_stale",
+    "last_failure",
     "limits",
     "listing",
     "outcome",
@@ -72,6 +89,14 @@ def outcome(name: str, doc: Document, loc: Location, facts: list[Fact]) -> Outco
     from pipeline.imports import outcome as make
 
     return make(name, doc, loc, facts)
+
+
+def current_set(out: str | Path) -> Path:
+    """The folder holding the processed set to read now (resolve once, read every file from it:
+    a build switching sets meanwhile never mixes two sets); `out` itself for a plain copy."""
+    from pipeline.outputs import current
+
+    return current(out)
 
 
 def catalogue() -> dict[str, dict[str, Any]]:

@@ -1,8 +1,10 @@
 """Orchestration and storage: raw files -> stages -> tables -> data/processed.
 
 Owns: running the stages over files (ingest -> locate -> extract -> derive, then `table`),
-turning a failure of any stage on one file into that document's status "error" (the build
-goes on), writing the processed files atomically, and deciding whether they are stale.
+each file in a worker under a time and memory budget (`pipeline.worker`), turning a failure of
+any stage on one file into that document's status (the build goes on), writing the processed
+files as one set switched atomically (`pipeline.outputs`), one build of a folder at a time,
+and deciding whether they are stale.
 
 Must never: parse report text or decide places, years or values (the stages do), build or
 reshape table columns (`table` does), or modify anything under the raw folder.
@@ -23,7 +25,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -34,7 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pipeline import bounds, ocr, rawdir, worker
+from pipeline import bounds, ocr, outputs, rawdir, worker
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import PLACES_FILE
 from pipeline.model import (
@@ -351,22 +352,71 @@ class BuildResult:
 
 
 def build(
-    raw: str | Path = "data/raw", out: str | Path = "data/processed", progress: Progress | None = None
+    raw: str | Path = "data/raw",
+    out: str | Path = "data/processed",
+    progress: Progress | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> BuildResult:
     """Process every file in `raw` and write the tables to `out`, all or nothing.
 
     Bad files become rows of documents.csv with their status; a table failing its schema
-    raises `table.SchemaViolation` and leaves the previous files in `out` untouched.
+    raises `table.SchemaViolation` and leaves the previous files in `out` untouched. Waits while
+    another build of `out` runs (one at a time, across processes; `on_wait()` is called when
+    waiting starts), then builds.
     """
-    started = time.perf_counter()
+    with outputs.locked(out, on_wait=on_wait):
+        return _build_locked(Path(raw), Path(out), progress)
+
+
+def ensure_built(
+    raw: str | Path = "data/raw",
+    out: str | Path = "data/processed",
+    progress: Progress | None = None,
+    wait: float | None = None,
+    on_wait: Callable[[], None] | None = None,
+    retry_failed: bool = False,
+) -> BuildResult | None:
+    """Build `out` if it is stale, once however many callers ask at the same time: the first
+    builds, the others wait (`on_wait()` is called when they start waiting; LockTimeout after
+    `wait` seconds) and then find it fresh. None when no build was needed.
+
+    When the last build of these very inputs failed, raises BuildFailed with its message instead
+    of failing again for every caller, unless `retry_failed`.
+    """
     raw, out = Path(raw), Path(out)
+    with outputs.locked(out, wait, on_wait):
+        if not is_stale(raw, out):
+            return None
+        failure = last_failure(raw, out)
+        if failure and not retry_failed:
+            raise BuildFailed(failure)
+        return _build_locked(raw, out, progress)
+
+
+class BuildFailed(RuntimeError):
+    """The last build of the same raw files failed; str() is its message."""
+
+
+def _build_locked(raw: Path, out: Path, progress: Progress | None) -> BuildResult:
+    started = time.perf_counter()
     if not raw.is_dir():
         raise FileNotFoundError(f"raw folder not found: {raw}")
     found = document_entries([raw])
     snapshot = _snapshot(_inputs(raw, found))
-    tables = _tables(found, progress, raw)
+    try:
+        tables = _tables(found, progress, raw)
+        result = _result(out, tables, started)
+        outputs.publish(out, _writers(tables, _build_meta(result, raw, snapshot)))
+    except Exception as err:
+        _record_failure(out, snapshot, f"{type(err).__name__}: {err}")
+        raise
+    (out / FAILED_JSON).unlink(missing_ok=True)
+    return replace(result, seconds=time.perf_counter() - started)
+
+
+def _result(out: Path, tables: Tables, started: float) -> BuildResult:
     counts = Counter(tables.documents["status"])
-    result = BuildResult(
+    return BuildResult(
         out=out,
         documents=dict(sorted(counts.items())),
         rows=len(tables.indicators),
@@ -374,9 +424,35 @@ def build(
         cumulative=len(tables.cumulative),
         seconds=time.perf_counter() - started,
     )
-    out.mkdir(parents=True, exist_ok=True)
-    _write_all(out, _writers(tables, _build_meta(result, raw, snapshot)))
-    return replace(result, seconds=time.perf_counter() - started)
+
+
+FAILED_JSON = ".failed.json"  # the last failed build: its inputs and message (hidden; removed on success)
+
+
+def _record_failure(out: Path, snapshot: dict, message: str) -> None:
+    record = {"pipeline_version": pipeline_version(), "files": _files(snapshot), "message": message}
+    temporary = out / f"{FAILED_JSON}.{os.getpid()}"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        _write_json(record, temporary)
+        os.replace(temporary, out / FAILED_JSON)
+    except OSError:
+        logger.warning("could not record the failed build in %s", out, exc_info=True)
+        temporary.unlink(missing_ok=True)
+
+
+def last_failure(raw: str | Path, out: str | Path) -> str:
+    """The message of the last failed build when it was of the current raw files and pipeline, else ''."""
+    record = _read_meta(Path(out) / FAILED_JSON)
+    if record is None or record.get("pipeline_version") != pipeline_version():
+        return ""
+    raw = Path(raw)
+    current = _snapshot(_inputs(raw, document_entries([raw]))) if raw.is_dir() else {}
+    return str(record.get("message", "")) if record.get("files") == _files(current) else ""
+
+
+def _files(snapshot: dict[str, dict[str, int]]) -> list[dict]:
+    return [{"name": name, **stat} for name, stat in snapshot.items()]
 
 
 def _conflict_keys(tables: Tables) -> int:
@@ -406,7 +482,7 @@ def _build_meta(result: BuildResult, raw: Path, snapshot: dict[str, dict[str, in
             "cumulative": result.cumulative,
         },
         "seconds": round(result.seconds, 3),
-        "files": [{"name": name, **stat} for name, stat in snapshot.items()],
+        "files": _files(snapshot),
     }
 
 
@@ -446,30 +522,6 @@ def _write_json(data: dict, path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def _write_all(out: Path, writers: dict[str, Callable[[Path], None]]) -> None:
-    """Write every output to a hidden temp file in `out`, then move them all into place.
-
-    If any writer raises, nothing is replaced and the temp files are removed, so the
-    previous build stays intact and readable.
-    """
-    temps: dict[str, Path] = {}
-    try:
-        for name, write in writers.items():
-            temps[name] = _temp_path(out, name)
-            write(temps[name])
-        for name, temp in temps.items():
-            os.replace(temp, out / name)
-    finally:
-        for temp in temps.values():
-            temp.unlink(missing_ok=True)
-
-
-def _temp_path(out: Path, name: str) -> Path:
-    handle, path = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
-    os.close(handle)
-    return Path(path)
-
-
 def is_stale(raw: str | Path = "data/raw", out: str | Path = "data/processed") -> bool:
     """True when `out` needs a new build.
 
@@ -478,7 +530,7 @@ def is_stale(raw: str | Path = "data/raw", out: str | Path = "data/processed") -
     file touched after the build); or the pipeline's code or rules changed since.
     A missing raw folder counts as an empty one.
     """
-    out = Path(out)
+    out = outputs.current(out)  # build.json and indicators.csv of one set
     meta = _read_meta(out / BUILD_JSON)
     if meta is None or not (out / "indicators.csv").is_file():
         return True

@@ -41,11 +41,11 @@ def _show(row: pd.Series) -> None:
     st.markdown("**原文依据**(数值已标出):")
     st.markdown(common.evidence_html(row["evidence"], row["value"]), unsafe_allow_html=True)
     facts = {
-        "来源文件": row["source"],
+        "来源文件": common.plain(row["source"]),  # st.table renders Markdown: names and notes stay inert
         "取得方式": labels.METHODS.get(row["method"], row["method"]),
         "数值性质": labels.QUALIFIERS.get(row["qualifier"], row["qualifier"]),
         "原文位置": _position(row),
-        "备注": row["note"] or "—",
+        "备注": common.plain(row["note"]) if row["note"] else "—",
     }
     st.table(pd.DataFrame({"项目": list(facts), "内容": [str(v) for v in facts.values()]}).set_index("项目"))
     if row["method"] == "derived":

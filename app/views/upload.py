@@ -233,7 +233,7 @@ def _location(loc) -> None:
         "所属省份": place.province if place else "—",
         "行政区划代码": place.adcode if place else "—",
         "年份": f"{loc.year}年" if loc.year else "未识别",
-        "标题": loc.title or "—",
+        "标题": common.plain(loc.title) if loc.title else "—",  # st.table renders Markdown: the title is the report's
         "发布日期": loc.published or "—",
     }
     st.subheader("识别结果")
