@@ -19,7 +19,8 @@ from pipeline import api
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout (CI) or beside the folder of worktrees (a helper's worktree)
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT.parent)
 GOLD = [SHARED / "gold" / name for name in ("seeds.csv", "traps.csv", "ambiguous.csv")]
 SCORER = SHARED / "tools" / "score_extraction.py"
 SAMPLES = sorted(RAW.glob("*.txt"))
