@@ -103,6 +103,7 @@ class Worker:
         self._baseline = 0
         self._seen = 0  # the largest resident size seen while waiting (for a stopped task's peak)
         self._task_seconds = self.budget.seconds  # the running task's time limit
+        self._task_memory = self.budget.memory  # … and its memory limit
 
     def __enter__(self) -> Worker:
         return self
@@ -135,9 +136,14 @@ class Worker:
 
         return self.budget.seconds + (ocr.OCR_SECONDS if ocr.may_read(source) else 0.0)
 
+    def _memory(self, source: str) -> int:
+        """The budget's memory, plus what the OCR engine maps for a file OCR may read."""
+        return self.budget.memory + _ocr_memory(source)
+
     def _run(self, task: tuple, source: str) -> Outcome:
         started = time.perf_counter()
         self._task_seconds = self._seconds(source)
+        self._task_memory = self._memory(source)
         try:
             self._start()
             self._conn.send(task)
@@ -167,7 +173,7 @@ class Worker:
     def _wait(self, started: float) -> tuple[str, Any]:
         """('', reply) when the child answered in time; (reason, None) when it must be stopped."""
         deadline = started + self._task_seconds
-        limit = self._baseline + self.budget.memory
+        limit = self._baseline + self._task_memory
         self._seen = self._baseline
         while True:
             try:
@@ -213,9 +219,19 @@ class Worker:
 # ---------------------------------------------------------------- child side
 
 
+def _ocr_memory(source: str) -> int:
+    """Address space the OCR engine needs on top of a file's budget (its models, arenas and
+    page images: about 1.2 GB mapped, 0.6 GB resident), for a file OCR may read."""
+    from pipeline import ocr
+
+    return OCR_MEMORY_MB * 2**20 if ocr.may_read(source) else 0
+
+
+OCR_MEMORY_MB = 2048
+
+
 def _serve(conn: Connection, memory: int) -> None:
     """The child's loop: limit its address space, then answer tasks until told to stop."""
-    _limit_memory(memory)
     from pipeline import build
 
     while True:
@@ -225,15 +241,18 @@ def _serve(conn: Connection, memory: int) -> None:
             return
         if task is None:
             return
+        kind, *args = task
+        # Limited per task from where the child stands now: an OCR'd file may leave its engine
+        # mapped, and the next file still gets its whole budget.
+        _limit_memory(memory + _ocr_memory(str(args[0] if kind == "file" else args[1])))
         _reset_peak()
         start = _status_field("self", "VmRSS")
-        kind, *args = task
         result = build.process_document(*args) if kind == "file" else build.process_bytes(*args)
         conn.send((result, max(0, _peak() - start)))
 
 
 def _limit_memory(memory: int) -> None:
-    """RLIMIT_AS = what the child maps now + the budget: an allocation past it fails (MemoryError)
+    """RLIMIT_AS = what the child maps now + `memory`: an allocation past it fails (MemoryError)
     instead of the machine swapping. The parent's watch on resident memory is the second guard."""
     try:
         import resource
