@@ -67,6 +67,7 @@ COLUMNS: dict[str, str] = {
     "title": "标题",
     "published": "发布日期",
     "values": "抽取数值个数",
+    "ocr_pages": "文字识别页数",
     "sha256": "SHA-256",
     "period": "期间",
     "report_year": "报告年份",

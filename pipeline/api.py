@@ -1,9 +1,10 @@
 """The pipeline's public API: everything the app, the benchmarks and scripts may call.
 
 Owns: naming the functions and records outside code uses — build a processed folder (or
-only when stale, once for all callers), the processed set to read now, extract
-a table without writing it, preview one upload, the indicator catalogue, the upload limits,
-and the editors' log (corrections and reviews: reader and writer). Every other module of
+only when stale, once for all callers), the processed set to read now, extract a table
+without writing it, preview one upload, import many (files, folders, .zip archives) into the
+raw folder under safe names, the indicator catalogue, the upload limits, and the editors' log
+(corrections and reviews: reader and writer). Every other module of
 `pipeline` is an internal stage and may change without notice.
 
 Must never: hold logic of its own beyond forwarding (the stages own their work), or import
@@ -28,12 +29,16 @@ from pipeline.build import (
 )
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import PLACES_FILE, Correction, Problem
+from pipeline.imports import Item, Outcome, archive_items, import_paths
+from pipeline.imports import store as store_outcome
 from pipeline.model import Document, Fact, Location, Place
 from pipeline.outputs import LockTimeout
+from pipeline.rawstore import MAX_NAME_BYTES, Index, Stored, find_same, listing, safe_name, save
 from pipeline.rules import RulesError
 
 __all__ = [
     "CORRECTIONS_FILE",
+    "MAX_NAME_BYTES",
     "PLACES_FILE",
     "BuildFailed",
     "BuildResult",
@@ -41,24 +46,36 @@ __all__ = [
     "Correction",
     "Document",
     "Fact",
+    "Index",
+    "Item",
     "Location",
+    "Outcome",
     "Place",
     "Problem",
     "RulesError",
+    "Stored",
     "append_correction",
+    "archive_items",
     "build",
     "catalogue",
     "current_set",
     "ensure_built",
     "extract",
+    "find_same",
+    "import_paths",
     "is_stale",
     "last_failure",
     "limits",
+    "listing",
+    "outcome",
     "preview",
     "process_bytes",
     "process_document",
     "read_corrections",
     "restore_csv_text",
+    "safe_name",
+    "save",
+    "store_outcome",
 ]
 
 
@@ -68,6 +85,13 @@ def preview(data: bytes, name: str) -> tuple[Document, Location, list[Fact]]:
     from pipeline.worker import process_bytes_bounded
 
     return process_bytes_bounded(data, name)
+
+
+def outcome(name: str, doc: Document, loc: Location, facts: list[Fact]) -> Outcome:
+    """One file's import result (place, year, values found, status, message) from its preview."""
+    from pipeline.imports import outcome as make
+
+    return make(name, doc, loc, facts)
 
 
 def current_set(out: str | Path) -> Path:

@@ -25,6 +25,8 @@ import hashlib
 import json
 import logging
 import os
+import queue
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -35,7 +37,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pipeline import bounds, outputs, rawdir, worker
+from pipeline import bounds, ocr, outputs, rawdir, worker
+from pipeline.cache import ResultCache
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import PLACES_FILE
 from pipeline.model import (
@@ -180,7 +183,7 @@ def _facts(doc: Document, loc: Location, run: Stages) -> tuple[list[Fact], str, 
     if error:
         return [], error, note
     facts, error = _attempt("derive", run.derive_facts, found, loc.year)
-    return (facts, "", note) if not error else ([], error, note)
+    return (ocr.mark(doc, facts), "", note) if not error else ([], error, note)
 
 
 # ---------------------------------------------------------------- files -> tables
@@ -209,23 +212,24 @@ class Tables:
     corrections: pd.DataFrame
 
 
-def _tables(entries: Sequence[rawdir.Entry], progress: Progress | None, raw: Path | None = None) -> Tables:
+def _tables(
+    entries: Sequence[rawdir.Entry],
+    progress: Progress | None,
+    raw: Path | None = None,
+    results: ResultCache | None = None,
+) -> Tables:
     """The tables of `entries`; `raw` is the folder whose editor files (corrections, report
-    places) apply, None for none."""
+    places) apply, None for none; `results` the per-file cache of the processed folder, if any."""
     from pipeline import corrections, table
 
     placed, problems = corrections.read_report_places(raw / PLACES_FILE) if raw else ({}, [])
     for problem in problems:
         logger.warning("%s", problem.message)
     documents, rows = [], []
-    with _runner() as run:
-        for done, entry in enumerate(entries, 1):
-            doc, loc, facts = _process_entry(entry, placed.get(entry.source), run)
-            _log_document(doc, loc)
-            documents.append(table.document_row(doc, loc))
-            rows.extend(table.rows_for(doc, loc, facts))
-            if progress is not None:
-                progress(done, len(entries), doc.source)
+    for doc, loc, facts in _process_all(entries, placed, progress, results):
+        _log_document(doc, loc)
+        documents.append(table.document_row(doc, loc))
+        rows.extend(table.rows_for(doc, loc, facts))
     rows, implausible = table.plausible(rows)
     _log_implausible(implausible)
     _log_cumulative(rows)
@@ -241,29 +245,135 @@ def _tables(entries: Sequence[rawdir.Entry], progress: Progress | None, raw: Pat
     )
 
 
-Runner = Callable[[Path, "Placed | None"], Processed]
+Task = tuple[Path, "Placed | None"]
+WORKERS_ENV = "FAZHI_BUILD_WORKERS"  # worker processes of a build; default: the machine's cores
+
+
+def _process_all(
+    entries: Sequence[rawdir.Entry],
+    placed: dict[str, Placed],
+    progress: Progress | None,
+    results: ResultCache | None,
+) -> list[Processed]:
+    """Each entry's (Document, Location, Facts), in order: from the cache when the file and
+    everything its result depends on are unchanged, else read by the workers in parallel."""
+    done: list[Processed | None] = [None] * len(entries)
+    todo: list[tuple[int, Any]] = []
+    count = 0
+
+    def finished(index: int, processed: Processed) -> None:
+        nonlocal count
+        done[index] = _finish(entries[index], processed)
+        count += 1
+        if progress is not None:
+            progress(count, len(entries), done[index][0].source)
+
+    for index, entry in enumerate(entries):
+        if not entry.readable:
+            finished(index, _listed(entry))
+            continue
+        key = results.key(entry.read_path, placed.get(entry.source)) if results is not None else None
+        hit = results.get(key) if results is not None else None
+        if hit is not None:
+            finished(index, hit)
+        else:
+            todo.append((index, key))
+    tasks = [(entries[index].read_path, placed.get(entries[index].source)) for index, _ in todo]
+    for position, processed in _run_parallel(tasks):
+        index, key = todo[position]
+        if results is not None:
+            results.put(key, processed)
+        finished(index, processed)
+    return [processed for processed in done if processed is not None]
+
+
+def workers() -> int:
+    """Worker processes for a build: FAZHI_BUILD_WORKERS, else the cores this process may use."""
+    try:
+        wanted = int(os.environ.get(WORKERS_ENV, "0"))
+    except ValueError:
+        wanted = 0
+    if wanted > 0:
+        return wanted
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
+    """(position, result) of every task as each finishes: spread over worker processes, each
+    under the file budget (a file that runs too long or grows too big is stopped and gets a
+    status), or in this process where no worker can be started. The stages are warmed here
+    first, so every worker forked from this process starts warm."""
+    if not tasks:
+        return
+    if not worker.available():
+        for position, (path, placed) in enumerate(tasks):
+            yield position, process_document(path, placed)
+        return
+    warm()
+    count = min(workers(), len(tasks))
+    with _ocr_threads(count):
+        if count == 1:
+            with worker.Worker(worker.default_budget()) as child:
+                for position, (path, placed) in enumerate(tasks):
+                    yield position, child.process_file(path, placed).processed
+            return
+        yield from _pool(tasks, count)
+
+
+def _pool(tasks: Sequence[Task], count: int) -> Iterator[tuple[int, Processed]]:
+    """`count` threads, each driving its own worker process, take tasks from one queue; results
+    come back to this thread (progress callbacks such as Streamlit's stay on the caller's thread)."""
+    pending: queue.Queue[int] = queue.Queue()
+    for position in range(len(tasks)):
+        pending.put(position)
+    finished: queue.Queue[tuple[int, Processed]] = queue.Queue()
+
+    def drive() -> None:
+        with worker.Worker(worker.default_budget()) as child:
+            while True:
+                try:
+                    position = pending.get_nowait()
+                except queue.Empty:
+                    return
+                path, placed = tasks[position]
+                finished.put((position, child.process_file(path, placed).processed))
+
+    threads = [threading.Thread(target=drive, name=f"fazhi-build-{i}", daemon=True) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for _ in range(len(tasks)):
+        yield finished.get()
+    for thread in threads:
+        thread.join()
 
 
 @contextmanager
-def _runner() -> Iterator[Runner]:
-    """How each file is processed: in a worker process under the file budget where one can be
-    started (a file that runs too long or grows too big is stopped and gets a status), else in
-    this process. The stages are warmed here first, so the worker starts warm."""
-    if not worker.available():
-        yield process_document
-        return
-    warm()
-    with worker.Worker(worker.default_budget()) as child:
-        yield lambda path, placed: child.process_file(path, placed).processed
+def _ocr_threads(count: int) -> Iterator[None]:
+    """While `count` workers run, each one's OCR uses its share of the cores, not all of them."""
+    from pipeline.ocr import THREADS_ENV
+
+    before = os.environ.get(THREADS_ENV)
+    if before is None:
+        os.environ[THREADS_ENV] = str(max(1, (os.cpu_count() or 1) // count))
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(THREADS_ENV, None)
 
 
-def _process_entry(entry: rawdir.Entry, placed: Placed | None, run: Runner) -> Processed:
-    """One raw entry: read under the budget, or listed with the reason it is not read."""
+def _listed(entry: rawdir.Entry) -> Processed:
+    """An entry that is not read (a folder, a link out of raw, …), with the reason."""
+    kind = Path(entry.source).suffix.lower().lstrip(".")
+    doc = Document(entry.source, entry.source, "", kind, status=entry.status, message=entry.message)
+    return doc, Location(None, None, status=entry.status, message=entry.message), []
+
+
+def _finish(entry: rawdir.Entry, processed: Processed) -> Processed:
+    """A file's result named as its raw entry, with any note about the entry's name."""
     if not entry.readable:
-        kind = Path(entry.source).suffix.lower().lstrip(".")
-        doc = Document(entry.source, entry.source, "", kind, status=entry.status, message=entry.message)
-        return doc, Location(None, None, status=entry.status, message=entry.message), []
-    doc, loc, facts = run(entry.read_path, placed)
+        return processed
+    doc, loc, facts = processed
     doc = replace(doc, source=entry.source)
     if entry.message:  # a note about the file's name
         if doc.status == STATUS_OK:
@@ -409,7 +519,9 @@ def _build_locked(raw: Path, out: Path, progress: Progress | None) -> BuildResul
     found = document_entries([raw])
     snapshot = _snapshot(_inputs(raw, found))
     try:
-        tables = _tables(found, progress, raw)
+        results = ResultCache(out)
+        tables = _tables(found, progress, raw, results)
+        results.save()
         result = _result(out, tables, started)
         outputs.publish(out, _writers(tables, _build_meta(result, raw, snapshot)))
     except Exception as err:

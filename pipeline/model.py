@@ -49,6 +49,8 @@ class Document:
     status: str = STATUS_OK
     message: str = ""  # human-readable, Chinese, for non-programmers
     sha256: str = ""
+    pages: tuple[int, ...] = ()  # where each page starts in `text` (PDFs, multi-page images)
+    ocr_pages: tuple[int, ...] = ()  # 1-based numbers of the pages read by OCR (scans)
 
 
 @dataclass(frozen=True)

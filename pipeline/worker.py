@@ -102,6 +102,8 @@ class Worker:
         self._conn: Connection | None = None
         self._baseline = 0
         self._seen = 0  # the largest resident size seen while waiting (for a stopped task's peak)
+        self._task_seconds = self.budget.seconds  # the running task's time limit
+        self._task_memory = self.budget.memory  # … and its memory limit
 
     def __enter__(self) -> Worker:
         return self
@@ -127,8 +129,21 @@ class Worker:
 
     # ------------------------------------------------------------ parent side
 
+    def _seconds(self, source: str) -> float:
+        """The budget's seconds, plus the OCR budget for a file OCR may read (a scan's pages take
+        seconds each; pipeline.ocr stops itself within its own budget)."""
+        from pipeline import ocr
+
+        return self.budget.seconds + (ocr.OCR_SECONDS if ocr.may_read(source) else 0.0)
+
+    def _memory(self, source: str) -> int:
+        """The budget's memory, plus what the OCR engine maps for a file OCR may read."""
+        return self.budget.memory + _ocr_memory(source)
+
     def _run(self, task: tuple, source: str) -> Outcome:
         started = time.perf_counter()
+        self._task_seconds = self._seconds(source)
+        self._task_memory = self._memory(source)
         try:
             self._start()
             self._conn.send(task)
@@ -157,8 +172,8 @@ class Worker:
 
     def _wait(self, started: float) -> tuple[str, Any]:
         """('', reply) when the child answered in time; (reason, None) when it must be stopped."""
-        deadline = started + self.budget.seconds
-        limit = self._baseline + self.budget.memory
+        deadline = started + self._task_seconds
+        limit = self._baseline + self._task_memory
         self._seen = self._baseline
         while True:
             try:
@@ -192,7 +207,7 @@ class Worker:
 
     def _failed(self, source: str, stopped: str, started: float, reason: str, peak: int = 0) -> Outcome:
         status, message = {
-            "timeout": (STATUS_TIMEOUT, MSG_TIMEOUT.format(seconds=self.budget.seconds)),
+            "timeout": (STATUS_TIMEOUT, MSG_TIMEOUT.format(seconds=self._seconds(source))),
             "memory": (STATUS_OUT_OF_MEMORY, MSG_MEMORY.format(megabytes=self.budget.memory // 2**20)),
         }.get(stopped, (STATUS_ERROR, MSG_CRASHED.format(reason=reason)))
         kind = Path(source).suffix.lower().lstrip(".")
@@ -204,9 +219,19 @@ class Worker:
 # ---------------------------------------------------------------- child side
 
 
+def _ocr_memory(source: str) -> int:
+    """Address space the OCR engine needs on top of a file's budget (its models, arenas and
+    page images: about 1.2 GB mapped, 0.6 GB resident), for a file OCR may read."""
+    from pipeline import ocr
+
+    return OCR_MEMORY_MB * 2**20 if ocr.may_read(source) else 0
+
+
+OCR_MEMORY_MB = 2048
+
+
 def _serve(conn: Connection, memory: int) -> None:
     """The child's loop: limit its address space, then answer tasks until told to stop."""
-    _limit_memory(memory)
     from pipeline import build
 
     while True:
@@ -216,15 +241,18 @@ def _serve(conn: Connection, memory: int) -> None:
             return
         if task is None:
             return
+        kind, *args = task
+        # Limited per task from where the child stands now: an OCR'd file may leave its engine
+        # mapped, and the next file still gets its whole budget.
+        _limit_memory(memory + _ocr_memory(str(args[0] if kind == "file" else args[1])))
         _reset_peak()
         start = _status_field("self", "VmRSS")
-        kind, *args = task
         result = build.process_document(*args) if kind == "file" else build.process_bytes(*args)
         conn.send((result, max(0, _peak() - start)))
 
 
 def _limit_memory(memory: int) -> None:
-    """RLIMIT_AS = what the child maps now + the budget: an allocation past it fails (MemoryError)
+    """RLIMIT_AS = what the child maps now + `memory`: an allocation past it fails (MemoryError)
     instead of the machine swapping. The parent's watch on resident memory is the second guard."""
     try:
         import resource

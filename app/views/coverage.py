@@ -44,7 +44,8 @@ def _documents(documents: pd.DataFrame) -> None:
     failed_first = documents.assign(_ok=documents["status"] == "ok").sort_values(["_ok", "source"])
     st.dataframe(
         frames.chinese(
-            failed_first, ("source", "status", "message", "jurisdiction", "year", "title", "values", "kind")
+            failed_first,
+            ("source", "status", "message", "jurisdiction", "year", "title", "values", "kind", "ocr_pages"),
         ),
         hide_index=True,
     )

@@ -1,13 +1,16 @@
-"""上传报告: show what the pipeline reads from a file, then (editors only) store it in the raw folder and rebuild.
+"""上传报告: show what the pipeline reads from files, then (editors only) store them in the raw folder and rebuild.
 
-Owns: the upload widget and its size limit, the preview (status, detected place and year, each
-value with its evidence) computed with the pipeline's public `process_bytes`, and the confirm
-step that hands the bytes to `app.store.save` and rebuilds.
+Owns: the upload widget (many files and .zip archives) and its size limit, the preview (status,
+detected place and year, each value with its evidence; for many files a progress bar and one
+result line per file, with the details of any one), and the confirm step that saves all or the
+chosen files through the pipeline's raw store and rebuilds once.
 Must never: parse reports itself, write anywhere but through `app.store`, or show document text
 other than as escaped text (evidence goes into a dataframe cell or through `common.plain`).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
@@ -34,11 +37,15 @@ def megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f}".rstrip("0").rstrip(".")
 
 
-@st.cache_data(show_spinner="正在读取文件…", max_entries=8)
+@st.cache_data(show_spinner="正在读取文件…", max_entries=500)
 def preview(content: bytes, name: str):  # -> (Document, Location, list[Fact]); cached per content and name
     from pipeline import api
 
     return api.preview(content, name)
+
+
+ZIP = ".zip"
+STATUS_LABELS = {"refused": "已拒绝", "duplicate": "已存在"}
 
 
 def render(dataset: data.Dataset | None, presentation: bool) -> None:
@@ -47,22 +54,32 @@ def render(dataset: data.Dataset | None, presentation: bool) -> None:
     limit, suffixes = limits()
     raw = data.raw_dir()
     st.caption(
-        f"支持 {'、'.join(s.lstrip('.') for s in suffixes)} 格式,单个文件不超过 {megabytes(limit)} MB。"
+        f"支持 {'、'.join(s.lstrip('.') for s in suffixes)} 格式,单个文件不超过 {megabytes(limit)} MB;"
+        "可一次选择多个文件,或上传 .zip 压缩包。"
         f"保存前先显示能读出的内容;确认后文件存入报告文件夹 {raw} 并重新生成数据表。"
         "已有的文件不会被修改或删除。"
     )
     done = st.session_state.pop(DONE_KEY, None)
     if done:
         st.success(done)
-    upload = st.file_uploader(
-        "选择报告文件",
-        type=[s.lstrip(".") for s in suffixes],
+    uploads = st.file_uploader(
+        "选择报告文件(可多选,也可以是 .zip 压缩包)",
+        type=[s.lstrip(".") for s in (*suffixes, ZIP)],
         key="upload.file",
+        accept_multiple_files=True,
         max_upload_size=max(1, -(-limit // (1024 * 1024))),
     )
-    if upload is None:
+    if not uploads:
         _raw_files(raw)
         return
+    if len(uploads) == 1 and not uploads[0].name.lower().endswith(ZIP):
+        _single(uploads[0], raw, limit, editable, done)
+    else:
+        _many(uploads, raw, limit, editable)
+
+
+def _single(upload, raw, limit: int, editable: bool, done) -> None:  # noqa: ANN001 - an UploadedFile
+    """One report: its status, place, year and every value with its evidence, then the confirm step."""
     content = upload.getvalue()
     if len(content) > limit:
         st.error(
@@ -85,6 +102,112 @@ def render(dataset: data.Dataset | None, presentation: bool) -> None:
         st.caption("以上为预览,文件没有保存。保存需要编辑权限。")
         return
     _confirm(raw, upload.name, name, content, ok)
+
+
+# ---------------------------------------------------------------- many files and .zip archives
+
+
+def _entries(uploads, limit: int) -> list[tuple[str, bytes | None, str]]:  # noqa: ANN001 - UploadedFiles
+    """(display name, bytes or None, problem) of every file uploaded, archives expanded."""
+    from pipeline import api
+
+    entries = []
+    for upload in uploads:
+        content = upload.getvalue()
+        if upload.name.lower().endswith(ZIP):
+            for item in api.archive_items(content, upload.name):
+                try:
+                    entries.append((item.name, item.load() if item.load else None, item.problem))
+                except (OSError, ValueError) as err:
+                    entries.append((item.name, None, f"无法从压缩包中读取:{err}"))
+        elif len(content) > limit:
+            entries.append((upload.name, None, f"超过 {megabytes(limit)} MB 的上限,未读取也未保存。"))
+        else:
+            entries.append((upload.name, content, ""))
+    return entries
+
+
+def _many(uploads, raw, limit: int, editable: bool) -> None:  # noqa: ANN001 - UploadedFiles
+    """Many files: a preview of each with a progress bar, one result line per file, the details of
+    any one of them, then saving all or the chosen ones."""
+    from pipeline import api
+
+    entries = _entries(uploads, limit)
+    index = api.Index(raw)
+    bar = st.progress(0.0, text="正在读取文件…")
+    results, previews = [], {}
+    for done, (name, content, problem) in enumerate(entries, 1):
+        bar.progress(done / len(entries), text=f"正在读取 {done}/{len(entries)}:{name[-40:]}")
+        if content is None:
+            results.append(api.Outcome(name, "refused", problem))
+            continue
+        doc, loc, facts = preview(content, store.safe_name(name.rsplit("/", 1)[-1]))
+        previews[name] = (content, doc, loc, facts)
+        result = api.outcome(name, doc, loc, facts)
+        same = index.find(content)
+        if same is not None:
+            result = replace(result, status="duplicate", stored=same.name, message=f"已有相同文件“{same.name}”")
+        results.append(result)
+    bar.empty()
+    _results_table(results)
+    readable = [r.name for r in results if r.readable and r.status != "duplicate"]
+    _details(previews)
+    if not editable:
+        st.caption("以上为预览,文件没有保存。保存需要编辑权限。")
+        return
+    if not readable:
+        st.info("没有可以保存的新文件。")
+        return
+    chosen = st.multiselect("要保存的文件(默认全部可读取的新文件)", readable, default=readable, key="upload.chosen")
+    if st.button(f"保存选中的 {len(chosen)} 个文件并重新生成数据表", type="primary", key="upload.confirm"):
+        _save_many(raw, [(name, previews[name][0]) for name in chosen], results)
+
+
+def _results_table(results) -> None:  # noqa: ANN001 - api.Outcome records
+    counts = sum(1 for r in results if r.readable)
+    st.subheader(f"读取结果(共 {len(results)} 个文件,{counts} 个可以读取)")
+    rows = [
+        {
+            "文件": r.name,  # a dataframe cell is plain text: names from an archive stay inert
+            "地区": r.jurisdiction or "未识别",
+            "年份": "" if r.year is None else f"{r.year}年",
+            "数值个数": r.values,
+            "状态": STATUS_LABELS.get(r.status, labels.STATUSES.get(r.status, r.status)),
+            "说明": r.message,
+        }
+        for r in results
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+
+
+def _details(previews: dict) -> None:
+    if not previews:
+        return
+    name = st.selectbox("查看某个文件读出的内容", list(previews), key="upload.detail")
+    if name:
+        _, doc, loc, facts = previews[name]
+        _status(doc, loc)
+        _location(loc)
+        _facts(facts)
+
+
+def _save_many(raw, chosen: list[tuple[str, bytes]], results) -> None:  # noqa: ANN001 - a Path, Outcomes
+    from pipeline import api
+
+    index = api.Index(raw)
+    saved, same = [], []
+    bar = st.progress(0.0, text="正在保存…")
+    for done, (name, content) in enumerate(chosen, 1):
+        stored = api.save(raw, name.rsplit("/", 1)[-1], content, index)
+        (same if stored.duplicate else saved).append(stored.name)
+        bar.progress(done / len(chosen), text=f"正在保存 {done}/{len(chosen)}")
+    bar.empty()
+    built = data.rebuild() if saved else True
+    message = f"已保存 {len(saved)} 个文件" + (f",{len(same)} 个已存在未重复保存" if same else "")
+    st.session_state[DONE_KEY] = message + (
+        ",数据表已重新生成。" if built else ",但重新生成数据表失败(原因见页面上方)。"
+    )
+    st.rerun()
 
 
 def _status(doc, loc) -> bool:
