@@ -9,17 +9,17 @@ import io
 import zipfile
 
 import pytest
-import test_reports2
 import variants
 import wordbin
-from mock_reports import Report, expected_rows, found_rows
+from report_texts import Report, by_name, expected_rows, found_rows
 
 from pipeline import formats, ingest, ocr
 from pipeline.api import process_bytes
 from pipeline.model import STATUS_NO_TEXT, STATUS_OK, STATUS_TOO_LARGE, STATUS_UNREADABLE
 
-BY_NAME = {rep.name: rep for rep in test_reports2.REPORTS}
-TABLED = [rep for rep in test_reports2.REPORTS if rep.table]
+REPORTS = list(by_name().values())
+BY_NAME = {rep.name: rep for rep in REPORTS}
+TABLED = [rep for rep in REPORTS if rep.table]
 PLAIN = BY_NAME["suizhou_rates"]
 
 

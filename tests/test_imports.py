@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import test_reports2
 import variants
 import wordbin
+from report_texts import by_name
 
 from pipeline import imports
 from pipeline.__main__ import main
 
-REPS = {rep.name: rep for rep in test_reports2.REPORTS}
+REPS = by_name()
 A, B, C, D = (REPS[n] for n in ("suizhou_rates", "pizhou_markets", "zhungeer_banner", "xilingol_league"))
 
 

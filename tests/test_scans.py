@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import variants
+from conftest import GOLD_INDICATORS
 
 from pipeline import api
 
@@ -40,7 +41,7 @@ def scanned(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_scans_give_nine_in_ten_gold_values_and_nothing_wrong(scanned: Path, tmp_path: Path):
     table = pd.read_csv(scanned / "indicators.csv", dtype={"adcode": str})
     table["source"] = table["source"].str.replace(r"\.pdf$", ".txt", regex=True)  # the gold names the text files
-    table.to_csv(tmp_path / "scanned.csv", index=False)
+    table[table["indicator"].isin(GOLD_INDICATORS)].to_csv(tmp_path / "scanned.csv", index=False)
     run = subprocess.run(
         [sys.executable, str(SCORER), str(tmp_path / "scanned.csv"), *map(str, GOLD)]
         + ["--min-recall", "0.9", "--min-precision", "1"],
