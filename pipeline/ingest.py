@@ -53,6 +53,7 @@ MAX_DOCX_XML = 40 * 1024 * 1024  # the XML parts a Word report's text lives in: 
 MAX_ZIP_ENTRIES = 5000
 MAX_HTML_CANDIDATES = 300  # article-container candidates scored; bounds work on hostile pages
 MAX_HTML_DEPTH = 400  # deeper trees (unclosed <font>, hostile pages) make tree edits quadratic
+MAX_HTML_ELEMENTS = 30_000  # a report page has a few thousand; more is read as flat text (one pass)
 RADICALS_FILE = Path(__file__).parent / "rules" / "radicals.tsv"
 
 ALLOWED = "、".join(SUPPORTED)
@@ -654,13 +655,13 @@ def _html_article(html: str) -> tuple[str, str, str]:
 
     Linear in the page: no tree edit that scans a tag's siblings runs once per sibling (bs4's
     insert_before/replace_with/extract do), so a page of 20,000 sibling blocks costs what its
-    size says; pages too deep or with too many parts to drop are read as flat text.
+    size says; pages too deep or of more than MAX_HTML_ELEMENTS elements are read as flat text.
     """
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "lxml")
     title, published = _html_title(soup), _meta_date(soup)
-    if _too_deep(soup):
+    if _too_deep(soup) or len(soup.find_all(True, limit=MAX_HTML_ELEMENTS + 1)) > MAX_HTML_ELEMENTS:
         return _flat_text(soup), title, published
     # Scripts, menus and hidden parts are skipped when text is taken, not removed from the tree
     # (each removal would scan its siblings); comments and doctypes are never taken.

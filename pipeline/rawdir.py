@@ -119,8 +119,8 @@ def _link_entry(path: Path, root: Path, source: str, note: str) -> Entry:
         return Entry(path, source, STATUS_BROKEN_LINK, MSG_BROKEN_LINK)
     if root not in target.parents:
         return Entry(path, source, STATUS_LINK_OUTSIDE, MSG_LINK_OUTSIDE)
-    # A link to another file of the raw folder is read through its resolved path (checked above).
-    return _kind_entry(path, target.stat().st_mode, source, note, target)
+    # A link to another file of the raw folder is read under its own name (its suffix says how).
+    return _kind_entry(path, target.stat().st_mode, source, note)
 
 
 def _kind_entry(path: Path, mode: int, source: str, note: str, target: Path | None = None) -> Entry:
