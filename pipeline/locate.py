@@ -342,6 +342,25 @@ def _not_evidence(text: str, mention: Mention) -> bool:
     return any(match.start() <= at < match.end() for match in rules.dateline_re.finditer(line))
 
 
+PAPER_NAME_MAX = 8  # characters of a place name before a newspaper suffix
+
+
+def _paper_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Places in newspaper names that jieba keeps whole ("湖南日报", "开封日报"): the longest
+    place name right before a newspaper suffix, where no mention ends or runs across."""
+    suffixes = sorted(_rules().newspaper_suffixes, key=len, reverse=True)
+    out: list[Mention] = []
+    for match in re.finditer("|".join(map(re.escape, suffixes)), text):
+        end = match.start()
+        if any(m.start < end <= m.end for m in mentions):
+            continue
+        for length in range(min(PAPER_NAME_MAX, end), 1, -1):
+            if found := regions.mention_of(text, end - length, end):
+                out.append(found)
+                break
+    return out
+
+
 def _joined(text: str, mention: Mention, ends: set[int]) -> bool:
     """ "乡镇和县直部门", "市和县两级": a name whose one-character stem is a joining word ("和县"),
     written right after another word, is that word and a level word. Right after a place name
@@ -358,6 +377,7 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
         return _Choice()
     starts = [line.start for line in lines]
     mentions = regions.find_mentions(text)
+    mentions = sorted([*mentions, *_paper_mentions(text, mentions)], key=lambda m: m.start)
     ends = {m.end for m in mentions}
     every = [m for m in mentions if not _joined(text, m, ends)]
     papers = [m for m in every if _not_evidence(text, m)]
@@ -383,7 +403,8 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
         return choice
     self_word = _self_reference(text)
     body = [(m, places) for m, places, _ in usable]
-    if not self_word and _is_national(text, lines, title, body):
+    signed = " ".join(line.text for line in lines if line.index in signature)
+    if not self_word and _is_national(text, lines, title, body, signed):
         nation = regions.by_adcode(NATIONAL_CODE)
         return _Choice((nation,), nation.name) if nation else _Choice()
     unquoted = [(m, places) for m, places in body if not _in_book_title(text, m)]
@@ -472,17 +493,27 @@ def _national_count(text: str) -> int:
 
 
 def _is_national(
-    text: str, lines: Sequence[_Line], title: _Title | None, body: list[tuple[Mention, tuple[Place, ...]]]
+    text: str,
+    lines: Sequence[_Line],
+    title: _Title | None,
+    body: list[tuple[Mention, tuple[Place, ...]]],
+    signed: str = "",
 ) -> bool:
-    """A text about the whole country: a national body's own report (its name in the title), or
-    national figures announced in the first lines or twice, and no local place named as often."""
-    if title is not None and any(b in title.text for b in _rules().national_bodies):
+    """A text about the whole country: a national body's own report (its name in the title or
+    the signature), or national figures announced in the first lines or twice, and no local
+    place named as often; provinces compared with each other ("广东、江苏居前") are parts of
+    the country, not a local place."""
+    bodies = _rules().national_bodies
+    if any(b in where for b in bodies for where in (title.text if title else "", signed)):
         return True
     head = "\n".join(line.text for line in lines[:HEAD_NATIONAL_LINES])
     total = _national_count(text)
     if not (_national_count(head) or total >= 2):
         return False
     local = Counter(places[0] for _, places in body if len(places) == 1)
+    provinces = [p for p in local if p.level == "province"]
+    if len(provinces) >= 2:
+        local = Counter({p: n for p, n in local.items() if p.level != "province"})
     return total >= max(local.values(), default=0)
 
 
