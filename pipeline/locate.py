@@ -17,7 +17,9 @@ over its city); in the body a place below the self-referenced one wins when name
 ("我市 … 某县法院发布白皮书" is the county's). When no place named fits the self-reference,
 the place above the places named that fits it is the report's ("全省 … 苏州、南京、无锡…" is
 江苏's; "全市 … 鱼峰区、柳南区…" is 柳州's). A two-character name whose stem is a joining word
-("和县") is no mention right after another word ("乡镇和县直部门"). A shared name is settled
+("和县") is no mention right after another word ("乡镇和县直部门"). A text with no self word
+but unnamed bodies ("从县法院获悉") is of their level, its source's place included ("来源:
+某某县融媒体中心"). A shared name is settled
 by its parent or its siblings named in the text. A text about the whole country ("全国…",
 the 司法部's own report) with no local self-reference is national (中华人民共和国). The
 vocabulary is in
@@ -68,8 +70,12 @@ HEAD_LINES = 12  # non-empty lines searched for the title and the publication da
 TAIL_LINES = 6  # non-empty lines searched for the signature
 TITLE_MAX = 80
 SIGNATURE_MAX = 40
-TITLE_END_RE = re.compile(r"(?:报告|情况|总结|通报|白皮书|工作要点)$")
-TITLE_TRAILING_RE = re.compile(r"[\s\"“”《》()()【】]+$")
+# "…工作总结和2024年工作计划" is the summary's title: the first year is the report's.
+TITLE_END_RE = re.compile(r"(?:报告|情况|总结|通报|白皮书|工作要点|总结(?:和|及|暨)\S{0,12}计划)$")
+# trailing quotes and brackets, and a bracketed remark ("(公示)", "(全文)")
+TITLE_TRAILING_RE = re.compile(r"(?:[\s\"“”《》()()【】]|[((][^()()]{1,6}[))])+$")
+# ingest folds full-width forms (NFKC); a text handed to `locate` directly may still hold them.
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 NAVIGATION_RE = re.compile(r"当前位置|您现在的位置|首页|>|»")
 HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.])")
 ADDRESSEE_RE = re.compile(r"^[^。;;]{2,60}?(?:委|政府|人大|常委会|委员会|办公室|领导)[^。;;]{0,10}[::]$")
@@ -104,6 +110,7 @@ WRAP_MAX = 30  # a title's second line is short: "情况的报告"
 HEAD_NATIONAL_LINES = 3
 LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
 RULE_LISTS = (
+    "self_bodies",
     "newspaper_suffixes",
     "footer_markers",
     "dateline_prefixes",
@@ -164,6 +171,7 @@ class _Rules:
     dateline_re: re.Pattern[str]
     joining_characters: tuple[str, ...]
     self_words: tuple[str, ...]
+    self_bodies: tuple[str, ...]
     this_year_words: tuple[str, ...]
     current_words: tuple[str, ...]
     national_markers: tuple[str, ...]
@@ -210,6 +218,7 @@ def parse_rules(data: object) -> _Rules:
         dateline_re=re.compile(rf"(?:{prefixes})[^,,。()()]{{0,12}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{endings})"),
         joining_characters=lists["joining_characters"],
         self_words=lists["self_words"],
+        self_bodies=lists["self_bodies"],
         this_year_words=lists["this_year_words"],
         current_words=lists["current_words"],
         national_markers=words["markers"],
@@ -226,7 +235,7 @@ def _rules() -> _Rules:
 
 def locate(doc: Document) -> Location:
     """The jurisdiction and report year of `doc`, with a status and a Chinese message."""
-    text = arabic_years(regions.to_simplified(doc.text or ""))
+    text = arabic_years(regions.to_simplified(doc.text or "").translate(FULLWIDTH_DIGITS))
     lines = _lines(text)
     head, tail = lines[:HEAD_LINES], lines[-TAIL_LINES:]
     title = _title(head)
@@ -409,6 +418,8 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
         return _Choice((nation,), nation.name) if nation else _Choice()
     unquoted = [(m, places) for m, places in body if not _in_book_title(text, m)]
     self_count = _self_counts(text)[self_word] if self_word else 0
+    if not self_word:
+        self_word, self_count = _self_bodies(text, every)
     enclosing = _enclosing(unquoted, self_word, self_count)
     if enclosing is not None:
         return enclosing
@@ -560,6 +571,18 @@ def _self_counts(text: str) -> Counter[str]:
     for word in _rules().self_words:
         counts[word[-1]] += text.count(word)
     return +counts
+
+
+def _self_bodies(text: str, mentions: Sequence[Mention]) -> tuple[str, int]:
+    """For a text without "我市"/"全县": the level word of the unnamed bodies it quotes ("从县法院
+    获悉", "市政府印发") and how often; ("", 0) when none. A body after a place name ("平阳县法院")
+    is that place's, not the text's own."""
+    bodies = "|".join(map(re.escape, sorted(_rules().self_bodies, key=len, reverse=True)))
+    named = {at for m in mentions for at in range(m.start, m.end)}
+    counts = Counter(
+        match.group(1) for match in re.finditer(rf"([市区县省州旗盟])(?:{bodies})", text) if match.start() not in named
+    )
+    return counts.most_common(1)[0] if counts else ("", 0)
 
 
 def _self_reference(text: str) -> str:
