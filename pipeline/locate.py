@@ -19,10 +19,10 @@ the place above the places named that fits it is the report's ("全省 … 苏�
 江苏's; "全市 … 鱼峰区、柳南区…" is 柳州's). A two-character name whose stem is a joining word
 ("和县") is no mention right after another word ("乡镇和县直部门"). A text with no self word
 but unnamed bodies ("从县法院获悉") is of their level, its source's place included ("来源:
-某某县融媒体中心"). A shared name is settled
-by its parent or its siblings named in the text. A text about the whole country ("全国…",
-the 司法部's own report) with no local self-reference is national (中华人民共和国). The
-vocabulary is in
+某某县融媒体中心"). A shared name is settled by its parent or its siblings named in the text.
+A place above any the self word can denote (天津市 for a text saying "全区" that never names
+its district) is no answer: no place. A text about the whole country ("全国…", the 司法部's
+own report) with no local self-reference is national (中华人民共和国). The vocabulary is in
 rules/locate.yaml. The year comes from the title ("2022年度"), else from a paragraph opening
 "20XX年,", else from a year stated after a label or a clause ("【行政应诉】2021年,…",
 "获悉,2022年全市…"), else from the publication, meeting or signature date: a date in
@@ -121,6 +121,16 @@ RULE_LISTS = (
     "current_words",
 )
 NATIONAL_LISTS = ("markers", "not_markers", "bodies", "honour_words")
+# The lowest level a self word can denote: "全市" is a prefecture's or a county-level city's.
+SELF_LOWEST_LEVEL = {
+    "省": "province",
+    "州": "prefecture",
+    "盟": "prefecture",
+    "市": "county",
+    "区": "county",
+    "县": "county",
+    "旗": "county",
+}
 HONOUR_GAP = 3  # characters allowed between an honour word and 全国 ("评为首批全国")
 NATIONAL_CODE = "100000"
 REPORT_PLACES = "data/raw/report_places.csv"
@@ -427,10 +437,19 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
     heading = {line.index for line in lines if line.index < prose and not NAVIGATION_RE.search(line.text)}
     masthead = _most_specific([(m, places) for m, places, at in usable if at in heading])
     if choice.place is None and masthead.place is not None:
-        return masthead
+        choice = masthead
     if choice.place is None and self_word:
-        return _paper_place(papers, self_word) or choice
-    return choice
+        choice = _paper_place(papers, self_word) or choice
+    return _Choice() if _above_self(choice.place, self_word) else choice
+
+
+def _above_self(place: Place | None, self_word: str) -> bool:
+    """True when a text says "全县"/"全区" of itself and the place found is above any place that
+    word can denote (北京市 for "全区", 遵义市 for "全县"): the text's own place is unnamed."""
+    if place is None or not self_word or place.name.endswith(self_word):
+        return False
+    lowest = SELF_LOWEST_LEVEL.get(self_word)
+    return lowest is not None and LEVELS.index(place.level) < LEVELS.index(lowest)
 
 
 def _enclosing(found: list[tuple[Mention, tuple[Place, ...]]], self_word: str, self_count: int) -> _Choice | None:
