@@ -428,8 +428,11 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
         return _Choice((nation,), nation.name) if nation else _Choice()
     unquoted = [(m, places) for m, places in body if not _in_book_title(text, m)]
     self_count = _self_counts(text)[self_word] if self_word else 0
+    bodies = _self_bodies(text, every)
     if not self_word:
-        self_word, self_count = _self_bodies(text, every)
+        self_word, self_count = bodies.most_common(1)[0] if bodies else ("", 0)
+    else:  # "全市 … 市政府新闻办 …": the unnamed bodies of its level name the text too
+        self_count += bodies[self_word]
     enclosing = _enclosing(unquoted, self_word, self_count)
     if enclosing is not None:
         return enclosing
@@ -592,16 +595,14 @@ def _self_counts(text: str) -> Counter[str]:
     return +counts
 
 
-def _self_bodies(text: str, mentions: Sequence[Mention]) -> tuple[str, int]:
-    """For a text without "我市"/"全县": the level word of the unnamed bodies it quotes ("从县法院
-    获悉", "市政府印发") and how often; ("", 0) when none. A body after a place name ("平阳县法院")
-    is that place's, not the text's own."""
+def _self_bodies(text: str, mentions: Sequence[Mention]) -> Counter[str]:
+    """How often the text quotes unnamed bodies ("从县法院获悉", "市政府印发"), by level word. A
+    body after a place name ("平阳县法院") is that place's, not the text's own."""
     bodies = "|".join(map(re.escape, sorted(_rules().self_bodies, key=len, reverse=True)))
     named = {at for m in mentions for at in range(m.start, m.end)}
-    counts = Counter(
+    return Counter(
         match.group(1) for match in re.finditer(rf"([市区县省州旗盟])(?:{bodies})", text) if match.start() not in named
     )
-    return counts.most_common(1)[0] if counts else ("", 0)
 
 
 def _self_reference(text: str) -> str:
