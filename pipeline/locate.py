@@ -29,7 +29,9 @@ rules/locate.yaml. The year comes from the title ("2022年度"), else from a par
 January-June of Y means a report on Y-1, July-December a report on Y itself; a news item
 saying 今年 (or 上半年, 前三季度 …) with a dateline ("12月28日,…") is of the dateline's
 year, one on 去年 (and on no current period) of the year before publication, and one giving
-figures as of now ("目前,全国共有…") of its publication year. A yearbook's entry with no year
+figures as of now ("目前,全国共有…") of its publication year; a text on a part of the year
+("一季度", "1-9月") published after February, and a news item saying 今年, are of their
+publication year. A yearbook's entry with no year
 stated is of the year before its edition ("德清年鉴2018" records 2017). A date inside a
 sentence (an event: "2020年4月27日举办培训") never decides the year; a signature is looked
 for only after the first sentence.
@@ -101,6 +103,7 @@ STATEMENT_FOLLOW_RE = re.compile(r"\s*(?:[,,]|全|我|该|本|各|共|市|区|�
 DATELINE_DAY_RE = re.compile(r"(?:^|电|讯|\))\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[,,]")
 # "上半年" under "去年上半年" is last year's period, not this year's.
 PAST_PERIOD_RE = re.compile(r"(?:去年|上年|前年)(?:同期)?$")
+LAST_YEAR_MONTHS = 2  # publications up to February are on the year before
 # A yearbook's edition ("仙居年鉴(2020)", "宝鸡年鉴·2007") records the year before.
 YEARBOOK_RE = re.compile(rf"年鉴\s*[((·・]?\s*({YEAR})(?!\d)")
 SUPERIOR = "领导下"
@@ -118,6 +121,7 @@ RULE_LISTS = (
     "joining_characters",
     "self_words",
     "this_year_words",
+    "part_year_words",
     "current_words",
 )
 NATIONAL_LISTS = ("markers", "not_markers", "bodies", "honour_words")
@@ -183,6 +187,7 @@ class _Rules:
     self_words: tuple[str, ...]
     self_bodies: tuple[str, ...]
     this_year_words: tuple[str, ...]
+    part_year_words: tuple[str, ...]
     current_words: tuple[str, ...]
     national_markers: tuple[str, ...]
     national_not: tuple[str, ...]
@@ -230,6 +235,7 @@ def parse_rules(data: object) -> _Rules:
         self_words=lists["self_words"],
         self_bodies=lists["self_bodies"],
         this_year_words=lists["this_year_words"],
+        part_year_words=lists["part_year_words"],
         current_words=lists["current_words"],
         national_markers=words["markers"],
         national_not=words["not_markers"],
@@ -684,10 +690,11 @@ def _yearbook_edition(head: Sequence[_Line]) -> int | None:
     return None
 
 
-def _speaks_of_this_year(text: str) -> bool:
+def _speaks_of_this_year(text: str, words: Sequence[str] | None = None) -> bool:
     """True when the text names a period of the current year: 今年, 上半年, 前三季度 … (not
-    "去年上半年")."""
-    for word in _rules().this_year_words:
+    "去年上半年"); `words` narrows the list."""
+    rules = _rules()
+    for word in rules.this_year_words + rules.part_year_words if words is None else words:
         for match in re.finditer(re.escape(word), text):
             if not PAST_PERIOD_RE.search(text[max(0, match.start() - 4) : match.start()]):
                 return True
@@ -730,7 +737,11 @@ def _dated_year(lines: list[_Line], head: Sequence[_Line], tail: Sequence[_Line]
         return None
     first = (labelled or dates)[0]
     year = (
-        _this_year(first, lines, text) or _last_year(first, text) or _current(first, head, text) or _report_year(first)
+        _this_year(first, lines, text)
+        or _part_of_this_year(first, head, text)
+        or _last_year(first, text)
+        or _current(first, head, text)
+        or _report_year(first)
     )
     return _DatedYear(year, first.year)
 
@@ -765,6 +776,20 @@ def _this_year(published: _Date, lines: Sequence[_Line], text: str) -> int | Non
         match = DATELINE_DAY_RE.search(line.text[:40])
         if match and 1 <= int(match.group(1)) <= 12:
             return published.year if int(match.group(1)) <= published.month else published.year - 1
+    return None
+
+
+def _part_of_this_year(published: _Date, head: Sequence[_Line], text: str) -> int | None:
+    """A text on part of the current year ("一季度", "1-9月") is of its publication year, and so is
+    a news item saying 今年 (a report's 今年 may be its plans for the next year). Not in January
+    or February: no part of that year is over, so the words are plans or last year's."""
+    rules = _rules()
+    if published.month is None or published.month <= LAST_YEAR_MONTHS:
+        return None
+    if _speaks_of_this_year(text, rules.part_year_words):
+        return published.year
+    if _is_news(head) and _speaks_of_this_year(text, rules.this_year_words):
+        return published.year
     return None
 
 
