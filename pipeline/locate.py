@@ -110,6 +110,9 @@ SUPERIOR = "领导下"
 # "去年" as the period of the figures, not a comparison ("比去年", "去年同期").
 LAST_YEAR_RE = re.compile(r"(?<![比较与同于])去年(?!同期|以来|同比|水平|底)")
 WRAP_MAX = 30  # a title's second line is short: "情况的报告"
+WRAP_GAP = 5  # blank or page-break lines allowed between a title's two halves
+# "2024/2/4 上午10:12 …": the date and time a browser printed the page, atop every page
+PRINT_STAMP_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d{2}")
 HEAD_NATIONAL_LINES = 3
 LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
 RULE_LISTS = (
@@ -327,11 +330,13 @@ def _title(head: Sequence[_Line]) -> _Title | None:
             return None
         if len(bare) > TITLE_MAX or NAVIGATION_RE.search(bare) or HEADING_RE.match(bare) or _is_addressee(bare):
             continue
+        if PRINT_STAMP_RE.match(bare):  # a browser's page header repeats (part of) the title
+            continue
         if TITLE_END_RE.search(bare):
             before = head[position - 1] if position else None
             wrapped = (
                 before is not None
-                and before.index == line.index - 1
+                and line.index - before.index <= WRAP_GAP
                 and len(bare) <= WRAP_MAX
                 and _may_be_title_part(before.text)
                 and len(before.text) + len(bare) <= TITLE_MAX

@@ -399,3 +399,11 @@ def test_the_place_above_the_places_named_answers_the_self_reference():
 )
 def test_current_periods_and_yearbook_editions(text, year):
     assert locate(doc(text)).year == year
+
+
+def test_a_title_split_by_a_page_break_and_a_print_header_is_read_whole():
+    header = "2023/3/2 下午3:05 法治政府建设情况的报告\n"
+    text = header + "溧水区人民政府关于2021年度法治政府建设\n\n\f\n工作情况的报告\n" + BODY
+    location = locate(doc(text))
+    assert location.title == "溧水区人民政府关于2021年度法治政府建设工作情况的报告"
+    assert (location.place.name, location.year) == ("溧水区", 2021)
