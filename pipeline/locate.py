@@ -14,16 +14,27 @@ is read as one; a heading before the first sentence ("桐乡年鉴2019") names t
 body settles none, and so does a newspaper's own place for its "全省"/"我市" when nothing
 else does. Within the title or the signature the most specific place wins (a district
 over its city); in the body a place below the self-referenced one wins when named more often
-("我市 … 某县法院发布白皮书" is the county's). A shared name is settled by its parent or its
-siblings named in the text. A text about the whole country ("全国…", the 司法部's own report)
-with no local self-reference is national (中华人民共和国). The vocabulary is in
+("我市 … 某县法院发布白皮书" is the county's). When no place named fits the self-reference,
+the place above the places named that fits it is the report's ("全省 … 苏州、南京、无锡…" is
+江苏's; "全市 … 鱼峰区、柳南区…" is 柳州's). A two-character name whose stem is a joining word
+("和县") is no mention right after another word ("乡镇和县直部门"). A text with no self word
+but unnamed bodies ("从县法院获悉") is of their level, its source's place included ("来源:
+某某县融媒体中心"). A shared name is settled by its parent or its siblings named in the text.
+A place above any the self word can denote (天津市 for a text saying "全区" that never names
+its district) is no answer: no place. A text about the whole country ("全国…", the 司法部's
+own report) with no local self-reference is national (中华人民共和国). The vocabulary is in
 rules/locate.yaml. The year comes from the title ("2022年度"), else from a paragraph opening
 "20XX年,", else from a year stated after a label or a clause ("【行政应诉】2021年,…",
 "获悉,2022年全市…"), else from the publication, meeting or signature date: a date in
 January-June of Y means a report on Y-1, July-December a report on Y itself; a news item
-saying 今年 with a dateline ("12月28日,…") is of the dateline's year, one on 去年 of the
-year before publication. A date inside a sentence (an event: "2020年4月27日举办培训")
-never decides the year; a signature is looked for only after the first sentence.
+saying 今年 (or 上半年, 前三季度 …) with a dateline ("12月28日,…") is of the dateline's
+year, one on 去年 (and on no current period) of the year before publication, and one giving
+figures as of now ("目前,全国共有…") of its publication year; a text on a part of the year
+("一季度", "1-9月") published after February, and a news item saying 今年, are of their
+publication year. A yearbook's entry with no year
+stated is of the year before its edition ("德清年鉴2018" records 2017). A date inside a
+sentence (an event: "2020年4月27日举办培训") never decides the year; a signature is looked
+for only after the first sentence.
 
 Must never: read files, extract figures, hard-code places (the gazetteer in `regions`
 knows them), or use the file name to decide anything. It never raises on odd text:
@@ -61,8 +72,12 @@ HEAD_LINES = 12  # non-empty lines searched for the title and the publication da
 TAIL_LINES = 6  # non-empty lines searched for the signature
 TITLE_MAX = 80
 SIGNATURE_MAX = 40
-TITLE_END_RE = re.compile(r"(?:报告|情况|总结|通报|白皮书|工作要点)$")
-TITLE_TRAILING_RE = re.compile(r"[\s\"“”《》()()【】]+$")
+# "…工作总结和2024年工作计划" is the summary's title: the first year is the report's.
+TITLE_END_RE = re.compile(r"(?:报告|情况|总结|通报|白皮书|工作要点|总结(?:和|及|暨)\S{0,12}计划)$")
+# trailing quotes and brackets, and a bracketed remark ("(公示)", "(全文)")
+TITLE_TRAILING_RE = re.compile(r"(?:[\s\"“”《》()()【】]|[((][^()()]{1,6}[))])+$")
+# ingest folds full-width forms (NFKC); a text handed to `locate` directly may still hold them.
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 NAVIGATION_RE = re.compile(r"当前位置|您现在的位置|首页|>|»")
 HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.])")
 ADDRESSEE_RE = re.compile(r"^[^。;;]{2,60}?(?:委|政府|人大|常委会|委员会|办公室|领导)[^。;;]{0,10}[::]$")
@@ -79,22 +94,50 @@ LABEL_RE = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|�
 # A year stated after a label, a clause boundary or a news lead, not part of a date, a span
 # ("以来", "至") or a comparison ("与2019年相比" has no boundary before it).
 STATEMENT_YEAR_RE = re.compile(
-    rf"(?:^|[】。;;,,::\s《(]|讯|获悉|显示|了解到)\s*({YEAR})\s*年度?"
+    rf"(?:^|[】。;;,,::\s《(]|讯|获悉|显示|了解到|截至|截止)\s*({YEAR})\s*(?:年度?|年末|年底)"
     r"(?!\s*(?:以来|\d|[一二三四五六七八九十]+月|底|末|初|前|后|上半年|下半年|至|—|-|~|起|开始|及|和|、|与))"
 )
 # What may follow a stated year for it to be the period of the figures: a comma, the report's
 # subject ("全市", "我区", "该院", "市政府") or a place name; not "被评为", "获得" ...
 STATEMENT_FOLLOW_RE = re.compile(r"\s*(?:[,,]|全|我|该|本|各|共|市|区|县|省|州|旗|盟)")
 DATELINE_DAY_RE = re.compile(r"(?:^|电|讯|\))\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[,,]")
-THIS_YEAR = "今年"
+# "上半年" under "去年上半年" is last year's period, not this year's.
+PAST_PERIOD_RE = re.compile(r"(?:去年|上年|前年)(?:同期)?$")
+LAST_YEAR_MONTHS = 2  # publications up to February are on the year before
+# A yearbook's edition ("仙居年鉴(2020)", "宝鸡年鉴·2007") records the year before.
+YEARBOOK_RE = re.compile(rf"年鉴\s*[((·・]?\s*({YEAR})(?!\d)")
 SUPERIOR = "领导下"
 # "去年" as the period of the figures, not a comparison ("比去年", "去年同期").
 LAST_YEAR_RE = re.compile(r"(?<![比较与同于])去年(?!同期|以来|同比|水平|底)")
 WRAP_MAX = 30  # a title's second line is short: "情况的报告"
+WRAP_GAP = 5  # blank or page-break lines allowed between a title's two halves
+# "2024/2/4 上午10:12 …": the date and time a browser printed the page, atop every page
+PRINT_STAMP_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d{2}")
 HEAD_NATIONAL_LINES = 3
 LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
-RULE_LISTS = ("newspaper_suffixes", "footer_markers", "dateline_prefixes", "self_words")
+RULE_LISTS = (
+    "self_bodies",
+    "newspaper_suffixes",
+    "footer_markers",
+    "dateline_prefixes",
+    "dateline_endings",
+    "joining_characters",
+    "self_words",
+    "this_year_words",
+    "part_year_words",
+    "current_words",
+)
 NATIONAL_LISTS = ("markers", "not_markers", "bodies", "honour_words")
+# The lowest level a self word can denote: "全市" is a prefecture's or a county-level city's.
+SELF_LOWEST_LEVEL = {
+    "省": "province",
+    "州": "prefecture",
+    "盟": "prefecture",
+    "市": "county",
+    "区": "county",
+    "县": "county",
+    "旗": "county",
+}
 HONOUR_GAP = 3  # characters allowed between an honour word and 全国 ("评为首批全国")
 NATIONAL_CODE = "100000"
 REPORT_PLACES = "data/raw/report_places.csv"
@@ -143,7 +186,12 @@ class _Rules:
     newspaper_suffixes: tuple[str, ...]
     footer_markers: tuple[str, ...]
     dateline_re: re.Pattern[str]
+    joining_characters: tuple[str, ...]
     self_words: tuple[str, ...]
+    self_bodies: tuple[str, ...]
+    this_year_words: tuple[str, ...]
+    part_year_words: tuple[str, ...]
+    current_words: tuple[str, ...]
     national_markers: tuple[str, ...]
     national_not: tuple[str, ...]
     national_bodies: tuple[str, ...]
@@ -181,11 +229,17 @@ def parse_rules(data: object) -> _Rules:
     national = _check_keys(top["national"], NATIONAL_LISTS, "entry “national”")
     words = {key: _word_list(national[key], f"national.{key}") for key in NATIONAL_LISTS}
     prefixes = "|".join(map(re.escape, lists["dateline_prefixes"]))
+    endings = "|".join(map(re.escape, lists["dateline_endings"]))
     return _Rules(
         newspaper_suffixes=lists["newspaper_suffixes"],
         footer_markers=lists["footer_markers"],
-        dateline_re=re.compile(rf"(?:{prefixes})[^,,。()()]{{0,12}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*电"),
+        dateline_re=re.compile(rf"(?:{prefixes})[^,,。()()]{{0,12}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{endings})"),
+        joining_characters=lists["joining_characters"],
         self_words=lists["self_words"],
+        self_bodies=lists["self_bodies"],
+        this_year_words=lists["this_year_words"],
+        part_year_words=lists["part_year_words"],
+        current_words=lists["current_words"],
         national_markers=words["markers"],
         national_not=words["not_markers"],
         national_bodies=words["bodies"],
@@ -200,7 +254,7 @@ def _rules() -> _Rules:
 
 def locate(doc: Document) -> Location:
     """The jurisdiction and report year of `doc`, with a status and a Chinese message."""
-    text = arabic_years(regions.to_simplified(doc.text or ""))
+    text = arabic_years(regions.to_simplified(doc.text or "").translate(FULLWIDTH_DIGITS))
     lines = _lines(text)
     head, tail = lines[:HEAD_LINES], lines[-TAIL_LINES:]
     title = _title(head)
@@ -276,11 +330,13 @@ def _title(head: Sequence[_Line]) -> _Title | None:
             return None
         if len(bare) > TITLE_MAX or NAVIGATION_RE.search(bare) or HEADING_RE.match(bare) or _is_addressee(bare):
             continue
+        if PRINT_STAMP_RE.match(bare):  # a browser's page header repeats (part of) the title
+            continue
         if TITLE_END_RE.search(bare):
             before = head[position - 1] if position else None
             wrapped = (
                 before is not None
-                and before.index == line.index - 1
+                and line.index - before.index <= WRAP_GAP
                 and len(bare) <= WRAP_MAX
                 and _may_be_title_part(before.text)
                 and len(before.text) + len(bare) <= TITLE_MAX
@@ -316,11 +372,44 @@ def _not_evidence(text: str, mention: Mention) -> bool:
     return any(match.start() <= at < match.end() for match in rules.dateline_re.finditer(line))
 
 
+PAPER_NAME_MAX = 8  # characters of a place name before a newspaper suffix
+
+
+def _paper_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Places in newspaper names that jieba keeps whole ("湖南日报", "开封日报"): the longest
+    place name right before a newspaper suffix, where no mention ends or runs across."""
+    suffixes = sorted(_rules().newspaper_suffixes, key=len, reverse=True)
+    out: list[Mention] = []
+    for match in re.finditer("|".join(map(re.escape, suffixes)), text):
+        end = match.start()
+        if any(m.start < end <= m.end for m in mentions):
+            continue
+        for length in range(min(PAPER_NAME_MAX, end), 1, -1):
+            if found := regions.mention_of(text, end - length, end):
+                out.append(found)
+                break
+    return out
+
+
+def _joined(text: str, mention: Mention, ends: set[int]) -> bool:
+    """ "乡镇和县直部门", "市和县两级": a name whose one-character stem is a joining word ("和县"),
+    written right after another word, is that word and a level word. Right after a place name
+    ("马鞍山市和县") or at a line's or clause's start it is the place."""
+    surface = mention.surface
+    if len(surface) != 2 or surface[0] not in _rules().joining_characters or regions.short_name(surface):
+        return False
+    before = text[mention.start - 1 : mention.start]
+    return bool(re.match(r"[\u4e00-\u9fff]", before)) and mention.start not in ends
+
+
 def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Sequence[_Line]) -> _Choice:
     if not lines:
         return _Choice()
     starts = [line.start for line in lines]
-    every = regions.find_mentions(text)
+    mentions = regions.find_mentions(text)
+    mentions = sorted([*mentions, *_paper_mentions(text, mentions)], key=lambda m: m.start)
+    ends = {m.end for m in mentions}
+    every = [m for m in mentions if not _joined(text, m, ends)]
     papers = [m for m in every if _not_evidence(text, m)]
     found = [m for m in every if m not in papers]
     by_line = [lines[bisect_right(starts, m.start) - 1].index for m in found]
@@ -344,19 +433,59 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
         return choice
     self_word = _self_reference(text)
     body = [(m, places) for m, places, _ in usable]
-    if not self_word and _is_national(text, lines, title, body):
+    signed = " ".join(line.text for line in lines if line.index in signature)
+    if not self_word and _is_national(text, lines, title, body, signed):
         nation = regions.by_adcode(NATIONAL_CODE)
         return _Choice((nation,), nation.name) if nation else _Choice()
     unquoted = [(m, places) for m, places in body if not _in_book_title(text, m)]
     self_count = _self_counts(text)[self_word] if self_word else 0
+    bodies = _self_bodies(text, every)
+    if not self_word:
+        self_word, self_count = bodies.most_common(1)[0] if bodies else ("", 0)
+    else:  # "全市 … 市政府新闻办 …": the unnamed bodies of its level name the text too
+        self_count += bodies[self_word]
+    enclosing = _enclosing(unquoted, self_word, self_count)
+    if enclosing is not None:
+        return enclosing
     choice = _most_frequent(unquoted, self_word, body, self_count, _superiors(text, every))
     heading = {line.index for line in lines if line.index < prose and not NAVIGATION_RE.search(line.text)}
     masthead = _most_specific([(m, places) for m, places, at in usable if at in heading])
     if choice.place is None and masthead.place is not None:
-        return masthead
+        choice = masthead
     if choice.place is None and self_word:
-        return _paper_place(papers, self_word) or choice
-    return choice
+        choice = _paper_place(papers, self_word) or choice
+    return _Choice() if _above_self(choice.place, self_word) else choice
+
+
+def _above_self(place: Place | None, self_word: str) -> bool:
+    """True when a text says "全县"/"全区" of itself and the place found is above any place that
+    word can denote (北京市 for "全区", 遵义市 for "全县"): the text's own place is unnamed."""
+    if place is None or not self_word or place.name.endswith(self_word):
+        return False
+    lowest = SELF_LOWEST_LEVEL.get(self_word)
+    return lowest is not None and LEVELS.index(place.level) < LEVELS.index(lowest)
+
+
+def _enclosing(found: list[tuple[Mention, tuple[Place, ...]]], self_word: str, self_count: int) -> _Choice | None:
+    """ "全省 … 济南、临沂、淄博…", "全市 … 章贡区、南康区…": when no place named fits the
+    text's self-reference, the one place above at least two of those named that fits it; None
+    when there is none, or when one place below it is named more often than any other and than
+    the text names itself (a city paper's story on one of its counties)."""
+    counts = Counter(places[0] for _, places in found if len(places) == 1)
+    if not self_word or any(p.name.endswith(self_word) for p in counts):
+        return None
+    cover: Counter[Place] = Counter(
+        above for place in counts for above in regions.ancestors(place) if above.name.endswith(self_word)
+    )
+    ranked = cover.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    best = ranked[0][0]
+    top = counts.most_common(2)
+    focus = top[0][1] > self_count and (len(top) == 1 or top[0][1] > top[1][1])
+    if focus and regions.is_within(top[0][0], best):
+        return None
+    return _Choice((best,), best.name)
 
 
 def _paper_place(papers: list[Mention], self_word: str) -> _Choice | None:
@@ -408,17 +537,27 @@ def _national_count(text: str) -> int:
 
 
 def _is_national(
-    text: str, lines: Sequence[_Line], title: _Title | None, body: list[tuple[Mention, tuple[Place, ...]]]
+    text: str,
+    lines: Sequence[_Line],
+    title: _Title | None,
+    body: list[tuple[Mention, tuple[Place, ...]]],
+    signed: str = "",
 ) -> bool:
-    """A text about the whole country: a national body's own report (its name in the title), or
-    national figures announced in the first lines or twice, and no local place named as often."""
-    if title is not None and any(b in title.text for b in _rules().national_bodies):
+    """A text about the whole country: a national body's own report (its name in the title or
+    the signature), or national figures announced in the first lines or twice, and no local
+    place named as often; provinces compared with each other ("广东、江苏居前") are parts of
+    the country, not a local place."""
+    bodies = _rules().national_bodies
+    if any(b in where for b in bodies for where in (title.text if title else "", signed)):
         return True
     head = "\n".join(line.text for line in lines[:HEAD_NATIONAL_LINES])
     total = _national_count(text)
     if not (_national_count(head) or total >= 2):
         return False
     local = Counter(places[0] for _, places in body if len(places) == 1)
+    provinces = [p for p in local if p.level == "province"]
+    if len(provinces) >= 2:
+        local = Counter({p: n for p, n in local.items() if p.level != "province"})
     return total >= max(local.values(), default=0)
 
 
@@ -465,6 +604,16 @@ def _self_counts(text: str) -> Counter[str]:
     for word in _rules().self_words:
         counts[word[-1]] += text.count(word)
     return +counts
+
+
+def _self_bodies(text: str, mentions: Sequence[Mention]) -> Counter[str]:
+    """How often the text quotes unnamed bodies ("从县法院获悉", "市政府印发"), by level word. A
+    body after a place name ("平阳县法院") is that place's, not the text's own."""
+    bodies = "|".join(map(re.escape, sorted(_rules().self_bodies, key=len, reverse=True)))
+    named = {at for m in mentions for at in range(m.start, m.end)}
+    return Counter(
+        match.group(1) for match in re.finditer(rf"([市区县省州旗盟])(?:{bodies})", text) if match.start() not in named
+    )
 
 
 def _self_reference(text: str) -> str:
@@ -522,6 +671,8 @@ def _year(
     if title is not None and (match := TITLE_YEAR_RE.search(title.text)):
         return int(match.group(1))
     stated = _stated_year(lines)
+    if stated is None and (edition := _yearbook_edition(head)) is not None:
+        return edition - 1
     dated = _dated_year(lines, head, tail, text)
     if stated is None or dated is None:
         return stated if stated is not None else (dated.year if dated else None)
@@ -534,6 +685,38 @@ def _year(
 class _DatedYear:
     year: int  # the year the dates make the report's
     published: int  # the year of the first publication, meeting or signature date
+
+
+def _yearbook_edition(head: Sequence[_Line]) -> int | None:
+    """The edition year of a yearbook named in the first lines, or None."""
+    for line in head[:3]:
+        if len(line.text) <= SIGNATURE_MAX and (match := YEARBOOK_RE.search(line.text)):
+            return int(match.group(1))
+    return None
+
+
+def _speaks_of_this_year(text: str, words: Sequence[str] | None = None) -> bool:
+    """True when the text names a period of the current year: 今年, 上半年, 前三季度 … (not
+    "去年上半年"); `words` narrows the list."""
+    rules = _rules()
+    for word in rules.this_year_words + rules.part_year_words if words is None else words:
+        for match in re.finditer(re.escape(word), text):
+            if not PAST_PERIOD_RE.search(text[max(0, match.start() - 4) : match.start()]):
+                return True
+    return False
+
+
+def _is_news(head: Sequence[_Line]) -> bool:
+    """A news item: a dateline ("新华社北京5月9日电", "本报济南6月8日讯") or 本报讯/记者 in the first lines."""
+    top = "\n".join(line.text for line in head[:4])
+    return bool(_rules().dateline_re.search(top)) or "本报讯" in top or "记者" in top
+
+
+def _current(published: _Date, head: Sequence[_Line], text: str) -> int | None:
+    """A news item giving figures as of now ("目前,全国共有…") is of its publication year."""
+    if not _is_news(head) or not any(word in text for word in _rules().current_words):
+        return None
+    return published.year
 
 
 def _stated_year(lines: list[_Line]) -> int | None:
@@ -558,7 +741,13 @@ def _dated_year(lines: list[_Line], head: Sequence[_Line], tail: Sequence[_Line]
     if not dates and not labelled:
         return None
     first = (labelled or dates)[0]
-    year = _this_year(first, lines, text) or _last_year(first, text) or _report_year(first)
+    year = (
+        _this_year(first, lines, text)
+        or _part_of_this_year(first, head, text)
+        or _last_year(first, text)
+        or _current(first, head, text)
+        or _report_year(first)
+    )
     return _DatedYear(year, first.year)
 
 
@@ -578,7 +767,7 @@ def _is_date_line(line: str) -> bool:
 
 def _last_year(published: _Date, text: str) -> int | None:
     """A news item on 去年's figures, saying nothing of 今年, is of the year before publication."""
-    if THIS_YEAR in text or not LAST_YEAR_RE.search(text):
+    if _speaks_of_this_year(text) or not LAST_YEAR_RE.search(text):
         return None
     return published.year - 1
 
@@ -586,12 +775,26 @@ def _last_year(published: _Date, text: str) -> int | None:
 def _this_year(published: _Date, lines: Sequence[_Line], text: str) -> int | None:
     """A news item saying 今年 under a dateline ("12月28日,…") is of the year the dateline falls
     in: the publication's year, or the one before when the dateline's month is later."""
-    if THIS_YEAR not in text or published.month is None:
+    if published.month is None or not _speaks_of_this_year(text):
         return None
     for line in lines:
         match = DATELINE_DAY_RE.search(line.text[:40])
         if match and 1 <= int(match.group(1)) <= 12:
             return published.year if int(match.group(1)) <= published.month else published.year - 1
+    return None
+
+
+def _part_of_this_year(published: _Date, head: Sequence[_Line], text: str) -> int | None:
+    """A text on part of the current year ("一季度", "1-9月") is of its publication year, and so is
+    a news item saying 今年 (a report's 今年 may be its plans for the next year). Not in January
+    or February: no part of that year is over, so the words are plans or last year's."""
+    rules = _rules()
+    if published.month is None or published.month <= LAST_YEAR_MONTHS:
+        return None
+    if _speaks_of_this_year(text, rules.part_year_words):
+        return published.year
+    if _is_news(head) and _speaks_of_this_year(text, rules.this_year_words):
+        return published.year
     return None
 
 

@@ -483,6 +483,18 @@ def find_mentions(text: str) -> list[Mention]:
     return mentions
 
 
+def mention_of(text: str, start: int, end: int) -> Mention | None:
+    """`text[start:end]` as a mention when it is a standard or short place name, without the
+    whole-word check and with names jieba reads as words ("开封") kept, the listed common ones
+    left out: for a name glued to a word jieba keeps whole (a newspaper's "开封日报")."""
+    surface = to_simplified(text[start:end])
+    gazetteer = _gazetteer()
+    places = gazetteer.by_name.get(surface) or gazetteer.by_short.get(surface)
+    if not places or len(surface) < 2 or surface in common_names() or any(p.level == NATIONAL for p in places):
+        return None
+    return Mention(places, start, end, surface)
+
+
 def warm_up() -> None:
     """Load the gazetteer, the patterns and the tokenizer now rather than on first use."""
     _automaton()

@@ -362,3 +362,48 @@ def test_datelines_and_newspaper_names_are_not_evidence(text, surface, expected)
 
     [mention] = [m for m in regions.find_mentions(text) if m.surface == surface]
     assert _not_evidence(regions.to_simplified(text), mention) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("2022年,全县乡镇和县直部门推进依法行政,修订《攸县行政执法公示办法》。\n", "攸县"),
+        ("2022年,市和县两级政府推进依法行政,全市行政复议纠错率下降。枣庄市司法局\n", "枣庄市"),
+        ("马鞍山市和县人民政府关于2022年法治政府建设情况的报告\n全县推进依法行政。\n", "和县"),
+        ("和县人民政府关于2022年法治政府建设情况的报告\n全县推进依法行政。\n", "和县"),
+    ],
+)
+def test_a_joining_word_before_a_level_word_is_no_place(text, name):
+    location = locate(doc(text))
+    assert location.place is not None and location.place.name == name
+
+
+def test_the_place_above_the_places_named_answers_the_self_reference():
+    text = "本报讯 2023年,全省新设市场主体增长。郑州、洛阳、南阳三市居前,郑州、洛阳增速最快。\n"
+    assert locate(doc(text)).place.name == "河南省"
+    # one of its cities named more often than the text names itself is the story's place
+    city = "本报讯 2023年,全省表彰洛阳。洛阳新设市场主体增长,洛阳、郑州居前,洛阳市获评。\n"
+    assert locate(doc(city)).place.name == "洛阳市"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("本报讯 7月19日,省市场监管局通报,上半年全省新设主体增长。去年全年全省新设12万户。\n2021-07-20\n", 2021),
+        ("本报讯 省市场监管局通报,去年上半年全省新设主体增长,去年全年全省新设12万户。\n2021-03-20\n", 2020),
+        ("新华社北京5月9日电 目前,全国共有律师事务所3万家。\n2019-05-10\n", 2019),
+        ("全国律师事务所情况 目前,全国共有律师事务所3万家。\n2019-05-10\n", 2018),  # not news: a report
+        ("德清年鉴2018\n【行政复议】全年收到申请73件。\n", 2017),
+        ("德清年鉴2018\n【行政复议】2016年,县政府收到申请73件。\n", 2016),
+    ],
+)
+def test_current_periods_and_yearbook_editions(text, year):
+    assert locate(doc(text)).year == year
+
+
+def test_a_title_split_by_a_page_break_and_a_print_header_is_read_whole():
+    header = "2023/3/2 下午3:05 法治政府建设情况的报告\n"
+    text = header + "溧水区人民政府关于2021年度法治政府建设\n\n\f\n工作情况的报告\n" + BODY
+    location = locate(doc(text))
+    assert location.title == "溧水区人民政府关于2021年度法治政府建设工作情况的报告"
+    assert (location.place.name, location.year) == ("溧水区", 2021)
