@@ -132,7 +132,9 @@ def _after_ingest(doc: Document, run: Stages, placed: Placed | None = None) -> P
     facts, error = _facts(doc, loc, run)
     if error:
         return doc, replace(loc, status=STATUS_ERROR, message=error), []
-    return doc, loc, facts
+    from pipeline import confidence  # not an _attempt: a broken confidence.yaml must stop, not hide
+
+    return doc, loc, confidence.assess(facts, loc, doc)
 
 
 def _facts(doc: Document, loc: Location, run: Stages) -> tuple[list[Fact], str]:
@@ -201,6 +203,7 @@ def _tables(files: Sequence[Path], progress: Progress | None, raw: Path | None =
     _log_cumulative(rows)
     single, cumulative = table.frames(rows)
     indicators, conflicts = table.resolve(single)
+    indicators = table.add_confidence(indicators, conflicts)
     indicators, corrected = _corrected(indicators, single, raw / CORRECTIONS_FILE if raw else None)
     return Tables(
         indicators=table.validate(indicators, "indicators"),
@@ -212,13 +215,17 @@ def _tables(files: Sequence[Path], progress: Progress | None, raw: Path | None =
 
 
 def _corrected(indicators: pd.DataFrame, located: pd.DataFrame, path: Path | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The table with the corrections in force applied, and the report of every line."""
+    """The table with the corrections in force applied and every value's review state, and the
+    report of every line."""
     import pandas as pd
 
     from pipeline import catalogue, corrections, table
 
     found, problems = corrections.read(path, catalogue.indicators()) if path else ([], [])
-    corrected, report = table.apply_corrections(indicators, located, corrections.in_force(found))
+    active = corrections.in_force(found)
+    stale = table.stale_reviews(indicators, located, active)  # rejections of a value since re-extracted
+    corrected, report = table.apply_corrections(indicators, located, [c for c in active if c not in stale])
+    corrected = table.apply_reviews(corrected, located, found)
     for row in report[report["status"] == "unmatched"].itertuples():
         logger.warning("%s line %s: %s", CORRECTIONS_FILE, row.line, row.message)
     for problem in problems:
