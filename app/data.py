@@ -59,6 +59,12 @@ TEXT_COLUMNS = (
     "source",
     "evidence",
     "note",
+    "confidence",
+    "signals",
+    "review_state",
+    "reviewed_by",
+    "reviewed_at",
+    "review_note",
 )
 FAILED_KEY = "data.build_failed"
 
@@ -215,6 +221,7 @@ def typed(frame: pd.DataFrame, name: str = "indicators.csv") -> tuple[pd.DataFra
     out["adcode"] = out["adcode"].str.replace(r"\.0$", "", regex=True).str.zfill(6)
     out["qualifier"] = out["qualifier"].replace("", "exact")
     out["method"] = out["method"].replace("", "reported")
+    out["review_state"] = out["review_state"].replace("", "unverified")  # tables built before reviews existed
     out["year"] = pd.to_numeric(out["year"], errors="coerce")
     out["value"] = pd.to_numeric(out["value"], errors="coerce")
     for column in ("evidence_start", "evidence_end"):

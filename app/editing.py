@@ -79,6 +79,18 @@ def save(correction) -> None:
     )
 
 
+def save_many(entries: list, what: str) -> None:
+    """Append several lines (e.g. a batch of confirmations), then rebuild once."""
+    from pipeline import api
+
+    for entry in entries:
+        api.append_correction(data.corrections_path(), entry)
+    built = data.rebuild()
+    st.session_state[MESSAGE_KEY] = f"已记录{what}(至第 {_newest_line()} 行)" + (
+        ",数据表已重新生成。" if built else ",但重新生成数据表失败(原因见页面上方)。"
+    )
+
+
 def _newest_line() -> int:
     """The line number of the newest entry (line 1 is the header)."""
     found, problems = read_log()
