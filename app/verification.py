@@ -50,9 +50,24 @@ def filter_record(frame: pd.DataFrame, on: bool) -> dict[str, str]:
 
 
 def state_column(frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with review_state as 核实状态 words (未核实 / 已核实 / 已更正)."""
+    """`frame` with review_state as 核实状态 words (未核实 / 已核实 / 已更正) and confidence as 高/中/低."""
     states = frame["review_state"] if "review_state" in frame.columns else pd.Series("unverified", index=frame.index)
-    return frame.assign(review_state=states.map(lambda s: labels.REVIEW_STATES.get(s, s)))
+    out = frame.assign(review_state=states.map(lambda s: labels.REVIEW_STATES.get(s, s)))
+    if "confidence" in out.columns:
+        out = out.assign(confidence=out["confidence"].map(lambda c: labels.CONFIDENCE.get(c, c)))
+    return out
+
+
+def wide_marks(wide: pd.DataFrame, rows: pd.DataFrame, column: str, name) -> pd.DataFrame:
+    """A wide table's 说明 with "2021年†" for each unverified value of `rows` (by `column`)."""
+    unverified = rows[~verified(rows)]
+    if unverified.empty or "说明" not in wide.columns:
+        return wide
+    tags = unverified.assign(_t=[name(c) + labels.UNVERIFIED_MARK for c in unverified[column]])
+    marks = tags.groupby("adcode")["_t"].agg("; ".join)
+    extra = wide[labels.COLUMNS["adcode"]].map(marks).fillna("")
+    notes = ["; ".join(p for p in (str(n), str(e)) if p) for n, e in zip(wide["说明"], extra, strict=True)]
+    return wide.assign(说明=notes)
 
 
 def dagger(frame: pd.DataFrame, column: str = "label") -> pd.DataFrame:
@@ -66,14 +81,19 @@ def dagger(frame: pd.DataFrame, column: str = "label") -> pd.DataFrame:
 # ---------------------------------------------------------------- chart marks
 
 
+def pattern(checked: bool) -> str:
+    """A bar's pattern: a hatch for an unverified value, none for a checked one."""
+    return "" if checked else HATCH
+
+
+def marker_symbol(checked: bool) -> str:
+    """A point's marker: open for an unverified value, full for a checked one."""
+    return FULL_MARKER if checked else OPEN_MARKER
+
+
 def bar_patterns(frame: pd.DataFrame) -> list[str]:
-    """Per row: a hatch for an unverified value, none for a checked one."""
-    return ["" if v else HATCH for v in verified(frame)]
-
-
-def marker_symbols(frame: pd.DataFrame) -> list[str]:
-    """Per row: an open marker for an unverified value, a full one for a checked one."""
-    return [FULL_MARKER if v else OPEN_MARKER for v in verified(frame)]
+    """Per row of `frame`: `pattern`."""
+    return [pattern(v) for v in verified(frame)]
 
 
 def legend(frame: pd.DataFrame) -> list[str]:
