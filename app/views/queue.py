@@ -24,19 +24,25 @@ VIEWED = "queue.viewed"  # sources whose whole text this session opened
 UPCOMING = 30  # rows of the overview table
 KEYS_JS = """
 <script>
-const doc = window.parent.document;
-if (window.parent.__fazhiQueueKeys) doc.removeEventListener("keydown", window.parent.__fazhiQueueKeys);
-window.parent.__fazhiQueueKeys = function (event) {
-  const target = event.target;
-  if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable)) return;
-  if (event.ctrlKey || event.metaKey || event.altKey) return;
-  const names = {j: "queue-next", k: "queue-prev", y: "queue-confirm", n: "queue-reject"};
-  const name = names[event.key];
-  if (!name) return;
-  const button = doc.querySelector(".st-key-" + name + " button");
-  if (button && !button.disabled) { event.preventDefault(); button.click(); }
-};
-doc.addEventListener("keydown", window.parent.__fazhiQueueKeys);
+// Installed by a function of the page's own realm (parent.Function), not this iframe's:
+// Streamlit may replace the iframe on a rerun, and Chrome stops calling a listener that a
+// removed frame registered.
+const host = window.parent;
+if (!host.__fazhiQueueKeys) {
+  new host.Function(`
+    window.__fazhiQueueKeys = function (event) {
+      const target = event.target;
+      if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const names = {j: "queue-next", k: "queue-prev", y: "queue-confirm", n: "queue-reject"};
+      const name = names[event.key];
+      if (!name) return;
+      const button = document.querySelector(".st-key-" + name + " button");
+      if (button && !button.disabled) { event.preventDefault(); button.click(); }
+    };
+    document.addEventListener("keydown", window.__fazhiQueueKeys);
+  `)();
+}
 </script>
 """
 
