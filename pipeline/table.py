@@ -695,16 +695,17 @@ def apply_reviews(indicators: pd.DataFrame, located: pd.DataFrame, lines: Sequen
     by_key: dict[tuple, list[Correction]] = {}
     for line in lines:
         by_key.setdefault((places.get(line.jurisdiction, ""), line.year, line.indicator), []).append(line)
-    states = []
-    for row in indicators[[*KEY, "value", "evidence", "unit"]].to_dict("records"):
-        found = by_key.get((row["adcode"], row["year"], row["indicator"]), [])
-        states.append(review.state_of(found, row, str(row["unit"])))
-    return indicators.assign(
-        review_state=[s.state for s in states],
-        reviewed_by=[s.by for s in states],
-        reviewed_at=[s.at for s in states],
-        review_note=[s.note for s in states],
-    )
+    out = indicators.assign(**_UNREVIEWED)
+    if not by_key:
+        return out
+    keys = list(zip(out["adcode"], out["year"], out["indicator"], strict=True))
+    # Only the values the log names need a decision; every other one stays 未核实.
+    columns = [out.columns.get_loc(c) for c in REVIEW_COLUMNS]
+    for position in [i for i, key in enumerate(keys) if key in by_key]:
+        row = out.iloc[position]
+        found = review.state_of(by_key[keys[position]], row.to_dict(), str(row["unit"]))
+        out.iloc[position, columns] = [found.state, found.by, found.at, found.note]
+    return out
 
 
 def _rows_by_key(frame: pd.DataFrame) -> dict[tuple, dict]:
