@@ -217,7 +217,7 @@ def typed(frame: pd.DataFrame, name: str = "indicators.csv") -> tuple[pd.DataFra
         raise DataError(f"{name} 缺少必需的列:{', '.join(missing)}。请重新生成数据表。")
     out = frame.copy()
     for column in TEXT_COLUMNS:
-        out[column] = out[column].fillna("").astype(str) if column in out.columns else ""
+        out[column] = out[column].astype(object).fillna("").astype(str) if column in out.columns else ""
     out["adcode"] = out["adcode"].str.replace(r"\.0$", "", regex=True).str.zfill(6)
     out["qualifier"] = out["qualifier"].replace("", "exact")
     out["method"] = out["method"].replace("", "reported")
