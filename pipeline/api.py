@@ -35,6 +35,7 @@ __all__ = [
     "append_correction",
     "build",
     "catalogue",
+    "confidence_tier",
     "document_text",
     "evidence_hash",
     "extract",
@@ -87,6 +88,13 @@ def evidence_hash(evidence: str) -> str:
     from pipeline.review import evidence_hash as digest
 
     return digest(evidence)
+
+
+def confidence_tier(signals: tuple[str, ...]) -> str:
+    """high, medium or low for a Fact's signals (the document's own; the table adds conflict/outlier)."""
+    from pipeline import confidence
+
+    return confidence.tier(signals)
 
 
 def signal_labels(signals: str) -> list[str]:

@@ -118,3 +118,25 @@ def test_a_changed_extraction_brings_the_value_back_as_unverified_with_the_reaso
     assert state(processed, "review_received") == (321.0, "unverified")
     assert "第 1 / 4 条" in texts(queue)
     assert "320件" in texts(queue) and "321件" in texts(queue) and "需重新核实" in texts(queue)
+
+
+def test_the_sources_page_names_confidence_and_review_state(editor_app, raw_report):
+    from pipeline import corrections, review
+
+    raw, _ = raw_report
+    evidence = "全年共收到行政复议申请320件,受理298件,审结285件。"
+    line = corrections.Correction(
+        "黄山市", 2023, "review_received", "confirm", 320, "", "张三", evidence_sha=review.evidence_hash(evidence)
+    )
+    corrections.append(raw / "corrections.csv", line)
+    at = editor_app(page="sources", place="341000", indicator="review_received", year="2023")
+    shown = at.table[0].value
+    assert shown.loc["置信度", "内容"] == "高"
+    assert shown.loc["核实状态", "内容"].startswith("已核实(张三)(") and "+08:00" in shown.loc["核实状态", "内容"]
+
+
+def test_the_upload_preview_gives_each_value_its_confidence(editor_app, report_bytes):
+    from tests.test_upload import upload
+
+    at = upload(editor_app(page="upload"), "黄山.txt", report_bytes)
+    assert set(at.dataframe[-1].value["置信度"]) == {"高"}
