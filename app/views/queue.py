@@ -12,6 +12,8 @@ escaped, or be shown to anyone but a logged-in editor.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 import streamlit.components.v1 as components
 
@@ -59,7 +61,7 @@ def render(dataset: Dataset | None, presentation: bool) -> None:
     df = dataset.indicators
     rejected = _rejected(dataset)
     _progress(df, rejected)
-    pending = verification.queue(_document_filter(df))
+    pending = _document_filter(_ordered(dataset.folder, data.signature(Path(dataset.folder)), df))
     if pending.empty:
         common.no_data("这里的数值都已核实。")
         return
@@ -91,6 +93,12 @@ def _rejected(dataset: Dataset):
         return applied
     rows = applied[applied["status"] == "rejected"].rename(columns={"extracted_source": "source"})
     return rows.assign(year=rows["year"].astype("Int64"))
+
+
+@st.cache_resource(max_entries=2, show_spinner="正在排列审核队列…")
+def _ordered(folder: str, files: data.Signature, _frame):
+    """The queue of one built table (keyed on its files' names, times and sizes): sorted once, not per click."""
+    return verification.queue(_frame)
 
 
 def _document_filter(df):
