@@ -24,7 +24,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests"
-SEEDS = ROOT.parent / "shared" / "gold" / "seeds.csv"
+# ../shared beside the checkout (a worktree one level deeper finds it one level up)
+SEEDS = next(
+    (p / "shared" / "gold" / "seeds.csv" for p in ROOT.parents[:2] if (p / "shared" / "gold" / "seeds.csv").is_file()),
+    ROOT.parent / "shared" / "gold" / "seeds.csv",
+)
 sys.path[:0] = [str(ROOT), str(TESTS)]
 
 from pipeline import confidence  # noqa: E402
