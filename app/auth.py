@@ -1,6 +1,8 @@
 """Editor access: who may change data (upload reports, correct and review values, settle conflicts).
 
-Owns: the two ways in — named accounts (data/editors.json or FAZHI_EDITORS_FILE, made with
+Owns: the ways in — where an organisation has an OpenID Connect login configured for Streamlit
+(`[auth]` in .streamlit/secrets.toml), `st.login` with the editors listed by e-mail in the
+secret `editor_emails`; else named accounts (data/editors.json or FAZHI_EDITORS_FILE, made with
 `python -m pipeline users add NAME`; checked through `pipeline.api`) and, only where no account
 exists, the shared editor password (Streamlit secrets `editor_password`, else the environment
 variable FAZHI_EDITOR_PASSWORD) as a single-editor fallback — the constant-time comparison,
@@ -31,6 +33,7 @@ ENV = "FAZHI_EDITOR_PASSWORD"
 SECRET = "editor_password"
 SESSION_KEY = "auth.editor"
 MESSAGE_KEY = "auth.message"
+OIDC_EDITORS = "editor_emails"  # secrets: the e-mails of editors who sign in through st.login
 SHARED_ACCOUNT = "共享密码"  # the log's `who` for the single-editor fallback
 HOW_TO_ENABLE = (
     "编辑功能(上传报告、校正数值、审核队列、冲突审核)尚未启用:请用 python -m pipeline users add 姓名 "
@@ -75,8 +78,31 @@ def _client() -> str:
         return "unknown"
 
 
+def _oidc_editors() -> list[str] | None:
+    """The e-mails allowed to edit when Streamlit's OIDC login is configured; None when it is not."""
+    try:
+        if "auth" not in st.secrets:
+            return None
+        listed = st.secrets.get(OIDC_EDITORS, [])
+    except Exception:  # no secrets file: no OIDC
+        return None
+    return [str(e).strip().lower() for e in listed] if isinstance(listed, list | tuple) else []
+
+
+def _oidc_user() -> str:
+    """The signed-in OIDC user's e-mail ("" when nobody is signed in)."""
+    try:
+        return str(st.user.get("email") or "") if st.user.is_logged_in else ""
+    except Exception:  # st.user unavailable (no auth configured)
+        return ""
+
+
 def account() -> str:
     """The logged-in account for the editors' log ("" when nobody is logged in)."""
+    editors = _oidc_editors()
+    if editors is not None:
+        email = _oidc_user()
+        return email if email and email.lower() in editors else ""
     held = st.session_state.get(SESSION_KEY)
     if isinstance(held, tuple) and held and held[0] == "account":
         return str(held[1])
@@ -103,6 +129,9 @@ def editor_access(page: str) -> bool:
             "同时设置 FAZHI_RAW_DIR(报告文件夹)后才可编辑。本页仅供查看。"
         )
         return False
+    editors = _oidc_editors()
+    if editors is not None:
+        return _oidc_access(page, editors)
     names, password = _accounts(), configured_password()
     if not names and password is None:
         st.info(HOW_TO_ENABLE + "本页目前仅供查看。")
@@ -131,6 +160,25 @@ def editor_access(page: str) -> bool:
     else:
         st.caption("登录后可以修改数据;不登录也可以查看本页内容。")
     return False
+
+
+def _oidc_access(page: str, editors: list[str]) -> bool:
+    """Sign-in through the organisation's OIDC provider; only the listed e-mails may edit."""
+    email = _oidc_user()
+    if not email:
+        st.caption("编辑请用单位账号登录;浏览和导出不需要登录。")
+        if st.button("用单位账号登录", key=f"{page}.oidc_login", type="primary"):
+            st.login()
+        return False
+    left, right = st.columns([4, 1])
+    if right.button("退出登录", key=f"{page}.logout"):
+        st.logout()
+    if email.lower() not in editors:
+        logger.warning("OIDC user %r is not listed in %s", email, OIDC_EDITORS)
+        left.warning(f"账号 {email} 不在编辑名单(secrets 中的 {OIDC_EDITORS})中,本页仅供查看。")
+        return False
+    left.caption(f"已以编辑身份进入(账号:{email}):所做的修改会保存到报告文件夹,并重新生成数据表。")
+    return True
 
 
 def _account_form(page: str) -> None:

@@ -167,3 +167,28 @@ def test_throttling_grows_per_account_and_per_client():
     clock.now += 61 + 2 * first
     throttle.failed(("account", "a"))
     assert throttle.wait(("account", "a")) == 0  # the old failures have left the minute
+
+
+OIDC = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32}}
+
+
+def test_an_organisations_oidc_login_lets_listed_editors_in_and_logs_their_email(editor_app, with_accounts):
+    raw, _ = with_accounts
+    secrets = {**OIDC, "editor_emails": ["Wang@Example.org"]}
+    at = editor_app(page="correct", login=False, secrets=secrets, **KEY)
+    assert "correct.oidc_login" in {b.key for b in at.button} and "correct.save" not in {b.key for b in at.button}
+    at.user = {"is_logged_in": True, "email": "wang@example.org", "name": "王"}
+    at.run()
+    assert "correct.save" in {b.key for b in at.button}
+    at.radio(key="correct.action").set_value("reject").run()
+    at.text_input(key="correct.reason").input("核对纸质版")
+    at.button(key="correct.save").click().run()
+    assert ",wang@example.org," in (raw / "corrections.csv").read_text("utf-8").splitlines()[1]
+
+
+def test_an_oidc_user_not_listed_may_only_look(editor_app, with_accounts):
+    at = editor_app(page="correct", login=False, secrets={**OIDC, "editor_emails": ["wang@example.org"]}, **KEY)
+    at.user = {"is_logged_in": True, "email": "li@example.org"}
+    at.run()
+    assert "correct.save" not in {b.key for b in at.button}
+    assert "不在编辑名单" in at.warning[0].value
