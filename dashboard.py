@@ -2,7 +2,7 @@
 
 Run: `streamlit run dashboard.py`. Everything else lives in app/: data loading in app/data.py,
 URL state in app/state.py, pure figures/exports in app/figures.py and app/exports.py, one module
-per page in app/views/. The editor pages (上传报告, 校正数值, 冲突审核) are rendered even when there is
+per page in app/views/. The editor pages (上传报告, 校正数值, 冲突审核, 审核队列) are rendered even when there is
 no data yet (the first upload creates it) and ask for the editor password (app/auth.py).
 Pages are a sidebar radio bound to ?page=… (not st.navigation), so the
 page, like every filter, is a query parameter that a copied link reproduces and that works
@@ -18,7 +18,7 @@ import streamlit as st
 
 from app import data, state
 from app.labels import EDITOR_PAGES, PAGES
-from app.views import compare, correct, coverage, profile, review, sources, table, trend, upload
+from app.views import compare, correct, coverage, profile, queue, review, sources, table, trend, upload
 
 VIEWS: dict[str, Callable[[data.Dataset, bool], None]] = {
     "compare": compare.render,
@@ -32,6 +32,7 @@ EDITOR_VIEWS: dict[str, Callable[[data.Dataset | None, bool], None]] = {
     "upload": upload.render,
     "correct": correct.render,
     "review": review.render,
+    "queue": queue.render,
 }
 logger = logging.getLogger("dashboard")
 PRESENTATION_CSS = "<style>.stMarkdown p, .stCaption, label p {font-size: 1.2rem !important;}</style>"

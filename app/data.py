@@ -62,6 +62,12 @@ TEXT_COLUMNS = (
     "source",
     "evidence",
     "note",
+    "confidence",
+    "signals",
+    "review_state",
+    "reviewed_by",
+    "reviewed_at",
+    "review_note",
 )
 
 Signature = tuple[tuple[str, int, int], ...]
@@ -223,10 +229,11 @@ def typed(frame: pd.DataFrame, name: str = "indicators.csv") -> tuple[pd.DataFra
         raise DataError(f"{name} 缺少必需的列:{', '.join(missing)}。请重新生成数据表。")
     out = frame.copy()
     for column in TEXT_COLUMNS:
-        out[column] = out[column].fillna("").astype(str) if column in out.columns else ""
+        out[column] = out[column].astype(object).fillna("").astype(str) if column in out.columns else ""
     out["adcode"] = out["adcode"].str.replace(r"\.0$", "", regex=True).str.zfill(6)
     out["qualifier"] = out["qualifier"].replace("", "exact")
     out["method"] = out["method"].replace("", "reported")
+    out["review_state"] = out["review_state"].replace("", "unverified")  # tables built before reviews existed
     out["year"] = pd.to_numeric(out["year"], errors="coerce")
     out["value"] = pd.to_numeric(out["value"], errors="coerce")
     for column in ("evidence_start", "evidence_end"):

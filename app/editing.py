@@ -79,6 +79,19 @@ def save(correction) -> None:
     )
 
 
+def save_many(entries: list, what: str) -> None:
+    """Append several lines (e.g. a batch of confirmations), then rebuild once."""
+    from pipeline import api
+
+    last = 1
+    for entry in entries:
+        last = api.append_correction(data.corrections_path(), entry)
+    built = data.rebuild()
+    st.session_state[MESSAGE_KEY] = f"已记录{what}(至第 {last} 行)" + (
+        ",数据表已重新生成。" if built else ",但重新生成数据表失败(原因见页面上方)。"
+    )
+
+
 def show_message() -> None:
     message = st.session_state.pop(MESSAGE_KEY, None)
     if message:

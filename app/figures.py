@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from app import frames, labels
+from app import frames, labels, verification
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 # A fixed qualitative palette (Tableau 10 and D3 without their greys, which read as "disabled"
@@ -160,6 +160,7 @@ def compare_bar(rows: pd.DataFrame, *, name: str, unit: str, year: int, presenta
         cliponaxis=False,
         constraintext="none",
         marker_color=[color_for(a) for a in data["adcode"]],
+        marker_pattern_shape=verification.bar_patterns(data),  # hatched: not yet checked by a person
         customdata=list(
             zip(
                 data["label"],
@@ -172,7 +173,7 @@ def compare_bar(rows: pd.DataFrame, *, name: str, unit: str, year: int, presenta
         hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]} · %{customdata[2]}<br>%{customdata[3]}"
         "<extra></extra>",
     )
-    notes = [*_level_note(data, unit), *_mark_note(data)]
+    notes = [*_level_note(data, unit), *_mark_note(data), *verification.legend(data)]
     height = 160 + (34 if presentation else 26) * max(len(data), 3) + 20 * len(notes)
     title = chart_title(name, unit, [year], "各地区横向对比")
     # Built in one go (not add_vline/update_* one by one): each of those re-validates the figure.
@@ -249,6 +250,8 @@ def trend_lines(rows: pd.DataFrame, *, name: str, unit: str, presentation: bool 
         by_year = group.set_index("year")
         values = [_or_none(by_year["value"].get(y)) for y in years]
         texts = [by_year["label"].get(y, "") for y in years]
+        checked = verification.verified(by_year)
+        symbols = [verification.marker_symbol(checked.get(y, True)) for y in years]  # open: unverified
         fig.add_trace(
             go.Scatter(
                 x=[str(y) for y in years],
@@ -260,7 +263,7 @@ def trend_lines(rows: pd.DataFrame, *, name: str, unit: str, presentation: bool 
                 textposition="top center",
                 connectgaps=False,
                 line={"color": color_for(adcode), "width": 3 if presentation else 2},
-                marker={"size": 10 if presentation else 7},
+                marker={"size": 10 if presentation else 7, "symbol": symbols, "line": {"width": 2}},
                 hovertemplate="%{fullData.name} %{x}年<br>%{text}<extra></extra>",
             )
         )
@@ -268,7 +271,8 @@ def trend_lines(rows: pd.DataFrame, *, name: str, unit: str, presentation: bool 
     fig.update_yaxes(title_text=f"{name}({unit})", rangemode="tozero")
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
     title = chart_title(name, unit, years, "年度趋势")
-    return _style(fig, title, presentation, [*_level_note(rows, unit), *_mark_note(rows)])
+    notes = [*_level_note(rows, unit), *_mark_note(rows), *verification.legend(rows)]
+    return _style(fig, title, presentation, notes)
 
 
 def _year_axis(years: Iterable[int]) -> list[int]:
@@ -307,6 +311,7 @@ def profile_grid(
     labelled = frames.with_labels(rows, compact=True).rename(columns={"label": "short"})
     for k, indicator in enumerate(ids):
         by_year = labelled[labelled["indicator"] == indicator].set_index("year")
+        checked = verification.verified(by_year)
         fig.add_trace(
             go.Bar(
                 x=[str(y) for y in years],
@@ -316,6 +321,7 @@ def profile_grid(
                 cliponaxis=False,
                 constraintext="none",
                 marker_color=color_for(adcode),
+                marker_pattern_shape=[verification.pattern(checked.get(y, True)) for y in years],
                 name=titles[k],
                 hovertemplate="%{x}年 %{text}<extra></extra>",
             ),
@@ -329,7 +335,7 @@ def profile_grid(
             fig.layout[axis].update(autorangeoptions={"include": [0]})
     title = " · ".join(p for p in (jurisdiction, "各项指标", year_span(years)) if p)
     height = 140 + n_rows * (300 if presentation else 240)
-    return _style(fig, title, presentation, _mark_note(rows), height=height)
+    return _style(fig, title, presentation, [*_mark_note(rows), *verification.legend(rows)], height=height)
 
 
 # ---------------------------------------------------------------- 数据覆盖

@@ -20,6 +20,15 @@ QUALIFIERS: dict[str, str] = {
 QUALIFIER_MARKS: dict[str, str] = {"exact": "", "at_least": "≥", "approx": "≈", "at_most": "≤"}
 METHODS: dict[str, str] = {"reported": "报告原文", "derived": "计算得出", "inferred": "推断得出", "manual": "人工校正"}
 MANUAL_MARK = "✎"
+UNVERIFIED_MARK = "†"  # beside a value no person has checked against its evidence yet
+CONFIDENCE: dict[str, str] = {"high": "高", "medium": "中", "low": "低", "": "未评估"}
+REVIEW_STATES: dict[str, str] = {
+    "unverified": "未核实",
+    "confirmed": "已核实",
+    "corrected": "已更正",
+    "rejected": "已否决",
+}
+VERIFIED_STATES: tuple[str, ...] = ("confirmed", "corrected")  # checked by a person and still in the table
 
 STATUSES: dict[str, str] = {
     "ok": "正常",
@@ -81,6 +90,12 @@ COLUMNS: dict[str, str] = {
     "extracted_value": "原提取值",
     "extracted_source": "原来源文件",
     "extracted_evidence": "原文依据(提取值)",
+    "confidence": "置信度",
+    "signals": "判断依据",
+    "review_state": "核实状态",
+    "reviewed_by": "核实人",
+    "reviewed_at": "核实时间",
+    "review_note": "核实说明",
 }
 
 PAGES: dict[str, str] = {
@@ -93,13 +108,15 @@ PAGES: dict[str, str] = {
     "upload": "上传报告",
     "correct": "校正数值",
     "review": "冲突审核",
+    "queue": "审核队列",
 }
-EDITOR_PAGES: tuple[str, ...] = ("upload", "correct", "review")  # change data: need the editor password
+EDITOR_PAGES: tuple[str, ...] = ("upload", "correct", "review", "queue")  # change data: need the editor password
 
 ACTIONS: dict[str, str] = {
     "set": "设定新数值",
     "reject": "标记提取值错误(不设新值)",
     "withdraw": "撤销校正(恢复提取值)",
+    "confirm": "核实无误",
 }
 CORRECTION_STATUSES: dict[str, str] = {
     "applied": "已生效(替换提取值)",

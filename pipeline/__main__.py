@@ -1,8 +1,10 @@
 """Command line: `python -m pipeline build`, `python -m pipeline extract PATH...` and
-`python -m pipeline import PATH...`.
+`python -m pipeline import PATH...` and `python -m pipeline users add NAME | list | remove NAME`
+(the editor accounts).
 
 Owns: argument parsing, printing, exit codes (0 done, 1 build failed, 2 usage error, a
-missing path or a mistake in a rule file). Must never: contain pipeline logic; everything goes through `pipeline.build`.
+missing path or a mistake in a rule file). Must never: contain pipeline logic (everything goes
+through `pipeline.build`, `pipeline.imports` and `pipeline.accounts`), or echo a password.
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     import_cmd.add_argument("--out", default="data/processed", help="output folder (default data/processed)")
     import_cmd.add_argument("--dry-run", action="store_true", help="only show what each file gives; save nothing")
     import_cmd.add_argument("--no-build", action="store_true", help="save the files but do not rebuild the tables")
+    users = commands.add_parser("users", help="editor accounts: add NAME, list, remove NAME")
+    users.add_argument("action", choices=("add", "list", "remove"))
+    users.add_argument("name", nargs="?", default="")
+    users.add_argument("--file", default="", help="accounts file (default data/editors.json or $FAZHI_EDITORS_FILE)")
     return parser
 
 
@@ -56,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _build(args.raw, args.out)
     if args.command == "import":
         return _import(args)
+    if args.command == "users":
+        return _users(args.action, args.name, args.file or None)
     return _extract(args.paths, args.format)
 
 
@@ -128,6 +136,42 @@ def _outcome_line(result) -> str:  # noqa: ANN001 - an imports.Outcome
     year = "" if result.year is None else str(result.year)
     fields = [result.name, result.jurisdiction, year, str(result.values), result.status, result.stored, result.message]
     return "\t".join(field.replace("\t", " ").replace("\n", " ") for field in fields)
+
+
+def _users(action: str, name: str, path: str | None) -> int:
+    from pipeline import accounts
+
+    if action != "list" and not name:
+        print(f"错误 / error: users {action} needs a NAME", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if action == "list":
+            print("\n".join(accounts.names(path)) or "(no accounts)")
+        elif action == "remove":
+            found = accounts.remove(name, path)
+            print(f"removed {name}" if found else f"no account {name}")
+            return EXIT_OK if found else EXIT_USAGE
+        else:
+            new = accounts.add(name, _new_password(), path)
+            print(f"{'added' if new else 'password changed for'} {accounts.clean_name(name)}")
+    except accounts.AccountError as err:
+        print(f"错误 / error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _new_password() -> str:
+    """Asked twice on a terminal (never echoed); one line of standard input otherwise (scripts, tests)."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("新密码 / new password: ")
+    if getpass.getpass("再输入一次 / again: ") != first:
+        from pipeline.accounts import AccountError
+
+        raise AccountError("两次输入的密码不一致。")
+    return first
 
 
 if __name__ == "__main__":

@@ -3,8 +3,9 @@
 Owns: naming the functions and records outside code uses — build a processed folder (or
 only when stale, once for all callers), the processed set to read now, extract a table
 without writing it, preview one upload, import many (files, folders, .zip archives) into the
-raw folder under safe names, the indicator catalogue, the upload limits, and the editors' log
-(corrections and reviews: reader and writer). Every other module of
+raw folder under safe names, the indicator catalogue, the upload limits, the editors' log
+(corrections and reviews: reader and writer), the editor accounts, a report's text (for the
+review queue's context), and the confidence and review vocabularies. Every other module of
 `pipeline` is an internal stage and may change without notice.
 
 Must never: hold logic of its own beyond forwarding (the stages own their work), or import
@@ -54,12 +55,17 @@ __all__ = [
     "Problem",
     "RulesError",
     "Stored",
+    "account_names",
+    "account_stamp",
     "append_correction",
     "archive_items",
     "build",
     "catalogue",
     "current_set",
     "ensure_built",
+    "confidence_tier",
+    "document_text",
+    "evidence_hash",
     "extract",
     "find_same",
     "import_paths",
@@ -76,6 +82,8 @@ __all__ = [
     "safe_name",
     "save",
     "store_outcome",
+    "signal_labels",
+    "verify_account",
 ]
 
 
@@ -137,3 +145,63 @@ def append_correction(path: str | Path, correction: Correction) -> int:
     from pipeline.corrections import append
 
     return append(path, correction)
+
+
+def evidence_hash(evidence: str) -> str:
+    """The digest a confirm/reject line records of the evidence it judged."""
+    from pipeline.review import evidence_hash as digest
+
+    return digest(evidence)
+
+
+def confidence_tier(signals: tuple[str, ...]) -> str:
+    """high, medium or low for a Fact's signals (the document's own; the table adds conflict/outlier)."""
+    from pipeline import confidence
+
+    return confidence.tier(signals)
+
+
+def signal_labels(signals: str) -> list[str]:
+    """The Chinese labels of a `signals` cell ("a;b") of indicators.csv."""
+    from pipeline import confidence
+
+    return confidence.labels(confidence.split(signals))
+
+
+def document_text(raw: str | Path, source: str) -> str:
+    """The normalised text of the raw file `source` (the text evidence offsets refer to); "" when
+    it is not a plain file inside `raw` or cannot be read."""
+    folder = Path(raw).resolve()
+    path = (folder / source).resolve()
+    if path.parent != folder or not path.is_file():
+        return ""
+    from pipeline.build import stages
+
+    try:
+        return stages().read_document(path).text
+    except Exception:  # noqa: BLE001 - a file the build could not read has no text to show
+        return ""
+
+
+def account_names(path: str | Path | None = None) -> list[str]:
+    """The editor accounts (data/editors.json or $FAZHI_EDITORS_FILE); [] when there is none or it is unreadable."""
+    from pipeline import accounts
+
+    try:
+        return accounts.names(path)
+    except accounts.AccountError:
+        return []
+
+
+def verify_account(name: str, password: str, path: str | Path | None = None) -> str | None:
+    """The account's name when the password is right, else None."""
+    from pipeline import accounts
+
+    return accounts.verify(name, password, path)
+
+
+def account_stamp(name: str, path: str | Path | None = None) -> str:
+    """Changes when the account's password changes or it is removed (sessions keep it to log out)."""
+    from pipeline import accounts
+
+    return accounts.stamp(name, path)

@@ -166,7 +166,10 @@ def _after_ingest(doc: Document, run: Stages, placed: Placed | None = None) -> P
     facts, error, note = _facts(doc, loc, run)
     if error:
         return doc, replace(loc, status=_failure_status(error), message=error), []
-    return doc, bounds.with_note(loc, note), facts
+    from pipeline import confidence  # not an _attempt: a broken confidence.yaml must stop, not hide
+
+    noted = bounds.with_note(loc, note)
+    return doc, noted, confidence.assess(facts, noted, doc)
 
 
 def _facts(doc: Document, loc: Location, run: Stages) -> tuple[list[Fact], str, str]:
@@ -235,6 +238,7 @@ def _tables(
     _log_cumulative(rows)
     single, cumulative = table.frames(rows)
     indicators, conflicts = table.resolve(single)
+    indicators = table.add_confidence(indicators, conflicts)
     indicators, corrected = _corrected(indicators, single, raw / CORRECTIONS_FILE if raw else None)
     return Tables(
         indicators=table.validate(indicators, "indicators"),
@@ -394,13 +398,17 @@ WARM_REPORT = "某市人民政府关于2023年法治政府建设情况的报告\
 
 
 def _corrected(indicators: pd.DataFrame, located: pd.DataFrame, path: Path | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The table with the corrections in force applied, and the report of every line."""
+    """The table with the corrections in force applied and every value's review state, and the
+    report of every line."""
     import pandas as pd
 
     from pipeline import catalogue, corrections, table
 
     found, problems = corrections.read(path, catalogue.indicators()) if path else ([], [])
-    corrected, report = table.apply_corrections(indicators, located, corrections.in_force(found))
+    active = corrections.in_force(found)
+    stale = table.stale_reviews(indicators, located, active)  # rejections of a value since re-extracted
+    corrected, report = table.apply_corrections(indicators, located, [c for c in active if c not in stale])
+    corrected = table.apply_reviews(corrected, located, found)
     for row in report[report["status"] == "unmatched"].itertuples():
         logger.warning("%s line %s: %s", CORRECTIONS_FILE, row.line, row.message)
     for problem in problems:

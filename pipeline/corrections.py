@@ -6,11 +6,17 @@ which entry is in force for each (jurisdiction, year, indicator): the last one w
 
 Must never: touch the indicator table (`table.apply_corrections` does) or any other raw file.
 
-Each line is one of three actions:
+Each line is one of four actions:
   set       the value for that jurisdiction, year and indicator is `value` (method=manual);
   reject    the extracted value is wrong and there is no replacement: it is left out;
-  withdraw  an earlier correction of that key no longer applies: the extracted value returns.
+  withdraw  an earlier correction of that key no longer applies: the extracted value returns;
+  confirm   a person checked the extracted value against its evidence: it is right (已核实).
 `jurisdiction` is the standard name shown in the app (e.g. 长春市) or a 6-digit adcode.
+A confirm or reject written by the app records the value it judged (`value`) and a hash of the
+evidence it saw (`evidence_sha`, see `review.evidence_hash`): when a re-extraction changes
+either, the review no longer applies (`review.state_of`). `who` is the logged-in account and
+`when` Beijing time. Files written before `evidence_sha` existed keep their header; the app
+then writes the new column as an extra cell at the end of the line, which `read` understands.
 """
 
 from __future__ import annotations
@@ -22,14 +28,16 @@ import math
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import IO
 
 FILE_NAME = "corrections.csv"
 PLACES_FILE = "report_places.csv"  # source, jurisdiction, year, reason: where detection failed
-ACTIONS = ("set", "reject", "withdraw")
-COLUMNS = ("jurisdiction", "year", "indicator", "action", "value", "reason", "who", "when")
+ACTIONS = ("set", "reject", "withdraw", "confirm")
+VALUE_ACTIONS = ("set", "reject", "withdraw")  # the lines that change the table; confirm only reviews
+COLUMNS = ("jurisdiction", "year", "indicator", "action", "value", "reason", "who", "when", "evidence_sha")
+BEIJING = timezone(timedelta(hours=8), "CST")  # China keeps one offset all year
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,7 @@ class Correction:
     who: str = ""
     when: str = ""
     line: int = 0  # line number in the file, for messages
+    evidence_sha: str = ""  # confirm/reject: hash of the evidence judged (review.evidence_hash)
 
     @property
     def key(self) -> tuple[str, int, str]:
@@ -71,10 +80,26 @@ def read(path: str | Path, known_indicators: Iterable[str]) -> tuple[list[Correc
         return [], [Problem(0, f"无法读取 {path.name}:{err}。请用 UTF-8 编码保存。")]
     known = set(known_indicators)
     found, problems = [], []
-    for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
-        parsed = _parse(row, number, known)
+    reader = csv.DictReader(io.StringIO(text), restkey=_REST)
+    later = _later_columns(reader.fieldnames or [])
+    for number, row in enumerate(reader, start=2):
+        parsed = _parse(_with_rest(row, later), number, known)
         (found if isinstance(parsed, Correction) else problems).append(parsed)
     return found, problems
+
+
+_REST = "\0rest"
+
+
+def _later_columns(header: list[str]) -> tuple[str, ...]:
+    """Columns a file's (older) header lacks that the app appends as extra cells at a line's end."""
+    header = [h.strip() for h in header]
+    return COLUMNS[len(header) :] if tuple(header) == COLUMNS[: len(header)] else ()
+
+
+def _with_rest(row: dict, later: tuple[str, ...]) -> dict:
+    rest = row.pop(_REST, None) or []
+    return {**row, **dict(zip(later, rest, strict=False))}
 
 
 def _parse(row: dict[str | None, str | None], line: int, known: set[str]) -> Correction | Problem:
@@ -85,7 +110,7 @@ def _parse(row: dict[str | None, str | None], line: int, known: set[str]) -> Cor
     if cell["indicator"] not in known:
         return Problem(line, f"第 {line} 行的指标“{cell['indicator']}”不在指标目录中(pipeline/rules/indicators.yaml)。")
     if action not in ACTIONS:
-        return Problem(line, f"第 {line} 行的操作“{action}”无法识别,应为 set、reject 或 withdraw。")
+        return Problem(line, f"第 {line} 行的操作“{action}”无法识别,应为 set、reject、withdraw 或 confirm。")
     year = _year(cell["year"])
     if year is None:
         return Problem(line, f"第 {line} 行的年份“{cell['year']}”不是有效年份。")
@@ -97,11 +122,12 @@ def _parse(row: dict[str | None, str | None], line: int, known: set[str]) -> Cor
         year,
         cell["indicator"],
         action,
-        value if action == "set" else None,
+        value if action in ("set", "confirm", "reject") else None,
         cell["reason"],
         cell["who"],
         cell["when"],
         line,
+        cell["evidence_sha"],
     )
 
 
@@ -144,10 +170,12 @@ def read_report_places(path: str | Path) -> tuple[dict[str, tuple[str, int | Non
 
 
 def in_force(corrections: Iterable[Correction]) -> list[Correction]:
-    """The last line for each key, unless that line withdraws the correction."""
+    """The last value-changing line (set, reject, withdraw) for each key, unless it withdraws
+    the correction. Confirmations change no value: `review.state_of` reads them."""
     last: dict[tuple[str, int, str], Correction] = {}
     for correction in corrections:
-        last[correction.key] = correction
+        if correction.action in VALUE_ACTIONS:
+            last[correction.key] = correction
     return [c for c in last.values() if c.action != "withdraw"]
 
 
@@ -161,17 +189,22 @@ def append(path: str | Path, correction: Correction) -> int:
     """
     path = Path(path)
     record = {k: v for k, v in asdict(correction).items() if k in COLUMNS}
-    record["value"] = "" if correction.value is None else f"{correction.value:g}"
-    record["when"] = correction.when or datetime.now().astimezone().isoformat(timespec="seconds")
+    record["value"] = "" if correction.value is None else f"{correction.value:.10g}"
+    record["when"] = correction.when or now()
     with path.open("a+", encoding="utf-8", newline="") as handle, _locked(handle):
         handle.seek(0)
         existing = handle.read()
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        writer = csv.writer(handle)
         if not existing.strip():
-            writer.writeheader()
-        elif not existing.endswith(("\n", "\r")):
-            handle.write("\n")
-        writer.writerow(record)
+            header = list(COLUMNS)
+            writer.writerow(COLUMNS)
+        else:
+            header = [h.strip() for h in next(csv.reader(io.StringIO(existing.lstrip("\ufeff"))), [])]
+            if not existing.endswith(("\n", "\r")):
+                handle.write("\n")
+        # An older header that is a prefix of COLUMNS: the new columns go at the end, in order.
+        names = list(COLUMNS) if _later_columns(header) or tuple(header) == COLUMNS else header
+        writer.writerow([record.get(name, "") for name in names])
         handle.flush()
         os.fsync(handle.fileno())
     return _records(existing) + 2  # after the header and the records already there
@@ -198,3 +231,8 @@ def _locked(handle: IO[str]) -> Iterator[None]:
         yield
     finally:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def now() -> str:
+    """The current time in Beijing, ISO 8601 to the second ("2026-12-01T09:30:00+08:00")."""
+    return datetime.now(BEIJING).isoformat(timespec="seconds")

@@ -39,7 +39,7 @@ from functools import cache
 import pandas as pd
 import pandera.pandas as pa
 
-from pipeline import catalogue
+from pipeline import catalogue, confidence, review
 from pipeline.corrections import FILE_NAME as CORRECTIONS_SOURCE
 from pipeline.corrections import Correction, Problem
 from pipeline.model import (
@@ -73,7 +73,14 @@ COLUMNS: tuple[str, ...] = (
     "evidence_start",
     "evidence_end",
     "note",
+    "confidence",
+    "signals",
+    "review_state",
+    "reviewed_by",
+    "reviewed_at",
+    "review_note",
 )
+REVIEW_COLUMNS: tuple[str, ...] = ("review_state", "reviewed_by", "reviewed_at", "review_note")
 KEY: tuple[str, ...] = ("adcode", "year", "indicator")
 DOC_YEAR = "doc_year"
 CUMULATIVE_COLUMNS: tuple[str, ...] = (*COLUMNS, "period")
@@ -205,9 +212,15 @@ def _row(doc: Document, loc: Location, fact: Fact, place: Mapping[str, str]) -> 
         "evidence_start": fact.start,
         "evidence_end": fact.end,
         "note": fact.note,
+        "confidence": confidence.tier(fact.signals),
+        "signals": confidence.join(fact.signals),
+        **_UNREVIEWED,
         "period": fact.period,
         DOC_YEAR: loc.year,
     }
+
+
+_UNREVIEWED = {"review_state": review.UNVERIFIED, "reviewed_by": "", "reviewed_at": "", "review_note": ""}
 
 
 def plausible(rows: Iterable[dict]) -> tuple[list[dict], list[dict]]:
@@ -423,6 +436,9 @@ def _corrected_row(correction: Correction, place: dict, old: dict | None) -> dic
         "qualifier": "exact",
         "method": "manual",
         "note": note,
+        "confidence": confidence.HIGH,  # a person entered it; the review columns say who
+        "signals": (old or {}).get("signals") or "",
+        **_UNREVIEWED,
     }
 
 
@@ -568,6 +584,12 @@ def _schemas() -> dict[str, pa.DataFrameSchema]:
         "evidence_start": pa.Column("int64"),
         "evidence_end": pa.Column("int64"),
         "note": text,
+        "confidence": pa.Column(str, pa.Check.isin(confidence.TIERS)),
+        "signals": text,
+        "review_state": pa.Column(str, pa.Check.isin(review.STATES)),
+        "reviewed_by": text,
+        "reviewed_at": text,
+        "review_note": text,
     }
     in_range = pa.Check(_in_range, name=_RANGE_CHECK, error=_RANGE_CHECK)
     common = {"strict": True, "ordered": True}
@@ -617,3 +639,87 @@ def _schemas() -> dict[str, pa.DataFrameSchema]:
             **common,
         ),
     }
+
+
+# ---------------------------------------------------------------- confidence and review states
+
+
+def add_confidence(indicators: pd.DataFrame, conflicts: pd.DataFrame) -> pd.DataFrame:
+    """`indicators` with the table-wide signals (conflict: other reports disagree; outlier: far
+    from the place's other years) added and `confidence` decided again from all signals."""
+    if indicators.empty:
+        return indicators
+    disputed = set(conflicts[list(KEY)].itertuples(index=False, name=None)) if len(conflicts) else set()
+    outliers = _outliers(indicators)
+    signals = []
+    for row, key in zip(indicators["signals"], indicators[list(KEY)].itertuples(index=False, name=None), strict=True):
+        found = list(confidence.split(row))
+        found += ["conflict"] if key in disputed else []
+        found += ["outlier"] if key in outliers else []
+        signals.append(tuple(found))
+    manual = indicators["method"] == "manual"
+    tiers = [confidence.HIGH if m else confidence.tier(s) for s, m in zip(signals, manual, strict=True)]
+    return indicators.assign(signals=[confidence.join(s) for s in signals], confidence=tiers)
+
+
+def _outliers(frame: pd.DataFrame) -> set[tuple]:
+    """Keys whose value stands out against the same place's other years of that indicator."""
+    rules = confidence.rules()
+    sizes = frame.groupby(["adcode", "indicator"])["year"].transform("size")
+    found: set[tuple] = set()
+    candidates = frame[sizes > rules.min_years]
+    for (adcode, indicator), group in candidates.groupby(["adcode", "indicator"], sort=False):
+        rate = str(group["unit"].iloc[0]) == "%"
+        values = group["value"].tolist()
+        for i, (year, value) in enumerate(zip(group["year"], values, strict=True)):
+            if confidence.is_outlier(value, values[:i] + values[i + 1 :], rate, rules):
+                found.add((adcode, year, indicator))
+    return found
+
+
+def stale_reviews(indicators: pd.DataFrame, located: pd.DataFrame, lines: Sequence[Correction]) -> list[Correction]:
+    """The rejections among `lines` whose recorded value or evidence is not the value's now:
+    they must not remove the new value (it falls back to 未核实 instead)."""
+    rows = _rows_by_key(indicators)
+    places = _place_codes(located)
+    return [
+        line
+        for line in lines
+        if line.action == "reject"
+        and (line.value is not None or line.evidence_sha)
+        and not review.still_seen(line, rows.get((places.get(line.jurisdiction, ""), line.year, line.indicator)))
+    ]
+
+
+def apply_reviews(indicators: pd.DataFrame, located: pd.DataFrame, lines: Sequence[Correction]) -> pd.DataFrame:
+    """`indicators` with the review columns decided from every log line (`review.state_of`)."""
+    if indicators.empty:
+        return indicators
+    places = _place_codes(located)
+    by_key: dict[tuple, list[Correction]] = {}
+    for line in lines:
+        by_key.setdefault((places.get(line.jurisdiction, ""), line.year, line.indicator), []).append(line)
+    out = indicators.assign(**_UNREVIEWED)
+    if not by_key:
+        return out
+    keys = list(zip(out["adcode"], out["year"], out["indicator"], strict=True))
+    # Only the values the log names need a decision; every other one stays 未核实.
+    columns = [out.columns.get_loc(c) for c in REVIEW_COLUMNS]
+    for position in [i for i, key in enumerate(keys) if key in by_key]:
+        row = out.iloc[position]
+        found = review.state_of(by_key[keys[position]], row.to_dict(), str(row["unit"]))
+        out.iloc[position, columns] = [found.state, found.by, found.at, found.note]
+    return out
+
+
+def _rows_by_key(frame: pd.DataFrame) -> dict[tuple, dict]:
+    return {(r["adcode"], r["year"], r["indicator"]): r for r in frame[[*KEY, "value", "evidence"]].to_dict("records")}
+
+
+def _place_codes(located: pd.DataFrame) -> dict[str, str]:
+    """Jurisdiction name or adcode -> adcode, the first place of that name (as `_place_of` picks)."""
+    places = located[["jurisdiction", "adcode"]].drop_duplicates()
+    codes = {str(a): str(a) for a in places["adcode"]}
+    for name, adcode in zip(places["jurisdiction"], places["adcode"], strict=True):
+        codes.setdefault(str(name), str(adcode))
+    return codes

@@ -44,6 +44,7 @@ def app_run(monkeypatch: pytest.MonkeyPatch, processed_dir: Path) -> Callable[..
         # FAZHI_DATA_DIR alone = a read-only copy: never built into, editor pages read-only.
         monkeypatch.delenv("FAZHI_RAW_DIR", raising=False)
         monkeypatch.delenv("FAZHI_EDITOR_PASSWORD", raising=False)
+        monkeypatch.setenv("FAZHI_EDITORS_FILE", str(Path(data or processed_dir).parent / "no-editors.json"))
         monkeypatch.setenv("FAZHI_DATA_DIR", str(data or processed_dir))
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
         for key, value in query.items():
@@ -108,6 +109,8 @@ def editor_app(monkeypatch: pytest.MonkeyPatch, editor_dirs: tuple[Path, Path]) 
         raw, processed = editor_dirs
         monkeypatch.setenv("FAZHI_RAW_DIR", str(raw))
         monkeypatch.setenv("FAZHI_DATA_DIR", str(processed))
+        # Accounts only where a test writes them (tmp/editors.json); never the repository's data/editors.json.
+        monkeypatch.setenv("FAZHI_EDITORS_FILE", str(raw.parent / "editors.json"))
         if password is None:
             monkeypatch.delenv("FAZHI_EDITOR_PASSWORD", raising=False)
         else:

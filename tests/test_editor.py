@@ -108,12 +108,11 @@ def test_a_read_only_data_copy_disables_editing_even_with_a_password(app_run, mo
 # ---------------------------------------------------------------- 校正数值
 
 
-def correct(at, action: str, value: float | None = None, reason: str = "核对原文", who: str = "李四"):
+def correct(at, action: str, value: float | None = None, reason: str = "核对原文"):
     at.radio(key="correct.action").set_value(action).run()
     if value is not None:
         at.number_input(key="correct.value").set_value(value).run()
     at.text_input(key="correct.reason").input(reason)
-    at.text_input(key="correct.who").input(who)
     at.button(key="correct.save").click().run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -147,7 +146,7 @@ def test_a_value_the_extractor_missed_can_be_added(editor_app, with_report):
 
 def test_missing_fields_are_asked_for_and_nothing_is_written(editor_app, with_report):
     raw, _ = with_report
-    at = correct(editor_app(page="correct", **KEY), "set", value=330, reason="", who="")
+    at = correct(editor_app(page="correct", **KEY), "set", value=330, reason="")
     assert "请填写" in at.error[0].value and not (raw / "corrections.csv").exists()
 
 
@@ -186,7 +185,7 @@ def test_adopting_an_alternative_records_a_correction_and_settles_the_conflict(e
     at.button(key=f"review.341000.2023.review_received.{index}").click().run()
     assert not at.exception
     [line] = log_lines(raw)
-    assert (line["jurisdiction"], line["action"], line["value"]) == ("黄山市", "set", "330")
+    assert (line["jurisdiction"], line["action"], line["value"], line["who"]) == ("黄山市", "set", "330", "共享密码")
     assert line["reason"] == "冲突审核:采用 黄山2024.txt 的数值"
     assert table_value(processed) == (330.0, "manual")
     assert "所有冲突都已人工校正" in texts(at)

@@ -174,11 +174,10 @@ def test_end_to_end_upload_compare_correct_compare(editor_app, editor_dirs, repo
     at.selectbox(key="correct.indicator").set_value("review_received").run()
     at.number_input(key="correct.value").set_value(330).run()
     at.text_input(key="correct.reason").input("据纸质版核对更正").run()
-    at.text_input(key="correct.who").input("王科长").run()
     at.button(key="correct.save").click().run()
     assert not at.exception, [e.value for e in at.exception]
     log = (raw / "corrections.csv").read_text(encoding="utf-8").splitlines()
-    assert len(log) == 2 and log[1].startswith("黄山市,2023,review_received,set,330,据纸质版核对更正,王科长,")
+    assert len(log) == 2 and log[1].startswith("黄山市,2023,review_received,set,330,据纸质版核对更正,共享密码,")
     history = at.dataframe[-1].value
     assert history.iloc[0]["结果"].startswith("已生效") and history.iloc[0]["数值"] == "330"
 

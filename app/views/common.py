@@ -136,5 +136,14 @@ def evidence_html(evidence: str, value: float) -> str:
     )
 
 
+def verified_switch(key: str, container=st) -> bool:
+    """The 仅显示已核实 switch: when on, only values a person confirmed or corrected are shown."""
+    return container.toggle(
+        "仅显示已核实",
+        key=key,
+        help="只显示经编辑对照原文核实(或人工更正)的数值;未核实的数值在图中为斜纹柱或空心点,在表中标 †。",
+    )
+
+
 def no_data(message: str) -> None:
     st.info(message, icon=":material/info:")

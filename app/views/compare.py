@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import figures, frames, state
+from app import figures, frames, state, verification
 from app.data import Dataset
 from app.views import common
 
@@ -22,11 +22,13 @@ def render(data: Dataset, presentation: bool) -> None:
         state.seed_choice("compare.year", url.year, years)
         year = right.selectbox("年份", years, key="compare.year", format_func=lambda y: f"{y}年")
         levels, provinces, chosen, names = _place_filters(index, url)
+        checked_only = common.verified_switch("compare.verified")
     state.write(
         indicator=indicator, year=year, level=tuple(levels), province=tuple(provinces), jurisdictions=tuple(chosen)
     )
     name, unit, _ = index.info(indicator)
     rows = index.select(indicator=indicator, years=[year], levels=levels, provinces=provinces, adcodes=chosen)
+    rows = verification.only_verified(rows, checked_only)
     if rows.empty:
         common.no_data(
             f"{year}年还没有符合条件的“{name}”数据。可换一个年份或放宽层级/省份/地区条件;"
@@ -73,7 +75,7 @@ def _limit(rows, chosen: list[str]):
 
 
 def _ranking(rows) -> None:
-    table = frames.with_labels(rows).sort_values("value", ascending=False)
+    table = verification.dagger(frames.with_labels(rows)).sort_values("value", ascending=False)
     table = table.assign(rank=table["value"].rank(method="min", ascending=False).astype(int))
     shown = frames.chinese(
         table, ("rank", "jurisdiction", "level", "province", "label", "qualifier", "method", "source")

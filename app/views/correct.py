@@ -122,14 +122,13 @@ def _form(df: pd.DataFrame, place: str, year: int, indicator: str, *, has_value:
             "新数值", key="correct.value", value=None, min_value=0.0, step=1.0, placeholder="例如 330"
         )
     reason = st.text_input("理由(必填)", key="correct.reason", placeholder="例如:原文为扫描错误,据纸质版更正")
-    who = st.text_input("校正人(必填)", key="correct.who")
+    who = auth.account()  # the logged-in account, never a typed name
+    st.caption(f"校正人:{common.plain(who)}(当前登录账号)")
     if not st.button("保存校正", type="primary", key="correct.save"):
         st.caption("每次保存都在 corrections.csv 末尾追加一行,原有记录不会被改写;保存后自动重新生成数据表。")
         return
     missing = [
-        n
-        for n, v in (("新数值", value if action == "set" else 0), ("理由", reason.strip()), ("校正人", who.strip()))
-        if v is None or v == ""
+        n for n, v in (("新数值", value if action == "set" else 0), ("理由", reason.strip())) if v is None or v == ""
     ]
     if missing:
         st.error(f"请填写:{'、'.join(missing)}。")
@@ -142,7 +141,7 @@ def _form(df: pd.DataFrame, place: str, year: int, indicator: str, *, has_value:
             action,
             float(value) if action == "set" else None,
             reason.strip(),
-            who.strip(),
+            who,
         )
     )
     for key in ("correct.value", "correct.reason"):

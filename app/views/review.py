@@ -42,7 +42,7 @@ def render(dataset: Dataset | None, presentation: bool) -> None:
         "同一地区、年份、指标在不同报告中数值不一致时,系统按固定规则先取一个;请核对原文后确认或改用其他数值。"
         "“采用此值”会在校正记录中追加一条人工校正,并重新生成数据表。"
     )
-    who = st.text_input("审核人(写入校正记录)", key="review.who") if editable else ""
+    who = auth.account() if editable else ""  # the logged-in account, never a typed name
     show_all = st.toggle("也显示已人工校正的冲突", key="review.all")
     df = dataset.indicators
     shown = 0
@@ -100,7 +100,7 @@ def _alternative(
                 "set",
                 float(alt["value"]),
                 reason_for(str(alt["source"])),
-                who.strip() or "冲突审核",
+                who,
             )
         )
         st.rerun()

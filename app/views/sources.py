@@ -46,10 +46,25 @@ def _show(row: pd.Series) -> None:
         "数值性质": labels.QUALIFIERS.get(row["qualifier"], row["qualifier"]),
         "原文位置": _position(row),
         "备注": common.plain(row["note"]) if row["note"] else "—",
+        **_review(row),
     }
     st.table(pd.DataFrame({"项目": list(facts), "内容": [str(v) for v in facts.values()]}).set_index("项目"))
     if row["method"] == "derived":
         st.caption("计算得出的数值没有单独的原文句子:它由备注中的两个指标相除得到。")
+
+
+def _review(row: pd.Series) -> dict[str, str]:
+    """置信度 (with its reasons) and 核实状态 (who, when, why) of the value."""
+    from pipeline import api
+
+    reasons = "、".join(api.signal_labels(str(row.get("signals", ""))))
+    tier = labels.CONFIDENCE.get(str(row.get("confidence", "")), "未评估")
+    state = labels.REVIEW_STATES.get(str(row.get("review_state", "")), "未核实")
+    who = "".join(f"({p})" for p in (row.get("reviewed_by"), row.get("reviewed_at")) if p)
+    return {
+        "置信度": tier + (f"({reasons})" if reasons else ""),
+        "核实状态": state + who + (f";{row['review_note']}" if row.get("review_note") else ""),
+    }
 
 
 def _position(row: pd.Series) -> str:

@@ -7,11 +7,12 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from app import exports, frames, labels, state
+from app import exports, frames, labels, state, verification
 from app.data import Dataset
 from app.views import common
 
 ALL = "__all__"
+SHOWN_COLUMNS = (*frames.TIDY_COLUMNS, "confidence", "review_state")
 SHOWN_ROWS = 5000  # on screen; the downloads always hold every row
 
 
@@ -21,18 +22,22 @@ def render(data: Dataset, presentation: bool) -> None:
     index = data.index
     with common.filter_box(presentation):
         indicator, years, levels, provinces = _filters(index, url)
+        checked_only = common.verified_switch("table.verified")
     state.write(indicator=None if indicator == ALL else indicator, level=tuple(levels), province=tuple(provinces))
     rows = index.select(
         indicator=None if indicator == ALL else indicator, years=years, levels=levels, provinces=provinces
     )
+    record_checked = verification.filter_record(rows, checked_only)
+    rows = verification.only_verified(rows, checked_only)
     if rows.empty:
         common.no_data("没有符合条件的数据。请放宽筛选条件;若缺少某年度的报告,请放入 data/raw/ 后重新生成。")
         return
     name = "全部指标" if indicator == ALL else index.info(indicator)[0]
-    record = _record(name, years, levels, provinces)
+    record = {**_record(name, years, levels, provinces), **record_checked}
     st.caption(f"共 {len(rows)} 行。" + ";".join(f"{k}:{v}" for k, v in record.items()))
     ordered = _ordered(rows)
-    st.dataframe(frames.chinese(ordered.head(SHOWN_ROWS)), hide_index=True)
+    st.dataframe(_tidy(ordered.head(SHOWN_ROWS)), hide_index=True)
+    st.caption(f"{labels.UNVERIFIED_MARK} 未经人工核实的数值(核实状态为“未核实”)。")
     if len(ordered) > SHOWN_ROWS:
         st.caption(f"表格仅显示前 {SHOWN_ROWS:,} 行;下载的文件包含全部 {len(ordered):,} 行。")
     _tidy_downloads(ordered, name, record)
@@ -103,12 +108,17 @@ def _tidy_downloads(rows: pd.DataFrame, name: str, record: dict[str, str]) -> No
     )
 
 
+def _tidy(rows: pd.DataFrame) -> pd.DataFrame:
+    """The tidy table with Chinese headers, † after unverified values, 置信度 and 核实状态."""
+    return frames.chinese(verification.state_column(verification.dagger(frames.with_labels(rows))), SHOWN_COLUMNS)
+
+
 def _tidy_csv(rows: pd.DataFrame, record: dict[str, str]) -> bytes:
-    return exports.to_csv(frames.chinese(rows), record)
+    return exports.to_csv(_tidy(rows), record)
 
 
 def _tidy_xlsx(rows: pd.DataFrame, record: dict[str, str]) -> bytes:
-    return exports.to_xlsx(frames.chinese(rows), record, sheet="明细")
+    return exports.to_xlsx(_tidy(rows), record, sheet="明细")
 
 
 def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[str, str]) -> None:
@@ -121,15 +131,17 @@ def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[
             common.no_data("“地区 × 年份”一次只对一个指标:请在上方选择一个指标。")
             return
         wide, what, years = frames.wide_by_year(rows), "各地区逐年对比", rows["year"].unique().tolist()
+        wide = verification.wide_marks(wide, rows, "year", lambda y: f"{int(y)}年")
         extra = {"单位": frames.indicator_info(rows, indicator)[1]}
     else:
         year_options = sorted(rows["year"].unique().tolist(), reverse=True)
         year = st.selectbox("年份", year_options, key="table.wide.year", format_func=lambda y: f"{y}年")
         one_year = rows[rows["year"] == year]
         wide, what, years = frames.wide_by_indicator(one_year, common.catalogue_order()), "各地区各指标对比", [year]
+        wide = verification.wide_marks(wide, one_year, "indicator_name", str)
         extra = {"对比年份": f"{year}年"}
     st.dataframe(wide, hide_index=True)
-    meta = {**record, **extra, "说明列": "≥ 不少于 · ≈ 约数 · ≤ 不超过 · ✎ 人工校正;空白表示无数据"}
+    meta = {**record, **extra, "说明列": "≥ 不少于 · ≈ 约数 · ≤ 不超过 · ✎ 人工校正 · † 未核实;空白表示无数据"}
     a, b = st.columns(2)
     a.download_button(
         "下载对比表 CSV",

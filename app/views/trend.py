@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import figures, frames, state
+from app import figures, frames, state, verification
 from app.data import Dataset
 from app.views import common
 
@@ -29,9 +29,10 @@ def render(data: Dataset, presentation: bool) -> None:
             format_func=names.get,
             placeholder="请选择要比较的地区",
         )
+        checked_only = common.verified_switch("trend.verified")
     state.write(indicator=indicator, jurisdictions=tuple(chosen))
     name, unit, _ = index.info(indicator)
-    rows = frames.select(rows_all, adcodes=chosen)
+    rows = verification.only_verified(frames.select(rows_all, adcodes=chosen), checked_only)
     if not chosen or rows.empty:
         common.no_data(f"请在“地区”中选择至少一个有“{name}”数据的地区。")
         return

@@ -245,6 +245,8 @@ def _facts(facts) -> None:
     if not facts:
         common.no_data("没有找到目录中的指标数值。")
         return
+    from pipeline import api
+
     entries = common.catalogue_entries()
     rows = []
     for fact in facts:
@@ -257,6 +259,7 @@ def _facts(facts) -> None:
                 "数值性质": labels.QUALIFIERS.get(fact.qualifier, fact.qualifier),
                 "取得方式": labels.METHODS.get(fact.method, fact.method),
                 "期间": labels.PERIODS.get(fact.period, fact.period),
+                "置信度": labels.CONFIDENCE.get(api.confidence_tier(fact.signals), ""),
                 "原文依据": fact.evidence,  # a dataframe cell is plain text: markup in a report stays inert
             }
         )
