@@ -34,6 +34,8 @@ TIERS = (HIGH, MEDIUM, LOW)
 EXTRACT_SIGNALS = (
     "subject_inherited",
     "subject_across_sentence",
+    "subject_from_heading",
+    "zero_phrase",
     "no_unit",
     "list_reading",
     "term_list",
@@ -55,8 +57,8 @@ _OUTLIER_KEYS = {"ratio", "rate_points", "min_years"}
 _PLACE_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|省|市|区|县|州|盟|旗)$")
 
 
-class RulesError(ValueError):
-    """confidence.yaml is not usable; the message names the file, the entry and the key."""
+# confidence.yaml's mistakes are rule-file mistakes like any other (the CLI and the app say so in words)
+from pipeline.rules import RulesError  # noqa: E402
 
 
 @dataclass(frozen=True)
