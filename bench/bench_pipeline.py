@@ -157,8 +157,11 @@ def bare_jieba_seconds(texts: list[str]) -> float:
 def whole_process(args: list[str]) -> float:
     """Wall-clock seconds of one Python process (start, imports and all), as a person runs it."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, *args], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    run = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if run.returncode:
+        raise SystemExit(f"{' '.join(args)} failed:\n{run.stderr[-2000:]}")
+    return seconds
 
 
 def build_process(raw: Path, out: Path) -> float:

@@ -19,7 +19,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -68,8 +68,8 @@ class Box:
 class Budget:
     """Pages and seconds left for one document's OCR."""
 
-    pages: int = MAX_OCR_PAGES
-    seconds: float = OCR_SECONDS
+    pages: int = field(default_factory=lambda: MAX_OCR_PAGES)  # read when made: tests may change them
+    seconds: float = field(default_factory=lambda: OCR_SECONDS)
     started: float = 0.0
     done: int = 0
     skipped: int = 0
