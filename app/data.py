@@ -191,7 +191,17 @@ def _read_csv(path: Path) -> pd.DataFrame:
     # pandas reads a file cut off mid-row without complaint; the build always ends it with a line break.
     if not _ends_with_newline(path):
         raise DataError(f"{path.name} 不完整(文件末尾被截断,可能是复制或保存时中断)。请重新生成数据表。")
-    return frame
+    return _restored(frame)
+
+
+def _restored(frame: pd.DataFrame) -> pd.DataFrame:
+    """Texts as the build had them (it writes formula-like text with a leading ')."""
+    try:
+        from pipeline import api
+
+        return api.restore_csv_text(frame)
+    except ImportError:
+        return frame
 
 
 def _ends_with_newline(path: Path) -> bool:
@@ -238,7 +248,7 @@ def _optional_csv(path: Path) -> pd.DataFrame:
         return pd.DataFrame()
     if "adcode" in frame.columns:
         frame["adcode"] = frame["adcode"].fillna("").astype(str)
-    return frame
+    return _restored(frame)
 
 
 def _meta(path: Path) -> dict:
@@ -408,6 +418,8 @@ def _plain(text: str) -> str:
 
 
 def _failure_text(exc: Exception, raw: Path) -> str:
+    from pipeline import api
+
     if type(exc).__name__ == "BuildFailed":  # another session's build of the same files failed
         return str(exc)
     if type(exc).__name__ == "LockTimeout":
@@ -416,4 +428,6 @@ def _failure_text(exc: Exception, raw: Path) -> str:
         return f"找不到报告文件夹 {raw}。请创建它并放入报告。"
     if isinstance(exc, ImportError):
         return f"数据处理程序不完整({exc})。请更新程序后重试。"
+    if isinstance(exc, api.RulesError):
+        return f"规则文件有误,已停止生成:{exc}。请改正 pipeline/rules/ 中的这一处后点击“重新生成”。"
     return f"{type(exc).__name__}: {exc}"

@@ -34,6 +34,7 @@ from pipeline.imports import store as store_outcome
 from pipeline.model import Document, Fact, Location, Place
 from pipeline.outputs import LockTimeout
 from pipeline.rawstore import MAX_NAME_BYTES, Index, Stored, find_same, listing, safe_name, save
+from pipeline.rules import RulesError
 
 __all__ = [
     "CORRECTIONS_FILE",
@@ -51,6 +52,7 @@ __all__ = [
     "Outcome",
     "Place",
     "Problem",
+    "RulesError",
     "Stored",
     "append_correction",
     "archive_items",
@@ -70,6 +72,7 @@ __all__ = [
     "process_bytes",
     "process_document",
     "read_corrections",
+    "restore_csv_text",
     "safe_name",
     "save",
     "store_outcome",
@@ -99,6 +102,14 @@ def current_set(out: str | Path) -> Path:
     return current(out)
 
 
+def restore_csv_text(frame: Any) -> Any:
+    """A processed CSV as pandas read it, with every text as the build had it (the build writes
+    text that a spreadsheet would run as a formula with a leading ')."""
+    from pipeline.outputs import restore_frame
+
+    return restore_frame(frame)
+
+
 def catalogue() -> dict[str, dict[str, Any]]:
     """Indicator id -> its catalogue entry (name, unit, family, …), in catalogue order."""
     from pipeline.catalogue import indicators
@@ -120,8 +131,9 @@ def read_corrections(path: str | Path) -> tuple[list[Correction], list[Problem]]
     return read(path, catalogue())
 
 
-def append_correction(path: str | Path, correction: Correction) -> None:
-    """Append one line to an editors' log (creating it with its header)."""
+def append_correction(path: str | Path, correction: Correction) -> int:
+    """Append one line to an editors' log (creating it with its header), under a lock; the line
+    number it got (the header is line 1)."""
     from pipeline.corrections import append
 
-    append(path, correction)
+    return append(path, correction)

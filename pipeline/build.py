@@ -52,6 +52,7 @@ from pipeline.model import (
     Location,
     Place,
 )
+from pipeline.rules import check as check_rules
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -111,6 +112,7 @@ def process_document(path: str | Path, placed: Placed | None = None) -> Processe
     `placed` is (jurisdiction, year) stated for this file in report_places.csv, if any.
     """
     path = Path(path)
+    check_rules()  # a broken rule file stops everything; it is never one file's "error"
     run = stages()
     doc, error = _attempt("ingest", run.read_document, path)
     return _after_ingest(doc or _failed(path.name, str(path), error), run, placed)
@@ -118,6 +120,7 @@ def process_document(path: str | Path, placed: Placed | None = None) -> Processe
 
 def process_bytes(data: bytes, name: str) -> Processed:
     """(Document, Location, Facts) of uploaded bytes named `name`. Never raises for bad bytes."""
+    check_rules()
     run = stages()
     doc, error = _attempt("ingest", run.read_bytes, data, name)
     return _after_ingest(doc or _failed(name, name, error), run)
@@ -439,6 +442,7 @@ def _log_cumulative(rows: Iterable[dict]) -> None:
 
 def extract(paths: Iterable[str | Path]) -> pd.DataFrame:
     """The resolved indicator table (table.COLUMNS) of files and folders. Writes nothing."""
+    check_rules()
     return _tables(document_entries(paths), None).indicators
 
 
@@ -509,6 +513,7 @@ class BuildFailed(RuntimeError):
 
 def _build_locked(raw: Path, out: Path, progress: Progress | None) -> BuildResult:
     started = time.perf_counter()
+    check_rules()  # a broken rule file stops the build; it is never one file's "error"
     if not raw.is_dir():
         raise FileNotFoundError(f"raw folder not found: {raw}")
     found = document_entries([raw])
@@ -623,7 +628,8 @@ def _writers(tables: Tables, meta: dict) -> dict[str, Callable[[Path], None]]:
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    frame.to_csv(path, index=False, encoding="utf-8")
+    """Text a spreadsheet would run as a formula gets a leading ' (reversible: outputs.restore_frame)."""
+    outputs.inert_frame(frame).to_csv(path, index=False, encoding="utf-8")
 
 
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:

@@ -49,6 +49,7 @@ KINDS |= {".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", "
 SUPPORTED = tuple(KINDS)
 MAX_PDF_PAGES = 500  # a report is far shorter; a bigger file is a compilation or hostile
 MAX_DOCX_UNZIPPED = 200 * 1024 * 1024  # a zip's declared sizes bound what zipfile will inflate
+MAX_DOCX_XML = 40 * 1024 * 1024  # the XML parts a Word report's text lives in: a few MB at most
 MAX_ZIP_ENTRIES = 5000
 MAX_HTML_CANDIDATES = 300  # article-container candidates scored; bounds work on hostile pages
 MAX_HTML_DEPTH = 400  # deeper trees (unclosed <font>, hostile pages) make tree edits quadratic
@@ -76,6 +77,10 @@ MSG_PDF_CORRUPT = "PDF 文件已损坏或不完整,无法读取。请重新下�
 MSG_DOCX_CORRUPT = "Word 文档已损坏或不完整,无法打开。请重新下载,或用 Word/WPS 打开后“另存为”.docx 再上传。"
 MSG_DOCX_NO_TEXT = "Word 文档里没有找到文字(可能是空白文档,或正文是图片)。请提供含文字的版本。"
 MSG_DOCX_HUGE = "Word 文档解压后超过 {limit} MB,可能已损坏或不是普通报告。请确认文件无误;如果是合订本,请拆分后再上传。"
+MSG_DOCX_XML_HUGE = (
+    "Word 文档的文字部分解压后超过 {limit} MB,远超正常报告,可能已损坏或是恶意构造的文件,未读取。"
+    "请用 Word/WPS 打开后“另存为”.docx,或导出为 .txt 后再放入。"
+)
 MSG_DOC_OLD = "这是旧版 Word(.doc)格式的文件,暂不支持。请在 Word 或 WPS 中打开,“另存为”.docx 后再上传。"
 MSG_UNSUPPORTED = "不支持“{suffix}”格式的文件。目前能读取:{allowed}。请转换成其中一种格式后再上传。"
 MSG_TOO_LARGE = (
@@ -645,26 +650,29 @@ def charset_codec(name: str) -> str:
 
 
 def _html_article(html: str) -> tuple[str, str, str]:
-    """(article text with line breaks, page title, publication date 'YYYY-MM-DD' or '')."""
-    from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
+    """(article text with line breaks, page title, publication date 'YYYY-MM-DD' or '').
+
+    Linear in the page: no tree edit that scans a tag's siblings runs once per sibling (bs4's
+    insert_before/replace_with/extract do), so a page of 20,000 sibling blocks costs what its
+    size says; pages too deep or with too many parts to drop are read as flat text.
+    """
+    from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "lxml")
     title, published = _html_title(soup), _meta_date(soup)
     if _too_deep(soup):
-        return _flat_text(html), title, published
-    for node in soup.find_all(string=lambda s: isinstance(s, Comment | Declaration | Doctype | ProcessingInstruction)):
-        node.extract()
-    for tag in [*soup.find_all(_DROP_TAGS), *soup.find_all(style=_HIDDEN)]:
-        if not tag.decomposed:
-            tag.decompose()
+        return _flat_text(soup), title, published
+    # Scripts, menus and hidden parts are skipped when text is taken, not removed from the tree
+    # (each removal would scan its siblings); comments and doctypes are never taken.
+    skip = {id(tag) for tag in [*soup.find_all(_DROP_TAGS), *soup.find_all(style=_HIDDEN)]}
     _mark_blocks(soup)
     body = soup.body or soup
-    container = _article_container(body)
-    text = container.get_text()
+    container = _article_container(body, skip)
+    text = _block_text(container, skip)
     if not normalise_text(text) and container is not body:
-        text = body.get_text()
+        text = _block_text(body, skip)
     if not published and not _PUBLISHED_LINE.search(text):
-        published = _labelled_date(body.get_text())
+        published = _labelled_date(_block_text(body, skip))
     return text, title, published
 
 
@@ -678,15 +686,18 @@ def _too_deep(soup) -> bool:  # noqa: ANN001 - a BeautifulSoup tree
     return False
 
 
-_SCRIPT_BLOCKS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+_SCRIPT_PARENTS = frozenset({"script", "style", "noscript", "template"})
 
 
-def _flat_text(html: str) -> str:
-    """Every text of a page too deep to edit as a tree, one string per line, scripts left out."""
-    from bs4 import BeautifulSoup
+def _flat_text(soup) -> str:  # noqa: ANN001 - a BeautifulSoup tree
+    """Every text of a page too deep (or too odd) to edit as a tree, one string per line, scripts
+    left out: one pass over its strings."""
+    from bs4 import CData, NavigableString
 
-    soup = BeautifulSoup(_SCRIPT_BLOCKS.sub(" ", html), "lxml")
-    return (soup.body or soup).get_text("\n")
+    strings = (soup.body or soup).find_all(string=True)
+    return "\n".join(
+        str(s) for s in strings if type(s) in (NavigableString, CData) and s.parent.name not in _SCRIPT_PARENTS
+    )
 
 
 def _html_title(soup) -> str:  # noqa: ANN001 - a BeautifulSoup tree
@@ -726,50 +737,95 @@ def _iso_date(text: str) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
 
 
-def _mark_blocks(soup) -> None:  # noqa: ANN001 - a BeautifulSoup tree
-    """Collapse source whitespace inside text, then put a line break around every block element
-    (and ' | ' between the cells of a table row), so get_text() keeps the page's paragraphs as lines."""
-    from bs4 import NavigableString
+_LINE_MARK = "\ue000"  # a private-use character: stands for a line break until the text is taken
+_WHITESPACE_RUN = re.compile(r"\s+")
 
-    for string in list(soup.find_all(string=True)):
-        if type(string) is NavigableString and string.find_parent("pre") is None:
-            collapsed = re.sub(r"\s+", " ", string)
-            if collapsed != string:
-                string.replace_with(collapsed)
+
+def _mark_blocks(soup) -> None:  # noqa: ANN001 - a BeautifulSoup tree
+    """Put a line mark at the start and end of every block element (and ' | ' between the cells
+    of a table row), so the text keeps the page's paragraphs as lines (`_block_text`). Every edit
+    adds a child to a tag: none scans siblings, so this is linear in the page."""
     for br in soup.find_all("br"):
-        br.replace_with("\n")
+        br.append(_LINE_MARK)
+    short = _short_cells(soup)
     for tag in soup.find_all(_BLOCK_TAGS):
-        if tag.name not in ("table", "tr") and _inside_short_cell(tag):
+        if short and tag.name not in ("table", "tr") and _inside_short_cell(tag, short):
             continue  # "<td><p>出庭应诉率</p></td>": a data cell stays on its row's line
-        tag.insert_before("\n")
-        tag.append("\n")
+        tag.insert(0, _LINE_MARK)
+        tag.append(_LINE_MARK)
     for row in soup.find_all("tr"):
         cells = row.find_all(("td", "th"), recursive=False)
         for cell in cells[:-1]:
             cell.append(" | ")  # the separator DOCX rows get: extract reads tables with year columns
 
 
-def _inside_short_cell(tag) -> bool:  # noqa: ANN001 - a BeautifulSoup tag
-    """Inside a table cell of a few words (a data table's, not a layout table's holding the article)."""
+def _block_text(tag, skip: set[int]) -> str:  # noqa: ANN001 - a BeautifulSoup tag
+    """The text of `tag` without the elements in `skip`: source whitespace collapsed to one
+    space, line marks as line breaks. One pass in document order."""
+    from bs4 import CData, NavigableString, Tag
+
+    parts, stack = [], [(tag, tag.name == "pre" or tag.find_parent("pre") is not None)]
+    while stack:
+        node, in_pre = stack.pop()
+        if isinstance(node, Tag):
+            if id(node) not in skip:
+                in_pre = in_pre or node.name == "pre"
+                stack.extend((child, in_pre) for child in reversed(node.contents))
+        elif type(node) in (NavigableString, CData):
+            parts.append(str(node).replace("\n", _LINE_MARK) if in_pre else str(node))  # <pre> keeps its lines
+    return _WHITESPACE_RUN.sub(" ", "".join(parts)).replace(_LINE_MARK, "\n")
+
+
+def _short_cells(soup) -> set[int]:  # noqa: ANN001 - a BeautifulSoup tree
+    """ids of the table cells of a few words (a data table's, not a layout table's holding the article)."""
+    return {id(cell) for cell in soup.find_all(("td", "th")) if len(cell.get_text()) <= _SHORT_CELL}
+
+
+def _inside_short_cell(tag, short: set[int]) -> bool:  # noqa: ANN001 - a BeautifulSoup tag
     cell = tag.find_parent(("td", "th"))
-    return cell is not None and len(cell.get_text()) <= _SHORT_CELL
+    return cell is not None and id(cell) in short
 
 
 _SHORT_CELL = 60
 
 
-def _article_container(body):  # noqa: ANN001, ANN202 - BeautifulSoup tags
+def _article_container(body, skip: set[int]):  # noqa: ANN001, ANN202 - BeautifulSoup tags
     """The element holding the article: an <article> or an element whose id/class says content,
     article, TRS_Editor, zoom, main or text, with the most Chinese text; then its innermost such
-    descendant that still holds 80% of that text (outer "main" wrappers carry leftovers). Else body."""
+    descendant that still holds 80% of that text (outer "main" wrappers carry leftovers). Else body.
+    Chinese characters are counted for every element in one pass, not once per candidate."""
     candidates = [tag for tag in body.find_all(True, limit=200000) if _is_candidate(tag)][:MAX_HTML_CANDIDATES]
-    scored = [(_han_count(tag.get_text()), tag) for tag in candidates]
+    if not candidates:
+        return body
+    counts = _han_counts(body, skip)
+    scored = [(counts.get(id(tag), 0), tag) for tag in candidates]
     scored = [(count, tag) for count, tag in scored if count]
     if not scored:
         return body
     best_count, best = max(scored, key=lambda pair: pair[0])
     inner = [(count, tag) for count, tag in scored if count >= 0.8 * best_count and best in tag.parents]
     return min(inner, key=lambda pair: pair[0])[1] if inner else best
+
+
+def _han_counts(body, skip: set[int]) -> dict[int, int]:  # noqa: ANN001 - a BeautifulSoup tag
+    """id(tag) -> Chinese characters in its text (elements in `skip` count none), for `body` and
+    every element in it: children come after their parents in document order, so one pass
+    backwards sums each tag once."""
+    from bs4 import CData, NavigableString, Tag
+
+    counts: dict[int, int] = {}
+    for tag in reversed([body, *body.find_all(True)]):
+        if id(tag) in skip:
+            counts[id(tag)] = 0
+            continue
+        total = 0
+        for child in tag.contents:
+            if isinstance(child, Tag):
+                total += counts.get(id(child), 0)
+            elif type(child) in (NavigableString, CData):
+                total += _han_count(child)
+        counts[id(tag)] = total
+    return counts
 
 
 def _is_candidate(tag) -> bool:  # noqa: ANN001 - a BeautifulSoup tag
@@ -940,6 +996,10 @@ def _zip_problem(data: bytes) -> Result | None:
         return _fail(STATUS_UNREADABLE, MSG_DOCX_CORRUPT)
     if sum(e.file_size for e in entries) > MAX_DOCX_UNZIPPED:
         return _fail(STATUS_TOO_LARGE, MSG_DOCX_HUGE.format(limit=MAX_DOCX_UNZIPPED // 2**20))
+    # python-docx parses every XML part into a tree (~15x its size in memory): the text parts'
+    # inflated size is checked here, from the zip's directory, before anything is inflated.
+    if sum(e.file_size for e in entries if e.filename.lower().endswith((".xml", ".rels"))) > MAX_DOCX_XML:
+        return _fail(STATUS_TOO_LARGE, MSG_DOCX_XML_HUGE.format(limit=MAX_DOCX_XML // 2**20))
     return None
 
 
@@ -956,10 +1016,10 @@ def _docx_lines(document) -> Iterator[str]:  # noqa: ANN001 - a python-docx Docu
 
 def _table_lines(table) -> Iterator[str]:  # noqa: ANN001 - a python-docx Table
     for row in table.rows:
-        cells, seen = [], []
+        cells, seen = [], set()
         for cell in row.cells:
-            if not any(cell._tc is tc for tc in seen):  # a merged cell repeats once per column it spans
-                seen.append(cell._tc)
+            if id(cell._tc) not in seen:  # a merged cell repeats once per column it spans
+                seen.add(id(cell._tc))
                 cells.append(cell.text.replace("\n", " "))
         yield " | ".join(cells)  # a visible separator: a plain space next to Chinese is dropped
 

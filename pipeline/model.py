@@ -31,7 +31,7 @@ STATUS_TIMEOUT = "timeout"  # processing ran past the file's time budget and was
 STATUS_OUT_OF_MEMORY = "out_of_memory"  # processing needed more memory than the file's budget
 STATUS_BAD_YEAR = "bad_year"  # the report's year is before 2000 or in the future
 
-LEVELS = ("province", "prefecture", "county")
+LEVELS = ("national", "province", "prefecture", "county")  # national: 中华人民共和国 (100000), a reference
 QUALIFIERS = ("exact", "at_least", "approx", "at_most")
 METHODS = ("reported", "derived", "inferred", "manual")
 PERIOD_YEAR = "year"

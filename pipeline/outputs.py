@@ -18,6 +18,9 @@ Owns the folder's layout and its two guarantees:
   flock on out/.lock; others wait for it and can then see that the data are fresh.
 - Files and folders are created with the process umask (no 0600 outputs): mkdir/open with the
   usual modes, never mkstemp/mkdtemp.
+- Text cells of the CSVs that a spreadsheet would run as a formula (= + - @ tab CR first) are
+  written with a leading ' (as the app's exports are); a cell that starts with ' gets one more,
+  so `restore_text` gives back every text exactly. The parquet file keeps the text as it is.
 
 Must never: write into the current set, remove the set the pointer names, or touch anything
 outside `out`.
@@ -34,6 +37,10 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 VERSIONS = ".versions"
 POINTER = ".current"
@@ -139,6 +146,42 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+# ---------------------------------------------------------------- formula-safe CSV text
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+QUOTE = "'"
+
+
+def inert_text(value: object) -> object:
+    """A text cell made safe to open in a spreadsheet (reversibly: see `restore_text`)."""
+    if isinstance(value, str) and (value.startswith(QUOTE) or value.lstrip().startswith(FORMULA_STARTS)):
+        return QUOTE + value
+    return value
+
+
+def restored_text(value: object) -> object:
+    """The text `inert_text` was given."""
+    return value[1:] if isinstance(value, str) and value.startswith(QUOTE) else value
+
+
+def inert_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with every text column made formula-safe; numbers untouched."""
+    text = _text_columns(frame)
+    return frame.assign(**{c: frame[c].map(inert_text) for c in text}) if text else frame
+
+
+def restore_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A processed CSV as read back, with the texts exactly as the build had them."""
+    text = _text_columns(frame)
+    return frame.assign(**{c: frame[c].map(restored_text) for c in text}) if text else frame
+
+
+def _text_columns(frame: pd.DataFrame) -> list:
+    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
+    return [c for c in frame.columns if not is_numeric_dtype(frame[c]) and not is_bool_dtype(frame[c])]
 
 
 # ---------------------------------------------------------------- one build at a time

@@ -17,7 +17,7 @@ import contextlib
 import hashlib
 import os
 import re
-import tempfile
+import secrets
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,8 +131,7 @@ def save(raw: Path, name: str, data: bytes, index: Index | None = None) -> Store
     if same is not None:
         return Stored(same.name, same, duplicate=True)
     wanted = safe_name(name)
-    handle, temp_name = tempfile.mkstemp(dir=raw, prefix=".upload.", suffix=".tmp")  # hidden: the build skips it
-    temp = Path(temp_name)
+    temp, handle = _hidden_temp(raw)  # hidden: the build skips it
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -144,6 +143,18 @@ def save(raw: Path, name: str, data: bytes, index: Index | None = None) -> Store
     if index is not None:
         index.add(target, data)
     return Stored(target.name, target, duplicate=False)
+
+
+def _hidden_temp(raw: Path) -> tuple[Path, int]:
+    """A new hidden file in `raw`, opened for writing, created with the process umask (mkstemp
+    would make it 0600, and the stored report would stay unreadable to the server's other users)."""
+    for _ in range(100):
+        temp = raw / f".upload.{secrets.token_hex(8)}.tmp"
+        try:
+            return temp, os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"找不到可用的临时文件名:{raw}")
 
 
 def _place(temp: Path, raw: Path, wanted: str) -> Path:

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import html
 import json
+from pathlib import Path
 
 import pytest
+from conftest import mistyped_not_cues
 
 from app.labels import PAGES
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def spec(at, index: int = 0) -> dict:
@@ -192,3 +196,26 @@ def test_parquet_is_preferred_when_newer_and_typed_like_the_csv(processed_copy):
     stat = (processed_copy / "indicators.csv").stat()
     os.utime(processed_copy / "indicators.parquet", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
     pd.testing.assert_frame_equal(read(processed_copy).indicators, csv_frame)
+
+
+def test_a_broken_rule_file_is_explained_in_words_not_a_traceback(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    from streamlit.testing.v1 import AppTest
+
+    rules_copy = tmp_path / "rules"
+    shutil.copytree(ROOT / "pipeline" / "rules", rules_copy)
+    text = (rules_copy / "indicators.yaml").read_text(encoding="utf-8")
+    (rules_copy / "indicators.yaml").write_text(mistyped_not_cues(text))
+    raw, out = tmp_path / "raw", tmp_path / "processed"
+    shutil.copytree(ROOT / "data" / "raw", raw)
+    monkeypatch.setenv("FAZHI_RULES_DIR", str(rules_copy))
+    monkeypatch.setenv("FAZHI_RAW_DIR", str(raw))
+    monkeypatch.setenv("FAZHI_DATA_DIR", str(out))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    import html
+
+    # labels are escaped so that a file name never renders as Markdown: read them as a person sees them
+    shown = html.unescape(" ".join(str(e.value) for e in at.error) + " ".join(str(s.label) for s in at.get("status")))
+    assert "indicators.yaml: review_accepted: unknown key 'not_cue'" in shown
+    assert not at.exception

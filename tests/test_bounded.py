@@ -138,3 +138,37 @@ def test_the_quadratic_sentence_case_finishes_and_keeps_the_report(tmp_path: Pat
     doc, loc, facts = api.process_bytes(hostile.encode(), "q.txt")
     assert loc.status == "ok" and "过长" in loc.message
     assert {f.indicator: f.value for f in facts}["review_received"] == 320
+
+
+# ---------------------------------------------------------------- linear HTML, bounded DOCX
+
+
+def test_many_sibling_blocks_are_read_without_scanning_siblings(monkeypatch):
+    from bs4.element import Tag
+
+    from pipeline.ingest import read_bytes
+
+    scans = []
+    real = Tag.index
+    monkeypatch.setattr(Tag, "index", lambda self, element: scans.append(1) or real(self, element))
+    blocks = "".join(f"<p>全市法治政府建设工作第{i}项<br>落实</p><script>x()</script>" for i in range(2000))
+    article = f"{blocks}<nav>首页</nav><p>共收到行政复议申请320件。</p>"
+    page = f"<html><body><div class='content'>{article}</div></body></html>"
+    doc = read_bytes(page.encode(), "x.html")
+    assert doc.status == "ok" and "320件" in doc.text and "首页" not in doc.text
+    assert len(scans) < 10  # bs4's insert_before/replace_with/extract scan siblings: quadratic on such pages
+
+
+def test_a_docx_whose_text_parts_inflate_past_the_limit_is_refused_before_parsing(monkeypatch):
+    import io
+    import zipfile
+
+    from pipeline import ingest
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b" " * (ingest.MAX_DOCX_XML + 1))
+    monkeypatch.setattr("docx.Document", lambda *a: pytest.fail("python-docx must not be reached"))
+    doc = ingest.read_bytes(buffer.getvalue(), "bomb.docx")
+    assert doc.status == "too_large" and "MB" in doc.message
