@@ -20,8 +20,9 @@ from pipeline.model import STATUS_BAD_YEAR, STATUS_TOO_LARGE, Document, Location
 
 MAX_TEXT_CHARS = 2_000_000  # a long report is ~50,000 characters; more is a compilation or hostile
 MAX_SENTENCE_CHARS = 3_000  # extraction looks back over a sentence for each figure in it
-MAX_SENTENCE_QUANTITIES = 100  # ... so its work grows with length x figures: both are capped
-COUNT_FROM_CHARS = 200  # shorter sentences cannot hold MAX_SENTENCE_QUANTITIES figures with units
+MAX_SENTENCE_QUANTITIES = 100  # ... so its work grows with length x figures: both are capped,
+MAX_SENTENCE_WORK = 60_000  # ... and so is their product (40 figures in 1,500 characters pass)
+MAX_DOCUMENT_WORK = 3_000_000  # the sum over a document (a long real report: ~200,000)
 FIRST_YEAR = 2000
 SENTENCE_END = re.compile(r"[。!?;\n]")  # as extract splits sentences (a superset is harmless)
 
@@ -46,30 +47,53 @@ def text_problem(doc: Document) -> Document | None:
 def bounded_text(text: str) -> tuple[str, int]:
     """(text with over-long or figure-crowded sentences blanked to spaces, how many were blanked).
 
+    Extraction's work on a sentence grows with its length times its figures: a sentence over
+    MAX_SENTENCE_CHARS, MAX_SENTENCE_QUANTITIES or MAX_SENTENCE_WORK (the product) is blanked,
+    and if the sentences kept still add up to more than MAX_DOCUMENT_WORK, the heaviest go too.
     Each blanked sentence keeps its length and its ending, so offsets into the document stay
     valid and the sentences around it read exactly as before.
     """
-    parts: list[str] = []
-    blanked, start = 0, 0
-    for end in (*(m.end() for m in SENTENCE_END.finditer(text)), len(text)):
-        sentence = text[start:end]
-        if sentence and _too_much(sentence):
-            parts.append(" " * (len(sentence) - 1) + ("。" if sentence[-1] != "\n" else "\n"))
-            blanked += 1
-        else:
-            parts.append(sentence)
-        start = end
-    return ("".join(parts), blanked) if blanked else (text, 0)
+    spans = _sentences(text)
+    work = [_work(text[start:end]) for start, end in spans]
+    blank = {i for i, cost in enumerate(work) if cost is None}
+    total = sum(cost for cost in work if cost is not None)
+    for i in sorted((i for i in range(len(spans)) if i not in blank), key=lambda i: -work[i]):
+        if total <= MAX_DOCUMENT_WORK:
+            break
+        blank.add(i)
+        total -= work[i]
+    if not blank:
+        return text, 0
+    parts = [_blanked(text[start:end]) if i in blank else text[start:end] for i, (start, end) in enumerate(spans)]
+    return "".join(parts), len(blank)
 
 
-def _too_much(sentence: str) -> bool:
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, ending included, covering the whole text."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    if not ends or ends[-1] != len(text):
+        ends.append(len(text))
+    return [(start, end) for start, end in zip([0, *ends[:-1]], ends, strict=True) if end > start]
+
+
+def _work(sentence: str) -> int | None:
+    """Length x figures of a sentence, or None when it is past a per-sentence limit."""
     if len(sentence) > MAX_SENTENCE_CHARS:
-        return True
-    if len(sentence) < COUNT_FROM_CHARS:
-        return False
+        return None
+    if not _DIGITS.search(sentence):
+        return 0
     from pipeline.numbers import find_quantities
 
-    return len(find_quantities(sentence)) > MAX_SENTENCE_QUANTITIES
+    figures = len(find_quantities(sentence))
+    cost = figures * len(sentence)
+    return None if figures > MAX_SENTENCE_QUANTITIES or cost > MAX_SENTENCE_WORK else cost
+
+
+def _blanked(sentence: str) -> str:
+    return " " * (len(sentence) - 1) + ("\n" if sentence.endswith("\n") else "。")
+
+
+_DIGITS = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]")
 
 
 def skipped_note(count: int) -> str:

@@ -172,3 +172,11 @@ def test_a_docx_whose_text_parts_inflate_past_the_limit_is_refused_before_parsin
     monkeypatch.setattr("docx.Document", lambda *a: pytest.fail("python-docx must not be reached"))
     doc = ingest.read_bytes(buffer.getvalue(), "bomb.docx")
     assert doc.status == "too_large" and "MB" in doc.message
+
+
+def test_a_document_of_many_heavy_sentences_keeps_its_light_ones():
+    heavy = ("受理" + "、".join(f"{i}件" for i in range(40)) + "。") * 1000  # each sentence passes alone
+    text = "全年共收到行政复议申请320件。\n" + heavy + "\n审结285件。"
+    bounded, blanked = bounds.bounded_text(text)
+    assert 0 < blanked < 1000 and len(bounded) == len(text)
+    assert bounded.startswith("全年共收到行政复议申请320件。") and bounded.endswith("审结285件。")
