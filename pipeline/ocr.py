@@ -18,7 +18,8 @@ import logging
 import os
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -67,8 +68,8 @@ class Box:
 class Budget:
     """Pages and seconds left for one document's OCR."""
 
-    pages: int = MAX_OCR_PAGES
-    seconds: float = OCR_SECONDS
+    pages: int = field(default_factory=lambda: MAX_OCR_PAGES)  # read when made: tests may change them
+    seconds: float = field(default_factory=lambda: OCR_SECONDS)
     started: float = 0.0
     done: int = 0
     skipped: int = 0
@@ -92,12 +93,40 @@ def engine():  # noqa: ANN201 - a rapidocr_onnxruntime.RapidOCR
     except ImportError as err:
         raise OcrUnavailable(str(err)) from err
     threads = int(os.environ.get(THREADS_ENV) or 0) or (os.cpu_count() or 1)
-    return RapidOCR(
-        use_cls=False,
-        text_score=MIN_LINE_SCORE,
-        intra_op_num_threads=threads,
-        inter_op_num_threads=1,
-    )
+    with _no_spinning():
+        return RapidOCR(
+            use_cls=False,
+            text_score=MIN_LINE_SCORE,
+            intra_op_num_threads=threads,
+            inter_op_num_threads=1,
+        )
+
+
+@contextmanager
+def _no_spinning() -> Iterator[None]:
+    """onnxruntime's idle threads spin on the CPU by default; on a machine shared with other
+    work (or with a build's other workers) that made OCR ten times slower. rapidocr builds its
+    session options internally, so they are amended while the engine is built."""
+    try:
+        from rapidocr_onnxruntime.utils import infer_engine
+
+        session = infer_engine.OrtInferSession
+        original = session.__dict__["_init_sess_opts"]
+    except (ImportError, AttributeError, KeyError):
+        yield
+        return
+
+    def options(config):  # noqa: ANN001, ANN202 - rapidocr's config dict -> SessionOptions
+        opts = original.__func__(config)
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
+        return opts
+
+    session._init_sess_opts = staticmethod(options)
+    try:
+        yield
+    finally:
+        session._init_sess_opts = original
 
 
 def may_read(name: str) -> bool:
