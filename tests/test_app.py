@@ -82,13 +82,16 @@ def test_a_bad_url_falls_back_to_defaults_instead_of_failing(app_run):
 
 def test_trend_shows_gaps_and_a_year_over_year_table(app_run):
     at = app_run(page="trend", indicator="review_received", jurisdictions="320600")
-    [line] = spec(at)["data"]
+    line, bridge = spec(at)["data"]
     assert line["x"] == ["2019", "2020", "2021", "2022"] and line["y"][1] is None
+    assert bridge["line"]["dash"] == "dot" and bridge["x"] == ["2019", "2021", None]  # across the gap
     assert spec(at)["layout"]["xaxis"]["type"] == "category"
     table = at.dataframe[0].value
-    assert list(table.columns) == ["地区", "年份", "数值", "上年数值", "同比增减", "同比增减(%)"]
+    assert list(table.columns) == ["地区", "年份", "数值", "比较年份", "比较年份数值", "增减", "增减(%)"]
+    assert table.iloc[1]["比较年份"] == "2019年(中间年份无数据)"
     at.multiselect(key="trend.jurisdictions").set_value(["320600", "220100"]).run()
-    assert len(spec(at)["data"]) == 2 and at.query_params["jurisdictions"] == "320600,220100"
+    names = [t.get("name") for t in spec(at)["data"] if t.get("showlegend") is not False]
+    assert len(names) == 2 and at.query_params["jurisdictions"] == "320600,220100"
 
 
 def test_profile_shows_every_indicator_of_the_place_and_links_to_evidence(app_run):
@@ -143,10 +146,11 @@ def test_presentation_mode_collapses_filters_and_enlarges_fonts(app_run):
     assert at.sidebar.toggle(key="nav.mode").value is True
 
 
-def test_chart_toolbar_downloads_a_high_resolution_named_png(app_run):
+def test_chart_toolbar_downloads_a_16_by_9_named_png(app_run):
     at = app_run(indicator="review_accepted", year="2022")
     config = json.loads(at.get("plotly_chart")[0].proto.config)
-    assert config["toImageButtonOptions"]["scale"] >= 2
+    options = config["toImageButtonOptions"]
+    assert (options["width"] * options["scale"], options["height"] * options["scale"]) == (1920, 1080)
     assert config["toImageButtonOptions"]["filename"] == "行政复议受理数_2022年_横向对比"
 
 
