@@ -15,10 +15,11 @@ import logging
 from collections.abc import Callable
 
 import streamlit as st
+import streamlit.components.v1 as components
 
 from app import data, state
 from app.labels import EDITOR_PAGES, PAGES
-from app.views import compare, correct, coverage, profile, review, sources, table, trend, upload
+from app.views import common, compare, correct, coverage, profile, review, sources, table, trend, upload
 
 VIEWS: dict[str, Callable[[data.Dataset, bool], None]] = {
     "compare": compare.render,
@@ -34,7 +35,17 @@ EDITOR_VIEWS: dict[str, Callable[[data.Dataset | None, bool], None]] = {
     "review": review.render,
 }
 logger = logging.getLogger("dashboard")
-PRESENTATION_CSS = "<style>.stMarkdown p, .stCaption, label p {font-size: 1.2rem !important;}</style>"
+# 演示模式: larger text; the sidebar and Streamlit's top bar gone at once (not only on the next page load,
+# which is all initial_sidebar_state does), so the chart fills the screen; 退出演示模式 brings them back.
+PRESENTATION_CSS = """<style>
+.stMarkdown p, .stCaption, label p {font-size: 1.2rem !important;}
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"]
+  {display: none !important;}
+.block-container, [data-testid="stMainBlockContainer"] {padding-top: 0.5rem !important; padding-bottom: 0 !important;
+  max-width: 100% !important;}
+</style>"""
+# The page's language for screen readers, fonts and translation prompts: Streamlit's index.html says "en".
+LANG_SCRIPT = "<script>window.parent.document.documentElement.lang = 'zh-CN';</script>"
 
 
 def sidebar(url: state.ViewState) -> tuple[str, bool]:
@@ -48,7 +59,17 @@ def sidebar(url: state.ViewState) -> tuple[str, bool]:
     )
     state.write(page=page, mode=state.PRESENT if presentation else "")
     st.sidebar.caption("提示:地址栏中的链接记录了当前页面和筛选条件,复制即可分享同一张图。")
+    common.deck_panel()
     return page, presentation
+
+
+def _leave_presentation() -> None:
+    st.session_state["nav.mode"] = False
+
+
+def exit_presentation_button() -> None:
+    """The way back from 演示模式, whose CSS hides the sidebar holding the switch."""
+    st.button("退出演示模式", key="nav.exit", on_click=_leave_presentation, icon=":material/fullscreen_exit:")
 
 
 def main() -> None:
@@ -58,8 +79,11 @@ def main() -> None:
         page_title="法治指标看板", layout="wide", initial_sidebar_state="collapsed" if url.presentation else "expanded"
     )
     page, presentation = sidebar(url)
+    state.enter_page(page)
+    components.html(LANG_SCRIPT, height=0)
     if presentation:
         st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)
+        exit_presentation_button()
     dataset = data.prepare()
     if page in EDITOR_PAGES:
         guarded(lambda: EDITOR_VIEWS[page](dataset, presentation))

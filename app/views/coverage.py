@@ -12,6 +12,7 @@ from app.views import common
 
 def render(data: Dataset, presentation: bool) -> None:
     st.header("数据覆盖")
+    state.seed_choice("coverage.by", state.current().view, ["year", "indicator"])
     by = st.radio(
         "热力图",
         ["year", "indicator"],
@@ -19,7 +20,7 @@ def render(data: Dataset, presentation: bool) -> None:
         key="coverage.by",
         format_func={"year": "地区 × 年份(已有指标个数)", "indicator": "地区 × 指标(已有年份数)"}.get,
     )
-    state.write()
+    state.write(view="" if by == "year" else by)
     df = data.indicators
     common.plot(
         figures.coverage_heatmap(df, by=by, presentation=presentation),

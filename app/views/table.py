@@ -21,7 +21,12 @@ def render(data: Dataset, presentation: bool) -> None:
     index = data.index
     with common.filter_box(presentation):
         indicator, years, levels, provinces = _filters(index, url)
-    state.write(indicator=None if indicator == ALL else indicator, level=tuple(levels), province=tuple(provinces))
+    state.write(
+        indicator=None if indicator == ALL else indicator,
+        years=tuple(years),
+        level=tuple(levels),
+        province=tuple(provinces),
+    )
     rows = index.select(
         indicator=None if indicator == ALL else indicator, years=years, levels=levels, provinces=provinces
     )
@@ -52,7 +57,7 @@ def _filters(index: frames.TableIndex, url: state.ViewState) -> tuple[str, list[
     info[ALL] = ("全部指标", "", "")
     indicator = a.selectbox("指标", options, key="table.indicator", format_func=lambda i: _indicator_label(*info[i]))
     year_options = index.all_years
-    state.seed_many("table.years", [url.year] if url.year else [], year_options)
+    state.seed_many("table.years", list(url.years) or ([url.year] if url.year else []), year_options)
     years = b.multiselect(
         "年份", year_options, key="table.years", format_func=lambda y: f"{y}年", placeholder="全部年份"
     )
@@ -113,10 +118,12 @@ def _tidy_xlsx(rows: pd.DataFrame, record: dict[str, str]) -> bytes:
 
 def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[str, str]) -> None:
     st.subheader("下载对比表(宽表)")
-    layout = st.radio(
-        "布局", ["地区 × 年份", "地区 × 指标"], horizontal=True, key="table.layout", index=0 if indicator != ALL else 1
-    )
-    if layout == "地区 × 年份":
+    url = state.current()
+    layouts = {"by_year": "地区 × 年份", "by_indicator": "地区 × 指标"}
+    state.seed_choice("table.layout", url.view, list(layouts), "by_year" if indicator != ALL else "by_indicator")
+    layout = st.radio("布局", list(layouts), horizontal=True, key="table.layout", format_func=layouts.get)
+    if layout == "by_year":
+        state.write(view="" if indicator != ALL else layout, year=None)
         if indicator == ALL:
             common.no_data("“地区 × 年份”一次只对一个指标:请在上方选择一个指标。")
             return
@@ -124,7 +131,9 @@ def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[
         extra = {"单位": frames.indicator_info(rows, indicator)[1]}
     else:
         year_options = sorted(rows["year"].unique().tolist(), reverse=True)
-        year = st.selectbox("年份", year_options, key="table.wide.year", format_func=lambda y: f"{y}年")
+        state.seed_choice("table.wide.year", url.year, year_options)
+        year = st.selectbox("对比年份", year_options, key="table.wide.year", format_func=lambda y: f"{y}年")
+        state.write(view="" if indicator == ALL else layout, year=year)
         one_year = rows[rows["year"] == year]
         wide, what, years = frames.wide_by_indicator(one_year, common.catalogue_order()), "各地区各指标对比", [year]
         extra = {"对比年份": f"{year}年"}
