@@ -15,7 +15,6 @@ import logging
 from collections.abc import Callable
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from app import data, state
 from app.labels import EDITOR_PAGES, PAGES
@@ -43,9 +42,10 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], hea
   {display: none !important;}
 .block-container, [data-testid="stMainBlockContainer"] {padding-top: 0.5rem !important; padding-bottom: 0 !important;
   max-width: 100% !important;}
+[data-testid="stElementContainer"]:has(h2) {display: none !important;}  /* the chart's own title names the page */
 </style>"""
 # The page's language for screen readers, fonts and translation prompts: Streamlit's index.html says "en".
-LANG_SCRIPT = "<script>window.parent.document.documentElement.lang = 'zh-CN';</script>"
+LANG_SCRIPT = "<script>document.documentElement.lang = 'zh-CN';</script>"
 
 
 def sidebar(url: state.ViewState) -> tuple[str, bool]:
@@ -75,12 +75,11 @@ def exit_presentation_button() -> None:
 def main() -> None:
     url = state.current()
     # No page_icon: a Material icon favicon is fetched from fonts.gstatic.com, and the app must run offline.
-    st.set_page_config(
-        page_title="法治指标看板", layout="wide", initial_sidebar_state="collapsed" if url.presentation else "expanded"
-    )
+    # The sidebar starts expanded even in 演示模式: the mode's CSS hides it, so 退出演示模式 brings it straight back.
+    st.set_page_config(page_title="法治指标看板", layout="wide", initial_sidebar_state="expanded")
     page, presentation = sidebar(url)
     state.enter_page(page)
-    components.html(LANG_SCRIPT, height=0)
+    st.html(LANG_SCRIPT, unsafe_allow_javascript=True)
     if presentation:
         st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)
         exit_presentation_button()
