@@ -13,6 +13,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta, timezone
 from functools import cached_property
 
 import numpy as np
@@ -368,6 +369,7 @@ TIDY_COLUMNS = (
     "label",
     "qualifier",
     "method",
+    "title",
     "source",
     "evidence",
     "note",
@@ -388,6 +390,33 @@ def chinese(frame: pd.DataFrame, columns: Sequence[str] = TIDY_COLUMNS) -> pd.Da
         if column in out.columns:
             out[column] = out[column].map(lambda v, n=names: n.get(v, v))
     return out.rename(columns=labels.COLUMNS)
+
+
+# ---------------------------------------------------------------- times
+
+BEIJING = timezone(timedelta(hours=8))
+
+
+def beijing_time(when: object) -> str:
+    """An ISO timestamp as "2024-05-01 10:30(北京时间)"; a time without zone is taken as written; "" when empty."""
+    text = "" if when is None or (isinstance(when, float) and pd.isna(when)) else str(when).strip()
+    if not text or text.lower() in ("none", "nan", "nat"):
+        return ""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(BEIJING)
+    return moment.strftime("%Y-%m-%d %H:%M") + "(北京时间)"
+
+
+def shown(value: object, empty: str = "—") -> str:
+    """A cell as users read it: never "None", "nan" or "<NA>" (those become `empty`)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return empty
+    text = str(value).strip()
+    return empty if text in ("", "None", "nan", "NaN", "<NA>", "NaT") else text
 
 
 # ---------------------------------------------------------------- names

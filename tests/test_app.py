@@ -110,7 +110,10 @@ def test_sources_shows_script_evidence_as_text_with_the_number_marked(app_run):
     assert "<script>" not in shown
     assert "&lt;script&gt;" in shown and "<mark>847</mark>" in shown
     facts = at.table[0].value
-    assert facts.loc["来源文件", "内容"] == "220100_2021.txt" and facts.loc["取得方式", "内容"] == "报告原文"
+    assert facts.loc["来源报告", "内容"] == "长春市2021年法治政府建设情况报告"  # the title, not the file name
+    assert facts.loc["取得方式", "内容"] == "报告原文"
+    assert "原文位置" not in facts.index and "字符" not in facts.to_string()  # no character offsets
+    assert "None" not in texts(at)
 
 
 def test_sources_names_method_and_qualifier_in_chinese(app_run):

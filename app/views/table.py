@@ -36,7 +36,7 @@ def render(data: Dataset, presentation: bool) -> None:
     name = "全部指标" if indicator == ALL else index.info(indicator)[0]
     record = _record(name, years, levels, provinces)
     st.caption(f"共 {len(rows)} 行。" + ";".join(f"{k}:{v}" for k, v in record.items()))
-    ordered = _ordered(rows)
+    ordered = _ordered(common.titled(rows, data.titles))
     st.dataframe(frames.chinese(ordered.head(SHOWN_ROWS)), hide_index=True)
     if len(ordered) > SHOWN_ROWS:
         st.caption(f"表格仅显示前 {SHOWN_ROWS:,} 行;下载的文件包含全部 {len(ordered):,} 行。")
