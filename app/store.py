@@ -5,13 +5,17 @@ invisible characters, no leading dot, the suffix kept), recognising content that
 the folder (same SHA-256), choosing a free name instead of overwriting, and writing through a
 hidden temp file moved into place, so the build never sees half a file.
 
-Must never: import streamlit, modify, rename or delete an existing file in the raw folder, or
-write anywhere but the raw folder it is given.
+Also appends an editor's statement of a report's place and year to report_places.csv (columns
+source, jurisdiction, year, reason) when detection failed; the build reads it.
+
+Must never: import streamlit, modify, rename or delete an existing file in the raw folder (the
+places file is only appended to), or write anywhere but the raw folder it is given.
 """
 
 from __future__ import annotations
 
 import contextlib
+import csv
 import hashlib
 import os
 import re
@@ -133,3 +137,24 @@ def listing(raw: Path) -> list[Path]:
     with contextlib.suppress(OSError):
         return sorted(p for p in raw.iterdir() if p.is_file() and not p.name.startswith("."))
     return []
+
+
+PLACES_FILE = "report_places.csv"  # pipeline.api.PLACES_FILE (the app reads that name through the API)
+PLACES_COLUMNS = ("source", "jurisdiction", "year", "reason")
+
+
+def append_report_place(raw: Path, source: str, jurisdiction: str, year: int | None, reason: str) -> Path:
+    """Append "this report is of `jurisdiction`, `year`" to raw/report_places.csv (created with its header)."""
+    path = Path(raw) / PLACES_FILE
+    new = not path.is_file() or path.stat().st_size == 0
+    needs_newline = not new and not path.read_bytes().endswith((b"\n", b"\r"))
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        if needs_newline:
+            handle.write("\n")
+        writer = csv.writer(handle)
+        if new:
+            writer.writerow(PLACES_COLUMNS)
+        writer.writerow([source, jurisdiction, "" if year is None else str(int(year)), reason])
+        handle.flush()
+        os.fsync(handle.fileno())
+    return path
