@@ -8,10 +8,13 @@ empty, broken or hostile data is explained in words.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from app.labels import PAGES
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def spec(at, index: int = 0) -> dict:
@@ -196,3 +199,21 @@ def test_parquet_is_preferred_when_newer_and_typed_like_the_csv(processed_copy):
     stat = (processed_copy / "indicators.csv").stat()
     os.utime(processed_copy / "indicators.parquet", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
     pd.testing.assert_frame_equal(read(processed_copy).indicators, csv_frame)
+
+
+def test_the_first_screen_explains_the_board_its_reports_and_how_to_add_more(app_run):
+    at = app_run()
+    about = at.expander[0]
+    assert about.label.startswith("关于本看板") and about.proto.expanded
+    shown = texts(at)
+    first = (ROOT / "tests" / "fixtures" / "processed" / "documents.csv").read_text(encoding="utf-8").splitlines()[1]
+    assert first.split(",")[10] in shown  # a report's title
+    assert "上传报告" in shown and "data/raw/" in shown
+    assert not app_run(indicator="review_accepted", year="2022").expander[0].proto.expanded
+
+
+def test_the_app_serves_this_computer_only_by_default():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["address"] == "127.0.0.1"

@@ -256,5 +256,33 @@ def evidence_html(evidence: str, value: float) -> str:
     )
 
 
+def welcome(documents: pd.DataFrame, frame: pd.DataFrame, expanded: bool) -> None:
+    """The first screen's explanation: what the board does, which reports it holds now, how to add more."""
+    ok = documents[documents["status"] == "ok"] if "status" in documents.columns else documents.iloc[0:0]
+    pairs = zip(ok.get("title", [""] * len(ok)), ok.get("source", [""] * len(ok)), strict=True)
+    titles = [frames.shown(t, "") or frames.shown(s, "") for t, s in pairs]
+    with st.expander("关于本看板 · 现有报告 · 如何添加报告", expanded=expanded, icon=":material/help:"):
+        st.markdown(
+            "本看板读取各地《法治政府建设情况报告》,找出行政复议、行政诉讼、出庭应诉率、矛盾纠纷调解、"
+            "市场主体、法律援助等指标的数值,并保留每个数值的原文句子,用于横向对比、年度趋势和导出。"
+            "图中 ≥ 表示“超过/突破”的下限值,≈ 表示约数,✎ 表示人工校正。"
+        )
+        places, years = frame["adcode"].nunique(), sorted(frame["year"].unique().tolist())
+        span = f"{years[0]}–{years[-1]}年" if years else ""
+        st.markdown(
+            f"**现有数据**:{len(ok)} 份报告,{places} 个地区,{span},"
+            f"共 {len(frame):,} 个数值,{frame['indicator'].nunique()} 项指标。"
+        )
+        if titles:
+            shown = titles[:8]
+            st.markdown("\n".join(f"- {plain(t)}" for t in shown) + ("\n- ……" if len(titles) > len(shown) else ""))
+        st.markdown(
+            "**添加报告**:在左侧“上传报告”页面上传(txt、html、pdf、docx 等,需编辑密码),"
+            "先预览识别出的地区、年份和数值,确认后保存并自动重新生成;"
+            "也可以把文件直接放入 data/raw/ 文件夹,然后重新打开看板。"
+            "识别不出地区或年份时,可在上传页面指定。"
+        )
+
+
 def no_data(message: str) -> None:
     st.info(message, icon=":material/info:")

@@ -19,6 +19,8 @@ TOP = 30  # bars shown when no jurisdiction is picked: more is unreadable on a s
 def render(data: Dataset, presentation: bool) -> None:
     st.header("横向对比")
     url = state.current()
+    if not presentation:
+        common.welcome(data.documents, data.indicators, expanded=url.indicator is None and url.year is None)
     index = data.index  # menus and rows worked out once per dataset, not by scanning the table on each rerun
     with common.filter_box(presentation):
         left, right = st.columns([3, 1])
