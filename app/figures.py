@@ -450,7 +450,9 @@ def trend_lines(
     if bridges:
         notes.append("点线连接中间缺少数据的年份(该年没有报告数值,不是零)")
     height = PRESENT_HEIGHT if presentation else 520
-    return _style(fig, title, presentation, notes, height=height, slide=slide)
+    fig = _style(fig, title, presentation, notes, height=height, slide=slide)
+    fig.layout.margin.t += 36 if presentation or slide else 24  # the legend row sits between title and plot
+    return fig
 
 
 def _gap_bridge(years: Sequence[int], values: Sequence[float | None], colour: str) -> go.Scatter | None:
@@ -538,6 +540,7 @@ def profile_grid(
         )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(y) for y in years])
     fig.update_yaxes(rangemode="tozero", showticklabels=False)
+    fig.update_layout(bargap=0.7 if len(years) <= 2 else 0.3)  # one or two years: no slab-wide bars
     tops = rows.groupby("unit")["value"].max()
     for k, indicator in enumerate(ids):  # one scale per unit, with room above the highest bar for its label
         top = _headroom(pd.Series([tops.get(info(indicator)[1], 1.0)]), 1.3)
