@@ -217,3 +217,18 @@ def test_the_app_serves_this_computer_only_by_default():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["address"] == "127.0.0.1"
+
+
+def test_charts_collected_while_browsing_become_one_deck_in_the_sidebar(app_run):
+    at = app_run(indicator="review_accepted", year="2022")
+    at.button(key="compare.chart.collect").click().run()
+    assert "已收集 1 张图" in "\n".join(m.value for m in at.sidebar.markdown)
+    assert at.button(key="compare.chart.collected").disabled  # the same chart is not added twice
+    at.sidebar.radio(key="nav.page").set_value("trend").run()
+    at.button(key="trend.chart.collect").click().run()
+    assert "已收集 2 张图" in "\n".join(m.value for m in at.sidebar.markdown)
+    items = at.session_state["deck.items"]
+    assert [i["title"].split(" · ")[-1] for i in items] == ["各地区横向对比", "年度趋势"]
+    assert all("原文" in i["notes"] for i in items)
+    at.button(key="deck.clear").click().run()
+    assert "已收集" not in "\n".join(m.value for m in at.sidebar.markdown)

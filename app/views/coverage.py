@@ -43,9 +43,12 @@ def _documents(documents: pd.DataFrame) -> None:
         + ",".join(f"{common.plain(labels.STATUSES.get(s, s))} {n} 份" for s, n in counts.items())
     )
     failed_first = documents.assign(_ok=documents["status"] == "ok").sort_values(["_ok", "source"])
+    text = [c for c in ("source", "message", "jurisdiction", "title", "kind", "published") if c in failed_first]
+    failed_first[text] = failed_first[text].astype(object).map(lambda v: frames.shown(v, ""))
     st.dataframe(
         frames.chinese(
-            failed_first, ("source", "status", "message", "jurisdiction", "year", "title", "values", "kind")
+            failed_first,
+            ("title", "published", "status", "message", "jurisdiction", "year", "values", "source", "kind"),
         ),
         hide_index=True,
     )
@@ -57,7 +60,7 @@ def _build_info(data: Dataset) -> None:
     meta = data.meta
     parts = [f"数据目录:{data.folder}"]
     if meta.get("time"):
-        parts.append(f"生成时间:{meta['time']}")
+        parts.append(f"生成时间:{frames.beijing_time(meta['time'])}")
     if not data.conflicts.empty and "chosen" in data.conflicts.columns:
         parts.append(f"有冲突的数值:{int(data.conflicts['chosen'].astype(str).str.lower().eq('true').sum())} 个")
     if not data.cumulative.empty:

@@ -37,7 +37,11 @@ def render(data: Dataset, presentation: bool) -> None:
     record = _record(name, years, levels, provinces)
     st.caption(f"共 {len(rows)} 行。" + ";".join(f"{k}:{v}" for k, v in record.items()))
     ordered = _ordered(common.titled(rows, data.titles))
-    st.dataframe(frames.chinese(ordered.head(SHOWN_ROWS)), hide_index=True)
+    st.dataframe(
+        frames.chinese(ordered.head(SHOWN_ROWS)),
+        hide_index=True,
+        column_config={"数值": st.column_config.NumberColumn(format="localized")},  # 1,450,000 in zh-CN
+    )
     if len(ordered) > SHOWN_ROWS:
         st.caption(f"表格仅显示前 {SHOWN_ROWS:,} 行;下载的文件包含全部 {len(ordered):,} 行。")
     _tidy_downloads(ordered, name, record)
