@@ -11,6 +11,7 @@ Must never: import streamlit or read files; callers pass the rows to draw.
 from __future__ import annotations
 
 import math
+import threading
 import warnings
 import zlib
 from collections.abc import Iterable, Sequence
@@ -97,6 +98,7 @@ def chart_config(filename: str) -> dict:
 
 
 _kaleido_started = False
+_kaleido_lock = threading.Lock()  # sessions run in threads: one kaleido start, one image at a time
 
 
 def to_image(fig: go.Figure, fmt: str = "png") -> bytes:
@@ -106,21 +108,15 @@ def to_image(fig: go.Figure, fmt: str = "png") -> bytes:
     second. Raises when no local Chromium can be started (callers fall back to the toolbar camera).
     """
     global _kaleido_started
-    if not _kaleido_started:
-        import kaleido
+    with _kaleido_lock:
+        if not _kaleido_started:
+            import kaleido
 
-        kaleido.start_sync_server(silence_warnings=True)
-        _kaleido_started = True
-    with warnings.catch_warnings():  # "kopts ignored when using a server": expected, the server has its own
-        warnings.simplefilter("ignore", UserWarning)
-        return fig.to_image(format=fmt, width=SLIDE_WIDTH, height=SLIDE_HEIGHT, scale=1)
-
-
-def to_png(fig: go.Figure, scale: int = 1) -> bytes:
-    """Server-side 1920×1080 PNG (`scale` multiplies the pixels)."""
-    if scale == 1:
-        return to_image(fig, "png")
-    return fig.to_image(format="png", width=SLIDE_WIDTH, height=SLIDE_HEIGHT, scale=scale)
+            kaleido.start_sync_server(silence_warnings=True)
+            _kaleido_started = True
+        with warnings.catch_warnings():  # "kopts ignored when using a server": expected, the server has its own
+            warnings.simplefilter("ignore", UserWarning)
+            return fig.to_image(format=fmt, width=SLIDE_WIDTH, height=SLIDE_HEIGHT, scale=1)
 
 
 # ---------------------------------------------------------------- shared layout
