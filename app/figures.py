@@ -211,7 +211,7 @@ def compare_bar(
     values are hatched (with a legend entry each). `references`: (label, value) lines such as
     the national or provincial value. `slide`: 1920×1080 with the bar thickness fitted.
     """
-    data = frames.with_labels(rows, compact=True)
+    data = frames.with_labels(rows, compact=True, start=numfmt.compact_start(rows["value"]))
     data = data.sort_values(["value", "adcode"], ascending=[False, True]).reset_index(drop=True)
     data["rank"] = data["value"].rank(method="min", ascending=False).astype(int)
     categories = [f"{r}. {j}" for r, j in zip(data["rank"], data["jurisdiction"], strict=True)]
@@ -395,7 +395,8 @@ def trend_lines(
     fig = go.Figure()
     show_text = presentation or slide or rows["adcode"].nunique() <= 4
     bridges: list[go.Scatter] = []
-    for adcode, group in frames.with_labels(rows, compact=True).groupby("adcode", sort=True):
+    start = numfmt.compact_start(rows["value"])
+    for adcode, group in frames.with_labels(rows, compact=True, start=start).groupby("adcode", sort=True):
         by_year = group.set_index("year")
         values = [_or_none(by_year["value"].get(y)) for y in years]
         texts = [by_year["label"].get(y, "") for y in years]

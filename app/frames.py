@@ -44,10 +44,12 @@ def fmt_value(
     return numfmt.value_label(value, unit, qualifier, method, short=compact)
 
 
-def with_labels(frame: pd.DataFrame, compact: bool = False, digits: int = 2) -> pd.DataFrame:
-    """`frame` plus a `label` column (numfmt.value_label of each row; compact: 万/亿 with `digits`)."""
+def with_labels(
+    frame: pd.DataFrame, compact: bool = False, digits: int = 2, start: float = numfmt.COMPACT_FROM
+) -> pd.DataFrame:
+    """`frame` plus a `label` column (numfmt.value_label of each row; compact: 万/亿 from `start`, `digits`)."""
     label = [
-        numfmt.value_label(v, u, q, m, short=compact, digits=digits)
+        numfmt.value_label(v, u, q, m, short=compact, digits=digits, start=start)
         for v, u, q, m in zip(frame["value"], frame["unit"], frame["qualifier"], frame["method"], strict=True)
     ]
     return frame.assign(label=label)

@@ -59,12 +59,12 @@ def plain(value: float | None, unit: str = "") -> str:
     return _trim(f"{value:,.2f}")
 
 
-def compact(value: float | None, unit: str = "", digits: int = 2) -> str:
-    """Counts of 10万 and more in 万 ("145万", "32.1万") or 亿 ("1.2亿"); everything else as `plain`.
+def compact(value: float | None, unit: str = "", digits: int = 2, start: float = COMPACT_FROM) -> str:
+    """Counts of 10万 (`start`) and more in 万 ("145万", "32.1万") or 亿 ("1.2亿"); everything else as `plain`.
 
     `digits`: decimals kept in 万/亿 (2 on charts; 4 in tables, exact for whole counts).
     """
-    if missing(value) or is_rate(unit) or abs(float(value)) < COMPACT_FROM:  # type: ignore[arg-type]
+    if missing(value) or is_rate(unit) or abs(float(value)) < start:  # type: ignore[arg-type]
         return plain(value, unit)
     value = float(value)  # type: ignore[arg-type]
     return _scaled(value, YI if abs(value) >= YI else WAN, digits)
@@ -75,6 +75,13 @@ def _scaled(value: float, divisor: int, digits: int = 2) -> str:
     if value == 0:
         return "0"
     return _trim(f"{value / divisor:,.{digits}f}") + ("亿" if divisor == YI else "万")
+
+
+def compact_start(values: Sequence[float]) -> float:
+    """Where a chart starts writing 万: from 1万 when its largest value is in 万 anyway (so 7.8万 sits beside
+    40.8万, not 78,000), else from 10万."""
+    numbers = [abs(float(v)) for v in values if not missing(v)]
+    return WAN if numbers and max(numbers) >= COMPACT_FROM else COMPACT_FROM
 
 
 def with_unit(value: float | None, unit: str, *, short: bool = True, digits: int = 2) -> str:
@@ -92,10 +99,11 @@ def value_label(
     *,
     short: bool = False,
     digits: int = 2,
+    start: float = COMPACT_FROM,
 ) -> str:
-    """ "≥1,234件", "≈98.5%", "1,686件 ✎"; short: "≥145万户"."""
+    """ "≥1,234件", "≈98.5%", "1,686件 ✎"; short: "≥145万户" (万 from `start`)."""
     mark = labels.QUALIFIER_MARKS.get(qualifier, "")
-    number = compact(value, unit, digits) if short else plain(value, unit)
+    number = compact(value, unit, digits, start) if short else plain(value, unit)
     text = f"{mark}{number}{unit}"
     return f"{text} {labels.MANUAL_MARK}" if method == "manual" else text
 

@@ -190,6 +190,8 @@ def test_large_counts_read_in_wan_on_axis_labels_and_tooltips_never_k_or_m():
     assert fig.layout.xaxis.tickmode == "array" and any("万" in t for t in ticks)
     assert not any(c in "".join(ticks) for c in "kM")
     assert list(fig.data[0].text) == ["≥145万户", "32.1万户"]
+    mixed = pd.concat([big, big.iloc[[1]].assign(adcode="110300", jurisdiction="丙市", value=78000.0)])
+    assert list(figures.compare_bar(mixed, name="x", unit="户", year=2022).data[0].text)[-1] == "7.8万户"
     assert fig.data[0].customdata[0][0] == "≥145万户(1,450,000户)"
     trend = figures.trend_lines(big, name="市场主体总量", unit="户")
     assert any("万" in t for t in trend.layout.yaxis.ticktext)
