@@ -301,9 +301,7 @@ def _pattern_legend(keys: Sequence[str]) -> list[go.Bar]:
 
 def _hover_value(row) -> str:
     """The tooltip's value: marks, 万/亿 and the full number ("≥145万户(1,450,000户)")."""
-    mark = labels.QUALIFIER_MARKS.get(row.qualifier, "")
-    manual = f" {labels.MANUAL_MARK}" if row.method == "manual" else ""
-    return f"{mark}{numfmt.full_and_short(row.value, row.unit)}{manual}"
+    return numfmt.detailed_label(row.value, row.unit, row.qualifier, row.method)
 
 
 def _bargap(count: int, layout: dict) -> float:

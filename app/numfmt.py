@@ -114,6 +114,13 @@ def full_and_short(value: float, unit: str) -> str:
     return short if short == full else f"{short}({full})"
 
 
+def detailed_label(value: float, unit: str, qualifier: str = "exact", method: str = "reported") -> str:
+    """Marks, 万/亿 and the full figure: "≥145万户(1,450,000户)", "98.5%", "1,686件 ✎" (tooltips, headings)."""
+    mark = labels.QUALIFIER_MARKS.get(qualifier, "")
+    manual = f" {labels.MANUAL_MARK}" if method == "manual" else ""
+    return f"{mark}{full_and_short(value, unit)}{manual}"
+
+
 def signed(value: float | None, suffix: str) -> str:
     """ "+12件", "-3.5%", "+0.8个百分点", "—" when missing."""
     if missing(value):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import frames, labels, state
+from app import frames, labels, numfmt, state
 from app.data import Dataset
 from app.views import common
 
@@ -33,7 +33,7 @@ def render(data: Dataset, presentation: bool) -> None:
 
 
 def _show(row: pd.Series, titles: dict[str, str]) -> None:
-    label = frames.fmt_value(row["value"], row["unit"], row["qualifier"], row["method"])
+    label = numfmt.detailed_label(row["value"], row["unit"], row["qualifier"], row["method"])
     st.markdown(
         f"### {common.safe_text(row['jurisdiction'])} · {row['year']}年 · "
         f"{common.safe_text(row['indicator_name'])}:{common.safe_text(label)}",
