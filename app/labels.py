@@ -10,7 +10,7 @@ from __future__ import annotations
 SOURCE_NOTE = "数据来源:各地法治政府建设情况报告(本工具自动抽取)"
 MARK_LEGEND = "≥ 不少于(下限) · ≈ 约数 · ≤ 不超过 · ✎ 人工校正"
 
-LEVELS: dict[str, str] = {"province": "省级", "prefecture": "地级", "county": "县级"}
+LEVELS: dict[str, str] = {"national": "全国", "province": "省级", "prefecture": "地级", "county": "县级"}
 QUALIFIERS: dict[str, str] = {
     "exact": "确切数值",
     "at_least": "不少于(下限)",

@@ -7,6 +7,7 @@ empty, broken or hostile data is explained in words.
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -232,3 +233,33 @@ def test_charts_collected_while_browsing_become_one_deck_in_the_sidebar(app_run)
     assert all("原文" in i["notes"] for i in items)
     at.button(key="deck.clear").click().run()
     assert "已收集" not in "\n".join(m.value for m in at.sidebar.markdown)
+
+
+def test_national_and_provincial_rates_are_reference_lines_and_the_profile_compares(app_run, processed_dir, tmp_path):
+    import shutil
+
+    import pandas as pd
+
+    data = tmp_path / "processed"
+    shutil.copytree(processed_dir, data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    table = pd.read_csv(data / "indicators.csv", dtype={"adcode": str}, keep_default_na=False)
+    rates = table[(table["indicator"] == "court_appearance_rate") & table["year"].isin([2022, 2023])]
+    national = rates.drop_duplicates("year").assign(
+        jurisdiction="中华人民共和国", adcode="100000", level="national", province="", parent="", value=[95.1, 95.5]
+    )
+    pd.concat([table, national]).to_csv(data / "indicators.csv", index=False)
+
+    at = app_run(data=data, indicator="court_appearance_rate", year="2022", province="浙江省", level="prefecture")
+    figure = spec(at)
+    assert all("中华人民共和国" not in y for y in figure["data"][0]["y"])  # the country is no bar
+    lines = {round(s["x0"], 2) for s in figure["layout"]["shapes"] if s["line"].get("dash") == "dot"}
+    assert lines == {95.1, 92.2}  # 全国 and 浙江省
+    notes = " ".join(a.get("text", "") for a in figure["layout"]["annotations"])
+    assert "全国 95.1%" in notes and "浙江省 92.2%" in notes
+
+    profile = app_run(data=data, page="profile", place="330100")
+    shown = html.unescape(texts(profile))
+    assert (
+        "行政机关负责人出庭应诉率 2023年为 93%,比中华人民共和国(95.5%)低 2.5 个百分点、比浙江省(92.7%)高 0.3 个百分点"
+        in shown
+    )
