@@ -210,3 +210,11 @@ def test_an_editor_states_place_and_year_when_detection_fails(editor_app, editor
     lines = (raw / "report_places.csv").read_text(encoding="utf-8").splitlines()
     assert lines[0] == "source,jurisdiction,year,reason" and lines[1].startswith("无名.txt,黄山市,2023,")
     assert "黄山市" in (processed / "indicators.csv").read_text(encoding="utf-8")
+
+
+def test_the_uploader_s_own_english_is_overlaid_in_chinese(editor_app):
+    from app.views.upload import uploader_css
+
+    css = uploader_css(20 * 1024 * 1024)
+    assert '"选择文件"' in css and "每个文件不超过 20 MB" in css and "<script" not in css
+    assert any("选择文件" in m.value for m in editor_app().markdown)

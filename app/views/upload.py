@@ -41,6 +41,19 @@ def preview(content: bytes, name: str):  # -> (Document, Location, list[Fact]); 
     return api.preview(content, name)
 
 
+def uploader_css(limit: int) -> str:
+    """Chinese for the file uploader's own English ("Upload", "20MB per file"), which Streamlit has no setting for."""
+    button = '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
+    hint = '[data-testid="stFileUploaderDropzoneInstructions"] span'
+    return (
+        f"<style>{button}, {hint} {{font-size: 0 !important;}}"
+        f'{button}::after {{content: "选择文件"; font-size: 0.875rem;}}'
+        f'{hint}::after {{content: "也可把文件拖放到这里 · 每个文件不超过 {megabytes(limit)} MB";'
+        " font-size: 0.875rem;}"
+        "</style>"
+    )
+
+
 def render(dataset: data.Dataset | None, presentation: bool) -> None:
     st.header("上传报告")
     editable = auth.editor_access("upload")
@@ -54,6 +67,7 @@ def render(dataset: data.Dataset | None, presentation: bool) -> None:
     done = st.session_state.pop(DONE_KEY, None)
     if done:
         st.success(done)
+    st.markdown(uploader_css(limit), unsafe_allow_html=True)
     # No `type=` filter: Streamlit would refuse other files with an English message; we explain in Chinese.
     upload = st.file_uploader("选择报告文件", key="upload.file", max_upload_size=max(1, -(-limit // (1024 * 1024))))
     if upload is None:
