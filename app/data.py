@@ -369,8 +369,12 @@ def _progress(bar) -> Callable[[int, int, str], None]:
 
 
 def _failure_text(exc: Exception, raw: Path) -> str:
+    from pipeline import api
+
     if isinstance(exc, FileNotFoundError):
         return f"找不到报告文件夹 {raw}。请创建它并放入报告。"
     if isinstance(exc, ImportError):
         return f"数据处理程序不完整({exc})。请更新程序后重试。"
+    if isinstance(exc, api.RulesError):
+        return f"规则文件有误,已停止生成:{exc}。请改正 pipeline/rules/ 中的这一处后点击“重新生成”。"
     return f"{type(exc).__name__}: {exc}"

@@ -1,7 +1,7 @@
 """Command line: `python -m pipeline build` and `python -m pipeline extract PATH...`.
 
-Owns: argument parsing, printing, exit codes (0 done, 1 build failed, 2 usage error or a
-missing path). Must never: contain pipeline logic; everything goes through `pipeline.build`.
+Owns: argument parsing, printing, exit codes (0 done, 1 build failed, 2 usage error, a
+missing path or a mistake in a rule file). Must never: contain pipeline logic; everything goes through `pipeline.build`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from pipeline.build import BuildResult, build, extract
+from pipeline.rules import RulesError, check
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -37,6 +38,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s", stream=sys.stderr
     )
+    try:
+        check()
+    except RulesError as err:
+        print(f"规则文件有误,已停止 / rules error, stopped: {err}", file=sys.stderr)
+        return EXIT_USAGE
     if args.command == "build":
         return _build(args.raw, args.out)
     return _extract(args.paths, args.format)

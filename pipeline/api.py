@@ -18,6 +18,7 @@ from pipeline.build import BuildResult, build, extract, is_stale, process_bytes,
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import PLACES_FILE, Correction, Problem
 from pipeline.model import Document, Fact, Location, Place
+from pipeline.rules import RulesError
 
 __all__ = [
     "CORRECTIONS_FILE",
@@ -29,6 +30,7 @@ __all__ = [
     "Location",
     "Place",
     "Problem",
+    "RulesError",
     "append_correction",
     "build",
     "catalogue",

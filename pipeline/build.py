@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import PLACES_FILE
 from pipeline.model import PERIOD_YEAR, STATUS_ERROR, STATUS_OK, Document, Fact, Location, Place
+from pipeline.rules import check as check_rules
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -95,6 +96,7 @@ def process_document(path: str | Path, placed: Placed | None = None) -> Processe
     `placed` is (jurisdiction, year) stated for this file in report_places.csv, if any.
     """
     path = Path(path)
+    check_rules()  # a broken rule file stops everything; it is never one file's "error"
     run = stages()
     doc, error = _attempt("ingest", run.read_document, path)
     return _after_ingest(doc or _failed(path.name, str(path), error), run, placed)
@@ -102,6 +104,7 @@ def process_document(path: str | Path, placed: Placed | None = None) -> Processe
 
 def process_bytes(data: bytes, name: str) -> Processed:
     """(Document, Location, Facts) of uploaded bytes named `name`. Never raises for bad bytes."""
+    check_rules()
     run = stages()
     doc, error = _attempt("ingest", run.read_bytes, data, name)
     return _after_ingest(doc or _failed(name, name, error), run)
@@ -260,6 +263,7 @@ def _log_cumulative(rows: Iterable[dict]) -> None:
 
 def extract(paths: Iterable[str | Path]) -> pd.DataFrame:
     """The resolved indicator table (table.COLUMNS) of files and folders. Writes nothing."""
+    check_rules()
     return _tables(document_files(paths), None).indicators
 
 
@@ -291,6 +295,7 @@ def build(
     raises `table.SchemaViolation` and leaves the previous files in `out` untouched.
     """
     started = time.perf_counter()
+    check_rules()
     raw, out = Path(raw), Path(out)
     if not raw.is_dir():
         raise FileNotFoundError(f"raw folder not found: {raw}")

@@ -23,70 +23,22 @@ from pipeline.regions import to_simplified
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
 CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:")
-TIME_UNITS = frozenset({"年", "月", "日", "天", "个月"})
 YEAR = r"(?:19|20)\d{2}"
-YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s*年(度)?")
-YEAR_SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?\s*(?:-|—|–|~|至|到)\s*({YEAR})\s*年")
-YEAR_LIST_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?(?:\s*(?:、|和|及|与)\s*({YEAR})\s*年?)+")
-RESPECTIVELY_WORD_RE = re.compile(r"分别|依次")
-RESPECTIVELY_RE = re.compile(r"(?:分别|依次)(?:为|是|达到|达|有)?$")
-LIST_JOINER_RE = re.compile(r"^\s*(?:、|和|及|与|,)\s*$")
-TRANSITION_RE = re.compile(
-    r"^(?:逐步|逐年|大幅|进一步|明显|稳步)?(?:上升|提高|提升|增加|增长|下降|降低|减少|升|增|降)了?"
-    rf"(?:到|至|为)了?(?:{YEAR}年(?:底|末)?的?)?$"
-)
-CHANGE_BEFORE_RE = re.compile(r"(?:增加|增长|减少|下降|提高|上升|降低|增|减|多|少)了?$")
-COMPARISON_RE = re.compile(r"较|比|同比|环比|相比|相较")
-NAMED_YEAR_OF_RE = re.compile(rf"({YEAR})\s*年(?:度)?的$")
-PASSING_COMPARISON_RE = re.compile(r"(?:与|和|同)?(?:较|比|相比|相较于?|对比)")
-CUTOFF_RE = re.compile(rf"截至(?:到)?(?:({YEAR})\s*年)?\s*(?:(\d{{1,2}})\s*月)?\s*(底|末)?")
-MONTH_SPAN_RE = re.compile(
-    r"(?<![\d十])(?:1|一)\s*(?:月份?)?\s*(?:-|—|–|~|至|到)\s*(\d{1,2}|十[一二]?|[二三四五六七八九])\s*月"
-)
-YEAR_END_RE = re.compile(r"年底|年末|全年")
-IN_YEAR_RE = re.compile(r"(?:全年|年内|今年|本年|当年|年度)(?:共|共计|累计)?$")
-SINCE_THIS_YEAR_RE = re.compile(rf"(?:今年|本年|年初|({YEAR})\s*年)\s*以来$")
-ALL_CONCLUDED_RE = re.compile(r"(?:全部|均已|已全部|均)(?:依法)?(?:审结|办结|结案)")
-RIGHT_NOUN_RE = re.compile(r"^[^\d,;:。!?()、]{1,12}?(?:案件|申请|纠纷|事项|市场主体|经营主体|企业|案)")
-THIN_CLAUSE_RE = re.compile(rf"^(?:\s|{YEAR}|年|度|-|—|至|到|、|和|分别|依次|为|是|达到|达|共|共计|其中|全年|各)*$")
-FLOW_RE = re.compile(r"新增|新登记|新设|净增|新发展")
 NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
-TOP_HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
 HEADING_MAX = 40
-APPENDIX_RE = re.compile(r"^\s*(?:附表|附件|附录|表\s*\d*\s*:)")
-SCOPE_RESET_RE = re.compile(r"(?:全|我|本)(?:省|市|县|区|州|盟|旗)|全年|实际")
-PART_RE = re.compile(r"^\s*其中")
-PART_WORD_RE = re.compile(r"其中")
-# The second and later items of a list: "二是", "2.", "(2)".
-LIST_ITEM_RE = re.compile(
-    r"^\s*(?:[二三四五六七八九十]是|\d{1,2}\s*[.、](?!\d)|[((](?:[二三四五六七八九十]|\d{1,2})[))])"
-)
-# "13个设区市中有9个出庭应诉率达到100%": the figure is that of some of the parts.
-SUBSET_RE = re.compile(r"个[^,;:。\d]{0,10}?中(?:有|的)?\s*(?:\d+|[一二三四五六七八九十]+)\s*个")
-# ',2023年达到' after a figure: the same indicator for another year.
-PARALLEL_YEAR_RE = re.compile(rf"^\s*[,、;]\s*({YEAR})\s*年(?:度)?(?:为|是|达到|达|有|共)?\s*$")
-# ',达到' after a figure: a clause with no subject of its own.
-BARE_VERB_MAX = 4  # "依法受理": longer heads ("通过撤销、变更…纠错") may name a subject of their own
-SUBJECTLESS_RE = re.compile(r"\s*(?:共|共计|其中|已|并|均|又)?\s*")
-LINK_RE = re.compile(r"^\s*,\s*(?:总量|总数)?(?:达到|达|为|增至|升至)\s*$")
-OWN_SUBJECT_RE = re.compile(r"总量|总数")
-# "跃居全省第2位", "位列全国第一": a rank among wider places, not the subject's scope. (The number may be
-# missing from a clause: "3名" is read as a figure of its own, which leaves the clause ending in "第".)
-RANK_RE = re.compile(
-    r"(?:跃居|位居|居|位列|列|排名|排在)(?:全国|全省|全市|全区|全州)[^,;:。\d]{0,8}?第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})?\s*(?:位|名)?"
-)
-# "涉及行政处罚、行政强制等领域的行政复议申请": 领域 names the kinds of case, not a part of the jurisdiction.
-KINDS_OF_CASE_RE = re.compile(r"涉及[^,;:。\d]{1,30}?、[^,;:。\d]{1,30}?等领域的")
 TABLE_SEPARATOR = re.compile(r" \| ")
-TABLE_YEAR_RE = re.compile(rf"^({YEAR})\s*年(?:度)?(?:数据|数值|完成情况|实际完成)?$")
-TABLE_CHANGE_RE = re.compile(r"^(?:同比|同比增减|同比增长|同比增幅|增幅|增速|增长率|较上年增减)(?:\(%\))?$")
-TABLE_UNIT_RE = re.compile(r"^(?:计量)?单位$")
-LABEL_UNIT_RE = re.compile(r"\((万户|万件|户|件|起|宗|家|个|%|万)\)\s*$")
 BARE_NUMBER_RE = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 SIGNED_RE = re.compile(r"^([+\-−—]?)\s*(\d+(?:\.\d+)?%)$")
-WIDER_SCOPE = {"province": ("全国",), "prefecture": ("全国", "全省"), "county": ("全国", "全省")}
-# A county's parent, in the county's own report: "全市" in a 县 or 区 report (not in a 县级市's).
-PARENT_SCOPE = (("全市", "市"), ("全州", "州"), ("全盟", "盟"))
+NEGATIVE_SIGNS = ("-", "−", "—")
+BARE_VERB_MAX = 4  # "依法受理": longer heads ("通过撤销、变更…纠错") may name a subject of their own
+# The only non-ASCII characters this module's code uses are punctuation of the mechanisms (sentence and
+# list ends, quotes of titles); every word comes from rules/grammar.yaml and rules/indicators.yaml.
+MECHANISM_CHARACTERS = "。、《》"
+
+
+def _g() -> cat.Grammar:
+    """The grammar of the rule set in force (rules/grammar.yaml)."""
+    return cat.grammar()
 
 
 @dataclass(frozen=True)
@@ -98,6 +50,8 @@ class Mention:
     clause: str  # the part of the window in this clause (or in the previous clause, if this one is thin)
     right_noun: str  # a noun phrase right after the unit: "受理227件行政争议案件" -> "行政争议案件"
     before: str  # the sentence text up to this quantity
+    after: str = ""  # the rest of this clause after the quantity, up to the next one: "规范性文件进行备案审查"
+    carried: str = ""  # where its subject came from, when from before the sentence: a signal's name
 
 
 @dataclass(frozen=True)
@@ -108,6 +62,7 @@ class Reading:
     year: int | None
     qualifier: str
     period: str
+    signals: tuple[str, ...] = ()  # how it was read, for the confidence stage (see model.Fact)
 
 
 def extract_facts(
@@ -130,17 +85,90 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     simplified = arabic_years(to_simplified(text))  # and '二〇二三年' as '2023年', also one for one
     plans = _plan_sections(simplified, scope.year)
     tables = _year_tables(simplified)
-    carried = ""
-    for start, sentence in split_sentences(simplified):
+    topics = _Topics(document=_title_topic(simplified))
+    for start, sentence in _joined_sentences(simplified):
+        topics.enter(sentence, starts_line=start == 0 or simplified[start - 1] == "\n")
         if any(low <= start < high for low, high in plans):
             continue
         row = tables.get(start)
-        found = _table_row_facts(row, scope) if row else _sentence_facts(sentence, start, scope, carried)
-        carried = _carried_topic(sentence, carried)
+        found = _table_row_facts(row, scope) if row else _sentence_facts(sentence, start, scope, topics)
+        topics.leave(sentence)
         if sentence != text[start : start + len(sentence)]:
             found = [replace(f, evidence=text[f.start : f.end]) for f in found]
         facts.extend(found)
+    facts = _without_weaker_heading_readings(facts)
+    if scope.year and _is_part_year_title(simplified):
+        # A half-year or quarterly summary: its figures of the year are of part of it (earlier years stay).
+        facts = [f for f in facts if f.year is not None and f.year < scope.year]
     return facts
+
+
+def _without_weaker_heading_readings(facts: list[Fact]) -> list[Fact]:
+    """A value whose subject came only from a heading or the title gives way to a value of the same
+    indicator and year read with a subject of its own ("…矛调中心受理各类矛盾纠纷8,612件" under a heading
+    on 调处 yields to "人民调解委员会调解纠纷6,204件")."""
+    own = {(f.indicator, f.year, f.period) for f in facts if "subject_from_heading" not in f.signals}
+    return [f for f in facts if "subject_from_heading" not in f.signals or (f.indicator, f.year, f.period) not in own]
+
+
+@dataclass
+class _Topics:
+    """The subjects in force while a document is read, for sentences that name none of their own:
+    the previous sentence's in the same paragraph, else the section's (a heading or a 【label】 naming
+    one subject), else the document's (its title naming one subject)."""
+
+    document: str = ""
+    section: str = ""
+    carried: str = ""
+    in_heading: bool = False
+
+    def enter(self, sentence: str, starts_line: bool) -> None:
+        label = _g().label_heading.match(sentence)
+        self.in_heading = bool(starts_line and not label and _is_heading(sentence))
+        if label:
+            self.section, self.carried = _single_topic(label.group(0)), ""
+        elif self.in_heading:
+            self.section, self.carried = _single_topic(sentence), ""
+
+    def leave(self, sentence: str) -> None:
+        # a heading's subject is the section's, not a sentence's to carry
+        self.carried = "" if self.in_heading else _carried_topic(sentence, self.carried)
+
+    def for_topicless(self) -> tuple[str, str]:
+        """(subject, the signal naming where it came from) for a sentence naming no subject."""
+        if self.carried:
+            return self.carried, "subject_across_sentence"
+        return (self.section or self.document), "subject_from_heading"
+
+
+def _is_part_year_title(text: str) -> bool:
+    """A title line of its own that names part of a year ("…2024年上半年工作总结")."""
+    title = _first_line(text)
+    is_title = len(title.strip()) <= HEADING_MAX and not find_quantities(title)
+    return is_title and text.strip() != title.strip() and _names_part_of_year(title)
+
+
+def _first_line(text: str) -> str:
+    return next((line for line in text.splitlines() if line.strip()), "")
+
+
+def _title_topic(text: str) -> str:
+    """The one subject a document's title names ("…2024年度行政复议工作情况通报"), else ""."""
+    title = _first_line(text)
+    return _single_topic(title) if len(title.strip()) <= HEADING_MAX else ""
+
+
+def _is_heading(sentence: str) -> bool:
+    """A short line of its own, or a short sentence opening a line ("强化复议监督。"), with no figure."""
+    body = sentence.strip()
+    return 0 < len(body) <= HEADING_MAX // 2 and not find_quantities(body)
+
+
+def _single_topic(text: str) -> str:
+    """The last topic word of `text` when all its topic words name the same indicators, else ""."""
+    found = [t for t in cat.topic_pattern().findall(text) if t not in cat.not_topics()]
+    groups = {frozenset(i.id for i in cat.catalogue().values() if t in i.topics) for t in found}
+    return found[-1] if len(groups) == 1 else ""
 
 
 @dataclass(frozen=True)
@@ -155,9 +183,9 @@ def _wider_words(place: Place | None) -> tuple[str, ...]:
     """Words naming a scope above the reporting jurisdiction ("全省" in a city's report)."""
     if place is None:
         return ()
-    words = WIDER_SCOPE.get(place.level, ())
+    words = _g().wider.get(place.level, ())
     if place.level == "county":
-        words += tuple(word for word, suffix in PARENT_SCOPE if not place.name.endswith(suffix))
+        words += tuple(word for word, suffix in _g().parent if not place.name.endswith(suffix))
     return words
 
 
@@ -178,8 +206,8 @@ def _plan_sections(text: str, year: int | None = None) -> list[tuple[int, int]]:
         return []
     sections, opened, offset = [], None, 0
     for line in text.splitlines(keepends=True):
-        heading = TOP_HEADING_RE.match(line)
-        if APPENDIX_RE.match(line) and opened is not None:
+        heading = _g().top_heading.match(line)
+        if _g().appendix.match(line) and opened is not None:
             # An appendix ("附表:主要指标") after the plans holds results again.
             sections.append((opened, offset))
             opened = None
@@ -197,7 +225,7 @@ def _plan_sections(text: str, year: int | None = None) -> list[tuple[int, int]]:
 
 
 def _names_only_later_years(title: str, year: int | None) -> bool:
-    years = [int(m.group(1)) for m in YEAR_RE.finditer(title)]
+    years = [int(m.group(1)) for m in _g().year.finditer(title)]
     return bool(year and years) and min(years) > year
 
 
@@ -227,7 +255,7 @@ def _year_tables(text: str) -> dict[int, _TableRow]:
         elif not cells:
             header = None
         elif header is None or len(cells) != len(header):
-            header = cells if any(TABLE_YEAR_RE.match(c) for c in cells[1:]) else None
+            header = cells if any(_g().table_year.match(c) for c in cells[1:]) else None
         else:
             sentences = _row_sentences(header, cells)
             if sentences:
@@ -237,27 +265,30 @@ def _year_tables(text: str) -> dict[int, _TableRow]:
 
 
 def _row_sentences(header: list[str], cells: list[str]) -> tuple[str, ...]:
-    label_match = LABEL_UNIT_RE.search(cells[0])
+    label_match = _g().label_unit.search(cells[0])
     label = cells[0][: label_match.start()].strip() if label_match else cells[0]
     unit = label_match.group(1) if label_match else ""
     if not label:
         return ()
     for name, cell in zip(header[1:], cells[1:], strict=True):
-        if TABLE_UNIT_RE.match(name) and not unit:
+        if _g().table_unit.match(name) and not unit:
             unit = cell
-    years = [int(m.group(1)) for m in map(TABLE_YEAR_RE.match, header[1:]) if m]
+    years = [int(m.group(1)) for m in map(_g().table_year.match, header[1:]) if m]
+    shapes = _g().table
     sentences = []
     for name, cell in zip(header[1:], cells[1:], strict=True):
-        year = TABLE_YEAR_RE.match(name)
+        year = _g().table_year.match(name)
         if year and BARE_NUMBER_RE.match(cell):
-            sentences.append(f"{year.group(1)}年,{label}{cell}{unit}。")
+            sentences.append(shapes["cell_sentence"].format(year=year.group(1), label=label, value=cell, unit=unit))
         elif year and cell:
-            sentences.append(f"{year.group(1)}年,{label}{cell}。")
-        elif TABLE_CHANGE_RE.match(name) and years:
+            sentences.append(shapes["cell_sentence"].format(year=year.group(1), label=label, value=cell, unit=""))
+        elif _g().table_change.match(name) and years:
             change = SIGNED_RE.match(cell)
             if change and change.group(2).endswith("%"):
-                verb = "下降" if change.group(1) in ("-", "−", "—") else "增长"
-                sentences.append(f"{max(years)}年,{label}同比{verb}{change.group(2)}。")
+                verb = shapes["fall_verb"] if change.group(1) in NEGATIVE_SIGNS else shapes["rise_verb"]
+                sentences.append(
+                    shapes["change_sentence"].format(year=max(years), label=label, verb=verb, value=change.group(2))
+                )
     return tuple(sentences)
 
 
@@ -265,7 +296,10 @@ def _table_row_facts(row: _TableRow, scope: _Scope) -> list[Fact]:
     facts = []
     for sentence in row.sentences:
         for fact in _sentence_facts(sentence, 0, scope):
-            facts.append(replace(fact, evidence=row.line, start=row.start, end=row.start + len(row.line)))
+            signals = (*fact.signals, "table_cell")
+            facts.append(
+                replace(fact, evidence=row.line, start=row.start, end=row.start + len(row.line), signals=signals)
+            )
     return facts
 
 
@@ -280,29 +314,48 @@ def split_sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
+def _joined_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Sentences, with one that opens with 其中 joined to the sentence before it in the same paragraph
+    ("…新收行政诉讼案件420件。其中,一审案件380件": the part is read against its total)."""
+    pending: tuple[int, str] | None = None
+    for start, sentence in split_sentences(text):
+        if pending and not pending[1].endswith("\n") and _g().part_start.match(sentence):
+            pending = (pending[0], pending[1] + sentence)
+            continue
+        if pending:
+            yield pending
+        pending = (start, sentence)
+    if pending:
+        yield pending
+
+
 def _carried_topic(sentence: str, carried: str) -> str:
-    """The subject an item of a list "一是…;二是…" or "1.…;2.…" leaves to the next item: the last
-    topic word of this item (or the one it inherited), when it ends with ';'."""
-    if not sentence.rstrip().endswith(";"):
+    """The subject a sentence leaves to the next one in its paragraph (a list item "一是…;二是…", or
+    "…收到行政复议申请87件。受理66件"): the last topic word of this sentence (or the one it inherited).
+    A paragraph's end forgets it."""
+    if not sentence.rstrip(" ").endswith((";", "。")):
         return ""
     found = [t for t in cat.topic_pattern().findall(sentence) if t not in cat.not_topics()]
     return found[-1] if found else carried
 
 
 def _subjectless(sentence: str, quantities: list[Quantity]) -> bool:
-    """A bare verb before the first figure ("受理4.9万件"), nothing that could be a subject of its own."""
+    """A bare verb before the first figure ("受理4.9万件", "其中,受理66件"), nothing that could be a
+    subject of its own."""
     head = sentence[: quantities[0].start].strip()
+    opening = _g().part_start.match(head)
+    if opening:
+        head = head[opening.end() :].lstrip(",: ")
     return len(head) <= BARE_VERB_MAX and not cat.topic_pattern().search(head) and not CLAUSE_BREAK.search(head)
 
 
-def _sentence_facts(sentence: str, offset: int, scope: _Scope, carried: str = "") -> list[Fact]:
-    quantities = [q for q in find_quantities(sentence) if q.unit not in TIME_UNITS]
+def _sentence_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics | None = None) -> list[Fact]:
+    quantities = [q for q in find_quantities(sentence) if q.unit not in _g().words["time_units"]]
+    quantities = sorted(quantities + _unitless_counts(sentence, quantities), key=lambda q: q.start)
     if not quantities:
-        return []
-    # The next item of a list inherits the subject of the one before ("2.严把受理关口,依法受理…").
-    # So does a clause after ";" that names no subject before its figure ("…申请5.6万件;受理4.9万件").
-    lead = carried + "," if carried and (LIST_ITEM_RE.match(sentence) or _subjectless(sentence, quantities)) else ""
-    mentions = _mentions(sentence, quantities, lead)
+        return _zero_facts(sentence, offset, scope, [])
+    subject, source = _inherited_subject(sentence, quantities, topics or _Topics())
+    mentions = _mentions(sentence, quantities, subject + "," if subject else "", source)
     readings = _read_mentions(mentions, sentence, scope)
     evidence = sentence.strip()
     lead = len(sentence) - len(sentence.lstrip())
@@ -318,23 +371,82 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope, carried: str = ""
             year=r.year,
             period=r.period,
             note=m.quantity.text,
+            signals=r.signals + _quantity_signals(m.quantity, r.qualifier),
         )
         for m, r in zip(mentions, readings, strict=True)
         if r is not None
     ]
-    return facts + _inferred(facts, sentence)
+    return facts + _inferred(facts, sentence) + _zero_facts(sentence, offset, scope, facts)
 
 
-def _mentions(sentence: str, quantities: list[Quantity], lead: str = "") -> list[Mention]:
+def _quantity_signals(q: Quantity, qualifier: str) -> tuple[str, ...]:
+    signals = ("no_unit",) if not q.text.endswith(q.unit) else ()
+    return signals + (("bound_qualifier",) if qualifier != EXACT else ())
+
+
+def _unitless_counts(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
+    """'审结行政复议案件4696,审结率96.5%': a whole number right after a case noun and before a clause's end
+    is a count in the noun's unit (grammar: unitless_count), read with the signal no_unit."""
+    taken = [(q.start, q.end) for q in quantities]
+    found = []
+    for match in _g().unitless_count.finditer(sentence):
+        start, end = match.span(1)
+        if any(low < end and start < high for low, high in taken):
+            continue
+        value = parse_numeral(match.group(1))
+        if value is not None:
+            found.append(Quantity(value, _g().table["count_unit"], EXACT, start, end, match.group(1)))
+    return found
+
+
+def _zero_facts(sentence: str, offset: int, scope: _Scope, facts: list[Fact]) -> list[Fact]:
+    """'全年办理行政诉讼案件46件,未发生败诉案件': a phrase that states none (`zero_when` in the catalogue)
+    is the value 0, when the indicator's subject is in force and nothing in its clause rules it out."""
+    found = []
+    for indicator in cat.catalogue().values():
+        match = indicator.zero_when.search(sentence) if indicator.zero_when else None
+        if match is None or any(f.indicator == indicator.id for f in facts):
+            continue
+        before = sentence[: match.end()]
+        clause = CLAUSE_BREAK.split(sentence[: match.start()])[-1] + match.group(0)
+        if _current_topic(before, "") not in indicator.topics:
+            continue
+        if (indicator.not_cues and indicator.not_cues.search(clause)) or _g().year.search(clause):
+            continue
+        year = _governing_year(before, scope.year)
+        if year is None or (scope.year and year != scope.year) or cat.context().plan.search(clause):
+            continue
+        evidence = sentence.strip()
+        lead = len(sentence) - len(sentence.lstrip())
+        start = offset + lead
+        found.append(Fact(indicator.id, 0.0, EXACT, "reported", evidence, start, start + len(evidence), year,
+                          PERIOD_YEAR, match.group(0), ("zero_phrase",)))  # fmt: skip
+    return found
+
+
+def _inherited_subject(sentence: str, quantities: list[Quantity], topics: _Topics) -> tuple[str, str]:
+    """The subject a sentence takes from before it. The next item of a list inherits the subject of the one
+    before ("2.严把受理关口,依法受理…"); so does a sentence that opens with a bare verb ("…申请87件。受理66件");
+    a sentence naming no subject at all takes the paragraph's, the section's or the document's."""
+    if topics.carried and (_g().list_item.match(sentence) or _subjectless(sentence, quantities)):
+        return topics.carried, "subject_across_sentence"
+    if cat.topic_pattern().search(sentence):
+        return "", ""
+    return topics.for_topicless()
+
+
+def _mentions(sentence: str, quantities: list[Quantity], lead: str = "", source: str = "") -> list[Mention]:
     mentions, previous_end = [], 0
     for index, q in enumerate(quantities):
         window = sentence[previous_end : q.start]
         following = quantities[index + 1].start if index + 1 < len(quantities) else len(sentence)
         clause, right_noun = _clause(window), _right_noun(sentence[q.end : following])
+        after = CLAUSE_BREAK.split(sentence[q.end : following], maxsplit=1)[0]
         # Only a bare verb before the number takes the inherited subject ("依法受理1,260件", not
         # "办结信访积案52件").
         inherits = lead and not right_noun and _ends_with_cue(clause)
-        mentions.append(Mention(q, window, clause, right_noun, (lead if inherits else "") + sentence[: q.start]))
+        before = (lead if inherits else "") + sentence[: q.start]
+        mentions.append(Mention(q, window, clause, right_noun, before, after, source if lead and inherits else ""))
         previous_end = q.end
     return mentions
 
@@ -353,13 +465,13 @@ def _clause(window: str) -> str:
     """The window's last clause; with the one before it when the last is only years and 分别."""
     parts = CLAUSE_BREAK.split(window)
     clause = parts[-1]
-    if len(parts) > 1 and THIN_CLAUSE_RE.match(clause):
+    if len(parts) > 1 and _g().thin_clause.match(clause):
         return parts[-2] + "," + clause
     return clause
 
 
 def _right_noun(after: str) -> str:
-    match = RIGHT_NOUN_RE.match(after)
+    match = _g().right_noun.match(after)
     return match.group(0) if match else ""
 
 
@@ -369,18 +481,18 @@ def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> lis
     for i, mention in enumerate(mentions):
         if i in taken:
             continue
-        if i > 0 and readings[i - 1] and TRANSITION_RE.match(mention.window):
+        if i > 0 and readings[i - 1] and _g().transition.match(mention.window):
             readings[i] = _follow(readings[i - 1], mention, scope)
             if readings[i] and readings[i].year == readings[i - 1].year:
                 readings[i - 1] = None  # '由28.6万户增长到37.9万户': the first is an earlier, unnamed year's
-        elif i > 0 and readings[i - 1] and _is_previous_in_passing(mention.window):
-            readings[i] = _follow_previous(readings[i - 1], mention)
-        elif i > 0 and readings[i - 1] and PARALLEL_YEAR_RE.match(mention.window):
+        elif i > 0 and _last_reading(readings, i) and _is_previous_in_passing(mention.window):
+            readings[i] = _follow_previous(_last_reading(readings, i), mention)
+        elif i > 0 and readings[i - 1] and _g().parallel_year.match(mention.window):
             readings[i] = _follow_parallel(readings[i - 1], mention, scope)
-        elif i > 0 and LINK_RE.match(mention.window):
+        elif i > 0 and _g().link.match(mention.window):
             # '市场主体总量同比增长7.4%,达到17.6万户': the subject is the previous clause's; but in
             # '新增市场主体5.6万户,总量达36.5万户' the clause names its own (总量).
-            own = _read(mention, scope) if OWN_SUBJECT_RE.search(mention.window) else None
+            own = _read(mention, scope) if _g().own_subject.search(mention.window) else None
             readings[i] = own or _read(replace(mention, clause=mentions[i - 1].clause + mention.window), scope)
         else:
             readings[i] = _read(mention, scope)
@@ -389,7 +501,8 @@ def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> lis
     for i in _parts_of_a_total(mentions, readings):
         readings[i] = None
     _prefer_proper_parts(mentions, readings)
-    for i in _inherited_vetoes(mentions, readings) | _narrower_duplicates(mentions, readings):
+    dropped = _inherited_vetoes(mentions, readings) | _narrower_duplicates(mentions, readings)
+    for i in dropped | _channel_figures(mentions, readings):
         readings[i] = None
     return readings
 
@@ -400,7 +513,7 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
     vetoed: set[int] = set()
     for i in range(1, len(mentions)):
         reading, previous = readings[i], mentions[i - 1]
-        if reading is None or readings[i - 1] is not None or PART_RE.match(CLAUSE_BREAK.split(previous.window)[-1]):
+        if reading is None or readings[i - 1] is not None or _g().part_start.match(_own_clause(previous.window)):
             continue
         indicator = cat.catalogue()[reading.indicator]
         # a count's clause also rules out the rate that follows it ('…仲裁案件1200件,调解成功率62%')
@@ -411,7 +524,7 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
             continue
         cue = _last(indicator.cues, mentions[i].clause)
         own = CLAUSE_BREAK.split(mentions[i].clause[: cue.start()] if cue else mentions[i].clause)[-1]
-        if SUBJECTLESS_RE.fullmatch(own):
+        if _g().subjectless_head.fullmatch(own):
             vetoed.add(i)
     return vetoed
 
@@ -431,6 +544,22 @@ def _narrower_duplicates(mentions: list[Mention], readings: list[Reading | None]
     return dropped
 
 
+def _channel_figures(mentions: list[Mention], readings: list[Reading | None]) -> set[int]:
+    """'行政调解纠纷1,200件,人民调解纠纷8,600件': figures of one indicator given channel by channel (see
+    `channels` in the catalogue) are none of them the place's total."""
+    groups: dict[tuple[str, int | None], list[int]] = {}
+    for i, reading in enumerate(readings):
+        if reading is not None and cat.catalogue()[reading.indicator].channels is not None:
+            groups.setdefault((reading.indicator, reading.year), []).append(i)
+    dropped: set[int] = set()
+    for (indicator_id, _), indices in groups.items():
+        channels = cat.catalogue()[indicator_id].channels
+        named = {i: channels.search(CLAUSE_BREAK.split(mentions[i].clause)[-1]) for i in indices}
+        if len({m.group(0) for m in named.values() if m}) >= 2:
+            dropped.update(i for i, m in named.items() if m)
+    return dropped
+
+
 def _inherits_exclusion(mentions: list[Mention], scope: _Scope) -> set[int]:
     """'市政府本级受理行政复议案件1417件,审结1360件': later clauses share the earlier clause's
     subject, so a plan, a part of the jurisdiction or a wider one stays in force for them until
@@ -438,7 +567,7 @@ def _inherits_exclusion(mentions: list[Mention], scope: _Scope) -> set[int]:
     carried: set[int] = set()
     carrying = False
     for i, mention in enumerate(mentions):
-        if carrying and not SCOPE_RESET_RE.search(mention.window):
+        if carrying and not _g().scope_reset.search(mention.window):
             carried.add(i)
             continue
         carrying = _starts_exclusion(mention, scope)
@@ -453,11 +582,19 @@ def _starts_exclusion(mention: Mention, scope: _Scope) -> bool:
     return _is_excluded_context(mention, scope) and _choose_indicator(mention, mention.before) is not None
 
 
+def _own_clause(window: str) -> str:
+    """The clause a figure stands in; "其中,一审案件380件" counts as one clause opened by 其中."""
+    parts = CLAUSE_BREAK.split(window)
+    if len(parts) > 1 and _g().part_alone.match(parts[-2].rsplit("。", 1)[-1]):
+        return parts[-2].rsplit("。", 1)[-1].strip() + parts[-1]
+    return parts[-1]
+
+
 def _parts_of_a_total(mentions: list[Mention], readings: list[Reading | None]) -> set[int]:
     """'办理法律援助案件2154件,其中刑事法律援助案件863件': a part of a total read just before."""
     parts: set[int] = set()
     for i, (mention, reading) in enumerate(zip(mentions, readings, strict=True)):
-        if reading is None or not PART_RE.match(CLAUSE_BREAK.split(mention.window)[-1]):
+        if reading is None or not _g().part_start.match(_own_clause(mention.window)):
             continue
         if any(r is not None and (r.indicator, r.year) == (reading.indicator, reading.year) for r in readings[:i]):
             parts.add(i)
@@ -472,8 +609,8 @@ def _prefer_proper_parts(mentions: list[Mention], readings: list[Reading | None]
         if reading is None or readings[i + 1] is not None:
             continue
         indicator = cat.catalogue()[reading.indicator]
-        clause = CLAUSE_BREAK.split(part.window)[-1]
-        head = PART_RE.match(clause)
+        clause = _own_clause(part.window)
+        head = _g().part_start.match(clause)
         if indicator.proper_part is None or head is None or not _fits(indicator.id, part.quantity):
             continue
         own = clause[head.end() :] + part.right_noun
@@ -491,7 +628,7 @@ def _follow(previous: Reading, mention: Mention, scope: _Scope) -> Reading | Non
     if mention.quantity.unit not in indicator.units or not _in_range(indicator, mention.quantity.value):
         return None
     year = _bound_year(mention.window) or _governing_year(mention.before, scope.year)
-    return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period)
+    return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period, _followed(previous, year))
 
 
 def _follow_parallel(previous: Reading, mention: Mention, scope: _Scope) -> Reading | None:
@@ -502,24 +639,37 @@ def _follow_parallel(previous: Reading, mention: Mention, scope: _Scope) -> Read
     return reading
 
 
+def _followed(previous: Reading, year: int) -> tuple[str, ...]:
+    """A figure read as the same indicator as the one before it ('从18%上升到42%', '较上年的48件')."""
+    signals = {*previous.signals, "subject_inherited"}
+    if previous.year is not None and year < previous.year:
+        signals.add("previous_year")
+    return tuple(sorted(signals))
+
+
+def _last_reading(readings: list[Reading | None], i: int) -> Reading | None:
+    """The nearest reading before mention i ('32.9%,仍低于全国40%,但比2016年的27.8%': skips the 40%)."""
+    return next((r for r in reversed(readings[:i]) if r is not None), None)
+
+
 def _is_previous_in_passing(window: str) -> bool:
     """',较上年的48件' or ',比2021年的48件': the clause only compares with an earlier figure."""
     clause = CLAUSE_BREAK.split(window)[-1].strip()
-    marker = _last(cat.context().previous_year, clause) or _last(NAMED_YEAR_OF_RE, clause)
+    marker = _last(cat.context().previous_year, clause) or _last(_g().named_year_of, clause)
     if marker is None or marker.end() != len(clause):
         return False
-    return bool(PASSING_COMPARISON_RE.fullmatch(clause[: marker.start()]))
+    return bool(_g().passing_comparison.fullmatch(clause[: marker.start()]))
 
 
 def _follow_previous(previous: Reading, mention: Mention) -> Reading | None:
     """'受理72件,较上年的48件增长50%': 48 is the same indicator, for the year before (or the one named)."""
     if previous.year is None or not _fits(previous.indicator, mention.quantity):
         return None
-    named = NAMED_YEAR_OF_RE.search(CLAUSE_BREAK.split(mention.window)[-1])
+    named = _g().named_year_of.search(CLAUSE_BREAK.split(mention.window)[-1])
     year = int(named.group(1)) if named else previous.year - 1
     if year >= previous.year:
         return None
-    return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period)
+    return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period, _followed(previous, year))
 
 
 # --- lists: "2017-2019年分别为708件、612件、494件" -------------------------------------------
@@ -529,7 +679,7 @@ def _read_lists(mentions: list[Mention], sentence: str, scope: _Scope, readings:
     taken: set[int] = set()
     i = 0
     while i < len(mentions):
-        if RESPECTIVELY_RE.search(mentions[i].window.rstrip()):
+        if _g().respectively_end.search(mentions[i].window.rstrip()):
             run = _run_length(mentions, i)
             taken.update(range(i, i + run))
             _read_list(mentions[i : i + run], scope, readings, i)
@@ -541,14 +691,14 @@ def _read_lists(mentions: list[Mention], sentence: str, scope: _Scope, readings:
 
 def _run_length(mentions: list[Mention], first: int) -> int:
     run = 1
-    while first + run < len(mentions) and LIST_JOINER_RE.match(mentions[first + run].window):
+    while first + run < len(mentions) and _g().list_joiner.match(mentions[first + run].window):
         run += 1
     return run
 
 
 def _read_list(items: list[Mention], scope: _Scope, readings: list, first: int) -> None:
     head = items[0]
-    years = _list_years(head)
+    years = _list_years(head) or _implied_years(head, len(items), scope.year)
     if len(items) == 1:
         readings[first] = _read(head, scope)
         return
@@ -558,7 +708,13 @@ def _read_list(items: list[Mention], scope: _Scope, readings: list, first: int) 
             return
         for k, item in enumerate(items):
             if _fits(reading.indicator, item.quantity):
-                readings[first + k] = replace(reading, year=years[k], qualifier=item.quantity.qualifier)
+                readings[first + k] = replace(
+                    reading,
+                    year=years[k],
+                    qualifier=item.quantity.qualifier,
+                    period=PERIOD_YEAR,  # each item is its own year's, even after "2018年以来"
+                    signals=(*reading.signals, "list_reading"),
+                )
         return
     _read_term_list(items, scope, readings, first)
 
@@ -571,6 +727,23 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return last
 
 
+def _implied_years(head: Mention, count: int, report_year: int | None) -> list[int]:
+    """'2018年以来…分别为a、b、c、d、e、f' in a 2023 report, or '近三年…分别为a、b、c': one value a year up
+    to the report's year, when the count of values says so exactly."""
+    if not report_year:
+        return []
+    start = _last(_g().since_start, head.before)
+    if start and report_year - int(start.group(1)) + 1 == count:
+        return list(range(int(start.group(1)), report_year + 1))
+    if start and report_year - int(start.group(1)) == count:
+        # a text of the report's year looking back: the years before it ("2018年以来…" in 2022: 2018–2021)
+        return list(range(int(start.group(1)), report_year))
+    recent = _last(_g().recent_years, head.before)
+    if recent and parse_numeral(recent.group(1) or recent.group(2)) == count:
+        return list(range(report_year - count + 1, report_year + 1))
+    return []
+
+
 def _list_years(head: Mention) -> list[int]:
     """Years of a list, from its own clause or, as in "2020年至2022年,新增…依次为", the one before."""
     years = _listed_years(head.clause)
@@ -581,18 +754,18 @@ def _list_years(head: Mention) -> list[int]:
 
 
 def _listed_years(clause: str) -> list[int]:
-    span = _last(YEAR_SPAN_RE, clause)
+    span = _last(_g().year_span, clause)
     if span:
         low, high = int(span.group(1)), int(span.group(2))
         return list(range(low, high + 1)) if 0 < high - low < 30 else []
-    listed = _last(YEAR_LIST_RE, clause)
+    listed = _last(_g().year_list, clause)
     return [int(y) for y in re.findall(YEAR, listed.group(0))] if listed else []
 
 
 def _read_term_list(items: list[Mention], scope: _Scope, readings: list, first: int) -> None:
     """'纠错率和出庭应诉率分别为12%和98%': map each value to the term in the same position."""
-    head = RESPECTIVELY_RE.sub("", items[0].clause.rstrip())
-    terms = [t for t in re.split(r"、|和|及|与|以及", head) if t.strip()]
+    head = _g().respectively_end.sub("", items[0].clause.rstrip())
+    terms = [t for t in _g().term_separator.split(head) if t.strip()]
     if len(terms) != len(items):
         return
     before = items[0].before
@@ -600,7 +773,8 @@ def _read_term_list(items: list[Mention], scope: _Scope, readings: list, first: 
         as_term = replace(item, window=term, clause=term, right_noun="")
         # The subject of each term is the last topic up to that term, not the last one in the list.
         term_end = before.rfind(term) + len(term) if term in before else len(before)
-        readings[first + k] = _read(as_term, scope, head_before=before[:term_end])
+        reading = _read(as_term, scope, head_before=before[:term_end])
+        readings[first + k] = replace(reading, signals=(*reading.signals, "term_list")) if reading else None
 
 
 def _fits(indicator_id: str, q: Quantity) -> bool:
@@ -626,7 +800,21 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
         return None
     period = _period(mention, indicator, year)
     qualifier = _partial_year_qualifier(mention, indicator, year, q.qualifier)
-    return Reading(indicator.id, year, qualifier, period)
+    return Reading(indicator.id, year, qualifier, period, _signals(mention, scope, year, qualifier))
+
+
+def _signals(mention: Mention, scope: _Scope, year: int, qualifier: str) -> tuple[str, ...]:
+    """How a single mention was read: where its subject came from, whose year, which bound."""
+    signals = []
+    if mention.carried:
+        signals.append(mention.carried)
+    elif not cat.topic_pattern().search(mention.clause + mention.right_noun + mention.after):
+        signals.append("subject_inherited")
+    if scope.year and year < scope.year:
+        signals.append("previous_year")
+    if qualifier != mention.quantity.qualifier:
+        signals.append("part_year_bound")
+    return tuple(signals)
 
 
 def _choose_indicator(mention: Mention, before: str) -> cat.Indicator | None:
@@ -637,7 +825,7 @@ def _choose_indicator(mention: Mention, before: str) -> cat.Indicator | None:
     for indicator in cat.catalogue().values():
         if q.unit not in indicator.units or topic not in indicator.topics:
             continue
-        key = _cue_position(indicator, context)
+        key = _cue_position(indicator, context) or _cue_after(indicator, mention)
         if key is None or key <= best_key or not _in_range(indicator, q.value):
             continue
         if _vetoed(indicator, mention, before):
@@ -650,6 +838,13 @@ def _cue_position(indicator: cat.Indicator, context: str) -> tuple[int, int] | N
     """(end, length) of the cue nearest the number, or None."""
     last = _last(indicator.cues, context)
     return (last.end(), last.end() - last.start()) if last else None
+
+
+def _cue_after(indicator: cat.Indicator, mention: Mention) -> tuple[int, int] | None:
+    """'对86件规范性文件进行备案审查': a cue after the number and its noun (`cues_after` in the catalogue),
+    ranked below any cue before the number."""
+    found = indicator.cues_after.search(mention.after) if indicator.cues_after else None
+    return (0, found.end() - found.start()) if found else None
 
 
 def _current_topic(before: str, right_noun: str) -> str | None:
@@ -677,10 +872,10 @@ def _vetoed(indicator: cat.Indicator, mention: Mention, before: str) -> bool:
 def _subject_is_stock(indicator: cat.Indicator, before: str) -> bool:
     """'实有市场主体总量同比增长2.3%' grows the stock; '新增市场主体…同比增长' grows registrations."""
     stock = list(indicator.needs_subject.finditer(before))
-    flow = list(FLOW_RE.finditer(before))
+    flow = list(_g().flow.finditer(before))
     if not stock:
         return False
-    if PART_WORD_RE.search(before[stock[-1].end() :]):
+    if _g().part_word.search(before[stock[-1].end() :]):
         return False  # '总量达36.5万户,其中私营企业8.6万户,同比增长12.3%' grows the part
     if not flow or stock[-1].start() < flow[-1].start():
         return not flow
@@ -690,7 +885,7 @@ def _subject_is_stock(indicator: cat.Indicator, before: str) -> bool:
 
 def _is_change(mention: Mention) -> bool:
     """'较上年增加20件' is a change, not a level."""
-    return bool(CHANGE_BEFORE_RE.search(mention.window)) and bool(COMPARISON_RE.search(mention.clause))
+    return bool(_g().change_before.search(mention.window)) and bool(_g().comparison.search(mention.clause))
 
 
 def _in_range(indicator: cat.Indicator, value: float) -> bool:
@@ -702,15 +897,15 @@ def _is_parenthetical(before: str) -> bool:
 
 
 def _is_excluded_context(mention: Mention, scope: _Scope) -> bool:
-    clause = RANK_RE.sub("", mention.clause)
-    if _is_first(mention) and not PART_WORD_RE.search(clause):
-        clause = KINDS_OF_CASE_RE.sub("", clause)
+    clause = _g().rank.sub("", mention.clause)
+    if _is_first(mention) and not _g().part_word.search(clause):
+        clause = _g().kinds_of_case.sub("", clause)
     ctx = cat.context()
     if ctx.plan.search(clause) or ctx.partial_scope.search(clause):
         return True
     if scope.sub_places and scope.sub_places.search(clause):
         return True
-    if SUBSET_RE.search(CLAUSE_BREAK.split(mention.before)[-1]):
+    if _g().subset.search(CLAUSE_BREAK.split(mention.before)[-1]):
         return True
     return any(word in clause for word in scope.wider)
 
@@ -741,27 +936,30 @@ def _ends_with_previous_year(window: str) -> bool:
 
 def _bound_year(window: str) -> int | None:
     """'2016年的18%': a year right before the number belongs to it."""
-    match = re.search(rf"({YEAR})\s*年(?:底|末)?(?:的|为|是|达到|达)$", window)
+    match = _g().bound_year.search(window)
     return int(match.group(1)) if match else None
 
 
 def _governing_year(before: str, report_year: int | None) -> int | None:
     """The last plain 'YYYY年' time phrase in the sentence, else the report's year."""
-    year = report_year
-    for match in YEAR_RE.finditer(before):
+    year, position = report_year, -1
+    for match in _g().year.finditer(before):
         if _is_time_phrase(before, match):
-            year = int(match.group(1))
+            year, position = int(match.group(1)), match.start()
+    last_year = _last(_g().previous_year_time, before)
+    if report_year and last_year and last_year.start() > position:
+        return report_year - 1  # '上年全年,全县共新收…131件': last year's figure
     return year
 
 
 def _is_time_phrase(text: str, match: re.Match[str]) -> bool:
     preceding = text[max(0, match.start() - 3) : match.start()]
     following = text[match.end() : match.end() + 3]
-    if COMPARISON_RE.search(preceding) or re.search(r"[-—–~至到]\s*$", preceding):
+    if _g().comparison.search(preceding) or _g().not_time_before.search(preceding):
         return False
-    if re.match(r"\s*(?:以来|以前|前|起|-|—|至|到)", following) or _inside_title(text, match.start()):
+    if _g().not_time_after.match(following) or _inside_title(text, match.start()):
         return False
-    return not re.match(r"\s*的", following)
+    return not _g().possessive_after.match(following)
 
 
 def _inside_title(text: str, position: int) -> bool:
@@ -776,29 +974,43 @@ def _period(mention: Mention, indicator: cat.Indicator, year: int) -> str:
     if _spans_years(before) or (indicator.unit != "%" and _open_total(before)):
         return PERIOD_CUMULATIVE
     for match in cat.context().cumulative.finditer(before):
-        if not _is_in_year(before, match, year):
+        if not _is_in_year(before, match, year) and not _year_named_after(before, match.end(), year):
             return PERIOD_CUMULATIVE
     return PERIOD_YEAR
+
+
+def _year_named_after(before: str, position: int, year: int) -> bool:
+    """A single year named as the figure's time governs it against a running-total marker ending at
+    `position`: after the marker ('2019年以来持续推进…,2022年全年累计受理…') or before a 累计 with no 以来 in
+    between ('2022年,全区…累计受理9872件'); never a cut-off date ('截至2022年底,累计…')."""
+    for match in _g().year.finditer(before):
+        if int(match.group(1)) != year or not _is_time_phrase(before, match):
+            continue
+        if before[: match.start()].rstrip().endswith(_g().words["cutoff"]):
+            continue
+        if match.start() >= position or not _g().since_word.search(before[match.end() : position + 2]):
+            return True
+    return False
 
 
 def _open_total(before: str) -> bool:
     """'截至2020年11月,共受理…': a total up to a date, from a start the text does not state;
     '截至年底,全年共…' names its start (the year)."""
-    cutoff = _last(CUTOFF_RE, before)
+    cutoff = _last(_g().cutoff, before)
     words = cat.context().open_total
     if cutoff is None or words is None:
         return False
     after = before[cutoff.end() :]
-    return bool(words.search(after)) and not YEAR_END_RE.search(after)
+    return bool(words.search(after)) and not _g().year_end.search(after)
 
 
 def _spans_years(before: str) -> bool:
     """'2016年至2018年,全市受理…1560件': a figure over several years (outside a title or brackets,
     and not a list the years are spread over: '2017-2019年分别为…')."""
-    for span in YEAR_SPAN_RE.finditer(before):
+    for span in _g().year_span.finditer(before):
         if int(span.group(2)) <= int(span.group(1)) or _inside_title(before, span.start()):
             continue
-        if _is_parenthetical(before[: span.start()]) or RESPECTIVELY_WORD_RE.search(before[span.end() :]):
+        if _is_parenthetical(before[: span.start()]) or _g().respectively_word.search(before[span.end() :]):
             continue
         return True
     return False
@@ -807,10 +1019,14 @@ def _spans_years(before: str) -> bool:
 def _is_in_year(before: str, match: re.Match[str], year: int) -> bool:
     """'全年累计', '今年以来' and '2022年以来' (in the 2022 report) stay within the year."""
     head = before[: match.start()]
-    if match.group(0) == "以来":
-        since = SINCE_THIS_YEAR_RE.search(before[: match.end()])
+    if _g().since_word.match(match.group(0)):
+        since = _g().since_this_year.search(before[: match.end()])
         return bool(since) and (since.group(1) is None or int(since.group(1)) >= year)
-    return bool(IN_YEAR_RE.search(head[-6:]))
+    if _g().in_year.search(head[-6:]):
+        return True
+    # '今年以来累计…': the 以来 keeps the count within the year, and so does the 累计 after it
+    since = _g().since_this_year.search(head.rstrip())
+    return bool(since) and (since.group(1) is None or int(since.group(1)) >= year)
 
 
 def _partial_year_qualifier(mention: Mention, indicator: cat.Indicator, year: int, qualifier: str) -> str:
@@ -819,27 +1035,27 @@ def _partial_year_qualifier(mention: Mention, indicator: cat.Indicator, year: in
         return qualifier
     if _names_part_of_year(mention.before):
         return AT_LEAST
-    cutoff = _last(CUTOFF_RE, mention.before)
+    cutoff = _last(_g().cutoff, mention.before)
     if cutoff is None:
         return qualifier
     month = cutoff.group(2)
-    if (month and int(month) < 12) or not (month or YEAR_END_RE.search(mention.before[cutoff.start() :])):
+    if (month and int(month) < 12) or not (month or _g().year_end.search(mention.before[cutoff.start() :])):
         return AT_LEAST
     return qualifier
 
 
 def _stops_before_year_end(before: str) -> bool:
     """'1-11月', '上半年', '截至11月底' before the number, with no '年底/年末/全年' after them."""
-    ends = [m.end() for m in MONTH_SPAN_RE.finditer(before) if (parse_numeral(m.group(1)) or 12) < 12]
+    ends = [m.end() for m in _g().month_span.finditer(before) if (parse_numeral(m.group(1)) or 12) < 12]
     markers = cat.context().partial_year
     ends += [m.end() for m in markers.finditer(before)] if markers else []
-    ends += [m.end() for m in CUTOFF_RE.finditer(before) if m.group(2) and int(m.group(2)) < 12]
-    return bool(ends) and not YEAR_END_RE.search(before[max(ends) :])
+    ends += [m.end() for m in _g().cutoff.finditer(before) if m.group(2) and int(m.group(2)) < 12]
+    return bool(ends) and not _g().year_end.search(before[max(ends) :])
 
 
 def _names_part_of_year(before: str) -> bool:
     """'1-10月', '前三季度', '上半年': the figure covers only part of the year."""
-    for months in MONTH_SPAN_RE.finditer(before):
+    for months in _g().month_span.finditer(before):
         last = parse_numeral(months.group(1))
         if last is not None and last < 12:
             return True
@@ -851,11 +1067,12 @@ def _names_part_of_year(before: str) -> bool:
 
 
 def _inferred(facts: list[Fact], sentence: str) -> list[Fact]:
-    """'其中受理97件,现已全部审结' -> concluded = accepted (method inferred)."""
-    if not ALL_CONCLUDED_RE.search(sentence) or any(f.indicator == "review_concluded" for f in facts):
-        return []
-    accepted = [f for f in facts if f.indicator == "review_accepted"]
-    if len(accepted) != 1:
-        return []
-    source = accepted[0]
-    return [replace(source, indicator="review_concluded", method="inferred", note="全部审结 = 受理数")]
+    """'其中受理97件,现已全部审结' -> concluded = accepted (method inferred; see `inferred` in the catalogue)."""
+    found: list[Fact] = []
+    for rule in cat.inferences():
+        if not rule.when.search(sentence) or any(f.indicator == rule.indicator for f in facts):
+            continue
+        sources = [f for f in facts if f.indicator == rule.source]
+        if len(sources) == 1:
+            found.append(replace(sources[0], indicator=rule.indicator, method="inferred", note=rule.note))
+    return found

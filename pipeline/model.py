@@ -24,7 +24,7 @@ STATUS_AMBIGUOUS_JURISDICTION = "ambiguous_jurisdiction"
 STATUS_NO_YEAR = "no_year"
 STATUS_ERROR = "error"  # a stage raised on this document; the message names the stage
 
-LEVELS = ("province", "prefecture", "county")
+LEVELS = ("national", "province", "prefecture", "county")  # national: 中华人民共和国 (100000), a reference
 QUALIFIERS = ("exact", "at_least", "approx", "at_most")
 METHODS = ("reported", "derived", "inferred", "manual")
 PERIOD_YEAR = "year"

@@ -263,3 +263,23 @@ def test_national_and_provincial_rates_are_reference_lines_and_the_profile_compa
         "行政机关负责人出庭应诉率 2023年为 93%,比中华人民共和国(95.5%)低 2.5 个百分点、比浙江省(92.7%)高 0.3 个百分点"
         in shown
     )
+
+
+def test_a_broken_rule_file_is_explained_in_words_not_a_traceback(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    from streamlit.testing.v1 import AppTest
+
+    rules_copy = tmp_path / "rules"
+    shutil.copytree(ROOT / "pipeline" / "rules", rules_copy)
+    text = (rules_copy / "indicators.yaml").read_text(encoding="utf-8")
+    (rules_copy / "indicators.yaml").write_text(text.replace("    not_cues: [不予受理", "    not_cue: [不予受理", 1))
+    raw, out = tmp_path / "raw", tmp_path / "processed"
+    shutil.copytree(ROOT / "data" / "raw", raw)
+    monkeypatch.setenv("FAZHI_RULES_DIR", str(rules_copy))
+    monkeypatch.setenv("FAZHI_RAW_DIR", str(raw))
+    monkeypatch.setenv("FAZHI_DATA_DIR", str(out))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    shown = " ".join(str(e.value) for e in at.error) + " ".join(str(s.label) for s in at.get("status"))
+    assert "indicators.yaml: review_accepted: unknown key 'not_cue'" in shown
+    assert not at.exception

@@ -34,8 +34,8 @@ def test_yaml_loads_with_all_sixteen_ids() -> None:
 
 
 def test_ids_are_unique() -> None:
-    ids = [entry["id"] for entry in cat._raw()["indicators"]]
-    assert len(ids) == len(set(ids))
+    ids = [entry["id"] for entry in cat.indicators().values()]
+    assert len(ids) == len(set(ids)) == len(cat.catalogue())
 
 
 @pytest.mark.parametrize("indicator_id", sorted(IDS))

@@ -64,7 +64,7 @@ def test_lookup_of_shared_and_compound_names(name, expected):
         ("即墨区", "370215", "青岛市"),
     ],
 )
-def test_supplement_entries_replace_what_cpca_lacks(name, adcode, parent):
+def test_changes_since_2016_are_current(name, adcode, parent):
     [place] = regions.lookup(name)
     assert (place.adcode, place.parent) == (adcode, parent)
 
@@ -75,6 +75,65 @@ def test_a_superseded_code_still_answers_but_is_nobodys_child():
     siping, changchun = regions.lookup("四平市")[0], regions.lookup("长春市")[0]
     assert "公主岭市" not in [p.name for p in regions.children(siping)]
     assert "220184" in codes(regions.children(changchun))
+
+
+@pytest.mark.parametrize(
+    ("name", "adcode", "parent"),
+    [
+        ("深圳市坪山区", "440310", "深圳市"),  # created 2016
+        ("光明区", "440311", "深圳市"),  # created 2018
+        ("深圳市龙华区", "440309", "深圳市"),  # created 2016; 海口 has a 龙华区 too
+        ("信都区", "130503", "邢台市"),  # renamed from 桥西区 in 2020
+        ("海门区", "320614", "南通市"),  # 海门市 became a district in 2020
+        ("钱塘区", "330114", "杭州市"),
+        ("和康县", "653228", "和田地区"),  # created 2024
+        ("和安县", "653229", "和田地区"),
+    ],
+)
+def test_the_gazetteer_knows_divisions_created_or_renamed_after_2016(name, adcode, parent):
+    [place] = regions.lookup(name)
+    assert (place.adcode, place.parent, place.level) == (adcode, parent, "county")
+
+
+def test_a_former_division_answers_by_code_and_by_name_but_has_no_children():
+    old = regions.by_adcode("320684")
+    assert old is not None and old.name == "海门市" and old.parent == "南通市"
+    assert codes(regions.lookup("海门市")) == ["320684"]  # no current place bears the name
+    assert "320684" not in codes(regions.children(regions.lookup("南通市")[0]))
+    laiwu = regions.by_adcode("371200")
+    assert laiwu is not None and laiwu.level == "prefecture" and regions.children(laiwu) == []
+
+
+def test_the_nation_is_a_place_of_its_own_level_but_never_a_mention():
+    [nation] = regions.lookup("中华人民共和国")
+    assert (nation.adcode, nation.level, nation.province, nation.parent) == ("100000", "national", "中华人民共和国", "")
+    assert regions.by_adcode("100000") == nation
+    assert regions.find_mentions("根据《中华人民共和国行政复议法》的规定") == []
+
+
+def test_a_malformed_gazetteer_file_stops_with_the_file_line_and_field(tmp_path, monkeypatch):
+    bad = tmp_path / "regions_supplement.csv"
+    bad.write_text("adcode,name,level,parent_adcode,note,valid_from\n44031,坪山区,district,440300,x,2016\n")
+    monkeypatch.setitem(regions.COLUMNS, bad, regions.COLUMNS[regions.SUPPLEMENT])
+    with pytest.raises(regions.GazetteerError, match=r"regions_supplement.csv line 2 \(坪山区\): adcode"):
+        regions._read_rows(bad)
+    bad.write_text("adcode,name,level,parent_adcode,note,valid_from\n440310,坪山区,district,440300,x,2016\n")
+    with pytest.raises(regions.GazetteerError, match="level “district”"):
+        regions._read_rows(bad)
+    bad.write_text("code,name\n440310,坪山区\n")
+    with pytest.raises(regions.GazetteerError, match="columns"):
+        regions._read_rows(bad)
+
+
+def test_every_gazetteer_parent_is_a_current_place_of_a_higher_level():
+    places = regions.all_places()
+    assert len(places) > 3200
+    for place in places:
+        above = regions.parent(place)
+        if place.level in ("national", "province"):
+            assert above is None
+        else:
+            assert above is not None and LEVELS.index(above.level) < LEVELS.index(place.level), place
 
 
 def test_every_supplement_row_is_complete_and_points_to_a_known_parent():

