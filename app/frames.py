@@ -351,6 +351,18 @@ def _marks_by(frame: pd.DataFrame, column: str, name) -> pd.Series:
     return parts.groupby("adcode")["_t"].agg("; ".join)
 
 
+def for_screen(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy for st.dataframe: number columns written with 千分位 ("1,405", "98.5") and "—" where empty.
+
+    Streamlit shows a missing number as "None"; downloads keep the numbers (this is only for the screen).
+    """
+    out = table.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = [numfmt.plain(v) for v in out[column]]
+    return out
+
+
 def _finish_wide(table: pd.DataFrame, notes: pd.Series) -> pd.DataFrame:
     table = table.reset_index()
     table.columns.name = None

@@ -69,6 +69,15 @@ PAGES = {
 }
 
 
+def ready_selector(query: str) -> str:
+    """What shows that a page is drawn: its chart's title, the table, or the value's heading."""
+    if "page=table" in query:
+        return '[data-testid="stDataFrame"]'
+    if "page=sources" in query:
+        return '[data-testid="stMain"] h3'
+    return '[data-testid="stPlotlyChart"] .js-plotly-plot .gtitle'
+
+
 def page_jobs(folder: Path) -> list[tuple[Path, str, int, int]]:
     """Every page at 1440×1000, and in 演示模式 at 1920×1080."""
     jobs = []
@@ -133,13 +142,11 @@ def main() -> None:
                 )
                 started = time.monotonic()
                 page.goto(f"{url}/?{query}")
-                page.locator('[data-testid="stMain"]').wait_for(timeout=60_000)
-                if "page=table" not in query and "page=sources" not in query:
-                    expect(page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .gtitle').first).to_be_visible(
-                        timeout=60_000
-                    )
+                expect(page.locator(ready_selector(query)).first).to_be_visible(timeout=60_000)
                 page.wait_for_timeout(800)
                 page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)
+                # widgets drawn as grey placeholders until the run's deltas arrive: wait them out
+                page.wait_for_function("!document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
                 page.mouse.move(0, height - 1)  # no hover label or toolbar over the chart
                 page.wait_for_timeout(700)  # let Plotly's transitions finish
                 out.parent.mkdir(parents=True, exist_ok=True)

@@ -283,3 +283,12 @@ def test_a_broken_rule_file_is_explained_in_words_not_a_traceback(tmp_path, monk
     shown = " ".join(str(e.value) for e in at.error) + " ".join(str(s.label) for s in at.get("status"))
     assert "indicators.yaml: review_accepted: unknown key 'not_cue'" in shown
     assert not at.exception
+
+
+def test_the_wide_table_on_screen_shows_dashes_not_none(app_run):
+    at = app_run(page="table", indicator="review_received")
+    wide = at.dataframe[-1].value
+    years = [c for c in wide.columns if c.endswith("年")]
+    cells = wide[years].to_numpy().ravel().tolist()
+    assert "—" in cells and all(isinstance(c, str) and c not in ("None", "nan") for c in cells)
+    assert any("," in c for c in cells)  # 千分位

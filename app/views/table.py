@@ -141,7 +141,7 @@ def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[
         one_year = rows[rows["year"] == year]
         wide, what, years = frames.wide_by_indicator(one_year, common.catalogue_order()), "各地区各指标对比", [year]
         extra = {"对比年份": f"{year}年"}
-    st.dataframe(wide, hide_index=True)
+    st.dataframe(frames.for_screen(wide), hide_index=True)
     meta = {**record, **extra, "说明列": "≥ 不少于 · ≈ 约数 · ≤ 不超过 · ✎ 人工校正;空白表示无数据"}
     a, b = st.columns(2)
     a.download_button(
