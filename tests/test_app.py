@@ -292,3 +292,30 @@ def test_the_wide_table_on_screen_shows_dashes_not_none(app_run):
     cells = wide[years].to_numpy().ravel().tolist()
     assert "—" in cells and all(isinstance(c, str) and c not in ("None", "nan") for c in cells)
     assert any("," in c for c in cells)  # 千分位
+
+
+RAW_TOKENS = ("None", "nan", "<NA>", "reported", "exact", "at_least", "(reported", "个字符", "evidence_start")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"page": "compare", "indicator": "market_entities", "year": "2022"},
+        {"page": "trend", "indicator": "review_received", "jurisdictions": "320600,220100"},
+        {"page": "profile", "place": "320600"},
+        {"page": "table", "indicator": "review_received"},
+        {"page": "sources", "place": "320600", "indicator": "review_received", "year": "2022"},
+        {"page": "coverage"},
+    ],
+    ids=lambda q: q["page"],
+)
+def test_no_page_shows_raw_codes_none_or_character_offsets(app_run, query):
+    at = app_run(**query)
+    assert not at.exception
+    parts = [str(e.value) for e in [*at.markdown, *at.caption, *at.info, *at.warning, *at.error, *at.success]]
+    for frame in [*at.dataframe, *at.table]:
+        shown = frame.value.drop(columns=[c for c in ("原文依据", "来源文件") if c in frame.value.columns])
+        parts.append(shown.astype(str).to_string())
+    text = "\n".join(parts)
+    for token in RAW_TOKENS:
+        assert token not in text, (token, text[max(0, text.find(token) - 200) : text.find(token) + 100])
