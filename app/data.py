@@ -4,9 +4,12 @@ Owns: where the data lives (FAZHI_DATA_DIR / FAZHI_RAW_DIR, defaults data/proces
 beside this repository), reading and type-checking the processed files into a `Dataset`
 (cached with st.cache_resource, keyed on the files' modification times so a rebuild is picked up
 at once and an unchanged folder is read once; every rerun and session then shares that one
-immutable Dataset instead of unpickling a copy of it), and calling the pipeline's public
-`build`/`is_stale` with a visible progress bar. Every failure becomes a Chinese message with
-the next step and, where it helps, a 重新生成 button — never a traceback.
+immutable Dataset instead of unpickling a copy of it; every file is read from the one output
+set current when reading began, `api.current_set`), and calling the pipeline's public
+`ensure_built` (one build for all sessions and processes; the others wait and read its result;
+a failed build is not retried by every visitor) or `build` (after an edit) with a progress
+bar. Every failure becomes a Chinese message with the next step and, where it helps, a 重新生成
+button — never a traceback.
 
 Must never: parse reports or import anything of `pipeline` but its public API, `pipeline.api`.
 
@@ -60,7 +63,6 @@ TEXT_COLUMNS = (
     "evidence",
     "note",
 )
-FAILED_KEY = "data.build_failed"
 
 Signature = tuple[tuple[str, int, int], ...]
 
@@ -198,7 +200,17 @@ def _read_csv(path: Path) -> pd.DataFrame:
     # pandas reads a file cut off mid-row without complaint; the build always ends it with a line break.
     if not _ends_with_newline(path):
         raise DataError(f"{path.name} 不完整(文件末尾被截断,可能是复制或保存时中断)。请重新生成数据表。")
-    return frame
+    return _restored(frame)
+
+
+def _restored(frame: pd.DataFrame) -> pd.DataFrame:
+    """Texts as the build had them (it writes formula-like text with a leading ')."""
+    try:
+        from pipeline import api
+
+        return api.restore_csv_text(frame)
+    except ImportError:
+        return frame
 
 
 def _ends_with_newline(path: Path) -> bool:
@@ -245,7 +257,7 @@ def _optional_csv(path: Path) -> pd.DataFrame:
         return pd.DataFrame()
     if "adcode" in frame.columns:
         frame["adcode"] = frame["adcode"].fillna("").astype(str)
-    return frame
+    return _restored(frame)
 
 
 def _meta(path: Path) -> dict:
@@ -265,7 +277,7 @@ def prepare() -> Dataset | None:
     if buildable():
         _build_if_needed(raw_dir(), folder)
     try:
-        dataset = _cached(str(folder), signature(folder))
+        dataset = _load(folder)
     except DataError as exc:
         _explain(str(exc), folder)
         return None
@@ -277,6 +289,30 @@ def prepare() -> Dataset | None:
         _explain("数据表中还没有任何指标数值。", folder)
         return None
     return dataset
+
+
+def current_set(folder: Path) -> Path:
+    """The folder of the processed set to read now: a build switches sets with one rename, so all
+    files are read from the one set resolved here, never half from the next."""
+    try:
+        from pipeline import api
+
+        return api.current_set(folder)
+    except Exception:  # an unusable pipeline: read the folder as it is
+        return folder
+
+
+def _load(folder: Path) -> Dataset:
+    """The cached Dataset of the current set; once more if that set was removed while being read
+    (two builds finished meanwhile)."""
+    for attempt in (1, 2):
+        resolved = current_set(folder)
+        try:
+            return _cached(str(resolved), signature(resolved))
+        except (FileNotFoundError, DataError):
+            if attempt == 2 or current_set(folder) == resolved:
+                raise
+    raise AssertionError("not reached")
 
 
 def _explain(reason: str, folder: Path) -> None:
@@ -307,28 +343,25 @@ def rebuild_button(where: str) -> None:
 
 
 def rebuild() -> bool:
-    """Build now (after an upload or a correction), forgetting an earlier failure and the cached tables."""
-    st.session_state.pop(FAILED_KEY, None)
-    raw = raw_dir()
-    ok = run_build(raw, data_dir(), _raw_state(raw))
+    """Build now (after an upload, a correction or the 重新生成 button), waiting for a build that
+    is already running; forgets the cached tables."""
+    ok = run_build(raw_dir(), data_dir(), force=True)
     _cached.clear()  # the signature would notice too; clearing frees the old tables at once
     return ok
 
 
-def _raw_state(raw: Path) -> tuple:
-    return signature(raw, tuple(sorted(p.name for p in raw.iterdir()))) if raw.is_dir() else ()
-
-
 def _build_if_needed(raw: Path, folder: Path) -> None:
-    """Build when the folder is missing or stale, unless this very raw state already failed."""
-    raw_state = _raw_state(raw)
-    failure = st.session_state.get(FAILED_KEY)
-    if failure and failure[0] == raw_state:
-        st.error(f"上次生成数据表失败:{failure[1]}")
+    """Build when the folder is missing or stale — once for all sessions and processes: the
+    others wait for that build and then read its result. When the last build of these very raw
+    files failed, say so (with 重新生成) instead of failing again for every visitor."""
+    if not _stale(raw, folder):
+        return
+    failure = _last_failure(raw, folder)
+    if failure:
+        st.error(f"上次生成数据表失败:{_plain(failure)}")
         rebuild_button("failed")
         return
-    if _stale(raw, folder):
-        run_build(raw, folder, raw_state)
+    run_build(raw, folder)
 
 
 def _stale(raw: Path, folder: Path) -> bool:
@@ -340,19 +373,38 @@ def _stale(raw: Path, folder: Path) -> bool:
         return not (folder / "indicators.csv").is_file()
 
 
-def run_build(raw: Path, folder: Path, raw_state: tuple = ()) -> bool:
-    """pipeline.build with st.status + st.progress; on failure remember it and say why."""
+def _last_failure(raw: Path, folder: Path) -> str:
+    try:
+        from pipeline import api
+
+        return api.last_failure(raw, folder)
+    except Exception:
+        return ""
+
+
+def run_build(raw: Path, folder: Path, force: bool = False) -> bool:
+    """Build with st.status + st.progress: `force` always builds (after waiting for a running
+    build); otherwise only when still stale once any running build is done. Failures in words."""
     with st.status(f"正在根据 {raw} 中的报告生成数据表…", expanded=True) as status:
         bar = st.progress(0.0, text="准备中…")
+
+        def waiting() -> None:
+            bar.progress(0.0, text="另一个会话正在生成数据表,完成后将直接使用它的结果,请稍候…")
+
         try:
             from pipeline import api
 
-            result = api.build(raw, folder, progress=_progress(bar))
+            if force:
+                result = api.build(raw, folder, progress=_progress(bar), on_wait=waiting)
+            else:
+                result = api.ensure_built(raw, folder, progress=_progress(bar), on_wait=waiting)
         except Exception as exc:  # any failure is shown in words; the traceback goes to the log
-            message = _failure_text(exc, raw)
-            st.session_state[FAILED_KEY] = (raw_state, message)
+            message = _plain(_failure_text(exc, raw))  # may quote a file name: never Markdown
             status.update(label=f"生成数据表失败:{message}", state="error", expanded=True)
             return False
+        if result is None:
+            status.update(label="数据表已由另一个会话生成,已直接使用。", state="complete", expanded=False)
+            return True
         status.update(
             label=f"数据表已生成:{result.total} 份报告,{result.rows} 个数值,用时 {result.seconds:.1f} 秒",
             state="complete",
@@ -368,9 +420,19 @@ def _progress(bar) -> Callable[[int, int, str], None]:
     return report
 
 
+def _plain(text: str) -> str:
+    from app.views.common import plain
+
+    return plain(text)
+
+
 def _failure_text(exc: Exception, raw: Path) -> str:
     from pipeline import api
 
+    if type(exc).__name__ == "BuildFailed":  # another session's build of the same files failed
+        return str(exc)
+    if type(exc).__name__ == "LockTimeout":
+        return "另一个会话的数据生成时间过长,请稍后刷新页面。"
     if isinstance(exc, FileNotFoundError):
         return f"找不到报告文件夹 {raw}。请创建它并放入报告。"
     if isinstance(exc, ImportError):

@@ -71,18 +71,12 @@ def save(correction) -> None:
     """Append one line to corrections.csv, rebuild, and leave a message for the next run."""
     from pipeline import api
 
-    api.append_correction(data.corrections_path(), correction)
+    line = api.append_correction(data.corrections_path(), correction)  # this save's own line, under a lock
     built = data.rebuild()
     what = labels.ACTIONS.get(correction.action, correction.action)
-    st.session_state[MESSAGE_KEY] = f"已记录校正(第 {_newest_line()} 行,{what})" + (
+    st.session_state[MESSAGE_KEY] = f"已记录校正(第 {line} 行,{what})" + (
         ",数据表已重新生成。" if built else ",但重新生成数据表失败(原因见页面上方)。"
     )
-
-
-def _newest_line() -> int:
-    """The line number of the newest entry (line 1 is the header)."""
-    found, problems = read_log()
-    return max([c.line for c in found] + [p.line for p in problems] + [1])
 
 
 def show_message() -> None:

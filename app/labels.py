@@ -33,6 +33,12 @@ STATUSES: dict[str, str] = {
     "ambiguous_jurisdiction": "地区有歧义",
     "no_year": "无法确定年份",
     "error": "处理出错",
+    "not_a_file": "不是普通文件",
+    "broken_link": "失效的链接",
+    "link_outside": "指向外部的链接(已拒绝)",
+    "timeout": "处理超时",
+    "out_of_memory": "内存超限",
+    "bad_year": "年份不合理",
 }
 
 COLUMNS: dict[str, str] = {
@@ -61,6 +67,7 @@ COLUMNS: dict[str, str] = {
     "title": "标题",
     "published": "发布日期",
     "values": "抽取数值个数",
+    "ocr_pages": "文字识别页数",
     "sha256": "SHA-256",
     "period": "期间",
     "report_year": "报告年份",

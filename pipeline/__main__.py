@@ -1,4 +1,5 @@
-"""Command line: `python -m pipeline build` and `python -m pipeline extract PATH...`.
+"""Command line: `python -m pipeline build`, `python -m pipeline extract PATH...` and
+`python -m pipeline import PATH...`.
 
 Owns: argument parsing, printing, exit codes (0 done, 1 build failed, 2 usage error, a
 missing path or a mistake in a rule file). Must never: contain pipeline logic; everything goes through `pipeline.build`.
@@ -30,6 +31,14 @@ def _parser() -> argparse.ArgumentParser:
     extract_cmd = commands.add_parser("extract", help="print the table for files or folders; writes nothing")
     extract_cmd.add_argument("paths", nargs="+", help="report files or folders")
     extract_cmd.add_argument("--format", choices=("csv", "json"), default="csv")
+    import_cmd = commands.add_parser(
+        "import", help="copy report files, folders and .zip archives into the raw folder, then build"
+    )
+    import_cmd.add_argument("paths", nargs="+", help="report files, folders or .zip archives")
+    import_cmd.add_argument("--raw", default="data/raw", help="folder of raw reports (default data/raw)")
+    import_cmd.add_argument("--out", default="data/processed", help="output folder (default data/processed)")
+    import_cmd.add_argument("--dry-run", action="store_true", help="only show what each file gives; save nothing")
+    import_cmd.add_argument("--no-build", action="store_true", help="save the files but do not rebuild the tables")
     return parser
 
 
@@ -45,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "build":
         return _build(args.raw, args.out)
+    if args.command == "import":
+        return _import(args)
     return _extract(args.paths, args.format)
 
 
@@ -84,6 +95,39 @@ def _extract(paths: Sequence[str], fmt: str) -> int:
     else:
         table.to_csv(sys.stdout, index=False)
     return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from pipeline.imports import import_paths
+
+    with tqdm(unit="个文件", desc="导入", file=sys.stderr, dynamic_ncols=True) as bar:
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.total = total
+            bar.set_postfix_str(name[-40:], refresh=False)
+            bar.update(done - bar.n)
+
+        try:
+            results = import_paths(args.paths, args.raw, progress=progress, save=not args.dry_run)
+        except FileNotFoundError as err:
+            print(f"\n错误 / error: {err}", file=sys.stderr)
+            return EXIT_USAGE
+    for result in results:
+        print(_outcome_line(result))
+    saved = sum(1 for r in results if r.stored and r.status != "duplicate")
+    print(f"{len(results)} files: {saved} saved to {args.raw}" + (" (dry run: nothing saved)" if args.dry_run else ""))
+    if saved and not args.no_build and not args.dry_run:
+        return _build(args.raw, args.out)
+    return EXIT_OK
+
+
+def _outcome_line(result) -> str:  # noqa: ANN001 - an imports.Outcome
+    """One tab-separated line: file, place, year, values, status, stored name, message."""
+    year = "" if result.year is None else str(result.year)
+    fields = [result.name, result.jurisdiction, year, str(result.values), result.status, result.stored, result.message]
+    return "\t".join(field.replace("\t", " ").replace("\n", " ") for field in fields)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """The pipeline's public API: everything the app, the benchmarks and scripts may call.
 
-Owns: naming the functions and records outside code uses — build a processed folder, extract
-a table without writing it, preview one upload, the indicator catalogue, the upload limits,
-and the editors' log (corrections and reviews: reader and writer). Every other module of
+Owns: naming the functions and records outside code uses — build a processed folder (or
+only when stale, once for all callers), the processed set to read now, extract a table
+without writing it, preview one upload, import many (files, folders, .zip archives) into the
+raw folder under safe names, the indicator catalogue, the upload limits, and the editors' log
+(corrections and reviews: reader and writer). Every other module of
 `pipeline` is an internal stage and may change without notice.
 
 Must never: hold logic of its own beyond forwarding (the stages own their work), or import
@@ -14,39 +16,99 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pipeline.build import BuildResult, build, extract, is_stale, process_bytes, process_document
+from pipeline.build import (
+    BuildFailed,
+    BuildResult,
+    build,
+    ensure_built,
+    extract,
+    is_stale,
+    last_failure,
+    process_bytes,
+    process_document,
+)
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
-from pipeline.corrections import PLACES_FILE, Correction, Problem
+from pipeline.corrections import PLACES_FILE, Correction, Problem, append_report_place
+from pipeline.imports import Item, Outcome, archive_items, import_paths
+from pipeline.imports import store as store_outcome
 from pipeline.model import Document, Fact, Location, Place
+from pipeline.outputs import LockTimeout
+from pipeline.rawstore import MAX_NAME_BYTES, Index, Stored, find_same, listing, safe_name, save
 from pipeline.rules import RulesError
 
 __all__ = [
     "CORRECTIONS_FILE",
+    "MAX_NAME_BYTES",
     "PLACES_FILE",
+    "BuildFailed",
     "BuildResult",
+    "LockTimeout",
     "Correction",
     "Document",
     "Fact",
+    "Index",
+    "Item",
     "Location",
+    "Outcome",
     "Place",
     "Problem",
     "RulesError",
+    "Stored",
     "append_correction",
+    "append_report_place",
+    "archive_items",
     "build",
     "catalogue",
+    "current_set",
+    "ensure_built",
     "extract",
+    "find_same",
+    "import_paths",
     "is_stale",
+    "last_failure",
     "limits",
+    "listing",
+    "outcome",
     "preview",
     "process_bytes",
     "process_document",
     "read_corrections",
+    "restore_csv_text",
+    "safe_name",
+    "save",
+    "store_outcome",
 ]
 
 
 def preview(data: bytes, name: str) -> tuple[Document, Location, list[Fact]]:
-    """What the build would make of one uploaded file, written nowhere and never raising."""
-    return process_bytes(data, name)
+    """What the build would make of one uploaded file, written nowhere and never raising: under
+    the same per-file time and memory budget as a build (anyone may preview an upload)."""
+    from pipeline.worker import process_bytes_bounded
+
+    return process_bytes_bounded(data, name)
+
+
+def outcome(name: str, doc: Document, loc: Location, facts: list[Fact]) -> Outcome:
+    """One file's import result (place, year, values found, status, message) from its preview."""
+    from pipeline.imports import outcome as make
+
+    return make(name, doc, loc, facts)
+
+
+def current_set(out: str | Path) -> Path:
+    """The folder holding the processed set to read now (resolve once, read every file from it:
+    a build switching sets meanwhile never mixes two sets); `out` itself for a plain copy."""
+    from pipeline.outputs import current
+
+    return current(out)
+
+
+def restore_csv_text(frame: Any) -> Any:
+    """A processed CSV as pandas read it, with every text as the build had it (the build writes
+    text that a spreadsheet would run as a formula with a leading ')."""
+    from pipeline.outputs import restore_frame
+
+    return restore_frame(frame)
 
 
 def catalogue() -> dict[str, dict[str, Any]]:
@@ -70,8 +132,9 @@ def read_corrections(path: str | Path) -> tuple[list[Correction], list[Problem]]
     return read(path, catalogue())
 
 
-def append_correction(path: str | Path, correction: Correction) -> None:
-    """Append one line to an editors' log (creating it with its header)."""
+def append_correction(path: str | Path, correction: Correction) -> int:
+    """Append one line to an editors' log (creating it with its header), under a lock; the line
+    number it got (the header is line 1)."""
     from pipeline.corrections import append
 
-    append(path, correction)
+    return append(path, correction)

@@ -1,8 +1,10 @@
 """Orchestration and storage: raw files -> stages -> tables -> data/processed.
 
 Owns: running the stages over files (ingest -> locate -> extract -> derive, then `table`),
-turning a failure of any stage on one file into that document's status "error" (the build
-goes on), writing the processed files atomically, and deciding whether they are stale.
+each file in a worker under a time and memory budget (`pipeline.worker`), turning a failure of
+any stage on one file into that document's status (the build goes on), writing the processed
+files as one set switched atomically (`pipeline.outputs`), one build of a folder at a time,
+and deciding whether they are stale.
 
 Must never: parse report text or decide places, years or values (the stages do), build or
 reshape table columns (`table` does), or modify anything under the raw folder.
@@ -23,19 +25,33 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
+import queue
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pipeline import bounds, ocr, outputs, rawdir, worker
+from pipeline.cache import ResultCache
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import PLACES_FILE
-from pipeline.model import PERIOD_YEAR, STATUS_ERROR, STATUS_OK, Document, Fact, Location, Place
+from pipeline.model import (
+    PERIOD_YEAR,
+    STATUS_BAD_YEAR,
+    STATUS_ERROR,
+    STATUS_OK,
+    STATUS_OUT_OF_MEMORY,
+    Document,
+    Fact,
+    Location,
+    Place,
+)
 from pipeline.rules import check as check_rules
 
 if TYPE_CHECKING:
@@ -114,62 +130,75 @@ def _attempt(stage: str, fn: Callable[..., T], *args: Any) -> tuple[T | None, st
     """(fn(*args), "") or (None, a message naming the stage) when it raises."""
     try:
         return fn(*args), ""
+    except MemoryError:  # in a worker, the address-space limit was reached: the file's budget
+        return None, MSG_MEMORY.format(stage=stage)
     except Exception as err:  # noqa: BLE001 - one bad file must never stop a build
         logger.debug("stage %s raised", stage, exc_info=True)
         return None, f"处理出错({stage} 阶段 / stage {stage} failed):{type(err).__name__}: {err}"
 
 
+MEMORY_PREFIX = "所需内存超过上限"
+MSG_MEMORY = MEMORY_PREFIX + "({stage} 阶段),已停止。请确认这是单份报告;如果是合订本,请拆分后再放入。"
+
+
+def _failure_status(message: str) -> str:
+    return STATUS_OUT_OF_MEMORY if message.startswith(MEMORY_PREFIX) else STATUS_ERROR
+
+
 def _failed(source: str, path: str, message: str) -> Document:
     kind = Path(source).suffix.lower().lstrip(".")
-    return Document(source=source, path=path, text="", kind=kind, status=STATUS_ERROR, message=message)
+    return Document(source=source, path=path, text="", kind=kind, status=_failure_status(message), message=message)
 
 
 def _after_ingest(doc: Document, run: Stages, placed: Placed | None = None) -> Processed:
+    if doc.status == STATUS_OK:
+        doc = bounds.text_problem(doc) or doc
     if doc.status != STATUS_OK:
         return doc, Location(None, None, status=doc.status, message=doc.message), []
     loc, error = _attempt("locate", run.locate, doc)
     if loc is not None and placed is not None:
         loc, error = _attempt("locate", run.override, loc, *placed)
     if loc is None:
-        return doc, Location(None, None, status=STATUS_ERROR, message=error), []
-    facts, error = _facts(doc, loc, run)
+        return doc, Location(None, None, status=_failure_status(error), message=error), []
+    loc = bounds.checked_year(loc)
+    if loc.status == STATUS_BAD_YEAR:
+        return doc, loc, []
+    facts, error, note = _facts(doc, loc, run)
     if error:
-        return doc, replace(loc, status=STATUS_ERROR, message=error), []
-    return doc, loc, facts
+        return doc, replace(loc, status=_failure_status(error), message=error), []
+    return doc, bounds.with_note(loc, note), facts
 
 
-def _facts(doc: Document, loc: Location, run: Stages) -> tuple[list[Fact], str]:
+def _facts(doc: Document, loc: Location, run: Stages) -> tuple[list[Fact], str, str]:
+    """(facts, error message or '', a note for documents.csv or '')."""
     sub_places: list[str] = []
     if loc.place is not None:
         sub_places, error = _attempt("regions", run.sub_place_names, loc.place)
         if error:
-            return [], error
-    found, error = _attempt("extract", run.extract_facts, doc.text, loc.year, loc.place, sub_places)
+            return [], error, ""
+    # Extraction's work grows with sentence length x figures: it sees only bounded sentences.
+    text, blanked = bounds.bounded_text(doc.text)
+    note = bounds.skipped_note(blanked) if blanked else ""
+    found, error = _attempt("extract", run.extract_facts, text, loc.year, loc.place, sub_places)
     if error:
-        return [], error
+        return [], error, note
     facts, error = _attempt("derive", run.derive_facts, found, loc.year)
-    return (facts, "") if not error else ([], error)
+    return (ocr.mark(doc, facts), "", note) if not error else ([], error, note)
 
 
 # ---------------------------------------------------------------- files -> tables
 
 
 def document_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the files inside folders named (sorted, not recursive, no hidden
-    files, no corrections.csv). Raises FileNotFoundError for a path that does not exist."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(p for p in sorted(path.iterdir()) if _is_report(p))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise FileNotFoundError(f"no such file or folder: {path}")
-    return files
+    """The readable files among `paths` and the folders' entries (see `document_entries`)."""
+    return [entry.read_path for entry in document_entries(paths) if entry.readable]
 
 
-def _is_report(path: Path) -> bool:
-    return path.is_file() and not path.name.startswith(".") and path.name not in SKIPPED_NAMES
+def document_entries(paths: Iterable[str | Path]) -> list[rawdir.Entry]:
+    """Files named, and every visible entry of the folders named (sorted, not recursive, no
+    hidden names, no editors' files): folders, FIFOs, broken links and links out of the folder
+    included, to be listed with a reason. Raises FileNotFoundError for a path that does not exist."""
+    return rawdir.entries(paths, SKIPPED_NAMES)
 
 
 @dataclass(frozen=True)
@@ -183,22 +212,24 @@ class Tables:
     corrections: pd.DataFrame
 
 
-def _tables(files: Sequence[Path], progress: Progress | None, raw: Path | None = None) -> Tables:
-    """The tables of `files`; `raw` is the folder whose editor files (corrections, report
-    places) apply, None for none."""
+def _tables(
+    entries: Sequence[rawdir.Entry],
+    progress: Progress | None,
+    raw: Path | None = None,
+    results: ResultCache | None = None,
+) -> Tables:
+    """The tables of `entries`; `raw` is the folder whose editor files (corrections, report
+    places) apply, None for none; `results` the per-file cache of the processed folder, if any."""
     from pipeline import corrections, table
 
     placed, problems = corrections.read_report_places(raw / PLACES_FILE) if raw else ({}, [])
     for problem in problems:
         logger.warning("%s", problem.message)
     documents, rows = [], []
-    for done, path in enumerate(files, 1):
-        doc, loc, facts = process_document(path, placed.get(path.name))
+    for doc, loc, facts in _process_all(entries, placed, progress, results):
         _log_document(doc, loc)
         documents.append(table.document_row(doc, loc))
         rows.extend(table.rows_for(doc, loc, facts))
-        if progress is not None:
-            progress(done, len(files), doc.source)
     rows, implausible = table.plausible(rows)
     _log_implausible(implausible)
     _log_cumulative(rows)
@@ -212,6 +243,154 @@ def _tables(files: Sequence[Path], progress: Progress | None, raw: Path | None =
         documents=table.validate(table.documents_frame(documents, indicators), "documents"),
         corrections=table.validate(corrected, "corrections"),
     )
+
+
+Task = tuple[Path, "Placed | None"]
+WORKERS_ENV = "FAZHI_BUILD_WORKERS"  # worker processes of a build; default: the machine's cores
+
+
+def _process_all(
+    entries: Sequence[rawdir.Entry],
+    placed: dict[str, Placed],
+    progress: Progress | None,
+    results: ResultCache | None,
+) -> list[Processed]:
+    """Each entry's (Document, Location, Facts), in order: from the cache when the file and
+    everything its result depends on are unchanged, else read by the workers in parallel."""
+    done: list[Processed | None] = [None] * len(entries)
+    todo: list[tuple[int, Any]] = []
+    count = 0
+
+    def finished(index: int, processed: Processed) -> None:
+        nonlocal count
+        done[index] = _finish(entries[index], processed)
+        count += 1
+        if progress is not None:
+            progress(count, len(entries), done[index][0].source)
+
+    for index, entry in enumerate(entries):
+        if not entry.readable:
+            finished(index, _listed(entry))
+            continue
+        key = results.key(entry.read_path, placed.get(entry.source)) if results is not None else None
+        hit = results.get(key) if results is not None else None
+        if hit is not None:
+            finished(index, hit)
+        else:
+            todo.append((index, key))
+    tasks = [(entries[index].read_path, placed.get(entries[index].source)) for index, _ in todo]
+    for position, processed in _run_parallel(tasks):
+        index, key = todo[position]
+        if results is not None:
+            results.put(key, processed)
+        finished(index, processed)
+    return [processed for processed in done if processed is not None]
+
+
+def workers() -> int:
+    """Worker processes for a build: FAZHI_BUILD_WORKERS, else the cores this process may use."""
+    try:
+        wanted = int(os.environ.get(WORKERS_ENV, "0"))
+    except ValueError:
+        wanted = 0
+    if wanted > 0:
+        return wanted
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
+    """(position, result) of every task as each finishes: spread over worker processes, each
+    under the file budget (a file that runs too long or grows too big is stopped and gets a
+    status), or in this process where no worker can be started. The stages are warmed here
+    first, so every worker forked from this process starts warm."""
+    if not tasks:
+        return
+    if not worker.available():
+        for position, (path, placed) in enumerate(tasks):
+            yield position, process_document(path, placed)
+        return
+    warm()
+    count = min(workers(), len(tasks))
+    with _ocr_threads(count):
+        if count == 1:
+            with worker.Worker(worker.default_budget()) as child:
+                for position, (path, placed) in enumerate(tasks):
+                    yield position, child.process_file(path, placed).processed
+            return
+        yield from _pool(tasks, count)
+
+
+def _pool(tasks: Sequence[Task], count: int) -> Iterator[tuple[int, Processed]]:
+    """`count` threads, each driving its own worker process, take tasks from one queue; results
+    come back to this thread (progress callbacks such as Streamlit's stay on the caller's thread)."""
+    pending: queue.Queue[int] = queue.Queue()
+    for position in range(len(tasks)):
+        pending.put(position)
+    finished: queue.Queue[tuple[int, Processed]] = queue.Queue()
+
+    def drive() -> None:
+        with worker.Worker(worker.default_budget()) as child:
+            while True:
+                try:
+                    position = pending.get_nowait()
+                except queue.Empty:
+                    return
+                path, placed = tasks[position]
+                finished.put((position, child.process_file(path, placed).processed))
+
+    threads = [threading.Thread(target=drive, name=f"fazhi-build-{i}", daemon=True) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for _ in range(len(tasks)):
+        yield finished.get()
+    for thread in threads:
+        thread.join()
+
+
+@contextmanager
+def _ocr_threads(count: int) -> Iterator[None]:
+    """While `count` workers run, each one's OCR uses its share of the cores, not all of them."""
+    from pipeline.ocr import THREADS_ENV
+
+    before = os.environ.get(THREADS_ENV)
+    if before is None:
+        os.environ[THREADS_ENV] = str(max(1, (os.cpu_count() or 1) // count))
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(THREADS_ENV, None)
+
+
+def _listed(entry: rawdir.Entry) -> Processed:
+    """An entry that is not read (a folder, a link out of raw, …), with the reason."""
+    kind = Path(entry.source).suffix.lower().lstrip(".")
+    doc = Document(entry.source, entry.source, "", kind, status=entry.status, message=entry.message)
+    return doc, Location(None, None, status=entry.status, message=entry.message), []
+
+
+def _finish(entry: rawdir.Entry, processed: Processed) -> Processed:
+    """A file's result named as its raw entry, with any note about the entry's name."""
+    if not entry.readable:
+        return processed
+    doc, loc, facts = processed
+    doc = replace(doc, source=entry.source)
+    if entry.message:  # a note about the file's name
+        if doc.status == STATUS_OK:
+            loc = bounds.with_note(loc, entry.message)
+        else:
+            doc = replace(doc, message=f"{doc.message} {entry.message}")
+    return doc, loc, facts
+
+
+@cache
+def warm() -> None:
+    """Run the stages once on a tiny report, so their lazy data (gazetteer, catalogue, word
+    lists) is loaded in this process and every worker forked from it starts warm."""
+    process_bytes(WARM_REPORT.encode("utf-8"), "warm.txt")
+
+
+WARM_REPORT = "某市人民政府关于2023年法治政府建设情况的报告\n全年共受理行政复议案件12件。\n"
 
 
 def _corrected(indicators: pd.DataFrame, located: pd.DataFrame, path: Path | None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -264,7 +443,7 @@ def _log_cumulative(rows: Iterable[dict]) -> None:
 def extract(paths: Iterable[str | Path]) -> pd.DataFrame:
     """The resolved indicator table (table.COLUMNS) of files and folders. Writes nothing."""
     check_rules()
-    return _tables(document_files(paths), None).indicators
+    return _tables(document_entries(paths), None).indicators
 
 
 # ---------------------------------------------------------------- build and store
@@ -287,23 +466,74 @@ class BuildResult:
 
 
 def build(
-    raw: str | Path = "data/raw", out: str | Path = "data/processed", progress: Progress | None = None
+    raw: str | Path = "data/raw",
+    out: str | Path = "data/processed",
+    progress: Progress | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> BuildResult:
     """Process every file in `raw` and write the tables to `out`, all or nothing.
 
     Bad files become rows of documents.csv with their status; a table failing its schema
-    raises `table.SchemaViolation` and leaves the previous files in `out` untouched.
+    raises `table.SchemaViolation` and leaves the previous files in `out` untouched. Waits while
+    another build of `out` runs (one at a time, across processes; `on_wait()` is called when
+    waiting starts), then builds.
     """
-    started = time.perf_counter()
-    check_rules()
+    with outputs.locked(out, on_wait=on_wait):
+        return _build_locked(Path(raw), Path(out), progress)
+
+
+def ensure_built(
+    raw: str | Path = "data/raw",
+    out: str | Path = "data/processed",
+    progress: Progress | None = None,
+    wait: float | None = None,
+    on_wait: Callable[[], None] | None = None,
+    retry_failed: bool = False,
+) -> BuildResult | None:
+    """Build `out` if it is stale, once however many callers ask at the same time: the first
+    builds, the others wait (`on_wait()` is called when they start waiting; LockTimeout after
+    `wait` seconds) and then find it fresh. None when no build was needed.
+
+    When the last build of these very inputs failed, raises BuildFailed with its message instead
+    of failing again for every caller, unless `retry_failed`.
+    """
     raw, out = Path(raw), Path(out)
+    with outputs.locked(out, wait, on_wait):
+        if not is_stale(raw, out):
+            return None
+        failure = last_failure(raw, out)
+        if failure and not retry_failed:
+            raise BuildFailed(failure)
+        return _build_locked(raw, out, progress)
+
+
+class BuildFailed(RuntimeError):
+    """The last build of the same raw files failed; str() is its message."""
+
+
+def _build_locked(raw: Path, out: Path, progress: Progress | None) -> BuildResult:
+    started = time.perf_counter()
+    check_rules()  # a broken rule file stops the build; it is never one file's "error"
     if not raw.is_dir():
         raise FileNotFoundError(f"raw folder not found: {raw}")
-    files = document_files([raw])
-    snapshot = _snapshot(_inputs(raw, files))
-    tables = _tables(files, progress, raw)
+    found = document_entries([raw])
+    snapshot = _snapshot(_inputs(raw, found))
+    try:
+        results = ResultCache(out)
+        tables = _tables(found, progress, raw, results)
+        results.save()
+        result = _result(out, tables, started)
+        outputs.publish(out, _writers(tables, _build_meta(result, raw, snapshot)))
+    except Exception as err:
+        _record_failure(out, snapshot, f"{type(err).__name__}: {err}")
+        raise
+    (out / FAILED_JSON).unlink(missing_ok=True)
+    return replace(result, seconds=time.perf_counter() - started)
+
+
+def _result(out: Path, tables: Tables, started: float) -> BuildResult:
     counts = Counter(tables.documents["status"])
-    result = BuildResult(
+    return BuildResult(
         out=out,
         documents=dict(sorted(counts.items())),
         rows=len(tables.indicators),
@@ -311,9 +541,35 @@ def build(
         cumulative=len(tables.cumulative),
         seconds=time.perf_counter() - started,
     )
-    out.mkdir(parents=True, exist_ok=True)
-    _write_all(out, _writers(tables, _build_meta(result, raw, snapshot)))
-    return replace(result, seconds=time.perf_counter() - started)
+
+
+FAILED_JSON = ".failed.json"  # the last failed build: its inputs and message (hidden; removed on success)
+
+
+def _record_failure(out: Path, snapshot: dict, message: str) -> None:
+    record = {"pipeline_version": pipeline_version(), "files": _files(snapshot), "message": message}
+    temporary = out / f"{FAILED_JSON}.{os.getpid()}"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        _write_json(record, temporary)
+        os.replace(temporary, out / FAILED_JSON)
+    except OSError:
+        logger.warning("could not record the failed build in %s", out, exc_info=True)
+        temporary.unlink(missing_ok=True)
+
+
+def last_failure(raw: str | Path, out: str | Path) -> str:
+    """The message of the last failed build when it was of the current raw files and pipeline, else ''."""
+    record = _read_meta(Path(out) / FAILED_JSON)
+    if record is None or record.get("pipeline_version") != pipeline_version():
+        return ""
+    raw = Path(raw)
+    current = _snapshot(_inputs(raw, document_entries([raw]))) if raw.is_dir() else {}
+    return str(record.get("message", "")) if record.get("files") == _files(current) else ""
+
+
+def _files(snapshot: dict[str, dict[str, int]]) -> list[dict]:
+    return [{"name": name, **stat} for name, stat in snapshot.items()]
 
 
 def _conflict_keys(tables: Tables) -> int:
@@ -321,15 +577,14 @@ def _conflict_keys(tables: Tables) -> int:
     return int(tables.conflicts["chosen"].sum())
 
 
-def _inputs(raw: Path, files: Sequence[Path]) -> list[Path]:
-    """The reports plus the editors' files present: a change to any makes a build stale."""
-    return [*files, *(raw / name for name in sorted(SKIPPED_NAMES) if (raw / name).is_file())]
+def _inputs(raw: Path, found: Sequence[rawdir.Entry]) -> list[Path]:
+    """The entries plus the editors' files present: a change to any makes a build stale."""
+    return [*(e.path for e in found), *(raw / name for name in sorted(SKIPPED_NAMES) if (raw / name).is_file())]
 
 
-def _snapshot(files: Iterable[Path]) -> dict[str, dict[str, int]]:
-    """name -> size and mtime (ns) of each raw file."""
-    stats = {path.name: path.stat() for path in files}
-    return {name: {"size": st.st_size, "mtime_ns": st.st_mtime_ns} for name, st in stats.items()}
+def _snapshot(paths: Iterable[Path]) -> dict[str, dict[str, int]]:
+    """name -> size and mtime (ns) of each raw entry."""
+    return rawdir.snapshot(paths)
 
 
 def _build_meta(result: BuildResult, raw: Path, snapshot: dict[str, dict[str, int]]) -> dict:
@@ -344,7 +599,7 @@ def _build_meta(result: BuildResult, raw: Path, snapshot: dict[str, dict[str, in
             "cumulative": result.cumulative,
         },
         "seconds": round(result.seconds, 3),
-        "files": [{"name": name, **stat} for name, stat in snapshot.items()],
+        "files": _files(snapshot),
     }
 
 
@@ -373,7 +628,8 @@ def _writers(tables: Tables, meta: dict) -> dict[str, Callable[[Path], None]]:
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    frame.to_csv(path, index=False, encoding="utf-8")
+    """Text a spreadsheet would run as a formula gets a leading ' (reversible: outputs.restore_frame)."""
+    outputs.inert_frame(frame).to_csv(path, index=False, encoding="utf-8")
 
 
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
@@ -384,30 +640,6 @@ def _write_json(data: dict, path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def _write_all(out: Path, writers: dict[str, Callable[[Path], None]]) -> None:
-    """Write every output to a hidden temp file in `out`, then move them all into place.
-
-    If any writer raises, nothing is replaced and the temp files are removed, so the
-    previous build stays intact and readable.
-    """
-    temps: dict[str, Path] = {}
-    try:
-        for name, write in writers.items():
-            temps[name] = _temp_path(out, name)
-            write(temps[name])
-        for name, temp in temps.items():
-            os.replace(temp, out / name)
-    finally:
-        for temp in temps.values():
-            temp.unlink(missing_ok=True)
-
-
-def _temp_path(out: Path, name: str) -> Path:
-    handle, path = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
-    os.close(handle)
-    return Path(path)
-
-
 def is_stale(raw: str | Path = "data/raw", out: str | Path = "data/processed") -> bool:
     """True when `out` needs a new build.
 
@@ -416,7 +648,7 @@ def is_stale(raw: str | Path = "data/raw", out: str | Path = "data/processed") -
     file touched after the build); or the pipeline's code or rules changed since.
     A missing raw folder counts as an empty one.
     """
-    out = Path(out)
+    out = outputs.current(out)  # build.json and indicators.csv of one set
     meta = _read_meta(out / BUILD_JSON)
     if meta is None or not (out / "indicators.csv").is_file():
         return True
@@ -424,7 +656,7 @@ def is_stale(raw: str | Path = "data/raw", out: str | Path = "data/processed") -
         return True
     recorded = {f.get("name"): {"size": f.get("size"), "mtime_ns": f.get("mtime_ns")} for f in meta.get("files", [])}
     raw = Path(raw)
-    current = _snapshot(_inputs(raw, document_files([raw]))) if raw.is_dir() else {}
+    current = _snapshot(_inputs(raw, document_entries([raw]))) if raw.is_dir() else {}
     return current != recorded
 
 

@@ -15,14 +15,16 @@ Each line is one of three actions:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import IO
 
 FILE_NAME = "corrections.csv"
 PLACES_FILE = "report_places.csv"  # source, jurisdiction, year, reason: where detection failed
@@ -141,6 +143,28 @@ def read_report_places(path: str | Path) -> tuple[dict[str, tuple[str, int | Non
     return found, problems
 
 
+PLACES_COLUMNS = ("source", "jurisdiction", "year", "reason")
+
+
+def append_report_place(raw: str | Path, source: str, jurisdiction: str, year: int | None, reason: str) -> Path:
+    """Append an editor's "this report is of `jurisdiction`, `year`" to raw/report_places.csv (header when new).
+
+    Appending only: earlier lines are never touched (a later line for the same source wins on reading).
+    """
+    path = Path(raw) / PLACES_FILE
+    new = not path.is_file() or path.stat().st_size == 0
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        if not new and not path.read_bytes().endswith((b"\n", b"\r")):
+            handle.write("\n")
+        writer = csv.writer(handle)
+        if new:
+            writer.writerow(PLACES_COLUMNS)
+        writer.writerow([source, jurisdiction, "" if year is None else str(int(year)), reason])
+        handle.flush()
+        os.fsync(handle.fileno())
+    return path
+
+
 def in_force(corrections: Iterable[Correction]) -> list[Correction]:
     """The last line for each key, unless that line withdraws the correction."""
     last: dict[tuple[str, int, str], Correction] = {}
@@ -149,28 +173,50 @@ def in_force(corrections: Iterable[Correction]) -> list[Correction]:
     return [c for c in last.values() if c.action != "withdraw"]
 
 
-def append(path: str | Path, correction: Correction) -> None:
-    """Add one line at the end of the file (creating it with a header), flushed to disk.
+def append(path: str | Path, correction: Correction) -> int:
+    """Add one line at the end of the file (creating it with a header), flushed to disk; the
+    line number it got (as `read` numbers lines: the header is line 1).
 
-    Appending, not rewriting, is what keeps the history: earlier lines are never touched.
+    Appending, not rewriting, is what keeps the history: earlier lines are never touched. The
+    file is locked while it is checked and written, so two editors saving at once never write
+    two headers nor get the same line number.
     """
     path = Path(path)
-    new = not path.is_file() or path.stat().st_size == 0
     record = {k: v for k, v in asdict(correction).items() if k in COLUMNS}
     record["value"] = "" if correction.value is None else f"{correction.value:g}"
     record["when"] = correction.when or datetime.now().astimezone().isoformat(timespec="seconds")
-    with path.open("a", encoding="utf-8", newline="") as handle:
-        if not new and not _ends_with_newline(path):
-            handle.write("\n")
+    with path.open("a+", encoding="utf-8", newline="") as handle, _locked(handle):
+        handle.seek(0)
+        existing = handle.read()
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-        if new:
+        if not existing.strip():
             writer.writeheader()
+        elif not existing.endswith(("\n", "\r")):
+            handle.write("\n")
         writer.writerow(record)
         handle.flush()
         os.fsync(handle.fileno())
+    return _records(existing) + 2  # after the header and the records already there
 
 
-def _ends_with_newline(path: Path) -> bool:
-    with path.open("rb") as handle:
-        handle.seek(-1, os.SEEK_END)
-        return handle.read(1) in (b"\n", b"\r")
+def _records(text: str) -> int:
+    """Records in the file's text as `read` counts them (a quoted field may hold line breaks;
+    blank lines are no record), header excluded."""
+    rows = sum(1 for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))) if row)
+    return max(0, rows - 1)
+
+
+@contextlib.contextmanager
+def _locked(handle: IO[str]) -> Iterator[None]:
+    """An exclusive lock on the open file (flock: between processes, and between threads, each
+    of which opens the file itself); nothing where flock does not exist."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

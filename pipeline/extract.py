@@ -28,6 +28,7 @@ NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
 HEADING_MAX = 40
 TABLE_SEPARATOR = re.compile(r" \| ")
 BARE_NUMBER_RE = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+VALUE_CELL_RE = re.compile(r"^[+\-−—]?\s*\d[\d,]*(?:\.\d+)?\s*\S{0,6}$")  # "1186", "98.7%", "+3.4个百分点"
 SIGNED_RE = re.compile(r"^([+\-−—]?)\s*(\d+(?:\.\d+)?%)$")
 NEGATIVE_SIGNS = ("-", "−", "—")
 BARE_VERB_MAX = 4  # "依法受理": longer heads ("通过撤销、变更…纠错") may name a subject of their own
@@ -84,20 +85,24 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     # the evidence is quoted from the original text.
     simplified = arabic_years(to_simplified(text))  # and '二〇二三年' as '2023年', also one for one
     plans = _plan_sections(simplified, scope.year)
-    tables = _year_tables(simplified)
+    cell_rows, cells = _cell_per_line_tables(simplified)
+    tables = _year_tables(simplified) | cell_rows
     topics = _Topics(document=_title_topic(simplified))
     for start, sentence in _joined_sentences(simplified):
-        topics.enter(sentence, starts_line=start == 0 or simplified[start - 1] == "\n")
+        in_table = start in cells  # a table's cells neither open sections nor carry subjects
+        if not in_table:
+            topics.enter(sentence, starts_line=start == 0 or simplified[start - 1] == "\n")
         if any(low <= start < high for low, high in plans):
             continue
         row = tables.get(start)
-        found = _table_row_facts(row, scope) if row else _sentence_facts(sentence, start, scope, topics)
-        topics.leave(sentence)
+        found = _table_row_facts(row, scope, topics) if row else _sentence_facts(sentence, start, scope, topics)
+        if not in_table:
+            topics.leave(sentence)
         if sentence != text[start : start + len(sentence)]:
             found = [replace(f, evidence=text[f.start : f.end]) for f in found]
         facts.extend(found)
     facts = _without_weaker_heading_readings(facts)
-    if scope.year and _is_part_year_title(simplified):
+    if scope.year and _is_part_year_title(simplified, scope.year):
         # A half-year or quarterly summary: its figures of the year are of part of it (earlier years stay).
         facts = [f for f in facts if f.year is not None and f.year < scope.year]
     return facts
@@ -141,11 +146,20 @@ class _Topics:
         return (self.section or self.document), "subject_from_heading"
 
 
-def _is_part_year_title(text: str) -> bool:
-    """A title line of its own that names part of a year ("…2024年上半年工作总结")."""
+def _is_part_year_title(text: str, year: int) -> bool:
+    """A title line of its own that names part of the report's year ("…2024年上半年工作总结"; not
+    "…2024年度…和2025年上半年工作的报告")."""
     title = _first_line(text)
-    is_title = len(title.strip()) <= HEADING_MAX and not find_quantities(title)
-    return is_title and text.strip() != title.strip() and _names_part_of_year(title)
+    if len(title.strip()) > HEADING_MAX or _figures(title) or text.strip() == title.strip():
+        return False
+    if _g().year_end.search(title):
+        return False  # "…第四季度工作总结暨全年工作情况" covers the whole year too
+    markers = cat.context().partial_year
+    for marker in markers.finditer(title) if markers else ():
+        named = _last(_g().year, title[: marker.start()])
+        if named is None or (int(named.group(1)) == year and named.end() >= marker.start() - 1):
+            return True
+    return False
 
 
 def _first_line(text: str) -> str:
@@ -161,7 +175,12 @@ def _title_topic(text: str) -> str:
 def _is_heading(sentence: str) -> bool:
     """A short line of its own, or a short sentence opening a line ("强化复议监督。"), with no figure."""
     body = sentence.strip()
-    return 0 < len(body) <= HEADING_MAX // 2 and not find_quantities(body)
+    return 0 < len(body) <= HEADING_MAX // 2 and not _figures(body)
+
+
+def _figures(text: str) -> list[Quantity]:
+    """Quantities other than times ("2024年" in a title is no figure)."""
+    return [q for q in find_quantities(text) if q.unit not in _g().words["time_units"]]
 
 
 def _single_topic(text: str) -> str:
@@ -264,6 +283,70 @@ def _year_tables(text: str) -> dict[int, _TableRow]:
     return rows
 
 
+def _cell_per_line_tables(text: str) -> tuple[dict[int, _TableRow], set[int]]:
+    """Tables copied from a web page or PDF one cell per line: a label line ("指标"), the year header cells
+    ("2021年", "2020年"), perhaps other header cells ("增减"), then rows of a label line and one value line
+    per column. Rows are keyed by the offset of their label line; the evidence is the row's lines. Also
+    returns the offsets of every line of such tables."""
+    lines = _lines_with_offsets(text)
+    rows: dict[int, _TableRow] = {}
+    cells: set[int] = set()
+    i = 0
+    while i < len(lines):
+        width = _header_width(lines, i)
+        if width < 2:
+            i += 1
+            continue
+        header = [body for _, body in lines[i : i + width]]
+        cells.update(offset for offset, _ in lines[i : i + width])
+        i += width
+        while i + width <= len(lines) and _is_cell_row(lines[i : i + width]):
+            row_cells = [body for _, body in lines[i : i + width]]
+            start, end = lines[i][0], lines[i + width - 1][0] + len(lines[i + width - 1][1])
+            sentences = _row_sentences(header, row_cells)
+            if sentences:
+                rows[start] = _TableRow(start, text[start:end], sentences)
+            cells.update(offset for offset, _ in lines[i : i + width])
+            i += width
+    return rows, cells
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    found, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            found.append((offset + len(line) - len(line.lstrip()), line.strip()))
+        offset += len(line)
+    return found
+
+
+def _header_width(lines: list[tuple[int, str]], i: int) -> int:
+    """Columns of a one-cell-per-line header starting at line i (0 when there is none): a short label,
+    one or more year cells, then short header cells up to the first row label (a line before a value)."""
+    if not _is_label_cell(lines[i][1]):
+        return 0
+    j = i + 1
+    while j < len(lines) and _g().table_year.match(lines[j][1]):
+        j += 1
+    if j == i + 1:
+        return 0
+    while j + 1 < len(lines) and _is_label_cell(lines[j][1]) and _is_label_cell(lines[j + 1][1]):
+        j += 1  # further header cells ("增减"), while the next line is not yet a value
+    return j - i
+
+
+def _is_label_cell(cell: str) -> bool:
+    return 0 < len(cell) <= HEADING_MAX // 2 and not _is_value_cell(cell) and not _g().table_year.match(cell)
+
+
+def _is_value_cell(cell: str) -> bool:
+    return len(cell) <= HEADING_MAX // 2 and bool(VALUE_CELL_RE.match(cell))
+
+
+def _is_cell_row(group: list[tuple[int, str]]) -> bool:
+    return _is_label_cell(group[0][1]) and all(_is_value_cell(body) for _, body in group[1:])
+
+
 def _row_sentences(header: list[str], cells: list[str]) -> tuple[str, ...]:
     label_match = _g().label_unit.search(cells[0])
     label = cells[0][: label_match.start()].strip() if label_match else cells[0]
@@ -292,10 +375,10 @@ def _row_sentences(header: list[str], cells: list[str]) -> tuple[str, ...]:
     return tuple(sentences)
 
 
-def _table_row_facts(row: _TableRow, scope: _Scope) -> list[Fact]:
+def _table_row_facts(row: _TableRow, scope: _Scope, topics: _Topics | None = None) -> list[Fact]:
     facts = []
     for sentence in row.sentences:
-        for fact in _sentence_facts(sentence, 0, scope):
+        for fact in _sentence_facts(sentence, 0, scope, topics):
             signals = (*fact.signals, "table_cell")
             facts.append(
                 replace(fact, evidence=row.line, start=row.start, end=row.start + len(row.line), signals=signals)
@@ -413,6 +496,8 @@ def _zero_facts(sentence: str, offset: int, scope: _Scope, facts: list[Fact]) ->
             continue
         if (indicator.not_cues and indicator.not_cues.search(clause)) or _g().year.search(clause):
             continue
+        if cat.context().partial_scope.search(before) or any(word in before for word in scope.wider):
+            continue  # '以市司法局为被告的行政诉讼案件3件,均未败诉': a part's record
         year = _governing_year(before, scope.year)
         if year is None or (scope.year and year != scope.year) or cat.context().plan.search(clause):
             continue
@@ -441,7 +526,7 @@ def _mentions(sentence: str, quantities: list[Quantity], lead: str = "", source:
         window = sentence[previous_end : q.start]
         following = quantities[index + 1].start if index + 1 < len(quantities) else len(sentence)
         clause, right_noun = _clause(window), _right_noun(sentence[q.end : following])
-        after = CLAUSE_BREAK.split(sentence[q.end : following], maxsplit=1)[0]
+        after = _after(sentence[q.end : following])
         # Only a bare verb before the number takes the inherited subject ("依法受理1,260件", not
         # "办结信访积案52件").
         inherits = lead and not right_noun and _ends_with_cue(clause)
@@ -449,6 +534,14 @@ def _mentions(sentence: str, quantities: list[Quantity], lead: str = "", source:
         mentions.append(Mention(q, window, clause, right_noun, before, after, source if lead and inherits else ""))
         previous_end = q.end
     return mentions
+
+
+def _after(rest: str) -> str:
+    """The clause after a number, with the next one when it speaks of all of them ("14件,均…报送备案")."""
+    clauses = CLAUSE_BREAK.split(rest, maxsplit=2)
+    if len(clauses) > 1 and _g().all_of.match(clauses[1]):
+        return clauses[0] + "," + clauses[1]
+    return clauses[0]
 
 
 def _ends_with_cue(clause: str) -> bool:
@@ -524,7 +617,7 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
             continue
         cue = _last(indicator.cues, mentions[i].clause)
         own = CLAUSE_BREAK.split(mentions[i].clause[: cue.start()] if cue else mentions[i].clause)[-1]
-        if _g().subjectless_head.fullmatch(own):
+        if _g().subjectless_head.fullmatch(own) and not _g().total_head.match(own):
             vetoed.add(i)
     return vetoed
 
@@ -798,6 +891,9 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     if (indicator.unit == "%" or indicator.stock) and _stops_before_year_end(mention.before):
         # A rate or a stock taken before the year ended is not the year's figure, nor a bound on it.
         return None
+    if not (indicator.unit == "%" or indicator.stock) and _covers_too_little(mention.before):
+        # '1-6月受理96件', '上半年…', '截至9月底…': a count of a small part of the year is not the year's
+        return None
     period = _period(mention, indicator, year)
     qualifier = _partial_year_qualifier(mention, indicator, year, q.qualifier)
     return Reading(indicator.id, year, qualifier, period, _signals(mention, scope, year, qualifier))
@@ -825,10 +921,12 @@ def _choose_indicator(mention: Mention, before: str) -> cat.Indicator | None:
     for indicator in cat.catalogue().values():
         if q.unit not in indicator.units or topic not in indicator.topics:
             continue
-        key = _cue_position(indicator, context) or _cue_after(indicator, mention)
+        key = _cue_position(indicator, context)
+        after_only = key is None
+        key = key or _cue_after(indicator, mention)
         if key is None or key <= best_key or not _in_range(indicator, q.value):
             continue
-        if _vetoed(indicator, mention, before):
+        if _vetoed_after(indicator, mention) if after_only else _vetoed(indicator, mention, before):
             continue
         best, best_key = indicator, key
     return best
@@ -867,6 +965,12 @@ def _vetoed(indicator: cat.Indicator, mention: Mention, before: str) -> bool:
         return True
     # A change ("较上年增加20件") is only ever a growth indicator's value.
     return _is_change(mention) and not indicator.needs_subject
+
+
+def _vetoed_after(indicator: cat.Indicator, mention: Mention) -> bool:
+    """A reading by a cue after the number ('制定规范性文件17件,均按规定报送备案') is ruled out only by what
+    stands after it: the verb after the number says what the figure is."""
+    return bool(indicator.not_cues and indicator.not_cues.search(mention.after))
 
 
 def _subject_is_stock(indicator: cat.Indicator, before: str) -> bool:
@@ -968,8 +1072,8 @@ def _inside_title(text: str, position: int) -> bool:
 
 
 def _period(mention: Mention, indicator: cat.Indicator, year: int) -> str:
-    if indicator.stock:
-        return PERIOD_YEAR
+    if indicator.stock or indicator.needs_subject:
+        return PERIOD_YEAR  # a stock, or its growth: "累计达到4.12万户,同比增长6.8%" is the year-end level
     before = mention.before
     if _spans_years(before) or (indicator.unit != "%" and _open_total(before)):
         return PERIOD_CUMULATIVE
@@ -1051,6 +1155,27 @@ def _stops_before_year_end(before: str) -> bool:
     ends += [m.end() for m in markers.finditer(before)] if markers else []
     ends += [m.end() for m in _g().cutoff.finditer(before) if m.group(2) and int(m.group(2)) < 12]
     return bool(ends) and not _g().year_end.search(before[max(ends) :])
+
+
+def _covers_too_little(before: str) -> bool:
+    """The count covers fewer months than grammar.yaml's part_year_min_months (a bound of the year's
+    figure is worth showing only when it is nearly the whole year: '1-11月', '截至11月底')."""
+    months = [parse_numeral(m.group(1)) or 12 for m in _g().month_span.finditer(before)]
+    markers = cat.context().partial_year
+    if markers and markers.search(before):
+        months.append(0)  # 上半年, 前三季度: named parts of the year
+    months += [int(m.group(2)) for m in _g().cutoff.finditer(before) if m.group(2)]
+    partial = [m for m in months if m < 12]
+    return bool(partial) and min(partial) < _g().part_year_min_months and not _ends_whole_year(before, partial)
+
+
+def _ends_whole_year(before: str, partial: list[int]) -> bool:
+    """'上半年…;全年共受理…': a whole-year phrase after the part-year marker."""
+    last = max((m.end() for m in _g().year_end.finditer(before)), default=-1)
+    markers = [m.end() for m in _g().month_span.finditer(before)] + [m.end() for m in _g().cutoff.finditer(before)]
+    partial_year = cat.context().partial_year
+    markers += [m.end() for m in partial_year.finditer(before)] if partial_year else []
+    return last > max(markers, default=-1)
 
 
 def _names_part_of_year(before: str) -> bool:

@@ -3,8 +3,9 @@
 Owns: recognising the file type (by its suffix, checked against its content), decoding text
 (UTF-8 with or without BOM, UTF-16/32 with BOM, GBK/GB18030, then charset-normalizer), taking
 the article out of an HTML page, the text layer out of a PDF and the paragraphs and tables out
-of a DOCX, and normalising that text (`normalise_text`) so later stages see one form of each
-character. Every bad input ends as a status with a plain Chinese message saying what to do.
+of a DOCX (other formats, PDF tables and scanned pages: pipeline.formats, pipeline.pdf), and
+normalising that text (`normalise_text`) so later stages see one form of each character.
+Every bad input ends as a status with a plain Chinese message saying what to do.
 
 Must never: guess places, years or values (locate/extract do), raise for bad input, or modify
 any file it reads.
@@ -16,7 +17,9 @@ import codecs
 import hashlib
 import io
 import logging
+import os
 import re
+import stat
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
@@ -34,14 +37,19 @@ from pipeline.model import (
     STATUS_UNSUPPORTED,
     Document,
 )
+from pipeline.rawdir import display_name
 
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 20 * 1024 * 1024
-SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 KINDS = {".txt": "txt", ".md": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+# Read by pipeline.formats (old Word/WPS binaries, OFD, saved web pages, RTF, scanned images):
+KINDS |= {".doc": "doc", ".wps": "doc", ".ofd": "ofd", ".mhtml": "mhtml", ".mht": "mhtml", ".rtf": "rtf"}
+KINDS |= {".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}
+SUPPORTED = tuple(KINDS)
 MAX_PDF_PAGES = 500  # a report is far shorter; a bigger file is a compilation or hostile
 MAX_DOCX_UNZIPPED = 200 * 1024 * 1024  # a zip's declared sizes bound what zipfile will inflate
+MAX_DOCX_XML = 40 * 1024 * 1024  # the XML parts a Word report's text lives in: a few MB at most
 MAX_ZIP_ENTRIES = 5000
 MAX_HTML_CANDIDATES = 300  # article-container candidates scored; bounds work on hostile pages
 MAX_HTML_DEPTH = 400  # deeper trees (unclosed <font>, hostile pages) make tree edits quadratic
@@ -69,6 +77,10 @@ MSG_PDF_CORRUPT = "PDF 文件已损坏或不完整,无法读取。请重新下�
 MSG_DOCX_CORRUPT = "Word 文档已损坏或不完整,无法打开。请重新下载,或用 Word/WPS 打开后“另存为”.docx 再上传。"
 MSG_DOCX_NO_TEXT = "Word 文档里没有找到文字(可能是空白文档,或正文是图片)。请提供含文字的版本。"
 MSG_DOCX_HUGE = "Word 文档解压后超过 {limit} MB,可能已损坏或不是普通报告。请确认文件无误;如果是合订本,请拆分后再上传。"
+MSG_DOCX_XML_HUGE = (
+    "Word 文档的文字部分解压后超过 {limit} MB,远超正常报告,可能已损坏或是恶意构造的文件,未读取。"
+    "请用 Word/WPS 打开后“另存为”.docx,或导出为 .txt 后再放入。"
+)
 MSG_DOC_OLD = "这是旧版 Word(.doc)格式的文件,暂不支持。请在 Word 或 WPS 中打开,“另存为”.docx 后再上传。"
 MSG_UNSUPPORTED = "不支持“{suffix}”格式的文件。目前能读取:{allowed}。请转换成其中一种格式后再上传。"
 MSG_TOO_LARGE = (
@@ -100,28 +112,51 @@ OLE_SIGNATURE = SIGNATURES[2][0]
 
 
 def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
-    """The Document of the file at `path`. Looks at its size before reading it. Never raises for a bad file."""
+    """The Document of the file at `path`. Looks at its size before reading it. Never raises for a bad file.
+
+    The file is opened without blocking and checked on the open descriptor (a FIFO or a device
+    swapped in after a listing would otherwise hang or stream forever); at most `max_bytes` + 1
+    bytes are read, whatever the size said a moment before.
+    """
     path = Path(path)
-    kind = _kind(path.name)
+    source, shown = display_name(path.name), display_name(str(path))
+    kind = _kind(source)
     try:
-        stat = path.stat()
-        if not path.is_file():
-            return _status(
-                path.name,
-                str(path),
-                kind,
-                STATUS_UNREADABLE,
-                MSG_OS_ERROR.format(reason="这不是一个普通文件,可能是文件夹"),
-            )
-        if stat.st_size > max_bytes:
-            return _status(path.name, str(path), kind, STATUS_TOO_LARGE, _too_large(stat.st_size, max_bytes))
-        if path.suffix.lower() not in SUPPORTED:
-            return _status(path.name, str(path), kind, STATUS_UNSUPPORTED, _unsupported(path.suffix))
-        data = path.read_bytes()
+        with _open_regular(path) as handle:
+            if path.suffix.lower() not in SUPPORTED:
+                return _status(source, shown, kind, STATUS_UNSUPPORTED, _unsupported(path.suffix))
+            data = handle.read(max_bytes + 1)
+    except _NotRegular:
+        reason = "这不是一个普通文件,可能是文件夹或设备"
+        return _status(source, shown, kind, STATUS_UNREADABLE, MSG_OS_ERROR.format(reason=reason))
     except OSError as err:
         reason = err.strerror or type(err).__name__
-        return _status(path.name, str(path), kind, STATUS_UNREADABLE, MSG_OS_ERROR.format(reason=reason))
-    return replace(read_bytes(data, path.name, max_bytes), path=str(path))
+        return _status(source, shown, kind, STATUS_UNREADABLE, MSG_OS_ERROR.format(reason=reason))
+    if len(data) > max_bytes:
+        size = max(len(data), _size_of(path))
+        return _status(source, shown, kind, STATUS_TOO_LARGE, _too_large(size, max_bytes))
+    return replace(read_bytes(data, source, max_bytes), path=shown)
+
+
+class _NotRegular(OSError):
+    """The path is a folder, FIFO, socket or device."""
+
+
+def _open_regular(path: Path) -> io.BufferedReader:
+    """The file opened for reading; raises _NotRegular for a folder, FIFO, socket or device."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise _NotRegular(path)
+    return handle
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
@@ -139,17 +174,19 @@ def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> Document:
     if not data:
         return replace(doc, status=STATUS_EMPTY, message=MSG_EMPTY)
     reader = READERS[kind]
+    extra: dict = {}
     try:
-        text, status, message = reader(data, suffix)
+        text, status, message, *more = reader(data, suffix)
+        extra = more[0] if more and status == STATUS_OK else {}  # pages, OCR'd pages
     except ImportError:
         raise  # a missing parser package is a broken installation, not a bad file
     except Exception:  # noqa: BLE001 - parsers raise anything on hostile input; that is a bad file
         logger.debug("%s: reader %s raised", source, kind, exc_info=True)
         text, status, message = "", STATUS_UNREADABLE, _corrupt_message(kind)
-    return replace(doc, text=text if status == STATUS_OK else "", status=status, message=message)
+    return replace(doc, text=text if status == STATUS_OK else "", status=status, message=message, **extra)
 
 
-Result = tuple[str, str, str]  # (text, status, message)
+Result = tuple  # (text, status, message) or (text, status, message, {Document field: value})
 
 
 def _ok(text: str, message: str = "") -> Result:
@@ -200,6 +237,7 @@ def _signature_name(data: bytes) -> str:
 # ---------------------------------------------------------------- plain text and decoding
 
 _CONTROL_BYTES = frozenset([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_CONTROL_DELETE = bytes(sorted(_CONTROL_BYTES))
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -241,11 +279,10 @@ def _decode_bom(data: bytes) -> str | None:
 
 
 def _looks_binary(data: bytes) -> bool:
-    """NUL bytes, or more than 2% control bytes in the first 64 KB: no text file has those."""
-    if b"\x00" in data:
-        return True
+    """More than 2% control bytes (NUL included) in the first 64 KB: no text file has those.
+    A stray NUL in a good report is not enough (normalisation drops it)."""
     sample = data[:65536]
-    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_DELETE))  # counted in C, not per byte
     return controls > 0.02 * len(sample)
 
 
@@ -255,6 +292,7 @@ def _candidates(data: bytes, declared: str) -> Iterator[str | None]:
         yield _strict(data, declared)
     yield _strict(data, "utf-8-sig")
     yield _utf8_truncated(data)
+    yield _mixed_lines(data)
     yield _strict(data, "gb18030")
     yield _mostly(data, "utf-8")
     yield _mostly(data, "gb18030")
@@ -275,6 +313,35 @@ def _utf8_truncated(data: bytes) -> str | None:
         if text is not None:
             return text
     return None
+
+
+def _mixed_lines(data: bytes) -> str | None:
+    """Text pasted together from a UTF-8 and a GBK source: each line decoded as UTF-8 when it is
+    that, else as GB18030 (a line mixing both, segment by segment). None unless some lines are
+    Chinese in UTF-8 and others are not UTF-8 (a pure GBK file is decoded whole, below)."""
+    lines = data.split(b"\n")
+    decoded = [_strict(line, "utf-8-sig") for line in lines]
+    utf8_chinese = any(text is not None and _han_count(text) >= 4 for text in decoded)
+    if not utf8_chinese or all(text is not None for text in decoded):
+        return None
+    texts = (text if text is not None else _gbk_segments(line) for text, line in zip(decoded, lines, strict=True))
+    return "\n".join(texts)
+
+
+def _gbk_segments(line: bytes) -> str:
+    """A line as GB18030, or, where that fails, its UTF-8 runs as UTF-8 and the rest as GB18030."""
+    whole = _strict(line, "gb18030")
+    if whole is not None:
+        return whole
+    escaped = line.decode("utf-8", "surrogateescape")
+    return _ESCAPED_RUN.sub(lambda m: _as_gbk(m.group()), escaped)
+
+
+def _as_gbk(escaped: str) -> str:
+    return escaped.encode("utf-8", "surrogateescape").decode("gb18030", "replace")
+
+
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
 
 
 def _mostly(data: bytes, codec: str) -> str | None:
@@ -309,15 +376,32 @@ _COMMON = frozenset(
 def _looks_garbled(text: str) -> bool:
     """True for mojibake: non-ASCII characters outside the ranges Chinese text uses, or Han
     characters that are almost never the common ones."""
-    sample = text[:20000]
-    foreign = [c for c in sample if ord(c) > 0x7F and not c.isspace()]
+    # Counted by deleting runs with regexes (in C), not by a Python test per character.
+    ascii_or_space, expected, not_han, not_common = _garble_patterns()
+    foreign = ascii_or_space.sub("", text[:20000])
     if not foreign:
         return False
-    unexpected = sum(1 for c in foreign if not _expected_in_chinese(c))
-    if unexpected > 0.1 * len(foreign):
+    if len(expected.sub("", foreign)) > 0.1 * len(foreign):
         return True
-    han = [c for c in foreign if _is_han(c)]
-    return len(han) >= 30 and sum(1 for c in han if c in _COMMON) < 0.08 * len(han)
+    han = not_han.sub("", foreign)
+    return len(han) >= 30 and len(not_common.sub("", han)) < 0.08 * len(han)
+
+
+@cache
+def _garble_patterns() -> tuple[re.Pattern[str], ...]:
+    """Runs of: ASCII or space, characters expected in Chinese text, non-Han, non-common: the
+    same sets as `_expected_in_chinese` and `_is_han`."""
+    expected = (
+        _HAN
+        + r"\u3000-\u303f\uff00-\uffef\u2000-\u206f\u2100-\u218f\u2460-\u27bf\u2e80-\u2fdf\u3200-\u33ff"
+        + r"\ufe30-\ufe4f\u2190-\u21ff\u00a0\u00b0\u00b7\u00d7\u00f7\u00b1\u00a7\u00b2\u00b3\u00b9\ufeff\ufffd"
+    )
+    return (
+        re.compile(r"[\x00-\x7f\s]+"),
+        re.compile(f"[{expected}]+"),
+        re.compile(f"[^{_HAN}]+"),
+        re.compile("[^" + "".join(sorted(_COMMON)) + "]+"),
+    )
 
 
 def _expected_in_chinese(char: str) -> bool:
@@ -374,7 +458,9 @@ _CJK = _HAN + r"\u3001-\u303f"  # Han plus CJK punctuation (。、《》【】�
 # Next to Chinese, a space is an artefact (PDF text layers and some web pages space out "2016 年的
 # 18% 上升到 42%"): drop it between CJK and CJK, a digit or punctuation. Latin words keep theirs.
 _TIGHT = r"0-9%,.;:!?()\[\]\"'"
-_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}{_TIGHT}])|(?<=[{_TIGHT}]) (?=[{_CJK}])")
+# The space comes first so the regex engine jumps from space to space instead of trying the
+# look-behinds at every character.
+_SPACE_IN_CJK = re.compile(rf" (?:(?<=[{_CJK}] )(?=[{_CJK}{_TIGHT}])|(?<=[{_TIGHT}] )(?=[{_CJK}]))")
 _SPACE_RUNS = re.compile(r" {2,}")
 _LINE_EDGES = re.compile(r" *\n *")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -391,21 +477,56 @@ def radicals() -> dict[int, str]:
     return table
 
 
+@cache
+def _format_characters() -> dict[int, None]:
+    """Every character of Unicode category Cf (bidi overrides, zero-width marks, tags …): they
+    can sit inside a figure ("32<U+202E>0件") and change what it reads as. Worked out once."""
+    planes = (*range(0x0000, 0x20000), *range(0xE0000, 0xE1000))
+    return {code: None for code in planes if unicodedata.category(chr(code)) == "Cf"}
+
+
+@cache
+def _character_map() -> tuple[dict[int, str | None], re.Pattern[str]]:
+    """Radical look-alikes, space variants, invisible and format characters as one table, and a
+    character class of its keys: one regex scan replaces the few characters that need it instead
+    of four str.translate passes over every character. Where tables share a key, the one that
+    was applied first before (radicals, spaces, invisible, format) wins."""
+    mapping: dict[int, str | None] = {**_format_characters(), **_INVISIBLE, **_SPACES, **radicals()}
+    return mapping, re.compile("[" + _ranges(sorted(mapping)) + "]")
+
+
+def _ranges(codes: list[int]) -> str:
+    """Sorted code points as the inside of a regex character class ("\\x00-\\x08\\u2028…")."""
+    parts, start = [], None
+    for i, code in enumerate(codes):
+        if start is None:
+            start = code
+        if i + 1 == len(codes) or codes[i + 1] != code + 1:
+            parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(code)) if code != start else ""))
+            start = None
+    return "".join(parts)
+
+
 def normalise_text(text: str) -> str:
     """The one form of text later stages see.
 
     NFKC (full-width ，：％（）１２ become ASCII , : % ( ) 12; Kangxi radicals become ordinary
     characters), CJK radical look-alikes mapped (pipeline/rules/radicals.tsv), every space
-    variant a plain space, invisible characters removed, newlines as "\\n", runs of spaces and tabs
-    collapsed to one space, that space removed between a CJK character and another CJK character,
-    a digit or punctuation (spaces between digits, or next to Latin words, stay), spaces at line
-    ends and more than one blank line in a row dropped. Idempotent.
+    variant a plain space, invisible and format (Cf: bidi, zero-width) characters removed, newlines
+    as "\\n", runs of spaces and tabs collapsed to one space, that space removed between a CJK
+    character and another CJK character, a digit or punctuation (spaces between digits, or next
+    to Latin words, stay), spaces at line ends and more than one blank line in a row dropped.
+    Idempotent.
     """
     text = _NEWLINES.sub("\n", text)
-    text = _nfkc(text).translate(radicals()).translate(_SPACES).translate(_INVISIBLE)
-    text = _SPACE_RUNS.sub(" ", text)
-    text = _SPACE_IN_CJK.sub("", text)  # PDF/web text spaces Chinese out ("全 市 共"); Chinese has no spaces
-    text = _LINE_EDGES.sub("\n", text)
+    mapping, pattern = _character_map()
+    text = pattern.sub(lambda match: mapping[ord(match.group())] or "", _nfkc(text))
+    if "  " in text:  # substring tests (fast, in C) skip scans that would change nothing
+        text = _SPACE_RUNS.sub(" ", text)
+    if " " in text:
+        text = _SPACE_IN_CJK.sub("", text)  # PDF/web text spaces Chinese out ("全 市 共"); Chinese has no spaces
+    if " \n" in text or "\n " in text:
+        text = _LINE_EDGES.sub("\n", text)
     return _BLANK_RUNS.sub("\n\n", text).strip(" \n")
 
 
@@ -499,6 +620,11 @@ def _read_html(data: bytes, suffix: str) -> Result:
         return failure
     if not text.strip():
         return _fail(STATUS_EMPTY, MSG_BLANK)
+    return html_text(text)
+
+
+def html_text(text: str) -> Result:
+    """The Result of a decoded HTML page: its article, with title and date lines above it."""
     article, title, published = _html_article(text)
     article = normalise_text(article)
     if not article:
@@ -511,8 +637,12 @@ def _declared_charset(data: bytes) -> str:
     match = _META_CHARSET.search(data[:4096])
     if not match:
         return ""
-    name = match.group(1).decode("ascii", "ignore").lower()
-    name = _CHARSET_ALIASES.get(name, name)
+    return charset_codec(match.group(1).decode("ascii", "ignore"))
+
+
+def charset_codec(name: str) -> str:
+    """The Python codec of a declared charset (gb2312 and gbk read as gb18030), '' if unknown."""
+    name = _CHARSET_ALIASES.get(name.lower(), name.lower())
     try:
         return codecs.lookup(name).name
     except LookupError:
@@ -520,26 +650,29 @@ def _declared_charset(data: bytes) -> str:
 
 
 def _html_article(html: str) -> tuple[str, str, str]:
-    """(article text with line breaks, page title, publication date 'YYYY-MM-DD' or '')."""
-    from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
+    """(article text with line breaks, page title, publication date 'YYYY-MM-DD' or '').
+
+    Linear in the page: no tree edit that scans a tag's siblings runs once per sibling (bs4's
+    insert_before/replace_with/extract do), so a page of 20,000 sibling blocks costs what its
+    size says; pages too deep or with too many parts to drop are read as flat text.
+    """
+    from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "lxml")
     title, published = _html_title(soup), _meta_date(soup)
     if _too_deep(soup):
-        return _flat_text(html), title, published
-    for node in soup.find_all(string=lambda s: isinstance(s, Comment | Declaration | Doctype | ProcessingInstruction)):
-        node.extract()
-    for tag in [*soup.find_all(_DROP_TAGS), *soup.find_all(style=_HIDDEN)]:
-        if not tag.decomposed:
-            tag.decompose()
+        return _flat_text(soup), title, published
+    # Scripts, menus and hidden parts are skipped when text is taken, not removed from the tree
+    # (each removal would scan its siblings); comments and doctypes are never taken.
+    skip = {id(tag) for tag in [*soup.find_all(_DROP_TAGS), *soup.find_all(style=_HIDDEN)]}
     _mark_blocks(soup)
     body = soup.body or soup
-    container = _article_container(body)
-    text = container.get_text()
+    container = _article_container(body, skip)
+    text = _block_text(container, skip)
     if not normalise_text(text) and container is not body:
-        text = body.get_text()
+        text = _block_text(body, skip)
     if not published and not _PUBLISHED_LINE.search(text):
-        published = _labelled_date(body.get_text())
+        published = _labelled_date(_block_text(body, skip))
     return text, title, published
 
 
@@ -553,15 +686,18 @@ def _too_deep(soup) -> bool:  # noqa: ANN001 - a BeautifulSoup tree
     return False
 
 
-_SCRIPT_BLOCKS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+_SCRIPT_PARENTS = frozenset({"script", "style", "noscript", "template"})
 
 
-def _flat_text(html: str) -> str:
-    """Every text of a page too deep to edit as a tree, one string per line, scripts left out."""
-    from bs4 import BeautifulSoup
+def _flat_text(soup) -> str:  # noqa: ANN001 - a BeautifulSoup tree
+    """Every text of a page too deep (or too odd) to edit as a tree, one string per line, scripts
+    left out: one pass over its strings."""
+    from bs4 import CData, NavigableString
 
-    soup = BeautifulSoup(_SCRIPT_BLOCKS.sub(" ", html), "lxml")
-    return (soup.body or soup).get_text("\n")
+    strings = (soup.body or soup).find_all(string=True)
+    return "\n".join(
+        str(s) for s in strings if type(s) in (NavigableString, CData) and s.parent.name not in _SCRIPT_PARENTS
+    )
 
 
 def _html_title(soup) -> str:  # noqa: ANN001 - a BeautifulSoup tree
@@ -601,50 +737,95 @@ def _iso_date(text: str) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
 
 
-def _mark_blocks(soup) -> None:  # noqa: ANN001 - a BeautifulSoup tree
-    """Collapse source whitespace inside text, then put a line break around every block element
-    (and ' | ' between the cells of a table row), so get_text() keeps the page's paragraphs as lines."""
-    from bs4 import NavigableString
+_LINE_MARK = "\ue000"  # a private-use character: stands for a line break until the text is taken
+_WHITESPACE_RUN = re.compile(r"\s+")
 
-    for string in list(soup.find_all(string=True)):
-        if type(string) is NavigableString and string.find_parent("pre") is None:
-            collapsed = re.sub(r"\s+", " ", string)
-            if collapsed != string:
-                string.replace_with(collapsed)
+
+def _mark_blocks(soup) -> None:  # noqa: ANN001 - a BeautifulSoup tree
+    """Put a line mark at the start and end of every block element (and ' | ' between the cells
+    of a table row), so the text keeps the page's paragraphs as lines (`_block_text`). Every edit
+    adds a child to a tag: none scans siblings, so this is linear in the page."""
     for br in soup.find_all("br"):
-        br.replace_with("\n")
+        br.append(_LINE_MARK)
+    short = _short_cells(soup)
     for tag in soup.find_all(_BLOCK_TAGS):
-        if tag.name not in ("table", "tr") and _inside_short_cell(tag):
+        if short and tag.name not in ("table", "tr") and _inside_short_cell(tag, short):
             continue  # "<td><p>出庭应诉率</p></td>": a data cell stays on its row's line
-        tag.insert_before("\n")
-        tag.append("\n")
+        tag.insert(0, _LINE_MARK)
+        tag.append(_LINE_MARK)
     for row in soup.find_all("tr"):
         cells = row.find_all(("td", "th"), recursive=False)
         for cell in cells[:-1]:
             cell.append(" | ")  # the separator DOCX rows get: extract reads tables with year columns
 
 
-def _inside_short_cell(tag) -> bool:  # noqa: ANN001 - a BeautifulSoup tag
-    """Inside a table cell of a few words (a data table's, not a layout table's holding the article)."""
+def _block_text(tag, skip: set[int]) -> str:  # noqa: ANN001 - a BeautifulSoup tag
+    """The text of `tag` without the elements in `skip`: source whitespace collapsed to one
+    space, line marks as line breaks. One pass in document order."""
+    from bs4 import CData, NavigableString, Tag
+
+    parts, stack = [], [(tag, tag.name == "pre" or tag.find_parent("pre") is not None)]
+    while stack:
+        node, in_pre = stack.pop()
+        if isinstance(node, Tag):
+            if id(node) not in skip:
+                in_pre = in_pre or node.name == "pre"
+                stack.extend((child, in_pre) for child in reversed(node.contents))
+        elif type(node) in (NavigableString, CData):
+            parts.append(str(node).replace("\n", _LINE_MARK) if in_pre else str(node))  # <pre> keeps its lines
+    return _WHITESPACE_RUN.sub(" ", "".join(parts)).replace(_LINE_MARK, "\n")
+
+
+def _short_cells(soup) -> set[int]:  # noqa: ANN001 - a BeautifulSoup tree
+    """ids of the table cells of a few words (a data table's, not a layout table's holding the article)."""
+    return {id(cell) for cell in soup.find_all(("td", "th")) if len(cell.get_text()) <= _SHORT_CELL}
+
+
+def _inside_short_cell(tag, short: set[int]) -> bool:  # noqa: ANN001 - a BeautifulSoup tag
     cell = tag.find_parent(("td", "th"))
-    return cell is not None and len(cell.get_text()) <= _SHORT_CELL
+    return cell is not None and id(cell) in short
 
 
 _SHORT_CELL = 60
 
 
-def _article_container(body):  # noqa: ANN001, ANN202 - BeautifulSoup tags
+def _article_container(body, skip: set[int]):  # noqa: ANN001, ANN202 - BeautifulSoup tags
     """The element holding the article: an <article> or an element whose id/class says content,
     article, TRS_Editor, zoom, main or text, with the most Chinese text; then its innermost such
-    descendant that still holds 80% of that text (outer "main" wrappers carry leftovers). Else body."""
+    descendant that still holds 80% of that text (outer "main" wrappers carry leftovers). Else body.
+    Chinese characters are counted for every element in one pass, not once per candidate."""
     candidates = [tag for tag in body.find_all(True, limit=200000) if _is_candidate(tag)][:MAX_HTML_CANDIDATES]
-    scored = [(_han_count(tag.get_text()), tag) for tag in candidates]
+    if not candidates:
+        return body
+    counts = _han_counts(body, skip)
+    scored = [(counts.get(id(tag), 0), tag) for tag in candidates]
     scored = [(count, tag) for count, tag in scored if count]
     if not scored:
         return body
     best_count, best = max(scored, key=lambda pair: pair[0])
     inner = [(count, tag) for count, tag in scored if count >= 0.8 * best_count and best in tag.parents]
     return min(inner, key=lambda pair: pair[0])[1] if inner else best
+
+
+def _han_counts(body, skip: set[int]) -> dict[int, int]:  # noqa: ANN001 - a BeautifulSoup tag
+    """id(tag) -> Chinese characters in its text (elements in `skip` count none), for `body` and
+    every element in it: children come after their parents in document order, so one pass
+    backwards sums each tag once."""
+    from bs4 import CData, NavigableString, Tag
+
+    counts: dict[int, int] = {}
+    for tag in reversed([body, *body.find_all(True)]):
+        if id(tag) in skip:
+            counts[id(tag)] = 0
+            continue
+        total = 0
+        for child in tag.contents:
+            if isinstance(child, Tag):
+                total += counts.get(id(child), 0)
+            elif type(child) in (NavigableString, CData):
+                total += _han_count(child)
+        counts[id(tag)] = total
+    return counts
 
 
 def _is_candidate(tag) -> bool:  # noqa: ANN001 - a BeautifulSoup tag
@@ -655,7 +836,7 @@ def _is_candidate(tag) -> bool:  # noqa: ANN001 - a BeautifulSoup tag
 
 
 def _han_count(text: str) -> int:
-    return sum(1 for char in text if _is_han(char))
+    return len(_garble_patterns()[2].sub("", text))
 
 
 def _html_head_lines(article: str, title: str, published: str) -> list[str]:
@@ -690,11 +871,15 @@ def _read_pdf(data: bytes, suffix: str) -> Result:
     texts, failed = _pdf_page_texts(reader, min(total, MAX_PDF_PAGES))
     if texts and failed == len(texts):
         return _fail(STATUS_UNREADABLE, MSG_PDF_CORRUPT)
-    text = unwrap_lines(normalise_text("\n".join(texts)), wrapped=True)
+    from pipeline import pdf  # tables read cell by cell; pages without a text layer read by OCR
+
+    pages = pdf.complete(data, texts)
+    text = unwrap_lines(normalise_text("\n".join(pages.texts)), wrapped=True)
     if len(text.replace(" ", "").replace("\n", "")) < 5 * max(len(texts), 1):  # page numbers at most
-        return _fail(STATUS_NO_TEXT, MSG_PDF_SCANNED)
+        return _fail(STATUS_NO_TEXT, pdf.MSG_OCR_MISSING if pages.missing_engine else MSG_PDF_SCANNED)
     note = MSG_PARTIAL_PDF.format(total=total, limit=MAX_PDF_PAGES) if total > MAX_PDF_PAGES else ""
-    return _ok(text, note)
+    extra = {"pages": pdf.page_starts(text, pages.texts, normalise_text), "ocr_pages": tuple(pages.ocr)}
+    return text, STATUS_OK, note + pages.note(), extra
 
 
 def _pdf_page_texts(reader, pages: int) -> tuple[list[str], int]:  # noqa: ANN001 - a PdfReader
@@ -785,8 +970,8 @@ def _is_broken(line: str, width: int) -> bool:
 
 
 def _read_docx(data: bytes, suffix: str) -> Result:
-    if data.startswith(OLE_SIGNATURE):
-        return _fail(STATUS_BINARY, MSG_DOC_OLD)
+    if data.startswith(OLE_SIGNATURE):  # an old .doc renamed .docx
+        return READERS["doc"](data, ".doc")
     if not data.startswith(b"PK\x03\x04"):
         return _fail(STATUS_BINARY, _wrong_content(data, suffix, "Word(.docx)"))
     problem = _zip_problem(data)
@@ -811,6 +996,10 @@ def _zip_problem(data: bytes) -> Result | None:
         return _fail(STATUS_UNREADABLE, MSG_DOCX_CORRUPT)
     if sum(e.file_size for e in entries) > MAX_DOCX_UNZIPPED:
         return _fail(STATUS_TOO_LARGE, MSG_DOCX_HUGE.format(limit=MAX_DOCX_UNZIPPED // 2**20))
+    # python-docx parses every XML part into a tree (~15x its size in memory): the text parts'
+    # inflated size is checked here, from the zip's directory, before anything is inflated.
+    if sum(e.file_size for e in entries if e.filename.lower().endswith((".xml", ".rels"))) > MAX_DOCX_XML:
+        return _fail(STATUS_TOO_LARGE, MSG_DOCX_XML_HUGE.format(limit=MAX_DOCX_XML // 2**20))
     return None
 
 
@@ -827,12 +1016,23 @@ def _docx_lines(document) -> Iterator[str]:  # noqa: ANN001 - a python-docx Docu
 
 def _table_lines(table) -> Iterator[str]:  # noqa: ANN001 - a python-docx Table
     for row in table.rows:
-        cells, seen = [], []
+        cells, seen = [], set()
         for cell in row.cells:
-            if not any(cell._tc is tc for tc in seen):  # a merged cell repeats once per column it spans
-                seen.append(cell._tc)
+            if id(cell._tc) not in seen:  # a merged cell repeats once per column it spans
+                seen.add(id(cell._tc))
                 cells.append(cell.text.replace("\n", " "))
         yield " | ".join(cells)  # a visible separator: a plain space next to Chinese is dropped
+
+
+def _other(kind: str) -> Callable[[bytes, str], Result]:
+    """The reader of pipeline.formats for `kind`, imported on first use (it imports this module)."""
+
+    def read(data: bytes, suffix: str) -> Result:
+        from pipeline import formats
+
+        return formats.READERS[kind](data, suffix)
+
+    return read
 
 
 READERS: dict[str, Callable[[bytes, str], Result]] = {
@@ -840,4 +1040,5 @@ READERS: dict[str, Callable[[bytes, str], Result]] = {
     "html": _read_html,
     "pdf": _read_pdf,
     "docx": _read_docx,
+    **{kind: _other(kind) for kind in ("doc", "ofd", "mhtml", "rtf", "image")},
 }

@@ -23,6 +23,13 @@ STATUS_NO_JURISDICTION = "no_jurisdiction"
 STATUS_AMBIGUOUS_JURISDICTION = "ambiguous_jurisdiction"
 STATUS_NO_YEAR = "no_year"
 STATUS_ERROR = "error"  # a stage raised on this document; the message names the stage
+# Hostile or odd input (issue 9): listed with a reason, never read or never finished.
+STATUS_NOT_A_FILE = "not_a_file"  # a folder, FIFO, socket or device in the raw folder
+STATUS_BROKEN_LINK = "broken_link"
+STATUS_LINK_OUTSIDE = "link_outside"  # a link pointing out of the raw folder: refused
+STATUS_TIMEOUT = "timeout"  # processing ran past the file's time budget and was stopped
+STATUS_OUT_OF_MEMORY = "out_of_memory"  # processing needed more memory than the file's budget
+STATUS_BAD_YEAR = "bad_year"  # the report's year is before 2000 or in the future
 
 LEVELS = ("national", "province", "prefecture", "county")  # national: 中华人民共和国 (100000), a reference
 QUALIFIERS = ("exact", "at_least", "approx", "at_most")
@@ -42,6 +49,8 @@ class Document:
     status: str = STATUS_OK
     message: str = ""  # human-readable, Chinese, for non-programmers
     sha256: str = ""
+    pages: tuple[int, ...] = ()  # where each page starts in `text` (PDFs, multi-page images)
+    ocr_pages: tuple[int, ...] = ()  # 1-based numbers of the pages read by OCR (scans)
 
 
 @dataclass(frozen=True)

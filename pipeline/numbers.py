@@ -63,9 +63,14 @@ _CN_NUMERAL = rf"[一二两三四五六七八九十][{_CN_DIGITS}十百千]*(?:�
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 # Not right after a digit, a decimal point or a digit and comma/space: "5 000件" or "1,23件"
-# must not yield 000 or 23 (a wrong number is worse than a missing one).
+# must not yield 000 or 23 (a wrong number is worse than a missing one). Nor after a Latin
+# letter ("1e308件" is no 308) or an invisible format character ("32<U+202E>0件" is no 0).
+# A minus sign is kept: a negative count is no value, a negative rate stays negative.
+_FORMAT_CHARS = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
+_MINUS = "-\u2010\u2212\ufe63\uff0d负"
 QUANTITY_RE = re.compile(
-    r"(?<![\d.])(?<!\d,)(?<!\d\s)"
+    rf"(?<![\d.A-Za-z{_FORMAT_CHARS}])(?<!\d,)(?<!\d\s)(?<![eE][+\-])"
+    rf"(?P<sign>[{_MINUS}](?=\d))?"
     rf"(?P<num>{_ARABIC}|{_CN_NUMERAL})"
     r"\s?(?P<more1>余|多)?(?P<mult>万|亿|(?<=\d)千万?)?(?P<more2>余|多)?\s?"
     rf"(?P<unit>{_UNIT_ALT})"
@@ -77,11 +82,13 @@ BARE_MAGNITUDE_RE = re.compile(
     rf"(?P<unit>{_UNIT_ALT})"
 )
 _MAGNITUDES = {"百": 100, "千": 1_000, "万": 10_000, "百万": 1_000_000, "千万": 10_000_000, "亿": 100_000_000}
-PERCENT_WORDS_RE = re.compile(rf"百分之(?P<num>[{_CN_DIGITS}十百]+(?:点[{_CN_DIGITS}]+)?)")
+# The whole numeral: "百分之一千" is 1000 (%), never 1.
+PERCENT_WORDS_RE = re.compile(rf"百分之(?P<num>[{_CN_DIGITS}十百千万]+(?:点[{_CN_DIGITS}]+)?)")
 # "300至500件", "30%-40%": either end of a range is not a value on its own.
-_RANGE_JOINER = r"\s*(?:-|—|–|~|至|到)\s*"
+_RANGE_JOINER = r"\s*(?:-|—|–|~|至|到|\u2010|\u2212|\ufe63|\uff0d)\s*"
 RANGE_START_RE = re.compile(rf"[\d{_CN_DIGITS}十百千]\s*(?:万|亿)?\s*(?:{_UNIT_ALT})?{_RANGE_JOINER}$")
 RANGE_END_RE = re.compile(rf"{_RANGE_JOINER}[\d{_CN_DIGITS}十百千]")  # used with .match at the unit's end
+_AFTER_FIGURE_RE = re.compile(rf"[\d{_CN_DIGITS}十百千万亿%](?:{_UNIT_ALT})?\s*$")  # a minus here joins a range
 
 _PREFIX_QUALIFIERS = (
     ("不超过", AT_MOST),
@@ -192,11 +199,17 @@ def _is_plausible_chinese(match: re.Match[str], text: str) -> bool:
     return not (before and before in "第每这那其逐一") and not (after and after in "事套")
 
 
+SIGNED_UNITS = frozenset({"%", "个百分点", "百分点"})  # only rates and their changes may be negative
+
+
 def _value(match: re.Match[str]) -> float | None:
     number = parse_numeral(match.group("num"))
     if number is None:
         return None
-    return number * _MULTIPLIERS.get(match.group("mult") or "", 1)
+    value = number * _MULTIPLIERS.get(match.group("mult") or "", 1)
+    if match.group("sign"):
+        return -value if match.group("unit") in SIGNED_UNITS else None  # "-50件" is no count
+    return value
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -213,6 +226,8 @@ def _in_range_expression(text: str, q: Quantity) -> bool:
 
 
 def _from_match(match: re.Match[str], text: str) -> Quantity | None:
+    if match.group("sign") and _AFTER_FIGURE_RE.search(text[max(0, match.start() - 12) : match.start()]):
+        return None  # "30%-40%", "30%−40%": the end of a range, not a negative figure
     value = _value(match)
     if value is None:
         return None

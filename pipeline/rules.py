@@ -75,6 +75,8 @@ REQUIRED_PATTERNS = (
     "parallel_year",
     "subjectless_head",
     "link",
+    "total_head",
+    "all_of",
     "own_subject",
     "rank",
     "kinds_of_case",
@@ -185,6 +187,7 @@ class GrammarFile(_Strict):
     patterns: dict[str, PatternEntry]
     scope: ScopeEntry
     table: dict[str, str]
+    part_year_min_months: int = Field(default=10, ge=1, le=12)
 
 
 # ---------------------------------------------------------------- compiled records
@@ -249,7 +252,8 @@ class Grammar:
     word lists, scope words and table sentence shapes."""
 
     def __init__(self, patterns: dict[str, re.Pattern[str]], words: dict[str, tuple[str, ...]],
-                 scope: ScopeEntry, table: dict[str, str]) -> None:  # fmt: skip
+                 scope: ScopeEntry, table: dict[str, str], part_year_min_months: int = 10) -> None:  # fmt: skip
+        self.part_year_min_months = part_year_min_months
         self.patterns = patterns
         self.words = words
         self.wider = {level: tuple(w) for level, w in scope.wider.items()}
@@ -421,7 +425,7 @@ def _compile_grammar(file: GrammarFile) -> Grammar:
                          f"({', '.join(LEVELS_WITH_SCOPE)})")  # fmt: skip
     patterns = {name: _compile_pattern(name, entry, file.words) for name, entry in file.patterns.items()}
     words = {name: tuple(w) for name, w in file.words.items()}
-    return Grammar(patterns, words, file.scope, dict(file.table))
+    return Grammar(patterns, words, file.scope, dict(file.table), file.part_year_min_months)
 
 
 def _compile_pattern(name: str, entry: PatternEntry, words: dict[str, list[str]]) -> re.Pattern[str]:

@@ -124,6 +124,7 @@ DOCUMENT_COLUMNS: tuple[str, ...] = (
     "year",
     "title",
     "published",
+    "ocr_pages",
     "values",
 )
 PERIODS = (PERIOD_YEAR, PERIOD_CUMULATIVE)
@@ -154,6 +155,7 @@ _INT_COLUMNS = {
     "evidence_start": "int64",
     "evidence_end": "int64",
     "values": "int64",
+    "ocr_pages": "int64",
 }
 _FLOAT_COLUMNS = {"value": "float64", "extracted_value": "float64"}
 _BOOL_COLUMNS = {"chosen": "bool"}
@@ -541,7 +543,7 @@ def document_row(doc: Document, loc: Location) -> dict:
         "kind": doc.kind,
         "sha256": doc.sha256,
         "status": doc.status if failed else loc.status,
-        "message": doc.message if failed else loc.message,
+        "message": doc.message if failed else "".join(m for m in (loc.message, doc.message) if m),
         "jurisdiction": place.name if place else "",
         "adcode": place.adcode if place else "",
         "level": place.level if place else "",
@@ -549,6 +551,7 @@ def document_row(doc: Document, loc: Location) -> dict:
         "year": loc.year,
         "title": loc.title,
         "published": loc.published,
+        "ocr_pages": len(doc.ocr_pages),  # pages read by OCR (scans); their values carry the "ocr" signal
     }
 
 
@@ -689,6 +692,7 @@ def _schemas() -> dict[str, pa.DataFrameSchema]:
                 "status": filled,
                 "year": pa.Column("Int64", nullable=True),
                 "values": pa.Column("int64", pa.Check.ge(0)),
+                "ocr_pages": pa.Column("int64", pa.Check.ge(0)),
             },
             **common,
         ),

@@ -133,3 +133,10 @@ def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
     import pipeline.build
 
     monkeypatch.setattr(pipeline.build, "stages", lambda: FAKES)
+
+
+def mistyped_not_cues(catalogue_text: str) -> str:
+    """indicators.yaml with review_accepted's `not_cues` key misspelt `not_cue` (a rule-file mistake)."""
+    import re
+
+    return re.sub(r"(id: review_accepted\n(?:.*\n)*?    )not_cues:", r"\1not_cue:", catalogue_text, count=1)

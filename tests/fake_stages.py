@@ -1,11 +1,14 @@
 """Small fake stages for orchestration tests (tests/test_build.py, tests/test_corrections.py).
 
 A fake report is lines of `PLACE name adcode level`, `YEAR 2022`, `FACT indicator value`;
-"EXPLODE" anywhere makes ingest raise.
+"EXPLODE" anywhere makes ingest raise; "SLEEP", "HOG" and "DIE" make it hang, allocate without
+bound or kill its process (for the worker's budget: tests/test_bounded.py).
 """
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 from pipeline.build import Stages
@@ -22,7 +25,19 @@ def fake_bytes(data: bytes, name: str) -> Document:
         return Document(name, name, "", "txt", status=STATUS_EMPTY, message="文件是空的")
     if "EXPLODE" in text:
         raise RuntimeError("boom")
+    _misbehave(text)
     return Document(name, name, text, "txt")
+
+
+def _misbehave(text: str) -> None:
+    if "SLEEP" in text:
+        time.sleep(120)
+    if "HOG" in text:
+        hoard = []
+        while True:
+            hoard.append(bytearray(64 * 2**20))
+    if "DIE" in text:
+        os._exit(3)
 
 
 def fake_locate(doc: Document) -> Location:

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import mistyped_not_cues
 
 from app.labels import PAGES
 
@@ -114,7 +115,8 @@ def test_sources_shows_script_evidence_as_text_with_the_number_marked(app_run):
     assert "<script>" not in shown
     assert "&lt;script&gt;" in shown and "<mark>847</mark>" in shown
     facts = at.table[0].value
-    assert facts.loc["来源报告", "内容"] == "长春市2021年法治政府建设情况报告"  # the title, not the file name
+    # st.table renders Markdown: names are escaped there (entities), and read the same
+    assert html.unescape(facts.loc["来源报告", "内容"]) == "长春市2021年法治政府建设情况报告"  # the title, not the file
     assert facts.loc["取得方式", "内容"] == "报告原文"
     assert "原文位置" not in facts.index and "字符" not in facts.to_string()  # no character offsets
     assert "None" not in texts(at)
@@ -273,14 +275,17 @@ def test_a_broken_rule_file_is_explained_in_words_not_a_traceback(tmp_path, monk
     rules_copy = tmp_path / "rules"
     shutil.copytree(ROOT / "pipeline" / "rules", rules_copy)
     text = (rules_copy / "indicators.yaml").read_text(encoding="utf-8")
-    (rules_copy / "indicators.yaml").write_text(text.replace("    not_cues: [不予受理", "    not_cue: [不予受理", 1))
+    (rules_copy / "indicators.yaml").write_text(mistyped_not_cues(text))
     raw, out = tmp_path / "raw", tmp_path / "processed"
     shutil.copytree(ROOT / "data" / "raw", raw)
     monkeypatch.setenv("FAZHI_RULES_DIR", str(rules_copy))
     monkeypatch.setenv("FAZHI_RAW_DIR", str(raw))
     monkeypatch.setenv("FAZHI_DATA_DIR", str(out))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
-    shown = " ".join(str(e.value) for e in at.error) + " ".join(str(s.label) for s in at.get("status"))
+    import html
+
+    # labels are escaped so that a file name never renders as Markdown: read them as a person sees them
+    shown = html.unescape(" ".join(str(e.value) for e in at.error) + " ".join(str(s.label) for s in at.get("status")))
     assert "indicators.yaml: review_accepted: unknown key 'not_cue'" in shown
     assert not at.exception
 

@@ -64,7 +64,9 @@ def test_corrections_csv_and_hidden_files_are_not_reports(raw: Path, tmp_path: P
 def test_a_failed_write_leaves_the_previous_build_untouched(raw: Path, tmp_path: Path, monkeypatch):
     out = tmp_path / "out"
     build(raw, out)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    names = (*build_module.OUTPUTS, build_module.BUILD_JSON)
+    before = {name: (out / name).read_bytes() for name in names}
+    sets = sorted((out / ".versions").iterdir())
     (raw / "c.txt").write_text("PLACE 丁市 110200 prefecture\nYEAR 2022\nFACT review_accepted 9\n", "utf-8")
 
     def broken(frame, path):
@@ -73,7 +75,8 @@ def test_a_failed_write_leaves_the_previous_build_untouched(raw: Path, tmp_path:
     monkeypatch.setattr(build_module, "_write_parquet", broken)
     with pytest.raises(OSError):
         build(raw, out)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {name: (out / name).read_bytes() for name in names} == before
+    assert sorted((out / ".versions").iterdir()) == sets  # no half-written set left behind
 
 
 def test_raw_files_are_never_modified(raw: Path, tmp_path: Path):

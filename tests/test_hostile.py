@@ -166,3 +166,59 @@ def test_a_page_that_fails_on_odd_data_says_so_in_chinese(app_run, monkeypatch):
     monkeypatch.setattr(trend, "render", broken)
     at = app_run(page="trend")
     assert not at.exception and "此页面无法显示" in at.error[0].value
+
+
+# ---------------------------------------------------------------- builds shared by sessions
+
+
+def test_a_failed_build_is_not_rerun_by_every_new_session(editor_app, editor_dirs, report_bytes, monkeypatch):
+    from pipeline import build as build_module
+
+    raw, _ = editor_dirs
+    (raw / "黄山2023.txt").write_bytes(report_bytes)
+    calls, real = [], build_module._tables
+
+    def failing(*args):
+        calls.append(1)
+        raise OSError("磁盘已满")
+
+    monkeypatch.setattr(build_module, "_tables", failing)
+    first = editor_app(page="compare", login=False)
+    second = editor_app(page="compare", login=False)
+    assert len(calls) == 1  # the second visitor is told, not made to wait for the same failure
+    assert any("磁盘已满" in str(e.value) for e in second.error)
+    monkeypatch.setattr(build_module, "_tables", real)
+    assert not first.exception and not second.exception
+
+
+# ---------------------------------------------------------------- Markdown in titles and file names
+
+MARKDOWN_TITLE = "**黄山市**人民政府关于[2023年](http://evil.example):red[法治政府]建设情况的报告"
+MARKDOWN_NAME = "[点此](mailto:x@evil.example) **黄山**.txt"  # a file name has no "/"
+
+
+def assert_inert(cell: str) -> None:
+    """No Markdown syntax left raw in a table cell (st.table renders Markdown)."""
+    assert not any(mark in cell for mark in ("**", "](", ":red[", "http://")), cell
+
+
+def test_markdown_in_a_report_title_is_inert_in_the_upload_preview(editor_app, report_bytes):
+    text = report_bytes.decode().replace("黄山市人民政府关于2023年法治政府建设情况的报告", MARKDOWN_TITLE, 1)
+    at = editor_app(page="upload")
+    at.file_uploader(key="upload.file").set_value(("x.txt", text.encode(), "text/plain")).run()
+    assert not at.exception
+    title = at.table[0].value.loc["标题", "内容"]
+    assert "evil" in title and "报告" in title  # the title is shown, escaped
+    assert_inert(title)
+
+
+def test_a_file_name_with_markdown_is_inert_in_the_source_check(editor_app, editor_dirs, report_bytes):
+    raw, _ = editor_dirs
+    (raw / MARKDOWN_NAME).write_bytes(report_bytes)
+    at = editor_app(page="sources", login=False, place="341000", year="2023", indicator="review_received")
+    assert not at.exception
+    # the page names the report by its title; a file name shown anywhere (no title) stays inert too
+    source = at.table[0].value.loc["来源报告", "内容"]
+    assert "黄山市" in source
+    assert_inert(source)
+    assert_no_live_markup(at)

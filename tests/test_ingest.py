@@ -298,7 +298,7 @@ FAILURES = [
     ),
     ("truncated docx", _corrupt_zip_docx(), "cut.docx", STATUS_UNREADABLE, "损坏"),
     ("xlsx renamed .docx", _zip_without_word_document(), "table.docx", STATUS_UNREADABLE, "Word"),
-    ("old .doc renamed .docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "old.docx", STATUS_BINARY, ".doc"),
+    ("old .doc renamed .docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "old.docx", STATUS_UNREADABLE, ".doc"),
     ("text renamed .docx", REPORT.encode(), "text.docx", STATUS_BINARY, "改名"),
     ("truncated pdf", variants.as_pdf(REPORT)[:300], "cut.pdf", STATUS_UNREADABLE, "损坏"),
     ("error page saved as .pdf", b"<html><body>404 Not Found</body></html>", "report.pdf", STATUS_BINARY, "网页"),
@@ -311,7 +311,8 @@ FAILURES = [
         "密码",
     ),
     ("unsupported suffix", REPORT.encode(), "report.xlsx", STATUS_UNSUPPORTED, ".docx"),
-    ("old .doc", b"\xd0\xcf\x11\xe0", "report.doc", STATUS_UNSUPPORTED, "另存为"),
+    ("broken .doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "report.doc", STATUS_UNREADABLE, "另存为"),
+    ("text renamed .doc", REPORT.encode(), "report.doc", STATUS_BINARY, "改名"),
     ("no suffix", REPORT.encode(), "README", STATUS_UNSUPPORTED, "无扩展名"),
 ]
 
@@ -338,11 +339,11 @@ def test_too_large_file_is_refused_before_reading(tmp_path: Path, monkeypatch):
 
 
 def test_unsupported_file_is_refused_without_reading(tmp_path: Path):
-    path = tmp_path / "report.wps"
+    path = tmp_path / "report.xls"
     path.write_bytes(b"whatever")
     doc = read_document(path)
     assert_explained(doc, STATUS_UNSUPPORTED)
-    assert doc.kind == "wps"
+    assert doc.kind == "xls"
 
 
 @pytest.mark.parametrize("make", [lambda tmp: tmp / "missing.txt", lambda tmp: tmp], ids=["missing", "folder"])

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import mistyped_not_cues
 
 from pipeline import rules
 from pipeline.extract import extract_facts
@@ -131,7 +132,7 @@ def _broken_rules_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "rules"
     shutil.copytree(RULES, folder)
     text = (folder / "indicators.yaml").read_text(encoding="utf-8")
-    (folder / "indicators.yaml").write_text(text.replace("    not_cues: [不予受理", "    not_cue: [不予受理", 1))
+    (folder / "indicators.yaml").write_text(mistyped_not_cues(text))
     return folder
 
 

@@ -218,3 +218,41 @@ def test_the_uploader_s_own_english_is_overlaid_in_chinese(editor_app):
     css = uploader_css(20 * 1024 * 1024)
     assert '"选择文件"' in css and "每个文件不超过 20 MB" in css and "<script" not in css
     assert any("选择文件" in m.value for m in editor_app().markdown)
+
+
+# ---------------------------------------------------------------- many files and .zip archives
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_many_files_and_a_zip_get_one_result_each_and_the_chosen_are_saved(editor_app, editor_dirs, report_bytes):
+    raw, processed = editor_dirs
+    other = report_bytes.replace("黄山市".encode(), "宣城市".encode())
+    archive = _zip({"2023/宣城.txt": other, "../escape.txt": b"x", "bad.pdf": b"%PDF-1.4 broken"})
+    at = editor_app()
+    at.file_uploader(key="upload.file").set_value(
+        [("黄山.txt", report_bytes, "text/plain"), ("批量.zip", archive, "application/zip")]
+    ).run()
+    assert not at.exception, [e.value for e in at.exception]
+    results = at.dataframe[0].value.set_index("文件")
+    assert list(results.index) == ["黄山.txt", "批量.zip/2023/宣城.txt", "批量.zip/../escape.txt", "批量.zip/bad.pdf"]
+    assert results.loc["黄山.txt", "地区"] == "黄山市" and results.loc["黄山.txt", "年份"] == "2023年"
+    assert results.loc["批量.zip/2023/宣城.txt", "地区"] == "宣城市" and results.loc["黄山.txt", "数值个数"] > 0
+    assert results.loc["批量.zip/../escape.txt", "状态"] == "已拒绝"
+    assert list(raw.iterdir()) == []  # previews store nothing
+    assert at.multiselect(key="upload.chosen").value == ["黄山.txt", "批量.zip/2023/宣城.txt"]
+    at.multiselect(key="upload.chosen").set_value(["批量.zip/2023/宣城.txt"]).run()
+    at.button(key="upload.confirm").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [p.name for p in raw.iterdir()] == ["宣城.txt"]
+    assert "已保存 1 个文件" in texts(at)
+    assert "宣城市" in (processed / "indicators.csv").read_text(encoding="utf-8")

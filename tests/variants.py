@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import zipfile
 from functools import cache
 from pathlib import Path
 
@@ -159,3 +160,143 @@ def printed_pdfs(texts: list[str]) -> list[bytes]:
             pdfs.append(page.pdf(format="A4"))
         browser.close()
     return pdfs
+
+
+def as_scan(text: str, dpi: int = 150) -> bytes:
+    """An image-only PDF of the text, like a scan of its print: the text PDF (fpdf2, Noto CJK)
+    rasterised page by page (pypdfium2, grayscale) and the images put into a new PDF (Pillow),
+    so no text layer survives."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(as_pdf(text))
+    images = [page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L") for page in document]
+    document.close()
+    buffer = io.BytesIO()
+    images[0].save(buffer, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi))
+    return buffer.getvalue()
+
+
+def _html_table(table: list[list[str]] | None) -> str:
+    if not table:
+        return ""
+    rows = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in table)
+    return f'<table border="1" cellspacing="0" cellpadding="4">{rows}</table>'
+
+
+def printed_pdf_with_table(text: str, table: list[list[str]]) -> bytes:
+    """The text and a ruled table after it, printed to PDF by Debian's Chromium (as an office
+    suite prints a report with a table of figures)."""
+    from playwright.sync_api import sync_playwright
+
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n")) + _html_table(table)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.set_content(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>")
+        pdf = page.pdf(format="A4")
+        browser.close()
+    return pdf
+
+
+def as_mhtml(text: str, title: str, table: list[list[str]] | None = None, charset: str = "gb2312") -> bytes:
+    """A page saved by a browser as one .mhtml file: multipart/related, the page quoted-printable
+    in its own charset, an image part beside it."""
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    page = as_html(text, title, charset="utf-8").decode("utf-8")
+    end_of_article = '  </div>\n  <div class="share">'
+    page = page.replace(end_of_article, _html_table(table) + end_of_article)
+    page = page.replace('charset="utf-8"', f'charset="{charset}"')
+    message = MIMEMultipart("related", type="text/html")
+    message["Subject"] = title
+    message["Snapshot-Content-Location"] = "http://www.example.gov.cn/art/2024/1/report.html"
+    part = MIMEText(page, "html", charset)
+    part["Content-Location"] = "http://www.example.gov.cn/art/2024/1/report.html"
+    message.attach(part)
+    message.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(64), "png"))
+    return message.as_bytes()
+
+
+def _rtf_escape(text: str) -> str:
+    """Text as RTF in code page 936: ASCII as is, every other character as its GBK bytes (\\'hh)."""
+    out = []
+    for char in text:
+        if char in "\\{}":
+            out.append("\\" + char)
+        elif ord(char) < 128:
+            out.append(char)
+        else:
+            out.append("".join(f"\\'{byte:02x}" for byte in char.encode("gbk")))
+    return "".join(out)
+
+
+def as_rtf(text: str, table: list[list[str]] | None = None) -> bytes:
+    """An RTF file as Word/WPS save one for Chinese text (\\ansicpg936), with an optional table."""
+    parts = [r"{\rtf1\ansi\ansicpg936\deff0{\fonttbl{\f0\fnil\fcharset134 SimSun;}}\f0\fs24 "]
+    parts += [_rtf_escape(line) + r"\par " for line in text.split("\n")]
+    for row in table or []:
+        cells = "".join(rf"\cellx{2000 * (i + 1)}" for i in range(len(row)))
+        parts.append(r"\trowd" + cells + " " + "".join(_rtf_escape(c) + r"\cell " for c in row) + r"\row ")
+    parts.append("}")
+    return "".join(parts).encode("ascii")
+
+
+OFD_NS = "http://www.ofdspec.org/2016"
+
+
+def as_ofd(text: str, table: list[list[str]] | None = None, lines_per_page: int = 40) -> bytes:
+    """An OFD package (GB/T 33190) as a government e-document system writes one: OFD.xml, a
+    Document.xml listing the pages, and each page's Content.xml with one text object per line
+    (positions in mm). A table's cells are text objects side by side on one line."""
+    from xml.sax.saxutils import escape
+
+    rows: list[list[str]] = [[line] for line in text.split("\n")] + [list(r) for r in table or []]
+    pages = [rows[i : i + lines_per_page] for i in range(0, len(rows), lines_per_page)]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "OFD.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{OFD_NS}" Version="1.0" DocType="OFD">'
+            "<ofd:DocBody><ofd:DocInfo><ofd:DocID>0</ofd:DocID></ofd:DocInfo>"
+            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        )
+        page_list = "".join(f'<ofd:Page ID="{i + 1}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i in range(len(pages)))
+        archive.writestr(
+            "Doc_0/Document.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{OFD_NS}">'
+            "<ofd:CommonData><ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297"
+            f"</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages>{page_list}</ofd:Pages></ofd:Document>",
+        )
+        for number, page in enumerate(pages):
+            objects = []
+            for line, cells in enumerate(page):
+                for column, cell in enumerate(cells):
+                    x, y, width = 20 + 70 * column, 20 + 6.5 * line, 4.2 * len(cell)
+                    objects.append(
+                        f'<ofd:TextObject ID="{number}{line}{column}" Boundary="{x} {y} {width} 6" Font="1" Size="4.2">'
+                        f'<ofd:TextCode X="0" Y="4.5">{escape(cell)}</ofd:TextCode></ofd:TextObject>'
+                    )
+            archive.writestr(
+                f"Doc_0/Pages/Page_{number}/Content.xml",
+                f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{OFD_NS}"><ofd:Content>'
+                f'<ofd:Layer ID="1">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>',
+            )
+    return buffer.getvalue()
+
+
+def as_png(text: str, width: int = 1240, size: int = 25) -> bytes:
+    """A PNG image of the text (a photographed or scanned page), lines wrapped to the width."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(cjk_font()), size)
+    per_line = (width - 120) // size
+    lines = [part[i : i + per_line] for part in text.split("\n") for i in range(0, max(len(part), 1), per_line)]
+    image = Image.new("L", (width, 120 + len(lines) * int(size * 1.8)), 255)
+    draw = ImageDraw.Draw(image)
+    for number, line in enumerate(lines):
+        draw.text((60, 60 + number * int(size * 1.8)), line, font=font, fill=0)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()

@@ -48,7 +48,8 @@ def _documents(documents: pd.DataFrame) -> None:
     st.dataframe(
         frames.chinese(
             failed_first,
-            ("title", "published", "status", "message", "jurisdiction", "year", "values", "source", "kind"),
+            ("title", "published", "status", "message", "jurisdiction", "year", "values", "source", "kind")
+            + ("ocr_pages",),
         ),
         hide_index=True,
     )

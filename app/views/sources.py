@@ -42,10 +42,11 @@ def _show(row: pd.Series, titles: dict[str, str]) -> None:
     st.markdown("**原文依据**(数值已标出):")
     st.markdown(common.evidence_html(row["evidence"], row["value"]), unsafe_allow_html=True)
     facts = {
-        "来源报告": source_title(row["source"], titles),
+        # st.table renders Markdown: titles and notes pass through common.plain so they stay inert
+        "来源报告": common.plain(source_title(row["source"], titles)),
         "取得方式": labels.METHODS.get(row["method"], row["method"]),
         "数值性质": labels.QUALIFIERS.get(row["qualifier"], row["qualifier"]),
-        "备注": frames.shown(row["note"]),
+        "备注": common.plain(frames.shown(row["note"])),
     }
     st.table(pd.DataFrame({"项目": list(facts), "内容": [frames.shown(v) for v in facts.values()]}).set_index("项目"))
     if row["method"] == "derived":

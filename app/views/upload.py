@@ -1,13 +1,16 @@
-"""上传报告: show what the pipeline reads from a file, then (editors only) store it in the raw folder and rebuild.
+"""上传报告: show what the pipeline reads from files, then (editors only) store them in the raw folder and rebuild.
 
-Owns: the upload widget and its size limit, the preview (status, detected place and year, each
-value with its evidence) computed with the pipeline's public `process_bytes`, and the confirm
-step that hands the bytes to `app.store.save` and rebuilds.
+Owns: the upload widget (many files and .zip archives) and its size limit, the preview (status,
+detected place and year, each value with its evidence; for many files a progress bar and one
+result line per file, with the details of any one), and the confirm step that saves all or the
+chosen files through the pipeline's raw store and rebuilds once.
 Must never: parse reports itself, write anywhere but through `app.store`, or show document text
 other than as escaped text (evidence goes into a dataframe cell or through `common.plain`).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
@@ -34,7 +37,7 @@ def megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f}".rstrip("0").rstrip(".")
 
 
-@st.cache_data(show_spinner="正在读取文件…", max_entries=8)
+@st.cache_data(show_spinner="正在读取文件…", max_entries=500)
 def preview(content: bytes, name: str):  # -> (Document, Location, list[Fact]); cached per content and name
     from pipeline import api
 
@@ -54,13 +57,18 @@ def uploader_css(limit: int) -> str:
     )
 
 
+ZIP = ".zip"
+STATUS_LABELS = {"refused": "已拒绝", "duplicate": "已存在"}
+
+
 def render(dataset: data.Dataset | None, presentation: bool) -> None:
     st.header("上传报告")
     editable = auth.editor_access("upload")
     limit, suffixes = limits()
     raw = data.raw_dir()
     st.caption(
-        f"支持 {'、'.join(s.lstrip('.') for s in suffixes)} 格式,单个文件不超过 {megabytes(limit)} MB。"
+        f"支持 {'、'.join(s.lstrip('.') for s in suffixes)} 格式,单个文件不超过 {megabytes(limit)} MB;"
+        "可一次选择多个文件,或上传 .zip 压缩包。"
         f"保存前先显示能读出的内容;确认后文件存入报告文件夹 {raw} 并重新生成数据表。"
         "已有的文件不会被修改或删除。"
     )
@@ -69,18 +77,41 @@ def render(dataset: data.Dataset | None, presentation: bool) -> None:
         st.success(done)
     st.markdown(uploader_css(limit), unsafe_allow_html=True)
     # No `type=` filter: Streamlit would refuse other files with an English message; we explain in Chinese.
-    upload = st.file_uploader("选择报告文件", key="upload.file", max_upload_size=max(1, -(-limit // (1024 * 1024))))
-    if upload is None:
+    uploads = st.file_uploader(
+        "选择报告文件(可多选,也可以是 .zip 压缩包)",
+        key="upload.file",
+        accept_multiple_files=True,
+        max_upload_size=max(1, -(-limit // (1024 * 1024))),
+    )
+    if not uploads:
         _raw_files(raw)
         return
-    suffix = ("." + upload.name.rsplit(".", 1)[-1].lower()) if "." in upload.name else ""
-    if suffix not in suffixes:
+    uploads = _supported(uploads, suffixes)
+    if not uploads:
+        return
+    if len(uploads) == 1 and not uploads[0].name.lower().endswith(ZIP):
+        _single(uploads[0], raw, limit, editable, done)
+    else:
+        _many(uploads, raw, limit, editable)
+
+
+def _supported(uploads, suffixes: tuple[str, ...]) -> list:  # noqa: ANN001 - UploadedFiles
+    """The uploads of a readable format; the others are named with a Chinese explanation and left out."""
+    accepted = (*suffixes, ZIP)
+    kept, refused = [], []
+    for upload in uploads:
+        suffix = ("." + upload.name.rsplit(".", 1)[-1].lower()) if "." in upload.name else ""
+        (kept if suffix in accepted else refused).append((upload, suffix))
+    for upload, suffix in refused:
         st.error(
             f"文件“{common.plain(upload.name)}”的格式({common.plain(suffix or '无扩展名')})不受支持,未读取也未保存。"
-            f"请上传 {'、'.join(s.lstrip('.') for s in suffixes)} 格式的报告;"
-            "Word 的 .doc 或 WPS 文件请先另存为 .docx,扫描件请先导出为带文字的 PDF。"
+            f"请上传 {'、'.join(s.lstrip('.') for s in accepted)} 格式的报告。"
         )
-        return
+    return [upload for upload, _ in kept]
+
+
+def _single(upload, raw, limit: int, editable: bool, done) -> None:  # noqa: ANN001 - an UploadedFile
+    """One report: its status, place, year and every value with its evidence, then the confirm step."""
     content = upload.getvalue()
     if len(content) > limit:
         st.error(
@@ -131,6 +162,112 @@ def _stated_place(loc) -> tuple[str, int] | None:
     return place.strip(), int(year)
 
 
+# ---------------------------------------------------------------- many files and .zip archives
+
+
+def _entries(uploads, limit: int) -> list[tuple[str, bytes | None, str]]:  # noqa: ANN001 - UploadedFiles
+    """(display name, bytes or None, problem) of every file uploaded, archives expanded."""
+    from pipeline import api
+
+    entries = []
+    for upload in uploads:
+        content = upload.getvalue()
+        if upload.name.lower().endswith(ZIP):
+            for item in api.archive_items(content, upload.name):
+                try:
+                    entries.append((item.name, item.load() if item.load else None, item.problem))
+                except (OSError, ValueError) as err:
+                    entries.append((item.name, None, f"无法从压缩包中读取:{err}"))
+        elif len(content) > limit:
+            entries.append((upload.name, None, f"超过 {megabytes(limit)} MB 的上限,未读取也未保存。"))
+        else:
+            entries.append((upload.name, content, ""))
+    return entries
+
+
+def _many(uploads, raw, limit: int, editable: bool) -> None:  # noqa: ANN001 - UploadedFiles
+    """Many files: a preview of each with a progress bar, one result line per file, the details of
+    any one of them, then saving all or the chosen ones."""
+    from pipeline import api
+
+    entries = _entries(uploads, limit)
+    index = api.Index(raw)
+    bar = st.progress(0.0, text="正在读取文件…")
+    results, previews = [], {}
+    for done, (name, content, problem) in enumerate(entries, 1):
+        bar.progress(done / len(entries), text=f"正在读取 {done}/{len(entries)}:{name[-40:]}")
+        if content is None:
+            results.append(api.Outcome(name, "refused", problem))
+            continue
+        doc, loc, facts = preview(content, store.safe_name(name.rsplit("/", 1)[-1]))
+        previews[name] = (content, doc, loc, facts)
+        result = api.outcome(name, doc, loc, facts)
+        same = index.find(content)
+        if same is not None:
+            result = replace(result, status="duplicate", stored=same.name, message=f"已有相同文件“{same.name}”")
+        results.append(result)
+    bar.empty()
+    _results_table(results)
+    readable = [r.name for r in results if r.readable and r.status != "duplicate"]
+    _details(previews)
+    if not editable:
+        st.caption("以上为预览,文件没有保存。保存需要编辑权限。")
+        return
+    if not readable:
+        st.info("没有可以保存的新文件。")
+        return
+    chosen = st.multiselect("要保存的文件(默认全部可读取的新文件)", readable, default=readable, key="upload.chosen")
+    if st.button(f"保存选中的 {len(chosen)} 个文件并重新生成数据表", type="primary", key="upload.confirm"):
+        _save_many(raw, [(name, previews[name][0]) for name in chosen], results)
+
+
+def _results_table(results) -> None:  # noqa: ANN001 - api.Outcome records
+    counts = sum(1 for r in results if r.readable)
+    st.subheader(f"读取结果(共 {len(results)} 个文件,{counts} 个可以读取)")
+    rows = [
+        {
+            "文件": r.name,  # a dataframe cell is plain text: names from an archive stay inert
+            "地区": r.jurisdiction or "未识别",
+            "年份": "" if r.year is None else f"{r.year}年",
+            "数值个数": r.values,
+            "状态": STATUS_LABELS.get(r.status, labels.STATUSES.get(r.status, r.status)),
+            "说明": r.message,
+        }
+        for r in results
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+
+
+def _details(previews: dict) -> None:
+    if not previews:
+        return
+    name = st.selectbox("查看某个文件读出的内容", list(previews), key="upload.detail")
+    if name:
+        _, doc, loc, facts = previews[name]
+        _status(doc, loc)
+        _location(loc)
+        _facts(facts)
+
+
+def _save_many(raw, chosen: list[tuple[str, bytes]], results) -> None:  # noqa: ANN001 - a Path, Outcomes
+    from pipeline import api
+
+    index = api.Index(raw)
+    saved, same = [], []
+    bar = st.progress(0.0, text="正在保存…")
+    for done, (name, content) in enumerate(chosen, 1):
+        stored = api.save(raw, name.rsplit("/", 1)[-1], content, index)
+        (same if stored.duplicate else saved).append(stored.name)
+        bar.progress(done / len(chosen), text=f"正在保存 {done}/{len(chosen)}")
+    bar.empty()
+    built = data.rebuild() if saved else True
+    message = f"已保存 {len(saved)} 个文件" + (f",{len(same)} 个已存在未重复保存" if same else "")
+    st.session_state[DONE_KEY] = message + (
+        ",数据表已重新生成。" if built else ",但重新生成数据表失败(原因见页面上方)。"
+    )
+    st.rerun()
+
+
 def _status(doc, loc) -> bool:
     """The preview's verdict; True when the file can be read at all (worth storing)."""
     if doc.status != "ok":
@@ -154,7 +291,7 @@ def _location(loc) -> None:
         "所属省份": place.province if place else "—",
         "行政区划代码": place.adcode if place else "—",
         "年份": f"{loc.year}年" if loc.year else "未识别",
-        "标题": loc.title or "—",
+        "标题": common.plain(loc.title) if loc.title else "—",  # st.table renders Markdown: the title is the report's
         "发布日期": loc.published or "—",
     }
     st.subheader("识别结果")

@@ -1,0 +1,328 @@
+"""Processing one file under a budget, in a child process that can be stopped.
+
+Owns: the `Budget` (seconds and memory per file, from FAZHI_FILE_SECONDS / FAZHI_FILE_MEMORY_MB
+or the defaults), the `Worker` — one child process, started by fork so it inherits the warm
+stages of its parent, that processes one task at a time and is killed and replaced when a task
+runs past its time, grows past its memory (RLIMIT_AS in the child, resident size watched by the
+parent) or dies — and turning such a stop into the file's status with a Chinese message.
+`process_file_bounded` and `process_bytes_bounded` are the one-file entry points; a parallel
+pool is a set of Workers, each fed its own files.
+
+Must never: read or parse a file itself (`build.process_document` does, in the child), let a
+task's exception or a child's death escape (every task ends as a `Processed`), or stop any
+process but its own child.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pipeline.model import STATUS_ERROR, STATUS_OUT_OF_MEMORY, STATUS_TIMEOUT, Document, Location
+from pipeline.rawdir import display_name
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from pipeline.build import Placed, Processed
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_SECONDS = 15.0  # a real report takes well under a second; a build must never stall
+DEFAULT_MEMORY_MB = 1024  # on top of what the worker holds when it starts
+POLL_SECONDS = 0.02
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+MSG_TIMEOUT = (
+    "处理这个文件超过了 {seconds:g} 秒的时间上限,已停止(文件可能异常庞大或结构异常)。"
+    "请确认这是单份报告;如果是合订本,请拆分后再放入。"
+)
+MSG_MEMORY = (
+    "处理这个文件需要的内存超过了 {megabytes} MB 的上限,已停止(文件可能异常庞大或结构异常)。"
+    "请确认这是单份报告;如果是合订本,请拆分后再放入。"
+)
+MSG_CRASHED = "处理这个文件时读取程序意外退出({reason})。请确认文件没有损坏,或换一种格式(如 .txt)再放入。"
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What one file may cost: wall-clock seconds and memory (bytes) above the worker's start."""
+
+    seconds: float = DEFAULT_SECONDS
+    memory: int = DEFAULT_MEMORY_MB * 2**20
+
+
+def default_budget() -> Budget:
+    """The budget from FAZHI_FILE_SECONDS / FAZHI_FILE_MEMORY_MB, else the defaults."""
+    seconds = _env_number("FAZHI_FILE_SECONDS", DEFAULT_SECONDS)
+    megabytes = _env_number("FAZHI_FILE_MEMORY_MB", DEFAULT_MEMORY_MB)
+    return Budget(seconds=seconds, memory=int(megabytes * 2**20))
+
+
+def _env_number(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, ""))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One task's result and cost: `peak_bytes` is how far the child's resident memory rose above
+    where it stood when the task began (as last seen, for a stopped task)."""
+
+    processed: Processed
+    seconds: float
+    peak_bytes: int
+    stopped: str = ""  # "" finished; "timeout", "memory" or "crashed" when the child was stopped
+
+
+def available() -> bool:
+    """Whether files can run in a child process here (fork: POSIX; elsewhere they run in-process)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class Worker:
+    """One child process that runs tasks one at a time under a budget; restarted after a stop.
+
+    Use as a context manager (the child is stopped on exit). Not thread-safe: one caller at a time.
+    """
+
+    def __init__(self, budget: Budget | None = None) -> None:
+        self.budget = budget or default_budget()
+        self._process: Any = None
+        self._conn: Connection | None = None
+        self._baseline = 0
+        self._seen = 0  # the largest resident size seen while waiting (for a stopped task's peak)
+        self._task_seconds = self.budget.seconds  # the running task's time limit
+        self._task_memory = self.budget.memory  # … and its memory limit
+
+    def __enter__(self) -> Worker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def process_file(self, path: str | Path, placed: Placed | None = None) -> Outcome:
+        """`build.process_document(path, placed)` in the child, within the budget."""
+        path = Path(path)
+        return self._run(("file", path, placed), display_name(path.name))
+
+    def process_bytes(self, data: bytes, name: str) -> Outcome:
+        """`build.process_bytes(data, name)` in the child, within the budget."""
+        return self._run(("bytes", data, name), name)
+
+    def close(self) -> None:
+        """Stop the child (it finishes no task in flight)."""
+        if self._conn is not None:
+            with contextlib.suppress(OSError):
+                self._conn.send(None)
+        self._stop(kill=False)
+
+    # ------------------------------------------------------------ parent side
+
+    def _seconds(self, source: str) -> float:
+        """The budget's seconds, plus the OCR budget for a file OCR may read (a scan's pages take
+        seconds each; pipeline.ocr stops itself within its own budget)."""
+        from pipeline import ocr
+
+        return self.budget.seconds + (ocr.OCR_SECONDS if ocr.may_read(source) else 0.0)
+
+    def _memory(self, source: str) -> int:
+        """The budget's memory, plus what the OCR engine maps for a file OCR may read."""
+        return self.budget.memory + _ocr_memory(source)
+
+    def _run(self, task: tuple, source: str) -> Outcome:
+        started = time.perf_counter()
+        self._task_seconds = self._seconds(source)
+        self._task_memory = self._memory(source)
+        try:
+            self._start()
+            self._conn.send(task)
+        except (OSError, ValueError) as err:  # the child could not be started or fed
+            self._stop(kill=True)
+            return self._failed(source, "crashed", started, reason=type(err).__name__)
+        stopped, reply = self._wait(started)
+        if stopped:
+            exitcode = self._stop(kill=stopped != "crashed")
+            reason = f"退出码 {exitcode}" if exitcode else "进程被终止"
+            return self._failed(source, stopped, started, reason, peak=self._seen - self._baseline)
+        processed, peak = reply
+        return Outcome(processed, time.perf_counter() - started, peak)
+
+    def _start(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            return
+        self._stop(kill=True)
+        context = multiprocessing.get_context("fork")
+        parent, child = context.Pipe()
+        process = context.Process(target=_serve, args=(child, self.budget.memory), daemon=True, name="fazhi-worker")
+        process.start()
+        child.close()
+        self._process, self._conn = process, parent
+        self._baseline = _resident(process.pid)
+
+    def _wait(self, started: float) -> tuple[str, Any]:
+        """('', reply) when the child answered in time; (reason, None) when it must be stopped."""
+        deadline = started + self._task_seconds
+        limit = self._baseline + self._task_memory
+        self._seen = self._baseline
+        while True:
+            try:
+                if self._conn.poll(POLL_SECONDS):
+                    return "", self._conn.recv()
+            except (EOFError, OSError):
+                return "crashed", None
+            if not self._process.is_alive():
+                return "crashed", None
+            if time.perf_counter() > deadline:
+                return "timeout", None
+            self._seen = max(self._seen, _resident(self._process.pid))
+            if self._seen > limit:
+                return "memory", None
+
+    def _stop(self, kill: bool) -> int | None:
+        """Stop the child (killing it when `kill`, else letting it exit); its exit code."""
+        process, self._process = self._process, None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if process is None:
+            return None
+        if kill and process.is_alive():
+            process.kill()  # our own child, by its handle
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join()
+        return process.exitcode
+
+    def _failed(self, source: str, stopped: str, started: float, reason: str, peak: int = 0) -> Outcome:
+        status, message = {
+            "timeout": (STATUS_TIMEOUT, MSG_TIMEOUT.format(seconds=self._seconds(source))),
+            "memory": (STATUS_OUT_OF_MEMORY, MSG_MEMORY.format(megabytes=self.budget.memory // 2**20)),
+        }.get(stopped, (STATUS_ERROR, MSG_CRASHED.format(reason=reason)))
+        kind = Path(source).suffix.lower().lstrip(".")
+        doc = Document(source=source, path=source, text="", kind=kind, status=status, message=message)
+        processed = (doc, Location(None, None, status=status, message=message), [])
+        return Outcome(processed, time.perf_counter() - started, max(0, peak), stopped)
+
+
+# ---------------------------------------------------------------- child side
+
+
+def _ocr_memory(source: str) -> int:
+    """Address space the OCR engine needs on top of a file's budget (its models, arenas and
+    page images: about 1.2 GB mapped, 0.6 GB resident), for a file OCR may read."""
+    from pipeline import ocr
+
+    return OCR_MEMORY_MB * 2**20 if ocr.may_read(source) else 0
+
+
+OCR_MEMORY_MB = 2048
+
+
+def _serve(conn: Connection, memory: int) -> None:
+    """The child's loop: limit its address space, then answer tasks until told to stop."""
+    from pipeline import build
+
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        kind, *args = task
+        # Limited per task from where the child stands now: an OCR'd file may leave its engine
+        # mapped, and the next file still gets its whole budget.
+        _limit_memory(memory + _ocr_memory(str(args[0] if kind == "file" else args[1])))
+        _reset_peak()
+        start = _status_field("self", "VmRSS")
+        result = build.process_document(*args) if kind == "file" else build.process_bytes(*args)
+        conn.send((result, max(0, _peak() - start)))
+
+
+def _limit_memory(memory: int) -> None:
+    """RLIMIT_AS = what the child maps now + `memory`: an allocation past it fails (MemoryError)
+    instead of the machine swapping. The parent's watch on resident memory is the second guard."""
+    try:
+        import resource
+
+        limit = _vm_size() + memory
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):
+        logger.debug("no address-space limit for the worker", exc_info=True)
+
+
+def _status_field(pid: int | str, field: str) -> int:
+    """A 'kB' field of /proc/<pid>/status in bytes, 0 where there is none."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _vm_size() -> int:
+    return _status_field("self", "VmSize")
+
+
+def _resident(pid: int) -> int:
+    """Resident memory of a process (statm: cheap), 0 when unknown."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * PAGE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _reset_peak() -> None:
+    """Start the peak-resident count afresh for the next task (Linux: clear_refs 5)."""
+    with contextlib.suppress(OSError), open("/proc/self/clear_refs", "w", encoding="ascii") as handle:
+        handle.write("5")
+
+
+def _peak() -> int:
+    return _status_field("self", "VmHWM")
+
+
+# ---------------------------------------------------------------- one file at a time
+
+_PREVIEWS = threading.BoundedSemaphore(2)  # uploads previewed at once per server process
+
+
+def process_file_bounded(path: str | Path, budget: Budget | None = None, placed: Placed | None = None) -> Processed:
+    """(Document, Location, Facts) of one file, processed in a child under `budget`; never raises,
+    never runs past the budget (a stop becomes the status timeout / out_of_memory)."""
+    if not available():
+        from pipeline.build import process_document
+
+        return process_document(path, placed)
+    with Worker(budget) as worker:
+        return worker.process_file(path, placed).processed
+
+
+def process_bytes_bounded(data: bytes, name: str, budget: Budget | None = None) -> Processed:
+    """(Document, Location, Facts) of uploaded bytes, under `budget`, at most two at a time per
+    process (a visitor's upload preview must not exhaust the server)."""
+    if not available():
+        from pipeline.build import process_bytes
+
+        return process_bytes(data, name)
+    with _PREVIEWS, Worker(budget) as worker:
+        return worker.process_bytes(data, name).processed

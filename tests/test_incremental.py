@@ -1,0 +1,149 @@
+"""Incremental and parallel builds (pipeline/cache.py, build._process_all): an unchanged report
+is not read again, a changed or added one is, any change of code, rules or libraries throws the
+cache away, and files spread over several worker processes give the same tables."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline import build, cache
+from pipeline.model import STATUS_TIMEOUT, Document, Location
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((ROOT / "data" / "raw").glob("*.txt"))
+
+
+@pytest.fixture
+def raw(tmp_path: Path) -> Path:
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for path in SAMPLES[:3]:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture
+def read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files each build reads (not taken from the cache)."""
+    names: list[str] = []
+    real = build._run_parallel
+
+    def recording(tasks):
+        names.extend(path.name for path, _ in tasks)
+        return real(tasks)
+
+    monkeypatch.setattr(build, "_run_parallel", recording)
+    return names
+
+
+def _indicators(out: Path) -> pd.DataFrame:
+    return pd.read_csv(out / "indicators.csv", dtype={"adcode": str})
+
+
+def test_a_second_build_reads_nothing_and_writes_the_same_tables(raw: Path, tmp_path: Path, read: list[str]):
+    out = tmp_path / "out"
+    build.build(raw, out)
+    first = _indicators(out)
+    assert sorted(read) == sorted(p.name for p in SAMPLES[:3])
+    read.clear()
+    build.build(raw, out)
+    assert read == []
+    pd.testing.assert_frame_equal(_indicators(out), first)
+
+
+def test_only_an_added_or_changed_report_is_read(raw: Path, tmp_path: Path, read: list[str]):
+    out = tmp_path / "out"
+    build.build(raw, out)
+    read.clear()
+    shutil.copy(SAMPLES[3], raw / SAMPLES[3].name)
+    changed = raw / SAMPLES[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n附件:无\n", encoding="utf-8")
+    build.build(raw, out)
+    assert sorted(read) == sorted([SAMPLES[3].name, SAMPLES[0].name])
+    assert set(pd.read_csv(out / "documents.csv")["source"]) == {p.name for p in SAMPLES[:4]}
+
+
+def test_a_touched_file_with_the_same_bytes_is_not_read_again(raw: Path, tmp_path: Path, read: list[str]):
+    out = tmp_path / "out"
+    build.build(raw, out)
+    read.clear()
+    os.utime(raw / SAMPLES[1].name, ns=(1, 1))
+    build.build(raw, out)
+    assert read == []
+
+
+def test_a_new_version_of_code_rules_or_libraries_throws_the_cache_away(
+    raw: Path, tmp_path: Path, read: list[str], monkeypatch: pytest.MonkeyPatch
+):
+    out = tmp_path / "out"
+    build.build(raw, out)
+    read.clear()
+    monkeypatch.setattr(cache, "version", lambda: "another-version")
+    build.build(raw, out)
+    assert sorted(read) == sorted(p.name for p in SAMPLES[:3])
+    assert [p.name for p in (out / cache.FOLDER).glob("results-*.pickle")] == ["results-another-version.pickle"]
+
+
+def test_the_version_names_the_code_and_the_gazetteer():
+    version = cache.version()
+    assert len(version) == 16 and "cpca" in cache.LIBRARIES
+
+
+def test_a_place_stated_for_one_file_reads_that_file_again(raw: Path, tmp_path: Path, read: list[str]):
+    out = tmp_path / "out"
+    build.build(raw, out)
+    read.clear()
+    (raw / "report_places.csv").write_text(
+        f"source,jurisdiction,year,reason\n{SAMPLES[2].name},长春市,2022,测试\n", encoding="utf-8"
+    )
+    build.build(raw, out)
+    assert read == [SAMPLES[2].name]
+
+
+def test_a_damaged_cache_is_ignored_and_rewritten(raw: Path, tmp_path: Path, read: list[str]):
+    out = tmp_path / "out"
+    build.build(raw, out)
+    for path in (out / cache.FOLDER).glob("results-*.pickle"):
+        path.write_bytes(b"not a pickle")
+    read.clear()
+    build.build(raw, out)
+    assert len(read) == 3
+    read.clear()
+    build.build(raw, out)
+    assert read == []
+
+
+def test_a_stopped_file_is_not_kept(tmp_path: Path):
+    results = cache.ResultCache(tmp_path)
+    doc = Document("a.txt", "a.txt", "text", "txt", status=STATUS_TIMEOUT, message="超时")
+    results.put(("digest", None), (doc, Location(None, None, status=STATUS_TIMEOUT), []))
+    ok = Document("b.txt", "b.txt", "a long text", "txt")
+    results.put(("other", None), (ok, Location(None, None), []))
+    assert list(results.used) == [("other", None)]
+    assert results.used[("other", None)][0].text == ""  # the text is not kept
+
+
+def test_files_spread_over_workers_give_the_same_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for path in SAMPLES:
+        shutil.copy(path, raw / path.name)
+    monkeypatch.setenv(build.WORKERS_ENV, "1")
+    build.build(raw, tmp_path / "one")
+    monkeypatch.setenv(build.WORKERS_ENV, "3")
+    seen: list[int] = []
+    monkeypatch.setattr(build, "_pool", lambda tasks, count: seen.append(count) or real_pool(tasks, count))
+    build.build(raw, tmp_path / "three")
+    assert seen == [3]
+    pd.testing.assert_frame_equal(_indicators(tmp_path / "one"), _indicators(tmp_path / "three"))
+    one = pd.read_csv(tmp_path / "one" / "documents.csv")
+    three = pd.read_csv(tmp_path / "three" / "documents.csv")
+    pd.testing.assert_frame_equal(one, three)
+
+
+real_pool = build._pool
