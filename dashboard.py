@@ -18,7 +18,7 @@ import streamlit as st
 
 from app import data, state
 from app.labels import EDITOR_PAGES, PAGES
-from app.views import compare, correct, coverage, profile, queue, review, sources, table, trend, upload
+from app.views import common, compare, correct, coverage, profile, queue, review, sources, table, trend, upload
 
 VIEWS: dict[str, Callable[[data.Dataset, bool], None]] = {
     "compare": compare.render,
@@ -35,7 +35,18 @@ EDITOR_VIEWS: dict[str, Callable[[data.Dataset | None, bool], None]] = {
     "queue": queue.render,
 }
 logger = logging.getLogger("dashboard")
-PRESENTATION_CSS = "<style>.stMarkdown p, .stCaption, label p {font-size: 1.2rem !important;}</style>"
+# 演示模式: larger text; the sidebar and Streamlit's top bar gone at once (not only on the next page load,
+# which is all initial_sidebar_state does), so the chart fills the screen; 退出演示模式 brings them back.
+PRESENTATION_CSS = """<style>
+.stMarkdown p, .stCaption, label p {font-size: 1.2rem !important;}
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"]
+  {display: none !important;}
+.block-container, [data-testid="stMainBlockContainer"] {padding-top: 0.5rem !important; padding-bottom: 0 !important;
+  max-width: 100% !important;}
+[data-testid="stElementContainer"]:has(h2) {display: none !important;}  /* the chart's own title names the page */
+</style>"""
+# The page's language for screen readers, fonts and translation prompts: Streamlit's index.html says "en".
+LANG_SCRIPT = "<script>document.documentElement.lang = 'zh-CN';</script>"
 
 
 def sidebar(url: state.ViewState) -> tuple[str, bool]:
@@ -49,18 +60,30 @@ def sidebar(url: state.ViewState) -> tuple[str, bool]:
     )
     state.write(page=page, mode=state.PRESENT if presentation else "")
     st.sidebar.caption("提示:地址栏中的链接记录了当前页面和筛选条件,复制即可分享同一张图。")
+    common.deck_panel()
     return page, presentation
+
+
+def _leave_presentation() -> None:
+    st.session_state["nav.mode"] = False
+
+
+def exit_presentation_button() -> None:
+    """The way back from 演示模式, whose CSS hides the sidebar holding the switch."""
+    st.button("退出演示模式", key="nav.exit", on_click=_leave_presentation, icon=":material/fullscreen_exit:")
 
 
 def main() -> None:
     url = state.current()
     # No page_icon: a Material icon favicon is fetched from fonts.gstatic.com, and the app must run offline.
-    st.set_page_config(
-        page_title="法治指标看板", layout="wide", initial_sidebar_state="collapsed" if url.presentation else "expanded"
-    )
+    # The sidebar starts expanded even in 演示模式: the mode's CSS hides it, so 退出演示模式 brings it straight back.
+    st.set_page_config(page_title="法治指标看板", layout="wide", initial_sidebar_state="expanded")
     page, presentation = sidebar(url)
+    state.enter_page(page)
+    st.html(LANG_SCRIPT, unsafe_allow_javascript=True)
     if presentation:
         st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)
+        exit_presentation_button()
     dataset = data.prepare()
     if page in EDITOR_PAGES:
         guarded(lambda: EDITOR_VIEWS[page](dataset, presentation))

@@ -95,6 +95,15 @@ class Dataset:
     corrections: pd.DataFrame = field(default_factory=pd.DataFrame)  # corrections_applied.csv: one row per line
 
     @cached_property
+    def titles(self) -> dict[str, str]:
+        """Report file name -> its title (documents.csv), for showing titles instead of stored file names."""
+        docs = self.documents
+        if docs.empty or not {"source", "title"} <= set(docs.columns):
+            return {}
+        known = docs[docs["title"].fillna("").astype(str).str.strip() != ""]
+        return dict(zip(known["source"].astype(str), known["title"].astype(str), strict=True))
+
+    @cached_property
     def index(self) -> TableIndex:
         """Menus, place names and indicator × year rows of `indicators`, each worked out once."""
         return TableIndex(self.indicators)

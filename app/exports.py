@@ -8,7 +8,9 @@ header row — so a person sees the filters first and a program skips the leadin
 (`pd.read_csv(f, skiprows=header_lines(f))`, or count them: they are all lines before the blank one).
 Every text cell starting with = + - @ tab or CR — also after leading spaces or line breaks, which
 some spreadsheet imports trim — is prefixed with ' so a spreadsheet shows it as text instead of
-running it as a formula (numbers stay numbers).
+running it as a formula (numbers stay numbers). Whole numbers are written without ".0" in CSV;
+XLSX cells carry number formats (#,##0 for whole numbers, the value's own decimals otherwise), the
+table header is frozen and has an autofilter.
 Must never: import streamlit or read the processed folder.
 """
 
@@ -18,16 +20,18 @@ import csv
 import io
 import re
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from app import numfmt
 from app.frames import file_stem
 
 BOM = b"\xef\xbb\xbf"
+BEIJING = timezone(timedelta(hours=8), "北京时间")  # fixed UTC+8 (no DST): no tz database needed
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TITLE = "法治指标看板 导出数据"
 SOURCE = "数据来源:各地法治政府建设情况报告(本工具自动抽取)"
@@ -40,11 +44,15 @@ def inert(value: object) -> object:
     return value
 
 
+# Numeric columns that are labels, not quantities: no thousands separator ("2,022年" would be wrong).
+PLAIN_NUMBER_COLUMNS = frozenset({"年份", "报告年份", "行号", "排名", "year", "report_year"})
+
+
 def inert_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame` with every text cell (and header) made inert; numeric columns untouched."""
     out = frame.copy()
     for column in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[column]):
+        if not pd.api.types.is_numeric_dtype(out[column]) or pd.api.types.is_bool_dtype(out[column]):
             out[column] = out[column].map(inert)
     out.columns = [inert(str(c)) for c in out.columns]
     return out
@@ -52,7 +60,10 @@ def inert_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def header_block(filters: Mapping[str, str], rows: int, exported: datetime | None = None) -> list[tuple[str, str]]:
     """(label, value) lines saying what an export holds: title, filters, row count, time, source."""
-    when = (exported or datetime.now()).strftime("%Y-%m-%d %H:%M")
+    moment = exported or datetime.now(BEIJING)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(BEIJING)
+    when = moment.strftime("%Y-%m-%d %H:%M") + "(北京时间)"
     return [
         (TITLE, ""),
         *((f"筛选条件:{k}", str(v)) for k, v in filters.items()),
@@ -69,8 +80,17 @@ def to_csv(frame: pd.DataFrame, filters: Mapping[str, str], exported: datetime |
     for label, value in header_block(filters, len(frame), exported):
         writer.writerow([f"# {label}", inert(value)] if value else [f"# {label}"])
     writer.writerow([])
-    inert_frame(frame).to_csv(buffer, index=False, lineterminator="\r\n")
+    _whole_numbers(inert_frame(frame)).to_csv(buffer, index=False, lineterminator="\r\n")
     return BOM + buffer.getvalue().encode("utf-8")
+
+
+def _whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Float columns written cell by cell: 875 (not 875.0), 98.5 stays, missing stays empty."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].map(numfmt.csv_cell).astype(object)
+    return out
 
 
 def header_lines(data: bytes) -> int:
@@ -82,7 +102,8 @@ def header_lines(data: bytes) -> int:
 def to_xlsx(
     frame: pd.DataFrame, filters: Mapping[str, str], sheet: str = "数据", exported: datetime | None = None
 ) -> bytes:
-    """XLSX with the filter header block on top of the table (bold header row, frozen below it)."""
+    """XLSX with the filter header block on top of the table (bold header row with an autofilter,
+    frozen below it; numbers with Chinese-style number formats)."""
     book = Workbook()
     ws = book.active
     ws.title = _sheet_title(sheet)
@@ -98,11 +119,27 @@ def to_xlsx(
         cell.font = Font(bold=True)
     for record in table.itertuples(index=False):
         ws.append([_cell(v) for v in record])
+    _number_formats(ws, table, header_row)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    last = get_column_letter(max(1, len(table.columns)))
+    ws.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(table), 1)}"
     _widths(ws, table)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _number_formats(ws, table: pd.DataFrame, header_row: int) -> None:
+    """#,##0 / #,##0.0 / #,##0.00 on every numeric cell of a quantity column (years stay plain)."""
+    for i, column in enumerate(table.columns, 1):
+        if str(column) in PLAIN_NUMBER_COLUMNS or not pd.api.types.is_numeric_dtype(table[column]):
+            continue
+        if pd.api.types.is_bool_dtype(table[column]):
+            continue
+        for row in ws.iter_rows(min_row=header_row + 1, min_col=i, max_col=i):
+            cell = row[0]
+            if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+                cell.number_format = numfmt.excel_format(cell.value)
 
 
 def _cell(value: object) -> object:

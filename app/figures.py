@@ -3,13 +3,16 @@
 Owns: every chart's look — Chinese title naming indicator, unit and year(s), the source note
 drawn inside the figure (so a screenshot explains itself), value labels with ≥/≈/✎ marks, one
 stable colour per jurisdiction, the 演示模式 style (bigger fonts, fewer gridlines), the chart
-toolbar's high-resolution PNG settings, and server-side PNG rendering through kaleido.
+toolbar's 16:9 image settings, the slide shape (1920×1080, bar thickness fitted to the number of
+places), and server-side PNG/SVG rendering through kaleido. Numbers are written by app.numfmt.
 Must never: import streamlit or read files; callers pass the rows to draw.
 """
 
 from __future__ import annotations
 
 import math
+import threading
+import warnings
 import zlib
 from collections.abc import Iterable, Sequence
 
@@ -17,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from app import frames, labels, verification
+from app import frames, labels, numfmt, verification
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 # A fixed qualitative palette (Tableau 10 and D3 without their greys, which read as "disabled"
@@ -43,7 +46,15 @@ PALETTE = (
     "#FF7F0E",
 )
 AVERAGE_COLOUR = "#444444"
-PNG_SCALE = 3
+ONE_COLOUR = "#4E79A7"  # every bar when none is highlighted
+MUTED = "#C5CFDA"  # the other bars when some are highlighted
+REFERENCE_COLOUR = "#B22222"
+SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080
+PRESENT_HEIGHT = 880  # 演示模式 on screen: ≥ 80% of a 1080-pixel-high window
+MAX_BAR = 80  # px: a bar never gets thicker than this, however few places there are
+# Marks drawn on the bars themselves (hatch patterns), so ≥ and ≈ survive a black-and-white print.
+PATTERNS = {"at_least": "/", "approx": ".", "at_most": "\\"}
+PATTERN_NAMES = {"at_least": "≥ 不少于(下限)", "approx": "≈ 约数", "at_most": "≤ 不超过(上限)"}
 
 
 def color_for(adcode: str) -> str:
@@ -72,50 +83,91 @@ def file_stem(*parts: str) -> str:
 
 
 def chart_config(filename: str) -> dict:
-    """st.plotly_chart config: the toolbar's camera saves a PNG at PNG_SCALE× with a meaningful name."""
+    """st.plotly_chart config: the toolbar's camera saves a 16:9 slide-sized PNG (1920×1080) with a meaningful name."""
     return {
         "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": PNG_SCALE},
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": filename,
+            "width": SLIDE_WIDTH,
+            "height": SLIDE_HEIGHT,
+            "scale": 1,
+        },
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
     }
 
 
-def to_png(fig: go.Figure, scale: int = 2) -> bytes:
-    """Server-side PNG through kaleido (needs a local Chromium; raises if it cannot start)."""
-    return fig.to_image(format="png", scale=scale, width=1200, height=max(600, int(fig.layout.height or 600)))
+_kaleido_started = False
+_kaleido_lock = threading.Lock()  # sessions run in threads: one kaleido start, one image at a time
+
+
+def to_image(fig: go.Figure, fmt: str = "png") -> bytes:
+    """Server-side PNG or SVG of a slide-shaped figure (see `slide=True`) through kaleido, 1920×1080.
+
+    The first call starts kaleido's browser (~3 s) and keeps it; later images take a fraction of a
+    second. Raises when no local Chromium can be started (callers fall back to the toolbar camera).
+    """
+    global _kaleido_started
+    with _kaleido_lock:
+        if not _kaleido_started:
+            import kaleido
+
+            kaleido.start_sync_server(silence_warnings=True)
+            _kaleido_started = True
+        with warnings.catch_warnings():  # "kopts ignored when using a server": expected, the server has its own
+            warnings.simplefilter("ignore", UserWarning)
+            return fig.to_image(format=fmt, width=SLIDE_WIDTH, height=SLIDE_HEIGHT, scale=1)
 
 
 # ---------------------------------------------------------------- shared layout
 
 
-def _style(fig: go.Figure, title: str, presentation: bool, notes: Sequence[str] = (), height: int = 520) -> go.Figure:
-    """Title, fonts, source note inside the figure, margins; 演示模式 enlarges and thins."""
-    layout, note = _style_layout(title, presentation, notes, height, showlegend=bool(fig.layout.showlegend))
+def _style(
+    fig: go.Figure,
+    title: str,
+    presentation: bool,
+    notes: Sequence[str] = (),
+    height: int = 520,
+    slide: bool = False,
+) -> go.Figure:
+    """Title, fonts, source note inside the figure, margins; 演示模式 enlarges and thins; slide: 1920×1080."""
+    layout, note = _style_layout(
+        title, presentation, notes, height, showlegend=bool(fig.layout.showlegend), slide=slide
+    )
     fig.update_layout(**layout)
     fig.add_annotation(**note)
-    if presentation:
+    if presentation or slide:
         fig.update_xaxes(showgrid=False)
         fig.update_yaxes(showgrid=False)
     return fig
 
 
 def _style_layout(
-    title: str, presentation: bool, notes: Sequence[str], height: int, showlegend: bool
+    title: str, presentation: bool, notes: Sequence[str], height: int, showlegend: bool, slide: bool = False
 ) -> tuple[dict, dict]:
-    """(layout properties, the source-note annotation) that `_style` applies, for building a figure in one go."""
-    base = 18 if presentation else 13
+    """(layout properties, the source-note annotation) that `_style` applies, for building a figure in one go.
+
+    slide: exactly SLIDE_WIDTH × SLIDE_HEIGHT with slide-sized fonts, whatever `height` asks;
+    presentation: at least PRESENT_HEIGHT high (the chart fills a 1080-pixel screen).
+    """
+    large = presentation or slide
+    base = 22 if slide else (18 if presentation else 13)
     lines = [*notes, labels.SOURCE_NOTE]
-    offset = 60 + (14 if presentation else 0)  # below tick labels and the axis title
+    offset = 60 + (14 if large else 0) + (10 if slide else 0)  # below tick labels and the axis title
     note_height = int(len(lines) * (base - 1) * 1.5)
+    bottom = offset + note_height + 10
+    total = SLIDE_HEIGHT if slide else max(height + note_height, PRESENT_HEIGHT if presentation else 0)
     layout = {
         "template": "plotly_white",
         "font": {"family": FONT, "size": base},
         "title": {"text": title, "x": 0.01, "xanchor": "left", "font": {"size": base + 6}},
-        "margin": {"l": 20, "r": 40, "t": 80 + (10 if presentation else 0), "b": offset + note_height + 10},
-        "height": height + note_height,
+        "margin": {"l": 20, "r": 40, "t": 80 + (10 if large else 0) + (20 if slide else 0), "b": bottom},
+        "height": total,
         "showlegend": showlegend,
         "separators": ".,",
     }
+    if slide:
+        layout["width"] = SLIDE_WIDTH
     note = {
         "text": "<br>".join(lines),
         "xref": "paper",
@@ -141,12 +193,26 @@ def _mark_note(rows: pd.DataFrame) -> list[str]:
 # ---------------------------------------------------------------- 横向对比
 
 
-def compare_bar(rows: pd.DataFrame, *, name: str, unit: str, year: int, presentation: bool = False) -> go.Figure:
+def compare_bar(
+    rows: pd.DataFrame,
+    *,
+    name: str,
+    unit: str,
+    year: int,
+    presentation: bool = False,
+    highlight: Sequence[str] = (),
+    references: Sequence[tuple[str, float]] = (),
+    slide: bool = False,
+) -> go.Figure:
     """Sorted horizontal bars (largest on top), rank in the label, value labels, average line.
 
-    `rows`: one indicator, one year, one row per jurisdiction (tidy columns).
+    `rows`: one indicator, one year, one row per jurisdiction (tidy columns). Bars share one
+    colour; `highlight` (adcodes) get their own stable colour and the rest are muted. ≥ ≈ ≤
+    values are hatched (with a legend entry each). `references`: (label, value) lines such as
+    the national or provincial value. `slide`: 1920×1080 with the bar thickness fitted.
     """
-    data = frames.with_labels(rows).sort_values(["value", "adcode"], ascending=[False, True]).reset_index(drop=True)
+    data = frames.with_labels(rows, compact=True, start=numfmt.compact_start(rows["value"]))
+    data = data.sort_values(["value", "adcode"], ascending=[False, True]).reset_index(drop=True)
     data["rank"] = data["value"].rank(method="min", ascending=False).astype(int)
     categories = [f"{r}. {j}" for r, j in zip(data["rank"], data["jurisdiction"], strict=True)]
     if len(set(categories)) < len(categories):  # equal rank and name: two places share a name
@@ -159,11 +225,11 @@ def compare_bar(rows: pd.DataFrame, *, name: str, unit: str, year: int, presenta
         textposition="outside",
         cliponaxis=False,
         constraintext="none",
-        marker_color=[color_for(a) for a in data["adcode"]],
-        marker_pattern_shape=verification.bar_patterns(data),  # hatched: not yet checked by a person
+        marker=_bar_marker(data, highlight),
+        showlegend=False,
         customdata=list(
             zip(
-                data["label"],
+                [_hover_value(r) for r in data.itertuples(index=False)],
                 data["level"].map(labels.LEVELS),
                 data["province"],
                 data["method"].map(labels.METHODS),
@@ -174,21 +240,76 @@ def compare_bar(rows: pd.DataFrame, *, name: str, unit: str, year: int, presenta
         "<extra></extra>",
     )
     notes = [*_level_note(data, unit), *_mark_note(data), *verification.legend(data)]
+    keys = _pattern_keys(data)
     height = 160 + (34 if presentation else 26) * max(len(data), 3) + 20 * len(notes)
     title = chart_title(name, unit, [year], "各地区横向对比")
     # Built in one go (not add_vline/update_* one by one): each of those re-validates the figure.
-    layout, note = _style_layout(title, presentation, notes, height, showlegend=False)
-    grid = {"showgrid": False} if presentation else {}
+    layout, note = _style_layout(title, presentation, notes, height, showlegend=bool(keys), slide=slide)
+    grid = {"showgrid": False} if presentation or slide else {}
+    top = _headroom(pd.concat([data["value"], pd.Series([v for _, v in references], dtype=float)]))
     layout["yaxis"] = {"autorange": "reversed", "type": "category", **grid}
     layout["xaxis"] = {
         "title": {"text": f"{name}({unit})"},
         "rangemode": "tozero",
-        "range": [0, _headroom(data["value"])],
+        "range": [0, top],
+        **numfmt.axis_props(top, unit),
         **grid,
     }
+    layout["bargap"] = _bargap(len(data), layout)
+    layout["legend"] = {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right"}
     shapes, annotations = _average_line(data["value"], unit)
-    layout["shapes"], layout["annotations"] = shapes, [*annotations, note]
-    return go.Figure(data=[bar], layout=layout)
+    ref_shapes, ref_annotations = _reference_lines(references, unit)
+    layout["shapes"] = [*shapes, *ref_shapes]
+    layout["annotations"] = [*annotations, *ref_annotations, note]
+    return go.Figure(data=[bar, *_pattern_legend(keys)], layout=layout)
+
+
+def _bar_marker(data: pd.DataFrame, highlight: Sequence[str]) -> dict:
+    """One colour for all bars, or highlighted places in their own colour over muted others; hatches for marks."""
+    chosen = set(highlight) & set(data["adcode"])
+    colours = [color_for(a) if a in chosen else (MUTED if chosen else ONE_COLOUR) for a in data["adcode"]]
+    shapes = [PATTERNS.get(q, "") for q in data["qualifier"]]
+    marker: dict = {"color": colours, "line": {"color": colours, "width": 1}, "opacity": verification.bar_opacity(data)}
+    if any(shapes):
+        marker["pattern"] = {"shape": shapes, "fillmode": "overlay", "fgcolor": "#FFFFFF", "size": 8, "solidity": 0.45}
+    return marker
+
+
+def _pattern_keys(data: pd.DataFrame) -> list[str]:
+    present = set(data["qualifier"])
+    return [q for q in PATTERNS if q in present]
+
+
+def _pattern_legend(keys: Sequence[str]) -> list[go.Bar]:
+    """Legend-only entries explaining each hatch on the chart (no data of their own)."""
+    return [
+        go.Bar(
+            x=[None],
+            y=[None],
+            orientation="h",
+            name=PATTERN_NAMES[q],
+            showlegend=True,
+            hoverinfo="skip",
+            marker={
+                "color": ONE_COLOUR,
+                "pattern": {"shape": PATTERNS[q], "fillmode": "overlay", "fgcolor": "#FFFFFF", "solidity": 0.45},
+            },
+        )
+        for q in keys
+    ]
+
+
+def _hover_value(row) -> str:
+    """The tooltip's value: marks, 万/亿 and the full number ("≥145万户(1,450,000户)")."""
+    return numfmt.detailed_label(row.value, row.unit, row.qualifier, row.method)
+
+
+def _bargap(count: int, layout: dict) -> float:
+    """The gap between bars so that none is thicker than MAX_BAR pixels (few places on a tall slide)."""
+    margin = layout["margin"]
+    plot = max(100, layout["height"] - margin["t"] - margin["b"])
+    slot = plot / max(count, 1)
+    return round(min(0.85, max(0.2, 1 - MAX_BAR / slot)), 3)
 
 
 def _average_line(values: pd.Series, unit: str) -> tuple[list[dict], list[dict]]:
@@ -196,34 +317,49 @@ def _average_line(values: pd.Series, unit: str) -> tuple[list[dict], list[dict]]
     if values.empty:
         return [], []
     mean = float(values.mean())
+    return _vline(mean, numfmt.mean_label(values.tolist(), unit), AVERAGE_COLOUR, "dash", 1.0, "bottom")
+
+
+def _reference_lines(references: Sequence[tuple[str, float]], unit: str) -> tuple[list[dict], list[dict]]:
+    """Dotted lines for reference values (全国, the province), labelled at the bottom of the plot."""
+    shapes: list[dict] = []
+    annotations: list[dict] = []
+    for label, value in references:
+        s, a = _vline(float(value), f"{label} {numfmt.with_unit(value, unit)}", REFERENCE_COLOUR, "dot", 0.0, "bottom")
+        shapes += s
+        annotations += a
+    return shapes, annotations
+
+
+def _vline(x: float, text: str, colour: str, dash: str, y: float, anchor: str) -> tuple[list[dict], list[dict]]:
     line = {
         "type": "line",
-        "x0": mean,
-        "x1": mean,
+        "x0": x,
+        "x1": x,
         "xref": "x",
         "y0": 0,
         "y1": 1,
         "yref": "y domain",
-        "line": {"color": AVERAGE_COLOUR, "dash": "dash", "width": 1.5},
+        "line": {"color": colour, "dash": dash, "width": 1.5},
     }
     label = {
-        "text": f"平均 {frames.fmt_number(round(mean, 2), unit)}{unit}",
-        "x": mean,
+        "text": text,
+        "x": x,
         "xref": "x",
-        "y": 1,
+        "y": y,
         "yref": "y domain",
         "xanchor": "center",
-        "yanchor": "bottom",
+        "yanchor": anchor,
         "showarrow": False,
-        "font": {"color": AVERAGE_COLOUR},
+        "font": {"color": colour},
     }
     return [line], [label]
 
 
-def _headroom(values: pd.Series) -> float:
+def _headroom(values: pd.Series, factor: float = 1.25) -> float:
     """Axis end leaving room for the outside value labels."""
-    top = float(values.max()) if not values.empty else 1.0
-    return top * 1.25 if top > 0 else 1.0
+    top = float(values.max()) if not values.dropna().empty else 1.0
+    return top * factor if top > 0 else 1.0
 
 
 def _level_note(rows: pd.DataFrame, unit: str) -> list[str]:
@@ -237,21 +373,36 @@ def _level_note(rows: pd.DataFrame, unit: str) -> list[str]:
 # ---------------------------------------------------------------- 年度趋势
 
 
-def trend_lines(rows: pd.DataFrame, *, name: str, unit: str, presentation: bool = False) -> go.Figure:
+def trend_lines(
+    rows: pd.DataFrame,
+    *,
+    name: str,
+    unit: str,
+    presentation: bool = False,
+    references: Sequence[tuple[str, pd.DataFrame]] = (),
+    slide: bool = False,
+) -> go.Figure:
     """One line with markers per jurisdiction over a categorical year axis.
 
     Every year between the first and last shown is on the axis; a jurisdiction's missing year is
-    None (a gap in its line), never zero.
+    None (a gap in its solid line), never zero, and a thin dotted line of the same colour bridges
+    the gap so the eye can follow the place (the note says so). `references`: (label, rows of one
+    place) drawn as grey dashed lines, e.g. the national value.
     """
-    years = _year_axis(rows["year"])
+    years = _year_axis([*rows["year"], *(y for _, r in references for y in r["year"])])
     fig = go.Figure()
-    show_text = presentation or rows["adcode"].nunique() <= 4
-    for adcode, group in frames.with_labels(rows).groupby("adcode", sort=True):
+    show_text = presentation or slide or rows["adcode"].nunique() <= 4
+    bridges: list[go.Scatter] = []
+    start = numfmt.compact_start(rows["value"])
+    for adcode, group in frames.with_labels(rows, compact=True, start=start).groupby("adcode", sort=True):
         by_year = group.set_index("year")
         values = [_or_none(by_year["value"].get(y)) for y in years]
         texts = [by_year["label"].get(y, "") for y in years]
         checked = verification.verified(by_year)
         symbols = [verification.marker_symbol(checked.get(y, True)) for y in years]  # open: unverified
+        hover = [_hover_value(r) for r in group.itertuples(index=False)]
+        hover_by_year = dict(zip(group["year"], hover, strict=True))
+        colour = color_for(adcode)
         fig.add_trace(
             go.Scatter(
                 x=[str(y) for y in years],
@@ -260,19 +411,68 @@ def trend_lines(rows: pd.DataFrame, *, name: str, unit: str, presentation: bool 
                 mode="lines+markers+text" if show_text else "lines+markers",
                 name=str(group["jurisdiction"].iloc[0]),
                 text=texts,
+                customdata=[hover_by_year.get(y, "") for y in years],
                 textposition="top center",
                 connectgaps=False,
-                line={"color": color_for(adcode), "width": 3 if presentation else 2},
-                marker={"size": 10 if presentation else 7, "symbol": symbols, "line": {"width": 2}},
-                hovertemplate="%{fullData.name} %{x}年<br>%{text}<extra></extra>",
+                line={"color": colour, "width": 3 if presentation or slide else 2},
+                marker={"size": 10 if presentation or slide else 7, "symbol": symbols, "line": {"width": 2}},
+                hovertemplate="%{fullData.name} %{x}年<br>%{customdata}<extra></extra>",
             )
         )
+        bridge = _gap_bridge(years, values, colour)
+        if bridge is not None:
+            bridges.append(bridge)
+    for label, ref in references:
+        by_year = ref.set_index("year")["value"]
+        fig.add_trace(
+            go.Scatter(
+                x=[str(y) for y in years],
+                y=[_or_none(by_year.get(y)) for y in years],
+                mode="lines+markers",
+                name=label,
+                connectgaps=True,
+                line={"color": AVERAGE_COLOUR, "dash": "dash", "width": 1.5},
+                marker={"size": 5},
+                hovertemplate=f"{label} %{{x}}年<br>%{{y}}<extra></extra>",
+            )
+        )
+    for bridge in bridges:
+        fig.add_trace(bridge)
+    top = _headroom(pd.Series([v for t in fig.data for v in t.y if v is not None], dtype=float), 1.15)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(y) for y in years], title_text="年份")
-    fig.update_yaxes(title_text=f"{name}({unit})", rangemode="tozero")
+    fig.update_yaxes(title_text=f"{name}({unit})", rangemode="tozero", range=[0, top], **numfmt.axis_props(top, unit))
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
     title = chart_title(name, unit, years, "年度趋势")
     notes = [*_level_note(rows, unit), *_mark_note(rows), *verification.legend(rows)]
-    return _style(fig, title, presentation, notes)
+    if bridges:
+        notes.append("点线连接中间缺少数据的年份(该年没有报告数值,不是零)")
+    height = PRESENT_HEIGHT if presentation else 520
+    fig = _style(fig, title, presentation, notes, height=height, slide=slide)
+    fig.layout.margin.t += 36 if presentation or slide else 24  # the legend row sits between title and plot
+    return fig
+
+
+def _gap_bridge(years: Sequence[int], values: Sequence[float | None], colour: str) -> go.Scatter | None:
+    """A dotted line over each run of missing years between two known values (None when there is no gap)."""
+    known = [(str(y), v) for y, v in zip(years, values, strict=True) if v is not None]
+    xs: list[str | None] = []
+    ys: list[float | None] = []
+    index = {str(y): i for i, y in enumerate(years)}
+    for (x0, y0), (x1, y1) in zip(known, known[1:], strict=False):
+        if index[x1] - index[x0] > 1:
+            xs += [x0, x1, None]
+            ys += [y0, y1, None]
+    if not xs:
+        return None
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": colour, "dash": "dot", "width": 1.5},
+        showlegend=False,
+        hoverinfo="skip",
+        connectgaps=False,
+    )
 
 
 def _year_axis(years: Iterable[int]) -> list[int]:
@@ -290,9 +490,18 @@ def _or_none(value: object) -> float | None:
 
 
 def profile_grid(
-    rows: pd.DataFrame, *, jurisdiction: str, order: Sequence[str] = (), presentation: bool = False
+    rows: pd.DataFrame,
+    *,
+    jurisdiction: str,
+    order: Sequence[str] = (),
+    presentation: bool = False,
+    slide: bool = False,
 ) -> go.Figure:
-    """Small multiples: one panel per indicator, bars per year with marked labels, own y-axis each."""
+    """Small multiples: one panel per indicator, bars per year with marked labels.
+
+    Panels of the same unit share one scale (件 against 件, % against %), so bar heights compare
+    across panels; the value labels carry the numbers.
+    """
     present = set(rows["indicator"].unique())
     ids = [i for i in (order or frames.indicator_order(rows)) if i in present]
     years = _year_axis(rows["year"])
@@ -330,12 +539,15 @@ def profile_grid(
         )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(y) for y in years])
     fig.update_yaxes(rangemode="tozero", showticklabels=False)
-    for axis in fig.layout:  # leave room above the highest bar for its label
-        if axis.startswith("yaxis"):
-            fig.layout[axis].update(autorangeoptions={"include": [0]})
+    fig.update_layout(bargap=0.7 if len(years) <= 2 else 0.3)  # one or two years: no slab-wide bars
+    tops = rows.groupby("unit")["value"].max()
+    for k, indicator in enumerate(ids):  # one scale per unit, with room above the highest bar for its label
+        top = _headroom(pd.Series([tops.get(info(indicator)[1], 1.0)]), 1.3)
+        fig.update_yaxes(range=[0, top], row=k // cols + 1, col=k % cols + 1)
     title = " · ".join(p for p in (jurisdiction, "各项指标", year_span(years)) if p)
     height = 140 + n_rows * (300 if presentation else 240)
-    return _style(fig, title, presentation, [*_mark_note(rows), *verification.legend(rows)], height=height)
+    notes = [*_mark_note(rows), *verification.legend(rows), "同一单位的小图使用相同的纵轴刻度,可直接比较柱高"]
+    return _style(fig, title, presentation, notes, height=height, slide=slide)
 
 
 # ---------------------------------------------------------------- 数据覆盖

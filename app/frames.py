@@ -9,54 +9,47 @@ Must never: import streamlit, read files, or change a value (labels only decorat
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta, timezone
 from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
-from app import labels
+from app import labels, numfmt
 
-RATE_UNIT = "%"
+RATE_UNIT = numfmt.RATE_UNIT
 
 
 # ---------------------------------------------------------------- value labels
 
 
 def fmt_number(value: float, unit: str) -> str:
-    """Thousands separators for counts ("12,345"), up to two decimals for rates ("98.5")."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    if unit == RATE_UNIT or not float(value).is_integer():
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{int(value):,}"
+    """Thousands separators for counts ("12,345"), up to two decimals for rates ("98.5"): numfmt.plain."""
+    return numfmt.plain(value, unit)
 
 
-def fmt_compact(value: float, unit: str) -> str:
-    """Like fmt_number, but 10万 and more in 万 ("30.5万"), for labels on narrow bars."""
-    if unit != RATE_UNIT and value is not None and abs(value) >= 100000:
-        return f"{value / 10000:,.1f}".rstrip("0").rstrip(".") + "万"
-    return fmt_number(value, unit)
+def fmt_compact(value: float, unit: str, digits: int = 2) -> str:
+    """Like fmt_number, but 10万 and more in 万/亿 ("30.5万"): numfmt.compact."""
+    return numfmt.compact(value, unit, digits)
 
 
 def fmt_value(
     value: float, unit: str, qualifier: str = "exact", method: str = "reported", compact: bool = False
 ) -> str:
     """ "≥1,234件", "≈98.5%", "1,686件 ✎" (manual corrections carry ✎); compact: "≈30.5万户"."""
-    mark = labels.QUALIFIER_MARKS.get(qualifier, "")
-    number = fmt_compact(value, unit) if compact else fmt_number(value, unit)
-    text = f"{mark}{number}{unit}"
-    return f"{text} {labels.MANUAL_MARK}" if method == "manual" else text
+    return numfmt.value_label(value, unit, qualifier, method, short=compact)
 
 
-def with_labels(frame: pd.DataFrame, compact: bool = False) -> pd.DataFrame:
-    """`frame` plus a `label` column (fmt_value of each row)."""
+def with_labels(
+    frame: pd.DataFrame, compact: bool = False, digits: int = 2, start: float = numfmt.COMPACT_FROM
+) -> pd.DataFrame:
+    """`frame` plus a `label` column (numfmt.value_label of each row; compact: 万/亿 from `start`, `digits`)."""
     label = [
-        fmt_value(v, u, q, m, compact)
+        numfmt.value_label(v, u, q, m, short=compact, digits=digits, start=start)
         for v, u, q, m in zip(frame["value"], frame["unit"], frame["qualifier"], frame["method"], strict=True)
     ]
     return frame.assign(label=label)
@@ -263,23 +256,27 @@ class TableIndex:
 
 
 def yoy(frame: pd.DataFrame) -> pd.DataFrame:
-    """同比 per jurisdiction and year: change against the previous calendar year, absolute and %.
+    """Change per jurisdiction and year against the last earlier year that has a value, absolute and %.
 
-    Only a value of the immediately preceding year counts: across a gap there is no 同比
-    (left empty rather than compared with an older year).
+    Reports are sparse (a place may have 2019 and 2022 only), so a year is compared with the
+    latest earlier year holding a value; `prev_year` says which, so a view can write "较2019年".
+    The first year of a place has no comparison.
     """
     rows = frame.sort_values(["adcode", "year"])[["adcode", "jurisdiction", "year", "value", "unit"]]
-    previous = rows.assign(year=rows["year"] + 1)[["adcode", "year", "value"]].rename(columns={"value": "prev"})
-    merged = rows.merge(previous, on=["adcode", "year"], how="left")
-    change = merged["value"] - merged["prev"]
-    pct = (change / merged["prev"].where(merged["prev"] != 0)) * 100
-    return merged.assign(change=change, pct=pct.round(1))[
-        ["adcode", "jurisdiction", "year", "value", "unit", "prev", "change", "pct"]
-    ].reset_index(drop=True)
+    rows = rows.reset_index(drop=True)
+    grouped = rows.groupby("adcode", sort=False)
+    prev = grouped["value"].shift(1)
+    prev_year = grouped["year"].shift(1)
+    change = rows["value"] - prev
+    pct = (change / prev.where(prev != 0)) * 100
+    return rows.assign(prev_year=prev_year.astype("Int64"), prev=prev, change=change, pct=pct.round(1))[
+        ["adcode", "jurisdiction", "year", "value", "unit", "prev_year", "prev", "change", "pct"]
+    ]
 
 
 def yoy_display(frame: pd.DataFrame) -> pd.DataFrame:
-    """The 同比 table with Chinese headers and formatted cells ("+12件", "+3.5%", "—"); corrected values carry ✎."""
+    """The change table with Chinese headers and formatted cells ("+12件", "+3.5%", "—"), naming the year
+    each value is compared with ("2019年", "2021年(上一年)"); corrected values carry ✎."""
     table = yoy(frame)
     unit = table["unit"]
     manual = (
@@ -295,28 +292,25 @@ def yoy_display(frame: pd.DataFrame) -> pd.DataFrame:
         {
             "地区": table["jurisdiction"],
             "年份": table["year"].astype(str),
-            "数值": [fmt_number(v, u) + u + m for v, u, m in zip(table["value"], unit, marks, strict=True)],
-            "上年数值": [_or_dash(v, u) for v, u in zip(table["prev"], unit, strict=True)],
-            "同比增减": [_signed(v, _change_unit(u)) for v, u in zip(table["change"], unit, strict=True)],
-            "同比增减(%)": [_signed(v, "%") for v in table["pct"]],
+            "数值": [numfmt.plain(v, u) + u + m for v, u, m in zip(table["value"], unit, marks, strict=True)],
+            "比较年份": [_compared_year(p, y) for p, y in zip(table["prev_year"], table["year"], strict=True)],
+            "比较年份数值": [numfmt.with_unit(v, u, short=False) for v, u in zip(table["prev"], unit, strict=True)],
+            "增减": [numfmt.signed(v, _change_unit(u)) for v, u in zip(table["change"], unit, strict=True)],
+            "增减(%)": [numfmt.signed(v, "%") for v in table["pct"]],
         }
     )
+
+
+def _compared_year(previous: object, year: int) -> str:
+    if pd.isna(previous):
+        return "—(首个有数据的年份)"
+    previous = int(previous)
+    return f"{previous}年(上一年)" if previous == int(year) - 1 else f"{previous}年(中间年份无数据)"
 
 
 def _change_unit(unit: str) -> str:
     """A rate's change is in percentage points, not percent."""
     return "个百分点" if unit == RATE_UNIT else unit
-
-
-def _or_dash(value: float, unit: str) -> str:
-    return "—" if pd.isna(value) else fmt_number(value, unit) + unit
-
-
-def _signed(value: float, suffix: str) -> str:
-    if pd.isna(value):
-        return "—"
-    number = fmt_number(value, RATE_UNIT if suffix in ("%", "个百分点") else suffix)
-    return ("+" if value > 0 else "") + number + suffix
 
 
 # ---------------------------------------------------------------- wide layouts and headers
@@ -357,6 +351,18 @@ def _marks_by(frame: pd.DataFrame, column: str, name) -> pd.Series:
     return parts.groupby("adcode")["_t"].agg("; ".join)
 
 
+def for_screen(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy for st.dataframe: number columns written with 千分位 ("1,405", "98.5") and "—" where empty.
+
+    Streamlit shows a missing number as "None"; downloads keep the numbers (this is only for the screen).
+    """
+    out = table.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = [numfmt.plain(v) for v in out[column]]
+    return out
+
+
 def _finish_wide(table: pd.DataFrame, notes: pd.Series) -> pd.DataFrame:
     table = table.reset_index()
     table.columns.name = None
@@ -377,6 +383,7 @@ TIDY_COLUMNS = (
     "label",
     "qualifier",
     "method",
+    "title",
     "source",
     "evidence",
     "note",
@@ -386,7 +393,7 @@ TIDY_COLUMNS = (
 def chinese(frame: pd.DataFrame, columns: Sequence[str] = TIDY_COLUMNS) -> pd.DataFrame:
     """The columns asked for (those present), codes translated, headers in Chinese."""
     if "label" in columns and "label" not in frame.columns and "value" in frame.columns:
-        frame = with_labels(frame)
+        frame = with_labels(frame, compact=True, digits=4)  # 万/亿 in tables, exact for whole counts
     out = frame[[c for c in columns if c in frame.columns]].copy()
     for column, names in (
         ("level", labels.LEVELS),
@@ -397,6 +404,33 @@ def chinese(frame: pd.DataFrame, columns: Sequence[str] = TIDY_COLUMNS) -> pd.Da
         if column in out.columns:
             out[column] = out[column].map(lambda v, n=names: n.get(v, v))
     return out.rename(columns=labels.COLUMNS)
+
+
+# ---------------------------------------------------------------- times
+
+BEIJING = timezone(timedelta(hours=8))
+
+
+def beijing_time(when: object) -> str:
+    """An ISO timestamp as "2024-05-01 10:30(北京时间)"; a time without zone is taken as written; "" when empty."""
+    text = "" if when is None or (isinstance(when, float) and pd.isna(when)) else str(when).strip()
+    if not text or text.lower() in ("none", "nan", "nat"):
+        return ""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(BEIJING)
+    return moment.strftime("%Y-%m-%d %H:%M") + "(北京时间)"
+
+
+def shown(value: object, empty: str = "—") -> str:
+    """A cell as users read it: never "None", "nan" or "<NA>" (those become `empty`)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return empty
+    text = str(value).strip()
+    return empty if text in ("", "None", "nan", "NaN", "<NA>", "NaT") else text
 
 
 # ---------------------------------------------------------------- names

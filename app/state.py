@@ -9,10 +9,13 @@ URL format (all optional; anything unknown or invalid is ignored, never an error
     &indicator=review_accepted &year=2022
     &jurisdictions=220100,320600 (adcodes)  &place=220100 (one jurisdiction: 地区画像, 来源核对)
     &level=prefecture,county &province=吉林省,江苏省 &mode=present
+    &years=2021,2022 (数据表与导出) &highlight=220100 (横向对比: places drawn in colour)
+    &view=indicator (数据覆盖's heat map, 数据表与导出's wide layout: a page's one display choice)
 
 Why seed-then-write instead of widgets bound to the URL: each page has its own widget keys
 (e.g. `compare.indicator`), so switching pages never fights over a half-alive widget; the URL
-carries the selection from one page to the next.
+carries the selection from one page to the next. On entering a page its widgets are seeded from
+the URL again (`enter_page`), so a running session shows what a new one opening the same link shows.
 """
 
 from __future__ import annotations
@@ -40,6 +43,9 @@ class ViewState:
     level: tuple[str, ...] = ()
     province: tuple[str, ...] = ()
     mode: str = ""
+    years: tuple[int, ...] = ()
+    highlight: tuple[str, ...] = ()
+    view: str = ""
 
     @property
     def presentation(self) -> bool:
@@ -81,6 +87,9 @@ def parse(params: Mapping[str, str | Sequence[str]]) -> ViewState:
         level=tuple(lv for lv in _listed(params.get("level")) if lv in LEVELS),
         province=_listed(params.get("province")),
         mode=PRESENT if _first(params.get("mode")) == PRESENT else "",
+        years=tuple(y for y in (_year(t) for t in _listed(params.get("years"))) if y is not None),
+        highlight=tuple(a for a in _listed(params.get("highlight")) if a.isdigit() and len(a) == 6),
+        view=_first(params.get("view")) if _first(params.get("view")).isidentifier() else "",
     )
 
 
@@ -91,7 +100,7 @@ def to_params(state: ViewState) -> dict[str, str]:
         value = getattr(state, f.name)
         if value == getattr(DEFAULT, f.name):
             continue
-        out[f.name] = ",".join(value) if isinstance(value, tuple) else str(value)
+        out[f.name] = ",".join(str(v) for v in value) if isinstance(value, tuple) else str(value)
     return out
 
 
@@ -113,6 +122,17 @@ def write(**changes: Any) -> ViewState:
         if st.query_params.get(key) != value:
             st.query_params[key] = value
     return new
+
+
+def enter_page(page: str) -> None:
+    """On arriving at `page` from another page (or first run), forget its widgets' values so they are seeded
+    from the URL: the link, not an earlier visit in this session, decides what the page shows."""
+    if st.session_state.get("nav.entered") == page:
+        return
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{page}.")]:
+        if not key.endswith((".images", ".pptx")):  # made images are kept (they are named by their content)
+            del st.session_state[key]
+    st.session_state["nav.entered"] = page
 
 
 def seed(key: str, wanted: Any, valid: Callable[[Any], bool], fallback: Any) -> None:

@@ -6,6 +6,6 @@ Must never: hold logic of its own (pipeline/rawstore.py owns it).
 
 from __future__ import annotations
 
-from pipeline.api import MAX_NAME_BYTES, Stored, find_same, listing, safe_name, save
+from pipeline.api import MAX_NAME_BYTES, Stored, append_report_place, find_same, listing, safe_name, save
 
-__all__ = ["MAX_NAME_BYTES", "Stored", "find_same", "listing", "safe_name", "save"]
+__all__ = ["MAX_NAME_BYTES", "Stored", "append_report_place", "find_same", "listing", "safe_name", "save"]

@@ -24,7 +24,8 @@ TIER_ORDER = {"low": 0, "medium": 1, "": 1, "high": 2}
 HATCH = "/"  # Plotly bar pattern of an unverified value
 OPEN_MARKER, FULL_MARKER = "circle-open", "circle"
 REFINED = 2000  # head of the queue ordered by the number's place in its sentence
-LEGEND = f"斜纹柱、空心点、{labels.UNVERIFIED_MARK}:未经人工核实的数值 · 实心:已核实或已更正"
+UNVERIFIED_OPACITY = 0.45  # a 横向对比 bar not yet checked: pale (its hatches are the ≥/≈ marks)
+LEGEND = f"浅色或斜纹柱、空心点、{labels.UNVERIFIED_MARK}:未经人工核实的数值 · 深色实心:已核实或已更正"
 
 
 # ---------------------------------------------------------------- states
@@ -90,6 +91,11 @@ def pattern(checked: bool) -> str:
 def marker_symbol(checked: bool) -> str:
     """A point's marker: open for an unverified value, full for a checked one."""
     return FULL_MARKER if checked else OPEN_MARKER
+
+
+def bar_opacity(frame: pd.DataFrame) -> list[float]:
+    """Per row of `frame`: full for a checked value, pale for an unverified one."""
+    return [1.0 if v else UNVERIFIED_OPACITY for v in verified(frame)]
 
 
 def bar_patterns(frame: pd.DataFrame) -> list[str]:

@@ -29,7 +29,7 @@ from pipeline.build import (
     process_document,
 )
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
-from pipeline.corrections import PLACES_FILE, Correction, Problem
+from pipeline.corrections import PLACES_FILE, Correction, Problem, append_report_place
 from pipeline.imports import Item, Outcome, archive_items, import_paths
 from pipeline.imports import store as store_outcome
 from pipeline.model import Document, Fact, Location, Place
@@ -58,6 +58,7 @@ __all__ = [
     "account_names",
     "account_stamp",
     "append_correction",
+    "append_report_place",
     "archive_items",
     "build",
     "catalogue",

@@ -169,6 +169,28 @@ def read_report_places(path: str | Path) -> tuple[dict[str, tuple[str, int | Non
     return found, problems
 
 
+PLACES_COLUMNS = ("source", "jurisdiction", "year", "reason")
+
+
+def append_report_place(raw: str | Path, source: str, jurisdiction: str, year: int | None, reason: str) -> Path:
+    """Append an editor's "this report is of `jurisdiction`, `year`" to raw/report_places.csv (header when new).
+
+    Appending only: earlier lines are never touched (a later line for the same source wins on reading).
+    """
+    path = Path(raw) / PLACES_FILE
+    new = not path.is_file() or path.stat().st_size == 0
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        if not new and not path.read_bytes().endswith((b"\n", b"\r")):
+            handle.write("\n")
+        writer = csv.writer(handle)
+        if new:
+            writer.writerow(PLACES_COLUMNS)
+        writer.writerow([source, jurisdiction, "" if year is None else str(int(year)), reason])
+        handle.flush()
+        os.fsync(handle.fileno())
+    return path
+
+
 def in_force(corrections: Iterable[Correction]) -> list[Correction]:
     """The last value-changing line (set, reject, withdraw) for each key, unless it withdraws
     the correction. Confirmations change no value: `review.state_of` reads them."""

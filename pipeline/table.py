@@ -22,17 +22,24 @@ values, the one kept is decided by the first of these that separates them:
   1. method manual (a reviewed correction) beats everything extracted;
   2. a row from the year's own report (report year == row year) beats a later or earlier
      report mentioning that year in passing;
-  3. method reported > inferred > derived;
-  4. qualifier exact beats at_least / approx / at_most;
-  5. the later report (higher report year);
-  6. the earlier position in the text (evidence_start; unknown positions last);
-  7. source name (alphabetical), so the result never depends on file order.
+  3. the report's publication / issue date: the later-issued report wins (a reissued or
+     corrected report supersedes) — only when every competing report has a known date;
+  4. the issuer, read from the report's title: the people's government itself beats its
+     rule-of-law committee office, which beats a department (司法局…) — only when all are known;
+  5. the content rules: method reported > inferred > derived; qualifier exact beats
+     at_least / approx / at_most;
+  6. the later report year.
+Never file order, file name or the position of the number in the text: when none of these
+separates the best rows, no value is kept for the key and every alternative is listed in
+conflicts.csv (chosen False) with a rule saying so, for an editor to settle. The helper
+columns doc_published and doc_issuer (like doc_year) carry the report's date and issuer.
 Rows with the same value (to 6 decimals) are not a conflict: the best-ranked one is kept
 and no conflict row is written.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 
@@ -83,6 +90,18 @@ COLUMNS: tuple[str, ...] = (
 REVIEW_COLUMNS: tuple[str, ...] = ("review_state", "reviewed_by", "reviewed_at", "review_note")
 KEY: tuple[str, ...] = ("adcode", "year", "indicator")
 DOC_YEAR = "doc_year"
+DOC_PUBLISHED = "doc_published"  # ISO date of the report or ""
+DOC_ISSUER = "doc_issuer"  # ISSUERS key read from the report's title, or ""
+HELPERS: tuple[str, ...] = (DOC_YEAR, DOC_PUBLISHED, DOC_ISSUER)
+# Who issued a report, best first, with the title words that say so.
+ISSUERS: dict[str, tuple[str, re.Pattern[str]]] = {
+    "government": ("人民政府", re.compile(r"人民政府|政府办公(?:厅|室)")),
+    "committee": (
+        "依法治理委员会(办公室)",
+        re.compile(r"依法治[省市县区州盟旗]?委员会|依法治[省市县区]?办|法治建设委员会|法治办"),
+    ),
+    "department": ("政府部门", re.compile(r"[^\s]{1,12}?(?:局|厅|委员会|办公室)(?:关于|\d|二|年|$)")),
+}
 CUMULATIVE_COLUMNS: tuple[str, ...] = (*COLUMNS, "period")
 CONFLICT_COLUMNS: tuple[str, ...] = (
     "jurisdiction",
@@ -151,8 +170,11 @@ _BOOL_COLUMNS = {"chosen": "bool"}
 RULE_TEXT = (
     "同一地区、年份、指标有多个不同数值时,依次按以下规则取一个:"
     "人工校正值优先;该年度本身的报告优先于其他年度报告中顺带提及的数值;"
-    "原文报告值优先于推断值,推断值优先于计算值;确切数值优先于约数、下限或上限;"
-    "较新的报告优先;同一报告中先出现的优先;最后按来源文件名排序。数值相同的不算冲突。"
+    "发布日期较晚的报告优先(各报告均有发布日期时);人民政府发布的报告优先于法治建设委员会办公室,"
+    "再优先于政府部门(各报告均能识别发布机关时);原文报告值优先于推断值,推断值优先于计算值;"
+    "确切数值优先于约数、下限或上限;较新年度的报告优先。"
+    "从不按文件顺序、文件名或数字在文中的位置取舍:以上规则都无法区分时不采用任何一个数值,留待人工审核。"
+    "数值相同的不算冲突。"
 )
 
 _METHOD_RANK = {"manual": 0, "reported": 1, "inferred": 2, "derived": 3}
@@ -163,7 +185,6 @@ _QUALIFIER_LABEL = {
     "approx": "约数",
     "at_most": "上限数值",
 }
-_UNKNOWN_POSITION = 10**12
 
 
 class SchemaViolation(ValueError):
@@ -217,10 +238,20 @@ def _row(doc: Document, loc: Location, fact: Fact, place: Mapping[str, str]) -> 
         **_UNREVIEWED,
         "period": fact.period,
         DOC_YEAR: loc.year,
+        DOC_PUBLISHED: loc.published or "",
+        DOC_ISSUER: issuer(loc.title),
     }
 
 
 _UNREVIEWED = {"review_state": review.UNVERIFIED, "reviewed_by": "", "reviewed_at": "", "review_note": ""}
+
+
+def issuer(title: str) -> str:
+    """The ISSUERS key of the body a report's title names as its author ("" when it names none)."""
+    for key, (_, pattern) in ISSUERS.items():
+        if pattern.search(title or ""):
+            return key
+    return ""
 
 
 def plausible(rows: Iterable[dict]) -> tuple[list[dict], list[dict]]:
@@ -247,7 +278,7 @@ def frames(rows: Iterable[Mapping]) -> tuple[pd.DataFrame, pd.DataFrame]:
     for row in rows:
         (single if row["period"] == PERIOD_YEAR else cumulative).append(row)
     cum = _typed(cumulative, CUMULATIVE_COLUMNS).drop_duplicates(ignore_index=True)
-    return _typed(single, (*COLUMNS, DOC_YEAR)), _sort(cum)
+    return _typed(single, (*COLUMNS, *HELPERS)), _sort(cum)
 
 
 def _typed(records: Sequence[Mapping], columns: Sequence[str]) -> pd.DataFrame:
@@ -258,7 +289,9 @@ def _typed(records: Sequence[Mapping], columns: Sequence[str]) -> pd.DataFrame:
 
 @cache
 def _dtypes() -> dict[str, str]:
-    text = {c: "str" for c in (*CUMULATIVE_COLUMNS, *CONFLICT_COLUMNS, *DOCUMENT_COLUMNS, *CORRECTION_COLUMNS)}
+    text = {
+        c: "str" for c in (*CUMULATIVE_COLUMNS, *CONFLICT_COLUMNS, *DOCUMENT_COLUMNS, *CORRECTION_COLUMNS, *HELPERS[1:])
+    }
     return {**text, **_INT_COLUMNS, **_FLOAT_COLUMNS, **_BOOL_COLUMNS}
 
 
@@ -274,50 +307,88 @@ def _sort(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def resolve(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(one row per KEY with exactly COLUMNS, conflicts) from a single-year frame with doc_year.
+    """(one row per KEY with exactly COLUMNS, conflicts) from a single-year frame with the helper columns.
 
     The kept row is the best by RULE_TEXT (see the module docstring). `conflicts` lists every
     row of each key that has more than one distinct value, with `chosen` and a Chinese `rule`
     saying why the chosen row beat that alternative (for the chosen row: beat the runner-up).
+    A key whose best two distinct values no rule separates keeps no row (all alternatives unchosen).
     """
     ranked = _ranked(frame)
     best = ranked.drop_duplicates(list(KEY), keep="first")
     distinct = ranked.groupby(list(KEY), dropna=False)["_v"].transform("nunique")
-    conflicts = _conflicts(ranked[distinct > 1])
+    conflicts, undecided = _conflicts(ranked[distinct > 1])
+    if undecided:
+        keys = pd.MultiIndex.from_frame(best[list(KEY)])
+        best = best[~keys.isin(list(undecided))]
     return _sort(best[list(COLUMNS)]), conflicts
 
 
-_CRITERIA = ("_manual", "_primary", "_method", "_inexact", "_later", "_position", "source")
+_CRITERIA = ("_manual", "_primary", "_published", "_issuer", "_method", "_inexact", "_later")
+_ISSUER_RANK = {key: i for i, key in enumerate(ISSUERS)}
 
 
 def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame` with rank columns (lower is better), sorted best-first within each key."""
     doc_year = frame[DOC_YEAR]
+    published = _helper(frame, DOC_PUBLISHED)
+    issuers = _helper(frame, DOC_ISSUER)
     ranks = {
         "_manual": (frame["method"] != "manual").astype(int),
         "_primary": (doc_year != frame["year"]).fillna(True).astype(int),
+        # dates and issuers decide only where every competing report has one (unknown is no evidence)
+        "_published": _when_all_known(frame, published, lambda s: -_date_number(s)),
+        "_issuer": _when_all_known(frame, issuers, lambda s: s.map(_ISSUER_RANK)),
         "_method": frame["method"].map(_METHOD_RANK).fillna(len(_METHOD_RANK)).astype(int),
         "_inexact": (frame["qualifier"] != "exact").astype(int),
         "_later": -doc_year.fillna(0).astype("int64"),
-        "_position": frame["evidence_start"].where(frame["evidence_start"] >= 0, _UNKNOWN_POSITION),
         "_v": frame["value"].round(6),
     }
     ranked = frame.assign(**ranks)
-    return ranked.sort_values([*KEY, *_CRITERIA], kind="stable")
+    # the value is the last sort key only so that equal rows group together; it never decides (see _conflicts)
+    return ranked.sort_values([*KEY, *_CRITERIA, "_v"], kind="stable")
 
 
-def _conflicts(alternatives: pd.DataFrame) -> pd.DataFrame:
-    """Every row of the conflicting keys in `alternatives` (sorted best-first within a key)."""
+def _helper(frame: pd.DataFrame, column: str) -> pd.Series:
+    if column not in frame.columns:  # rows made before the column existed (e.g. a cache): unknown
+        return pd.Series("", index=frame.index, dtype=object)
+    return frame[column].fillna("").astype(str)
+
+
+def _when_all_known(frame: pd.DataFrame, values: pd.Series, rank) -> pd.Series:
+    """`rank(values)` where every row of the key has a value, else 0 (the criterion does not decide)."""
+    known = values != ""
+    all_known = known.groupby([frame[k] for k in KEY], dropna=False).transform("all")
+    out = pd.Series(0, index=frame.index, dtype="int64")
+    if all_known.any():
+        out[all_known] = rank(values[all_known]).astype("int64")
+    return out
+
+
+def _date_number(dates: pd.Series) -> pd.Series:
+    """ "2023-03-15" -> 20230315 (ISO dates sort as numbers)."""
+    return pd.to_numeric(dates.str.replace("-", "", regex=False).str[:8], errors="coerce").fillna(0)
+
+
+def _conflicts(alternatives: pd.DataFrame) -> tuple[pd.DataFrame, set[tuple]]:
+    """(every row of the conflicting keys in `alternatives`, the keys no rule decides)."""
     groups: dict[tuple, list[dict]] = {}
     for row in alternatives.to_dict("records"):  # one conversion: per-group frames are slow
         groups.setdefault(tuple(row[k] for k in KEY), []).append(row)
     records = []
-    for rows in groups.values():
+    undecided: set[tuple] = set()
+    for key, rows in groups.items():
         winner = rows[0]
         runner_up = next(r for r in rows[1:] if r["_v"] != winner["_v"])
-        records.append(_conflict_record(winner, True, _why(winner, runner_up)))
-        records.extend(_conflict_record(row, False, _why(winner, row)) for row in rows[1:])
-    return _typed(records, CONFLICT_COLUMNS)
+        reason = _why(winner, runner_up)
+        if reason is None:
+            undecided.add(key)
+            text = _undecided(winner, runner_up)
+            records.extend(_conflict_record(row, False, text) for row in rows)
+            continue
+        records.append(_conflict_record(winner, True, reason))
+        records.extend(_conflict_record(row, False, _why(winner, row) or reason) for row in rows[1:])
+    return _typed(records, CONFLICT_COLUMNS), undecided
 
 
 def _conflict_record(row: Mapping, chosen: bool, rule: str) -> dict:
@@ -329,14 +400,23 @@ def _conflict_record(row: Mapping, chosen: bool, rule: str) -> dict:
     }
 
 
-def _why(winner: Mapping, other: Mapping) -> str:
-    """The Chinese sentence for the first criterion on which `winner` beats `other`."""
+def _why(winner: Mapping, other: Mapping) -> str | None:
+    """The Chinese sentence for the first criterion on which `winner` beats `other` (None: none does)."""
     if winner["_v"] == other["_v"]:
         return "数值与选中值相同"
     for criterion in _CRITERIA:
         if winner[criterion] != other[criterion]:
             return _REASONS[criterion](winner, other)
-    return "各项规则均相同,取排在前面的一条"
+    return None
+
+
+def _undecided(winner: Mapping, other: Mapping) -> str:
+    if winner["source"] == other["source"]:
+        return "同一份报告对此给出了不同数值,按规则无法取舍,暂不采用任何一个;请在“冲突审核”中核对原文后选定。"
+    return (
+        "这些报告的年度、发布日期、发布机关和数值性质都无法区分,暂不采用任何一个数值"
+        "(不按文件顺序或数字位置取舍);请在“冲突审核”中核对原文后选定。"
+    )
 
 
 def _year(value: object) -> str:
@@ -346,11 +426,11 @@ def _year(value: object) -> str:
 _REASONS: dict[str, Callable[[Mapping, Mapping], str]] = {
     "_manual": lambda w, o: "人工校正值优先于自动提取的数值",
     "_primary": lambda w, o: f"出自{_year(w['year'])}年度本身的报告,优先于{_year(o[DOC_YEAR])}年报告中顺带提及的数值",
+    "_published": lambda w, o: f"发布日期较晚的报告({w[DOC_PUBLISHED]})优先于较早发布的报告({o[DOC_PUBLISHED]})",
+    "_issuer": lambda w, o: f"{ISSUERS[w[DOC_ISSUER]][0]}发布的报告优先于{ISSUERS[o[DOC_ISSUER]][0]}发布的报告",
     "_method": lambda w, o: f"{_METHOD_LABEL[w['method']]}优先于{_METHOD_LABEL[o['method']]}",
     "_inexact": lambda w, o: f"确切数值优先于{_QUALIFIER_LABEL.get(o['qualifier'], o['qualifier'])}",
     "_later": lambda w, o: f"较新的报告({_year(w[DOC_YEAR])}年)优先于较早的报告({_year(o[DOC_YEAR])}年)",
-    "_position": lambda w, o: "同一报告中先出现的数值优先",
-    "source": lambda w, o: f"其他规则相同,按来源文件名排序取{w['source']}",
 }
 
 

@@ -87,13 +87,16 @@ def test_a_bad_url_falls_back_to_defaults_instead_of_failing(app_run):
 
 def test_trend_shows_gaps_and_a_year_over_year_table(app_run):
     at = app_run(page="trend", indicator="review_received", jurisdictions="320600")
-    [line] = spec(at)["data"]
+    line, bridge = spec(at)["data"]
     assert line["x"] == ["2019", "2020", "2021", "2022"] and line["y"][1] is None
+    assert bridge["line"]["dash"] == "dot" and bridge["x"] == ["2019", "2021", None]  # across the gap
     assert spec(at)["layout"]["xaxis"]["type"] == "category"
     table = at.dataframe[0].value
-    assert list(table.columns) == ["地区", "年份", "数值", "上年数值", "同比增减", "同比增减(%)"]
+    assert list(table.columns) == ["地区", "年份", "数值", "比较年份", "比较年份数值", "增减", "增减(%)"]
+    assert table.iloc[1]["比较年份"] == "2019年(中间年份无数据)"
     at.multiselect(key="trend.jurisdictions").set_value(["320600", "220100"]).run()
-    assert len(spec(at)["data"]) == 2 and at.query_params["jurisdictions"] == "320600,220100"
+    names = [t.get("name") for t in spec(at)["data"] if t.get("showlegend") is not False]
+    assert len(names) == 2 and at.query_params["jurisdictions"] == "320600,220100"
 
 
 def test_profile_shows_every_indicator_of_the_place_and_links_to_evidence(app_run):
@@ -112,9 +115,11 @@ def test_sources_shows_script_evidence_as_text_with_the_number_marked(app_run):
     assert "<script>" not in shown
     assert "&lt;script&gt;" in shown and "<mark>847</mark>" in shown
     facts = at.table[0].value
-    # st.table renders Markdown: the file name is escaped there (entities), and reads the same
-    assert html.unescape(facts.loc["来源文件", "内容"]) == "220100_2021.txt"
+    # st.table renders Markdown: names are escaped there (entities), and read the same
+    assert html.unescape(facts.loc["来源报告", "内容"]) == "长春市2021年法治政府建设情况报告"  # the title, not the file
     assert facts.loc["取得方式", "内容"] == "报告原文"
+    assert "原文位置" not in facts.index and "字符" not in facts.to_string()  # no character offsets
+    assert "None" not in texts(at)
 
 
 def test_sources_names_method_and_qualifier_in_chinese(app_run):
@@ -150,10 +155,11 @@ def test_presentation_mode_collapses_filters_and_enlarges_fonts(app_run):
     assert at.sidebar.toggle(key="nav.mode").value is True
 
 
-def test_chart_toolbar_downloads_a_high_resolution_named_png(app_run):
+def test_chart_toolbar_downloads_a_16_by_9_named_png(app_run):
     at = app_run(indicator="review_accepted", year="2022")
     config = json.loads(at.get("plotly_chart")[0].proto.config)
-    assert config["toImageButtonOptions"]["scale"] >= 2
+    options = config["toImageButtonOptions"]
+    assert (options["width"] * options["scale"], options["height"] * options["scale"]) == (1920, 1080)
     assert config["toImageButtonOptions"]["filename"] == "行政复议受理数_2022年_横向对比"
 
 
@@ -198,6 +204,69 @@ def test_parquet_is_preferred_when_newer_and_typed_like_the_csv(processed_copy):
     pd.testing.assert_frame_equal(read(processed_copy).indicators, csv_frame)
 
 
+def test_the_first_screen_explains_the_board_its_reports_and_how_to_add_more(app_run):
+    at = app_run()
+    about = at.expander[0]
+    assert about.label.startswith("关于本看板") and about.proto.expanded
+    shown = texts(at)
+    first = (ROOT / "tests" / "fixtures" / "processed" / "documents.csv").read_text(encoding="utf-8").splitlines()[1]
+    assert first.split(",")[10] in shown  # a report's title
+    assert "上传报告" in shown and "data/raw/" in shown
+    assert not app_run(indicator="review_accepted", year="2022").expander[0].proto.expanded
+
+
+def test_the_app_serves_this_computer_only_by_default():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["address"] == "127.0.0.1"
+
+
+def test_charts_collected_while_browsing_become_one_deck_in_the_sidebar(app_run):
+    at = app_run(indicator="review_accepted", year="2022")
+    at.button(key="compare.chart.collect").click().run()
+    assert "已收集 1 张图" in "\n".join(m.value for m in at.sidebar.markdown)
+    assert at.button(key="compare.chart.collected").disabled  # the same chart is not added twice
+    at.sidebar.radio(key="nav.page").set_value("trend").run()
+    at.button(key="trend.chart.collect").click().run()
+    assert "已收集 2 张图" in "\n".join(m.value for m in at.sidebar.markdown)
+    items = at.session_state["deck.items"]
+    assert [i["title"].split(" · ")[-1] for i in items] == ["各地区横向对比", "年度趋势"]
+    assert all("原文" in i["notes"] for i in items)
+    at.button(key="deck.clear").click().run()
+    assert "已收集" not in "\n".join(m.value for m in at.sidebar.markdown)
+
+
+def test_national_and_provincial_rates_are_reference_lines_and_the_profile_compares(app_run, processed_dir, tmp_path):
+    import shutil
+
+    import pandas as pd
+
+    data = tmp_path / "processed"
+    shutil.copytree(processed_dir, data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    table = pd.read_csv(data / "indicators.csv", dtype={"adcode": str}, keep_default_na=False)
+    rates = table[(table["indicator"] == "court_appearance_rate") & table["year"].isin([2022, 2023])]
+    national = rates.drop_duplicates("year").assign(
+        jurisdiction="中华人民共和国", adcode="100000", level="national", province="", parent="", value=[95.1, 95.5]
+    )
+    pd.concat([table, national]).to_csv(data / "indicators.csv", index=False)
+
+    at = app_run(data=data, indicator="court_appearance_rate", year="2022", province="浙江省", level="prefecture")
+    figure = spec(at)
+    assert all("中华人民共和国" not in y for y in figure["data"][0]["y"])  # the country is no bar
+    lines = {round(s["x0"], 2) for s in figure["layout"]["shapes"] if s["line"].get("dash") == "dot"}
+    assert lines == {95.1, 92.2}  # 全国 and 浙江省
+    notes = " ".join(a.get("text", "") for a in figure["layout"]["annotations"])
+    assert "全国 95.1%" in notes and "浙江省 92.2%" in notes
+
+    profile = app_run(data=data, page="profile", place="330100")
+    shown = html.unescape(texts(profile))
+    assert (
+        "行政机关负责人出庭应诉率 2023年为 93%,比中华人民共和国(95.5%)低 2.5 个百分点、比浙江省(92.7%)高 0.3 个百分点"
+        in shown
+    )
+
+
 def test_a_broken_rule_file_is_explained_in_words_not_a_traceback(tmp_path, monkeypatch) -> None:
     import shutil
 
@@ -219,3 +288,39 @@ def test_a_broken_rule_file_is_explained_in_words_not_a_traceback(tmp_path, monk
     shown = html.unescape(" ".join(str(e.value) for e in at.error) + " ".join(str(s.label) for s in at.get("status")))
     assert "indicators.yaml: review_accepted: unknown key 'not_cue'" in shown
     assert not at.exception
+
+
+def test_the_wide_table_on_screen_shows_dashes_not_none(app_run):
+    at = app_run(page="table", indicator="review_received")
+    wide = at.dataframe[-1].value
+    years = [c for c in wide.columns if c.endswith("年")]
+    cells = wide[years].to_numpy().ravel().tolist()
+    assert "—" in cells and all(isinstance(c, str) and c not in ("None", "nan") for c in cells)
+    assert any("," in c for c in cells)  # 千分位
+
+
+RAW_TOKENS = ("None", "nan", "<NA>", "reported", "exact", "at_least", "(reported", "个字符", "evidence_start")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"page": "compare", "indicator": "market_entities", "year": "2022"},
+        {"page": "trend", "indicator": "review_received", "jurisdictions": "320600,220100"},
+        {"page": "profile", "place": "320600"},
+        {"page": "table", "indicator": "review_received"},
+        {"page": "sources", "place": "320600", "indicator": "review_received", "year": "2022"},
+        {"page": "coverage"},
+    ],
+    ids=lambda q: q["page"],
+)
+def test_no_page_shows_raw_codes_none_or_character_offsets(app_run, query):
+    at = app_run(**query)
+    assert not at.exception
+    parts = [str(e.value) for e in [*at.markdown, *at.caption, *at.info, *at.warning, *at.error, *at.success]]
+    for frame in [*at.dataframe, *at.table]:
+        shown = frame.value.drop(columns=[c for c in ("原文依据", "来源文件") if c in frame.value.columns])
+        parts.append(shown.astype(str).to_string())
+    text = "\n".join(parts)
+    for token in RAW_TOKENS:
+        assert token not in text, (token, text[max(0, text.find(token) - 200) : text.find(token) + 100])

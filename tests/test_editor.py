@@ -173,7 +173,8 @@ def with_conflict(with_report):
 def test_conflicts_are_listed_with_values_sources_and_the_rule(editor_app, with_conflict):
     at = editor_app(page="review", password=None)
     shown = texts(at)
-    assert "320件" in shown and "330件" in shown and "黄山2024.txt" in shown and "取舍规则" in shown
+    assert "320件" in shown and "330件" in shown and "取舍规则" in shown
+    assert "黄山市人民政府关于2024年法治政府建设情况的报告" in shown  # the report's title, not its file name
     assert "当前采用" in shown and not any(k.startswith("review.341000") for k in keys(at.button))
 
 
@@ -182,7 +183,11 @@ def test_adopting_an_alternative_records_a_correction_and_settles_the_conflict(e
     at = editor_app(page="review")
     conflicts = pd.read_csv(processed / "conflicts.csv", dtype={"adcode": str})
     index = conflicts.reset_index(drop=True).index[conflicts["value"] == 330.0][0]
-    at.button(key=f"review.341000.2023.review_received.{index}").click().run()
+    button = f"review.341000.2023.review_received.{index}"
+    assert at.button(key=button).disabled  # no reviewer's name yet
+    at.text_input(key="review.who").set_value("张三").run()
+    assert not at.button(key=button).disabled
+    at.button(key=button).click().run()
     assert not at.exception
     [line] = log_lines(raw)
     assert (line["jurisdiction"], line["action"], line["value"], line["who"]) == ("黄山市", "set", "330", "共享密码")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
+from datetime import UTC, datetime
 
 import openpyxl
 import pandas as pd
@@ -32,7 +32,7 @@ def test_csv_records_its_filters_first_then_the_table():
     data = exports.to_csv(TABLE, FILTERS, WHEN)
     text = data.decode("utf-8-sig")
     assert text.splitlines()[0] == "# 法治指标看板 导出数据"
-    assert "# 筛选条件:指标,行政复议受理数" in text and "# 导出时间,2024-05-01 10:30" in text
+    assert "# 筛选条件:指标,行政复议受理数" in text and "# 导出时间,2024-05-01 10:30(北京时间)" in text
     back = pd.read_csv(io.BytesIO(data), skiprows=exports.header_lines(data), encoding="utf-8-sig")
     assert list(back.columns) == ["地区", "年份", "数值", "备注"]
     assert back["地区"].tolist() == ["长春市", "南通市"] and back["数值"].tolist() == [1405.0, -3.5]
@@ -165,3 +165,27 @@ def test_corrected_values_are_marked_in_tidy_and_wide_exports(processed_frame):
     assert wide.loc[wide["地区"] == "南通市", "说明"].item() == "2022年✎"
     ws = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(wide, {}, exported=WHEN))).active
     assert "2022年✎" in [c.value for row in ws.iter_rows() for c in row]
+
+
+def test_csv_counts_are_written_without_a_trailing_point_zero():
+    table = pd.DataFrame({"地区": ["甲市", "乙市", "丙市"], "数值": [875.0, 98.5, float("nan")], "年份": [2022] * 3})
+    data = exports.to_csv(table, {}, WHEN)
+    lines = data.decode("utf-8-sig").splitlines()[exports.header_lines(data) :]
+    assert lines[1:] == ["甲市,875,2022", "乙市,98.5,2022", "丙市,,2022"]
+
+
+def test_xlsx_has_number_formats_a_frozen_header_and_an_autofilter():
+    table = pd.DataFrame({"地区": ["甲市", "乙市"], "年份": [2021, 2022], "数值": [1450000.0, 98.55]})
+    ws = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(table, FILTERS, exported=WHEN))).active
+    header = next(r[0].row for r in ws.iter_rows() if r[0].value == "地区")
+    assert ws.freeze_panes == f"A{header + 1}"
+    assert ws.auto_filter.ref == f"A{header}:C{header + 2}"
+    assert ws.cell(header + 1, 3).number_format == "#,##0" and ws.cell(header + 1, 3).value == 1450000
+    assert ws.cell(header + 2, 3).number_format == "#,##0.00"
+    assert ws.cell(header + 1, 2).number_format == "General"  # a year is not a quantity: no 2,021
+
+
+def test_export_time_is_beijing_time():
+
+    utc = datetime(2024, 5, 1, 2, 30, tzinfo=UTC)
+    assert ("导出时间", "2024-05-01 10:30(北京时间)") in exports.header_block({}, 0, utc)

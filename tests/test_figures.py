@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import shutil
+import struct
 
 import pandas as pd
 import pytest
@@ -108,7 +109,7 @@ def test_compare_draws_the_average_of_the_shown_jurisdictions():
     fig = figures.compare_bar(CITIES, name="行政复议受理数", unit="件", year=2022)
     [line] = [s for s in fig.layout.shapes if s.type == "line"]
     assert line.x0 == pytest.approx((120 + 1686 + 530) / 3)
-    assert "平均 778.67件" in annotation_texts(fig)
+    assert "平均 779件" in annotation_texts(fig)  # an average count is written whole
 
 
 def test_counts_of_different_levels_carry_a_warning_but_rates_do_not():
@@ -145,35 +146,126 @@ def test_trend_has_a_categorical_axis_of_every_year_in_the_span():
 
 def test_missing_years_are_gaps_not_zeros_and_real_zeros_stay():
     fig = figures.trend_lines(TREND, name="行政复议受理数", unit="件")
-    first, second = fig.data
+    first, second = fig.data[:2]
     assert list(first.y) == [10, None, 30] and first.connectgaps is False
     assert list(second.y) == [None, 0, 25]
 
 
 def test_a_jurisdiction_keeps_its_colour_across_charts():
     trend = figures.trend_lines(TREND, name="x", unit="件")
-    bars = figures.compare_bar(CITIES, name="x", unit="件", year=2022)
+    bars = figures.compare_bar(CITIES, name="x", unit="件", year=2022, highlight=["110100"])
     colour_in_bars = dict(zip([y.split(". ")[1] for y in bars.data[0].y], bars.data[0].marker.color, strict=True))
     assert trend.data[0].line.color == colour_in_bars["甲市"] == figures.color_for("110100")
     assert figures.color_for("110100") in figures.PALETTE
 
 
-def test_year_over_year_compares_only_with_the_previous_year():
+def test_bars_share_one_colour_and_only_highlighted_places_stand_out():
+    plain = figures.compare_bar(CITIES, name="x", unit="件", year=2022).data[0]
+    assert set(plain.marker.color) == {figures.ONE_COLOUR}
+    marked = figures.compare_bar(CITIES, name="x", unit="件", year=2022, highlight=["110300"]).data[0]
+    colours = dict(zip([y.split(". ")[1] for y in marked.y], marked.marker.color, strict=True))
+    assert colours["丙市"] == figures.color_for("110300")
+    assert colours["甲市"] == colours["乙市"] == figures.MUTED
+
+
+def test_at_least_and_approx_values_are_hatched_on_the_bars_with_a_legend():
+    fig = figures.compare_bar(CITIES, name="x", unit="件", year=2022)
+    bar = fig.data[0]
+    shapes = dict(zip([y.split(". ")[1] for y in bar.y], bar.marker.pattern.shape, strict=True))
+    assert shapes == {"乙市": "/", "丙市": ".", "甲市": ""}
+    legend = {t.name for t in fig.data[1:] if t.showlegend}
+    assert legend == {"≥ 不少于(下限)", "≈ 约数"} and fig.layout.showlegend
+
+
+def test_large_counts_read_in_wan_on_axis_labels_and_tooltips_never_k_or_m():
+    big = rows(
+        ("甲市", "110100", "prefecture", 2022, 1450000, "at_least"),
+        ("乙市", "110200", "prefecture", 2022, 321000),
+        indicator="market_entities",
+        name="市场主体总量",
+        unit="户",
+    )
+    fig = figures.compare_bar(big, name="市场主体总量", unit="户", year=2022)
+    ticks = list(fig.layout.xaxis.ticktext)
+    assert fig.layout.xaxis.tickmode == "array" and any("万" in t for t in ticks)
+    assert not any(c in "".join(ticks) for c in "kM")
+    assert list(fig.data[0].text) == ["≥145万户", "32.1万户"]
+    mixed = pd.concat([big, big.iloc[[1]].assign(adcode="110300", jurisdiction="丙市", value=78000.0)])
+    assert list(figures.compare_bar(mixed, name="x", unit="户", year=2022).data[0].text)[-1] == "7.8万户"
+    assert fig.data[0].customdata[0][0] == "≥145万户(1,450,000户)"
+    trend = figures.trend_lines(big, name="市场主体总量", unit="户")
+    assert any("万" in t for t in trend.layout.yaxis.ticktext)
+
+
+def test_slides_are_16_by_9_with_bars_no_thicker_than_the_limit():
+    fig = figures.compare_bar(CITIES, name="x", unit="件", year=2022, slide=True)
+    assert (fig.layout.width, fig.layout.height) == (1920, 1080)
+    plot = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    assert plot / 3 * (1 - fig.layout.bargap) <= figures.MAX_BAR + 1
+    many = rows(*((f"市{i}", f"11{i:04d}", "prefecture", 2022, 100 + i) for i in range(30)))
+    assert figures.compare_bar(many, name="x", unit="件", year=2022, slide=True).layout.bargap == 0.2
+    for fig in (
+        figures.trend_lines(TREND, name="x", unit="件", slide=True),
+        figures.profile_grid(TREND[TREND["adcode"] == "110100"], jurisdiction="甲市", slide=True),
+    ):
+        assert (fig.layout.width, fig.layout.height) == (1920, 1080)
+        assert SOURCE in annotation_texts(fig)
+
+
+def test_presentation_charts_fill_most_of_a_1080_pixel_screen():
+    fig = figures.compare_bar(CITIES, name="x", unit="件", year=2022, presentation=True)
+    assert fig.layout.height >= 0.8 * 1080
+
+
+def test_missing_years_are_bridged_by_a_dotted_line_and_the_note_says_so():
+    fig = figures.trend_lines(TREND, name="x", unit="件")
+    bridges = [t for t in fig.data if t.line.dash == "dot"]
+    assert len(bridges) == 1 and list(bridges[0].x) == ["2019", "2021", None]
+    assert bridges[0].showlegend is False
+    assert "点线连接" in annotation_texts(fig)
+
+
+def test_reference_lines_are_drawn_and_labelled():
+    rates = rows(("甲市", "110100", "prefecture", 2022, 92.5), unit="%")
+    fig = figures.compare_bar(rates, name="x", unit="%", year=2022, references=[("全国", 95.1)])
+    assert any(s.x0 == 95.1 and s.line.dash == "dot" for s in fig.layout.shapes)
+    assert "全国 95.1%" in annotation_texts(fig)
+
+
+def test_profile_panels_of_one_unit_share_one_scale(processed_frame):
+    place = frames.select(processed_frame, adcodes=["220100"])
+    fig = figures.profile_grid(place, jurisdiction="长春市")
+    units = dict(zip(place["indicator_name"], place["unit"], strict=False))
+    ranges: dict[str, set] = {}
+    for trace in fig.data:
+        axis = fig.layout["yaxis" + trace.yaxis[1:]]
+        ranges.setdefault(units[trace.name.split("(")[0]], set()).add(tuple(axis.range))
+    assert all(len(r) == 1 for r in ranges.values()), ranges
+
+
+def test_year_over_year_compares_with_the_last_year_that_has_a_value_and_says_which():
     table = frames.yoy(TREND).set_index(["adcode", "year"])
-    assert math.isnan(table.loc[("110100", 2021), "change"])  # 2020 missing: no 同比 across the gap
+    assert table.loc[("110100", 2021), "prev_year"] == 2019  # 2020 missing: compared with 2019, named
+    assert table.loc[("110100", 2021), "change"] == 20
+    assert pd.isna(table.loc[("110100", 2019), "prev_year"])
     assert table.loc[("110200", 2021), "change"] == 25
     assert math.isnan(table.loc[("110200", 2021), "pct"])  # previous value 0: no percentage
     shown = frames.yoy_display(
         rows(("甲市", "110100", "prefecture", 2021, 100), ("甲市", "110100", "prefecture", 2022, 120))
     )
-    assert shown.iloc[1][["同比增减", "同比增减(%)"]].tolist() == ["+20件", "+20%"]
+    assert shown.iloc[1][["增减", "增减(%)"]].tolist() == ["+20件", "+20%"]
+    assert shown.iloc[1]["比较年份"] == "2021年(上一年)"
+    gap = frames.yoy_display(
+        rows(("甲市", "110100", "prefecture", 2019, 100), ("甲市", "110100", "prefecture", 2022, 120))
+    )
+    assert gap.iloc[1]["比较年份"] == "2019年(中间年份无数据)" and gap.iloc[1]["增减"] == "+20件"
 
 
 def test_rate_changes_are_in_percentage_points():
     shown = frames.yoy_display(
         rows(("甲市", "110100", "prefecture", 2021, 90), ("甲市", "110100", "prefecture", 2022, 92.5), unit="%")
     )
-    assert shown.iloc[1]["同比增减"] == "+2.5个百分点"
+    assert shown.iloc[1]["增减"] == "+2.5个百分点"
 
 
 # ---------------------------------------------------------------- 地区画像 and 数据覆盖
@@ -212,10 +304,11 @@ def test_presentation_mode_has_larger_fonts_and_no_gridlines():
 # ---------------------------------------------------------------- toolbar, names, evidence
 
 
-def test_toolbar_png_is_high_resolution_with_a_meaningful_name():
+def test_toolbar_png_is_a_16_by_9_slide_with_a_meaningful_name():
     config = figures.chart_config(figures.file_stem("行政复议受理数", "2022年", "横向对比"))
     options = config["toImageButtonOptions"]
-    assert options["scale"] >= 2 and options["format"] == "png"
+    assert options["format"] == "png"
+    assert options["width"] * options["scale"] == 1920 and options["height"] * options["scale"] == 1080
     assert options["filename"] == "行政复议受理数_2022年_横向对比"
 
 
@@ -260,9 +353,12 @@ def test_chinese_headers_and_codes():
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="kaleido needs a local Chromium")
-def test_server_side_png_renders():
-    png = figures.to_png(figures.compare_bar(CITIES, name="行政复议受理数", unit="件", year=2022), scale=1)
-    assert png.startswith(b"\x89PNG")
+def test_server_side_png_and_svg_are_1920_by_1080():
+    fig = figures.compare_bar(CITIES, name="行政复议受理数", unit="件", year=2022, slide=True)
+    png = figures.to_image(fig, "png")
+    assert png.startswith(b"\x89PNG") and struct.unpack(">II", png[16:24]) == (1920, 1080)
+    svg = figures.to_image(fig, "svg").decode("utf-8")
+    assert svg.lstrip().startswith("<svg") and 'width="1920"' in svg and 'height="1080"' in svg
 
 
 # ---------------------------------------------------------------- TableIndex: the per-dataset lookups the pages use

@@ -25,6 +25,10 @@ from app.state import DEFAULT, ViewState, parse, to_params
         ({"province": "吉林省,江苏省"}, ViewState(province=("吉林省", "江苏省"))),
         ({"mode": "present"}, ViewState(mode="present")),
         ({"mode": "party"}, DEFAULT),
+        ({"years": "2022,2021,x,1800"}, ViewState(years=(2022, 2021))),
+        ({"highlight": "220100,长春"}, ViewState(highlight=("220100",))),
+        ({"view": "indicator"}, ViewState(view="indicator")),
+        ({"view": "<script>"}, DEFAULT),
     ],
 )
 def test_a_url_becomes_a_view_state(params, expected):
@@ -40,6 +44,9 @@ def test_a_state_round_trips_through_its_parameters():
         level=("prefecture", "county"),
         province=("吉林省",),
         mode="present",
+        years=(2021, 2022),
+        highlight=("220100",),
+        view="indicator",
     )
     assert parse(to_params(state)) == state
 

@@ -16,8 +16,10 @@ def doc(source: str = "r.txt") -> Document:
     return Document(source=source, path=source, text="", kind="txt")
 
 
-def rows(place: Place, report_year: int, *facts: Fact, source: str = "r.txt") -> list[dict]:
-    return table.rows_for(doc(source), Location(place, report_year), list(facts))
+def rows(
+    place: Place, report_year: int, *facts: Fact, source: str = "r.txt", title: str = "", published: str = ""
+) -> list[dict]:
+    return table.rows_for(doc(source), Location(place, report_year, title, published), list(facts))
 
 
 def fact(indicator: str = "review_accepted", value: float = 120, **kw) -> Fact:
@@ -63,7 +65,6 @@ def test_one_row_per_key_and_the_same_value_twice_is_no_conflict():
         (dict(method="reported"), dict(method="derived"), "原文报告值"),
         (dict(method="inferred"), dict(method="derived"), "推断值"),
         (dict(), dict(qualifier="approx"), "确切"),
-        (dict(start=5), dict(start=50), "先出现"),
     ],
 )
 def test_the_conflict_rule_picks_the_better_row(better, worse, rule_word):
@@ -74,6 +75,50 @@ def test_the_conflict_rule_picks_the_better_row(better, worse, rule_word):
         assert indicators["value"].tolist() == [100.0]
         assert conflicts["chosen"].tolist() == [True, False]
         assert rule_word in conflicts.loc[conflicts["chosen"], "rule"].item()
+
+
+def test_two_reports_of_one_year_are_decided_by_publication_date_first():
+    early = rows(CITY, 2022, fact(value=100), source="a.txt", published="2023-02-01")
+    late = rows(CITY, 2022, fact(value=90, qualifier="approx"), source="b.txt", published="2023-03-20")
+    for order in ((early, late), (late, early)):
+        indicators, conflicts = resolved(*order)
+        assert indicators["value"].tolist() == [90.0]  # the later issue wins, before any content rule
+        rule = conflicts.loc[conflicts["chosen"], "rule"].item()
+        assert "发布日期较晚" in rule and "2023-03-20" in rule
+
+
+def test_then_by_issuer_the_government_before_a_department():
+    government = rows(
+        CITY,
+        2022,
+        fact(value=100, qualifier="approx"),
+        source="z.txt",
+        title="甲市人民政府关于2022年法治政府建设情况的报告",
+    )
+    bureau = rows(CITY, 2022, fact(value=90), source="a.txt", title="甲市司法局2022年法治政府建设工作报告")
+    for order in ((government, bureau), (bureau, government)):
+        indicators, conflicts = resolved(*order)
+        assert indicators["value"].tolist() == [100.0]
+        assert "人民政府发布的报告优先于政府部门" in conflicts.loc[conflicts["chosen"], "rule"].item()
+
+
+def test_a_date_known_for_one_report_only_does_not_decide():
+    dated = rows(CITY, 2022, fact(value=100, qualifier="approx"), source="a.txt", published="2023-03-01")
+    undated = rows(CITY, 2022, fact(value=90), source="b.txt")
+    indicators, conflicts = resolved(dated, undated)
+    assert indicators["value"].tolist() == [90.0]
+    assert "确切" in conflicts.loc[conflicts["chosen"], "rule"].item()
+
+
+@pytest.mark.parametrize("same_report", [True, False])
+def test_never_by_file_order_name_or_position_an_undecided_key_keeps_no_value(same_report):
+    first = rows(CITY, 2022, fact(value=100, start=5), source="a.txt")
+    second = rows(CITY, 2022, fact(value=90, start=50), source="a.txt" if same_report else "b.txt")
+    for order in ((first, second), (second, first)):
+        indicators, conflicts = resolved(*order)
+        assert indicators.empty
+        assert sorted(conflicts["value"]) == [90.0, 100.0] and not conflicts["chosen"].any()
+        assert "暂不采用" in conflicts["rule"].iloc[0] and "冲突审核" in conflicts["rule"].iloc[0]
 
 
 def test_the_year_s_own_report_beats_a_later_report_quoting_it():

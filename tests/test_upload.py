@@ -189,6 +189,36 @@ def test_end_to_end_upload_compare_correct_compare(editor_app, editor_dirs, repo
     )  # the report itself was never touched
 
 
+def test_an_unsupported_format_is_explained_in_chinese_and_nothing_is_read(editor_app, editor_dirs):
+    raw, _ = editor_dirs
+    at = upload(editor_app(), "报告.xyz", b"whatever")
+    shown = texts(at)
+    assert "格式(.xyz)不受支持" in shown and "未读取也未保存" in shown
+    assert not at.table and list(raw.iterdir()) == []
+
+
+def test_an_editor_states_place_and_year_when_detection_fails(editor_app, editor_dirs, report_bytes):
+    raw, processed = editor_dirs
+    anonymous = report_bytes.decode("utf-8").replace("黄山市", "我市").replace("2023年", "本年度").encode("utf-8")
+    at = upload(editor_app(), "无名.txt", anonymous)
+    assert at.text_input(key="upload.place").value == ""
+    at.text_input(key="upload.place").set_value("黄山市")
+    at.number_input(key="upload.year").set_value(2023).run()
+    at.button(key="upload.confirm").click().run()
+    assert not at.exception
+    lines = (raw / "report_places.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "source,jurisdiction,year,reason" and lines[1].startswith("无名.txt,黄山市,2023,")
+    assert "黄山市" in (processed / "indicators.csv").read_text(encoding="utf-8")
+
+
+def test_the_uploader_s_own_english_is_overlaid_in_chinese(editor_app):
+    from app.views.upload import uploader_css
+
+    css = uploader_css(20 * 1024 * 1024)
+    assert '"选择文件"' in css and "每个文件不超过 20 MB" in css and "<script" not in css
+    assert any("选择文件" in m.value for m in editor_app().markdown)
+
+
 # ---------------------------------------------------------------- many files and .zip archives
 
 

@@ -41,20 +41,22 @@ def annotations(fig) -> str:
     return "\n".join(a.text for a in fig.layout.annotations)
 
 
-def test_unverified_bars_are_hatched_and_the_legend_says_so(rows):
+def test_unverified_bars_are_pale_and_the_legend_says_so(rows):
+    """横向对比's hatches mark ≥/≈ values (issue 10); an unverified bar is pale instead."""
     data = one_year(rows)
     fig = figures.compare_bar(data, name="行政复议收到申请数", unit="件", year=2022)
     bar = fig.data[0]
     names = [c.split(". ", 1)[1] for c in bar.y]
     states = dict(zip(data["jurisdiction"], data["review_state"], strict=True))
-    assert list(bar.marker.pattern.shape) == ["" if states[n] == "confirmed" else "/" for n in names]
+    pale = verification.UNVERIFIED_OPACITY
+    assert list(bar.marker.opacity) == [1.0 if states[n] == "confirmed" else pale for n in names]
     assert verification.LEGEND in annotations(fig)
 
 
 def test_a_chart_of_checked_values_only_has_no_marks_and_no_legend(rows):
     data = verification.only_verified(one_year(rows), True)
     fig = figures.compare_bar(data, name="行政复议收到申请数", unit="件", year=2022)
-    assert set(fig.data[0].marker.pattern.shape) == {""} and verification.LEGEND not in annotations(fig)
+    assert set(fig.data[0].marker.opacity) == {1.0} and verification.LEGEND not in annotations(fig)
 
 
 def test_unverified_points_are_open_markers(rows):

@@ -1,20 +1,24 @@
 """Widgets and output helpers the pages share: the indicator picker, the filter box, charts, PNG, evidence.
 
 Owns: how every page shows a figure (theme off so the screen matches the download, toolbar
-PNG at high resolution with a meaningful name, optional server-side PNG), how evidence text is
-rendered safely, and the catalogue order used by menus.
+image 1920×1080 with a meaningful name), the chart tools under it — server-side 16:9 PNG/SVG,
+加入演示文稿 and a one-chart PPTX, each with a progress indicator — and the collected deck in the
+sidebar (session state only), how evidence text is rendered safely, and the catalogue order used by menus.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import streamlit as st
 
-from app import figures, frames, labels, state
+from app import figures, frames, labels, slides, state
 
 # Characters Markdown would act on; written as entities so evidence is shown literally.
 _MARKDOWN = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-!|~$:"}
@@ -87,32 +91,148 @@ def place_names(frame: pd.DataFrame | frames.TableIndex) -> dict[str, str]:
     return {a: frames.place_label(j, lv, p) for a, j, lv, p in table.itertuples(index=False)}
 
 
-def plot(fig: go.Figure, name: str, key: str) -> None:
-    """The chart, with its toolbar PNG named `name`, and an on-demand server-side PNG."""
+@dataclass(frozen=True)
+class ChartSlide:
+    """What a chart's slide needs: its title, a builder of the slide-shaped figure (called only when an
+    image is asked for) and the rows it shows (their evidence goes into the speaker notes)."""
+
+    title: str
+    make: Callable[[], go.Figure]
+    rows: pd.DataFrame
+
+
+DECK_KEY = "deck.items"  # the charts collected with 加入演示文稿: [{name, title, figure (JSON), notes}]
+
+
+def plot(fig: go.Figure, name: str, key: str, slide: ChartSlide | None = None) -> None:
+    """The chart (toolbar image 1920×1080 named `name`), then its image and slide tools."""
     st.plotly_chart(fig, theme=None, config=figures.chart_config(name), key=key)
-    png_download(fig, name, key)
+    if slide is None:
+        image_downloads(lambda: fig, name, key)
+        return
+    a, b, c = st.columns(3)
+    with a:
+        image_downloads(slide.make, name, key)
+    with b:
+        _collect_button(slide, name, key)
+    with c:
+        _single_deck(slide, name, key)
 
 
-def png_download(fig: go.Figure, name: str, key: str) -> None:
-    """ "下载图片": rendered with kaleido only when asked (it starts a browser, ~2–4 s)."""
-    store = f"{key}.png"
+def image_downloads(make: Callable[[], go.Figure], name: str, key: str) -> None:
+    """ "生成高清图片": 1920×1080 PNG and SVG made with kaleido only when asked, with a spinner meanwhile."""
+    store = f"{key}.images"
     if st.session_state.get(store, (None,))[0] != name:
-        if st.button("生成高清图片(PNG)", key=f"{key}.make", icon=":material/image:"):
+        if st.button("生成高清图片(PNG/SVG)", key=f"{key}.make", icon=":material/image:"):
             try:
-                st.session_state[store] = (name, figures.to_png(fig, scale=2))
+                with st.spinner("正在生成 1920×1080 图片(首次约需几秒)…"):
+                    fig = make()
+                    st.session_state[store] = (name, figures.to_image(fig, "png"), figures.to_image(fig, "svg"))
             except Exception as exc:  # kaleido needs a local Chromium; the toolbar camera still works
                 st.warning(f"服务器上无法生成图片({type(exc).__name__}),请使用图表右上角的相机按钮下载。")
                 return
             st.rerun()
         return
+    _, png, svg = st.session_state[store]
+    left, right = st.columns(2)
+    left.download_button(
+        "下载 PNG", png, file_name=f"{name}.png", mime="image/png", key=f"{key}.png", icon=":material/download:"
+    )
+    right.download_button(
+        "下载 SVG", svg, file_name=f"{name}.svg", mime="image/svg+xml", key=f"{key}.svg", icon=":material/download:"
+    )
+
+
+def _collect_button(slide: ChartSlide, name: str, key: str) -> None:
+    items = st.session_state.setdefault(DECK_KEY, [])
+    if any(item["name"] == name for item in items):
+        st.button("已在演示文稿中", key=f"{key}.collected", disabled=True, icon=":material/check:")
+        return
+    if st.button("加入演示文稿", key=f"{key}.collect", icon=":material/add_to_queue:"):
+        items.append(
+            {
+                "name": name,
+                "title": slide.title,
+                "figure": slide.make().to_json(),
+                "notes": slides.evidence_notes(slide.rows),
+            }
+        )
+        st.toast(f"已加入演示文稿(共 {len(items)} 张)。在左侧栏下载。")
+        st.rerun()
+
+
+def _single_deck(slide: ChartSlide, name: str, key: str) -> None:
+    """This chart alone as a one-slide PPTX."""
+    store = f"{key}.pptx"
+    if st.session_state.get(store, (None,))[0] != name:
+        if st.button("导出本图为演示文稿(PPTX)", key=f"{key}.deck", icon=":material/slideshow:"):
+            item = {"name": name, "title": slide.title, "figure": slide.make().to_json()}
+            item["notes"] = slides.evidence_notes(slide.rows)
+            data = make_deck([item], f"{key}.deck.progress")
+            if data is not None:
+                st.session_state[store] = (name, data)
+                st.rerun()
+        return
     st.download_button(
-        "下载图片(PNG)",
+        "下载演示文稿(PPTX)",
         st.session_state[store][1],
-        file_name=f"{name}.png",
-        mime="image/png",
-        key=f"{key}.download",
+        file_name=f"{name}.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        key=f"{key}.pptx.download",
         icon=":material/download:",
     )
+
+
+def make_deck(items: list[dict], key: str, container=st) -> bytes | None:
+    """Render each collected chart to a 1920×1080 PNG (a progress bar counts them) and assemble the PPTX."""
+    bar = container.progress(0.0, text=f"正在生成图片:0 / {len(items)}")
+    made = []
+    try:
+        for i, item in enumerate(items, 1):
+            image = figures.to_image(pio.from_json(item["figure"]), "png")
+            made.append(slides.Slide(item["title"], image, notes=item.get("notes", "")))
+            bar.progress(i / len(items), text=f"正在生成图片:{i} / {len(items)}")
+    except Exception as exc:
+        bar.empty()
+        container.warning(f"服务器上无法生成图片({type(exc).__name__}),演示文稿未能生成。")
+        return None
+    bar.empty()
+    return slides.deck(made)
+
+
+def deck_panel() -> None:
+    """The sidebar's collected deck: how many charts, generate (with progress), download, empty."""
+    items = st.session_state.get(DECK_KEY, [])
+    if not items:
+        return
+    box = st.sidebar.container(border=True)
+    box.markdown(f"**演示文稿**:已收集 {len(items)} 张图")
+    box.caption("、".join(plain(i["title"]) for i in items))
+    signature = tuple(i["name"] for i in items)
+    ready = st.session_state.get("deck.file")
+    if ready is not None and ready[0] == signature:
+        box.download_button(
+            "下载演示文稿(PPTX)",
+            ready[1],
+            file_name=f"法治指标看板_演示文稿_{len(items)}张.pptx",
+            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            key="deck.download",
+            icon=":material/download:",
+        )
+    elif box.button("生成演示文稿(PPTX)", key="deck.make", icon=":material/slideshow:"):
+        data = make_deck(items, "deck.progress", box)
+        if data is not None:
+            st.session_state["deck.file"] = (signature, data)
+            st.rerun()
+    if box.button("清空演示文稿", key="deck.clear"):
+        st.session_state[DECK_KEY] = []
+        st.session_state.pop("deck.file", None)
+        st.rerun()
+
+
+def titled(rows: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+    """`rows` plus a `title` column: the report's title where known, else its file name."""
+    return rows.assign(title=[titles.get(s) or s for s in rows["source"]])
 
 
 def safe_text(text: str) -> str:
@@ -143,6 +263,34 @@ def verified_switch(key: str, container=st) -> bool:
         key=key,
         help="只显示经编辑对照原文核实(或人工更正)的数值;未核实的数值在图中为斜纹柱或空心点,在表中标 †。",
     )
+
+
+def welcome(documents: pd.DataFrame, frame: pd.DataFrame, expanded: bool) -> None:
+    """The first screen's explanation: what the board does, which reports it holds now, how to add more."""
+    ok = documents[documents["status"] == "ok"] if "status" in documents.columns else documents.iloc[0:0]
+    pairs = zip(ok.get("title", [""] * len(ok)), ok.get("source", [""] * len(ok)), strict=True)
+    titles = [frames.shown(t, "") or frames.shown(s, "") for t, s in pairs]
+    with st.expander("关于本看板 · 现有报告 · 如何添加报告", expanded=expanded, icon=":material/help:"):
+        st.markdown(
+            "本看板读取各地《法治政府建设情况报告》,找出行政复议、行政诉讼、出庭应诉率、矛盾纠纷调解、"
+            "市场主体、法律援助等指标的数值,并保留每个数值的原文句子,用于横向对比、年度趋势和导出。"
+            "图中 ≥ 表示“超过/突破”的下限值,≈ 表示约数,✎ 表示人工校正。"
+        )
+        places, years = frame["adcode"].nunique(), sorted(frame["year"].unique().tolist())
+        span = f"{years[0]}–{years[-1]}年" if years else ""
+        st.markdown(
+            f"**现有数据**:{len(ok)} 份报告,{places} 个地区,{span},"
+            f"共 {len(frame):,} 个数值,{frame['indicator'].nunique()} 项指标。"
+        )
+        if titles:
+            shown = titles[:8]
+            st.markdown("\n".join(f"- {plain(t)}" for t in shown) + ("\n- ……" if len(titles) > len(shown) else ""))
+        st.markdown(
+            "**添加报告**:在左侧“上传报告”页面上传(txt、html、pdf、docx 等,需编辑密码),"
+            "先预览识别出的地区、年份和数值,确认后保存并自动重新生成;"
+            "也可以把文件直接放入 data/raw/ 文件夹,然后重新打开看板。"
+            "识别不出地区或年份时,可在上传页面指定。"
+        )
 
 
 def no_data(message: str) -> None:

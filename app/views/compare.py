@@ -1,19 +1,26 @@
-"""横向对比: one indicator, one year, many jurisdictions — sorted bars with rank and average."""
+"""横向对比: one indicator, one year, many jurisdictions — sorted bars with rank and average, chosen places
+highlighted, and the national/provincial value as a reference line for rates when the data hold it."""
 
 from __future__ import annotations
 
+from functools import partial
+
+import pandas as pd
 import streamlit as st
 
 from app import figures, frames, state, verification
 from app.data import Dataset
 from app.views import common
 
+NATIONAL = "national"  # the country's own rows (jurisdiction 中华人民共和国), when the data hold them
 TOP = 30  # bars shown when no jurisdiction is picked: more is unreadable on a slide
 
 
 def render(data: Dataset, presentation: bool) -> None:
     st.header("横向对比")
     url = state.current()
+    if not presentation:
+        common.welcome(data.documents, data.indicators, expanded=url.indicator is None and url.year is None)
     index = data.index  # menus and rows worked out once per dataset, not by scanning the table on each rerun
     with common.filter_box(presentation):
         left, right = st.columns([3, 1])
@@ -23,11 +30,19 @@ def render(data: Dataset, presentation: bool) -> None:
         year = right.selectbox("年份", years, key="compare.year", format_func=lambda y: f"{y}年")
         levels, provinces, chosen, names = _place_filters(index, url)
         checked_only = common.verified_switch("compare.verified")
+        highlight = _highlight(names, url)
     state.write(
-        indicator=indicator, year=year, level=tuple(levels), province=tuple(provinces), jurisdictions=tuple(chosen)
+        indicator=indicator,
+        year=year,
+        level=tuple(levels),
+        province=tuple(provinces),
+        jurisdictions=tuple(chosen),
+        highlight=tuple(highlight),
     )
     name, unit, _ = index.info(indicator)
     rows = index.select(indicator=indicator, years=[year], levels=levels, provinces=provinces, adcodes=chosen)
+    everywhere = index.select(indicator=indicator, years=[year])
+    rows = rows[rows["level"] != NATIONAL]  # the country is a reference line, not a bar beside cities
     rows = verification.only_verified(rows, checked_only)
     if rows.empty:
         common.no_data(
@@ -36,17 +51,26 @@ def render(data: Dataset, presentation: bool) -> None:
         )
         return
     rows = _limit(rows, chosen)
+    references = reference_values(everywhere, rows, unit)
+    draw = partial(
+        figures.compare_bar, rows, name=name, unit=unit, year=year, highlight=highlight, references=references
+    )
     common.plot(
-        figures.compare_bar(rows, name=name, unit=unit, year=year, presentation=presentation),
+        draw(presentation=presentation),
         figures.file_stem(name, f"{year}年", "横向对比"),
         key="compare.chart",
+        slide=common.ChartSlide(
+            figures.chart_title(name, unit, [year], "各地区横向对比"),
+            lambda: draw(slide=True),
+            common.titled(rows, data.titles),
+        ),
     )
     shown = set(rows["adcode"].unique())
     absent = [names[a] for a in chosen if a not in shown]
     if absent:
         st.caption(f"以下所选地区 {year} 年没有“{name}”数据:{'、'.join(absent)}")
     if not presentation:
-        _ranking(rows)
+        _ranking(common.titled(rows, data.titles))
 
 
 def _place_filters(
@@ -67,6 +91,37 @@ def _place_filters(
     return levels, provinces, chosen, names
 
 
+def _highlight(names: dict[str, str], url: state.ViewState) -> list[str]:
+    state.seed_many("compare.highlight", list(url.highlight), list(names))
+    return st.multiselect(
+        "突出显示(其余地区的柱子变浅)",
+        list(names),
+        key="compare.highlight",
+        format_func=names.get,
+        placeholder="不突出显示:所有柱子同一颜色",
+    )
+
+
+def reference_values(everywhere: pd.DataFrame, shown: pd.DataFrame, unit: str) -> list[tuple[str, float]]:
+    """(label, value) of the national value and of the one province all shown places belong to, for rates.
+
+    Only rates: a country's or a province's count is a sum over many places and would dwarf each bar.
+    A province already drawn as a bar needs no line.
+    """
+    if unit != frames.RATE_UNIT or everywhere.empty:
+        return []
+    out: list[tuple[str, float]] = []
+    national = everywhere[everywhere["level"] == NATIONAL]
+    if not national.empty:
+        out.append(("全国", float(national["value"].iloc[0])))
+    provinces = set(shown.loc[shown["level"] != "province", "province"])
+    if len(provinces) == 1 and not (shown["level"] == "province").any():
+        own = everywhere[(everywhere["level"] == "province") & (everywhere["province"] == next(iter(provinces)))]
+        if not own.empty:
+            out.append((str(own["jurisdiction"].iloc[0]), float(own["value"].iloc[0])))
+    return out
+
+
 def _limit(rows, chosen: list[str]):
     if chosen or len(rows) <= TOP:
         return rows
@@ -75,9 +130,9 @@ def _limit(rows, chosen: list[str]):
 
 
 def _ranking(rows) -> None:
-    table = verification.dagger(frames.with_labels(rows)).sort_values("value", ascending=False)
+    table = verification.dagger(frames.with_labels(rows, compact=True, digits=4)).sort_values("value", ascending=False)
     table = table.assign(rank=table["value"].rank(method="min", ascending=False).astype(int))
     shown = frames.chinese(
-        table, ("rank", "jurisdiction", "level", "province", "label", "qualifier", "method", "source")
+        table, ("rank", "jurisdiction", "level", "province", "label", "qualifier", "method", "title")
     )
-    st.dataframe(shown.rename(columns={"rank": "排名"}), hide_index=True)
+    st.dataframe(shown.rename(columns={"rank": "排名", "标题": "来源报告"}), hide_index=True)

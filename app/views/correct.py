@@ -170,7 +170,7 @@ def _history(dataset: Dataset | None) -> None:
                 "数值": "" if c.value is None else f"{c.value:g}",
                 "理由": c.reason,
                 "校正人": c.who,
-                "时间": c.when,
+                "时间": frames.beijing_time(c.when),
                 "结果": statuses.get(c.line, ""),
             }
             for c in reversed(found)

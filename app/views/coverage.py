@@ -12,6 +12,7 @@ from app.views import common
 
 def render(data: Dataset, presentation: bool) -> None:
     st.header("数据覆盖")
+    state.seed_choice("coverage.by", state.current().view, ["year", "indicator"])
     by = st.radio(
         "热力图",
         ["year", "indicator"],
@@ -19,7 +20,7 @@ def render(data: Dataset, presentation: bool) -> None:
         key="coverage.by",
         format_func={"year": "地区 × 年份(已有指标个数)", "indicator": "地区 × 指标(已有年份数)"}.get,
     )
-    state.write()
+    state.write(view="" if by == "year" else by)
     df = data.indicators
     common.plot(
         figures.coverage_heatmap(df, by=by, presentation=presentation),
@@ -42,10 +43,13 @@ def _documents(documents: pd.DataFrame) -> None:
         + ",".join(f"{common.plain(labels.STATUSES.get(s, s))} {n} 份" for s, n in counts.items())
     )
     failed_first = documents.assign(_ok=documents["status"] == "ok").sort_values(["_ok", "source"])
+    text = [c for c in ("source", "message", "jurisdiction", "title", "kind", "published") if c in failed_first]
+    failed_first[text] = failed_first[text].astype(object).map(lambda v: frames.shown(v, ""))
     st.dataframe(
         frames.chinese(
             failed_first,
-            ("source", "status", "message", "jurisdiction", "year", "title", "values", "kind", "ocr_pages"),
+            ("title", "published", "status", "message", "jurisdiction", "year", "values", "source", "kind")
+            + ("ocr_pages",),
         ),
         hide_index=True,
     )
@@ -57,7 +61,7 @@ def _build_info(data: Dataset) -> None:
     meta = data.meta
     parts = [f"数据目录:{data.folder}"]
     if meta.get("time"):
-        parts.append(f"生成时间:{meta['time']}")
+        parts.append(f"生成时间:{frames.beijing_time(meta['time'])}")
     if not data.conflicts.empty and "chosen" in data.conflicts.columns:
         parts.append(f"有冲突的数值:{int(data.conflicts['chosen'].astype(str).str.lower().eq('true').sum())} 个")
     if not data.cumulative.empty:

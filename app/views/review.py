@@ -52,12 +52,26 @@ def render(dataset: Dataset | None, presentation: bool) -> None:
         if settled and not show_all:
             continue
         shown += 1
-        _group(df, group.reset_index(drop=True), current, editable, who)
+        _group(df, group.reset_index(drop=True), current, editable, who, dataset.titles)
     if not shown:
         common.no_data("所有冲突都已人工校正。打开“也显示已人工校正的冲突”可以再次查看。")
 
 
-def _group(df: pd.DataFrame, group: pd.DataFrame, current: pd.DataFrame, editable: bool, who: str) -> None:
+def reviewer() -> str:
+    """The reviewer's name: the signed-in account's when there is one, else typed in (required to adopt)."""
+    account = st.session_state.get("auth.user") or st.session_state.get("auth.account")
+    if isinstance(account, str) and account.strip():
+        st.caption(f"审核人:{common.plain(account)}(当前登录账号)")
+        return account.strip()
+    who = st.text_input("审核人姓名(必填,写入校正记录)", key="review.who", placeholder="例如 张三")
+    if not who.strip():
+        st.caption("填写审核人姓名后才能点击“采用此值”。")
+    return who.strip()
+
+
+def _group(
+    df: pd.DataFrame, group: pd.DataFrame, current: pd.DataFrame, editable: bool, who: str, titles: dict[str, str]
+) -> None:
     first = group.iloc[0]
     adcode, year, indicator = str(first["adcode"]), int(first["year"]), str(first["indicator"])
     name, unit, _ = common.catalogue_entries().get(indicator) or frames.indicator_info(df, indicator)
@@ -70,12 +84,21 @@ def _group(df: pd.DataFrame, group: pd.DataFrame, current: pd.DataFrame, editabl
                 f"{common.plain(frames.fmt_value(row['value'], row['unit'], row['qualifier'], 'manual'))}"
             )
         for i, alt in group.iterrows():
-            _alternative(df, alt, i, unit, editable, who, (adcode, year, indicator))
-        st.caption(f"取舍规则:{common.plain(first['rule'])}")
+            _alternative(df, alt, i, unit, editable, who, (adcode, year, indicator), titles)
+        chosen = group[group["chosen"].astype(str).str.lower() == "true"]
+        decided = chosen.iloc[0]["rule"] if not chosen.empty else first["rule"]
+        st.caption(f"取舍规则:{common.plain(decided)}")
 
 
 def _alternative(
-    df: pd.DataFrame, alt: pd.Series, i: int, unit: str, editable: bool, who: str, key: tuple[str, int, str]
+    df: pd.DataFrame,
+    alt: pd.Series,
+    i: int,
+    unit: str,
+    editable: bool,
+    who: str,
+    key: tuple[str, int, str],
+    titles: dict[str, str],
 ) -> None:
     chosen = str(alt["chosen"]).strip().lower() == "true"
     label = frames.fmt_value(
@@ -84,12 +107,16 @@ def _alternative(
     left, middle, right = st.columns([2, 5, 1])
     left.markdown(f"**{common.plain(label)}** · {'当前采用' if chosen else '未采用'}")
     report_year = pd.to_numeric(alt.get("report_year"), errors="coerce")
-    left.caption(
-        f"来源:{common.plain(alt['source'])}" + ("" if pd.isna(report_year) else f"({int(report_year)}年报告)")
-    )
+    title = titles.get(str(alt["source"])) or str(alt["source"])
+    left.caption(f"来源:{common.plain(title)}" + ("" if pd.isna(report_year) else f"({int(report_year)}年报告)"))
     middle.markdown(common.evidence_html(str(alt["evidence"]), float(alt["value"])), unsafe_allow_html=True)
     adcode, year, indicator = key
-    if editable and right.button("采用此值", key=f"review.{adcode}.{year}.{indicator}.{i}"):
+    if editable and right.button(
+        "采用此值",
+        key=f"review.{adcode}.{year}.{indicator}.{i}",
+        disabled=not who,
+        help=None if who else "请先填写审核人姓名",
+    ):
         from pipeline import api
 
         editing.save(

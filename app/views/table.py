@@ -23,7 +23,12 @@ def render(data: Dataset, presentation: bool) -> None:
     with common.filter_box(presentation):
         indicator, years, levels, provinces = _filters(index, url)
         checked_only = common.verified_switch("table.verified")
-    state.write(indicator=None if indicator == ALL else indicator, level=tuple(levels), province=tuple(provinces))
+    state.write(
+        indicator=None if indicator == ALL else indicator,
+        years=tuple(years),
+        level=tuple(levels),
+        province=tuple(provinces),
+    )
     rows = index.select(
         indicator=None if indicator == ALL else indicator, years=years, levels=levels, provinces=provinces
     )
@@ -35,8 +40,12 @@ def render(data: Dataset, presentation: bool) -> None:
     name = "全部指标" if indicator == ALL else index.info(indicator)[0]
     record = {**_record(name, years, levels, provinces), **record_checked}
     st.caption(f"共 {len(rows)} 行。" + ";".join(f"{k}:{v}" for k, v in record.items()))
-    ordered = _ordered(rows)
-    st.dataframe(_tidy(ordered.head(SHOWN_ROWS)), hide_index=True)
+    ordered = _ordered(common.titled(rows, data.titles))
+    st.dataframe(
+        _tidy(ordered.head(SHOWN_ROWS)),
+        hide_index=True,
+        column_config={"数值": st.column_config.NumberColumn(format="localized")},  # 1,450,000 in zh-CN
+    )
     st.caption(f"{labels.UNVERIFIED_MARK} 未经人工核实的数值(核实状态为“未核实”)。")
     if len(ordered) > SHOWN_ROWS:
         st.caption(f"表格仅显示前 {SHOWN_ROWS:,} 行;下载的文件包含全部 {len(ordered):,} 行。")
@@ -57,7 +66,7 @@ def _filters(index: frames.TableIndex, url: state.ViewState) -> tuple[str, list[
     info[ALL] = ("全部指标", "", "")
     indicator = a.selectbox("指标", options, key="table.indicator", format_func=lambda i: _indicator_label(*info[i]))
     year_options = index.all_years
-    state.seed_many("table.years", [url.year] if url.year else [], year_options)
+    state.seed_many("table.years", list(url.years) or ([url.year] if url.year else []), year_options)
     years = b.multiselect(
         "年份", year_options, key="table.years", format_func=lambda y: f"{y}年", placeholder="全部年份"
     )
@@ -110,7 +119,8 @@ def _tidy_downloads(rows: pd.DataFrame, name: str, record: dict[str, str]) -> No
 
 def _tidy(rows: pd.DataFrame) -> pd.DataFrame:
     """The tidy table with Chinese headers, † after unverified values, 置信度 and 核实状态."""
-    return frames.chinese(verification.state_column(verification.dagger(frames.with_labels(rows))), SHOWN_COLUMNS)
+    labelled = frames.with_labels(rows, compact=True, digits=4)  # 万/亿 on screen, exact for whole counts
+    return frames.chinese(verification.state_column(verification.dagger(labelled)), SHOWN_COLUMNS)
 
 
 def _tidy_csv(rows: pd.DataFrame, record: dict[str, str]) -> bytes:
@@ -123,10 +133,12 @@ def _tidy_xlsx(rows: pd.DataFrame, record: dict[str, str]) -> bytes:
 
 def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[str, str]) -> None:
     st.subheader("下载对比表(宽表)")
-    layout = st.radio(
-        "布局", ["地区 × 年份", "地区 × 指标"], horizontal=True, key="table.layout", index=0 if indicator != ALL else 1
-    )
-    if layout == "地区 × 年份":
+    url = state.current()
+    layouts = {"by_year": "地区 × 年份", "by_indicator": "地区 × 指标"}
+    state.seed_choice("table.layout", url.view, list(layouts), "by_year" if indicator != ALL else "by_indicator")
+    layout = st.radio("布局", list(layouts), horizontal=True, key="table.layout", format_func=layouts.get)
+    if layout == "by_year":
+        state.write(view="" if indicator != ALL else layout, year=None)
         if indicator == ALL:
             common.no_data("“地区 × 年份”一次只对一个指标:请在上方选择一个指标。")
             return
@@ -135,12 +147,14 @@ def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[
         extra = {"单位": frames.indicator_info(rows, indicator)[1]}
     else:
         year_options = sorted(rows["year"].unique().tolist(), reverse=True)
-        year = st.selectbox("年份", year_options, key="table.wide.year", format_func=lambda y: f"{y}年")
+        state.seed_choice("table.wide.year", url.year, year_options)
+        year = st.selectbox("对比年份", year_options, key="table.wide.year", format_func=lambda y: f"{y}年")
+        state.write(view="" if indicator == ALL else layout, year=year)
         one_year = rows[rows["year"] == year]
         wide, what, years = frames.wide_by_indicator(one_year, common.catalogue_order()), "各地区各指标对比", [year]
         wide = verification.wide_marks(wide, one_year, "indicator_name", str)
         extra = {"对比年份": f"{year}年"}
-    st.dataframe(wide, hide_index=True)
+    st.dataframe(frames.for_screen(wide), hide_index=True)
     meta = {**record, **extra, "说明列": "≥ 不少于 · ≈ 约数 · ≤ 不超过 · ✎ 人工校正 · † 未核实;空白表示无数据"}
     a, b = st.columns(2)
     a.download_button(

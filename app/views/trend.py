@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -36,16 +38,34 @@ def render(data: Dataset, presentation: bool) -> None:
     if not chosen or rows.empty:
         common.no_data(f"请在“地区”中选择至少一个有“{name}”数据的地区。")
         return
+    references = _references(rows_all, rows, unit)
+    draw = partial(figures.trend_lines, rows, name=name, unit=unit, references=references)
     common.plot(
-        figures.trend_lines(rows, name=name, unit=unit, presentation=presentation),
+        draw(presentation=presentation),
         figures.file_stem(name, figures.year_span(rows["year"]), "年度趋势"),
         key="trend.chart",
+        slide=common.ChartSlide(
+            figures.chart_title(name, unit, rows["year"], "年度趋势"),
+            lambda: draw(slide=True),
+            common.titled(rows, data.titles),
+        ),
     )
-    st.caption("折线中断处表示该年度没有数据(不是零)。")
+    st.caption("实线断开、以点线相连的年份没有数据(不是零)。")
     if not presentation:
-        st.subheader("同比变化")
+        st.subheader("与上一个有数据的年份相比")
         st.dataframe(frames.yoy_display(rows), hide_index=True)
-        st.caption("同比只与上一年比较;上一年没有数据时不计算。比率类指标的增减以“个百分点”表示。")
+        st.caption(
+            "每个数值与该地区上一个有数据的年份比较,“比较年份”列写明是哪一年;"
+            "中间隔了没有数据的年份时,增减是这几年合计的变化,不是同比。比率类指标的增减以“个百分点”表示。"
+        )
+
+
+def _references(rows_all: pd.DataFrame, rows: pd.DataFrame, unit: str) -> list[tuple[str, pd.DataFrame]]:
+    """The national series as a reference line for rates, when the data hold it and it is not already drawn."""
+    if unit != frames.RATE_UNIT:
+        return []
+    national = rows_all[(rows_all["level"] == "national") & ~rows_all["adcode"].isin(rows["adcode"])]
+    return [("全国", national)] if not national.empty else []
 
 
 def _default_places(rows: pd.DataFrame) -> list[str]:

@@ -44,6 +44,19 @@ def preview(content: bytes, name: str):  # -> (Document, Location, list[Fact]); 
     return api.preview(content, name)
 
 
+def uploader_css(limit: int) -> str:
+    """Chinese for the file uploader's own English ("Upload", "20MB per file"), which Streamlit has no setting for."""
+    button = '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
+    hint = '[data-testid="stFileUploaderDropzoneInstructions"] span'
+    return (
+        f"<style>{button}, {hint} {{font-size: 0 !important;}}"
+        f'{button}::after {{content: "选择文件"; font-size: 0.875rem;}}'
+        f'{hint}::after {{content: "也可把文件拖放到这里 · 每个文件不超过 {megabytes(limit)} MB";'
+        " font-size: 0.875rem;}"
+        "</style>"
+    )
+
+
 ZIP = ".zip"
 STATUS_LABELS = {"refused": "已拒绝", "duplicate": "已存在"}
 
@@ -62,9 +75,10 @@ def render(dataset: data.Dataset | None, presentation: bool) -> None:
     done = st.session_state.pop(DONE_KEY, None)
     if done:
         st.success(done)
+    st.markdown(uploader_css(limit), unsafe_allow_html=True)
+    # No `type=` filter: Streamlit would refuse other files with an English message; we explain in Chinese.
     uploads = st.file_uploader(
         "选择报告文件(可多选,也可以是 .zip 压缩包)",
-        type=[s.lstrip(".") for s in (*suffixes, ZIP)],
         key="upload.file",
         accept_multiple_files=True,
         max_upload_size=max(1, -(-limit // (1024 * 1024))),
@@ -72,10 +86,28 @@ def render(dataset: data.Dataset | None, presentation: bool) -> None:
     if not uploads:
         _raw_files(raw)
         return
+    uploads = _supported(uploads, suffixes)
+    if not uploads:
+        return
     if len(uploads) == 1 and not uploads[0].name.lower().endswith(ZIP):
         _single(uploads[0], raw, limit, editable, done)
     else:
         _many(uploads, raw, limit, editable)
+
+
+def _supported(uploads, suffixes: tuple[str, ...]) -> list:  # noqa: ANN001 - UploadedFiles
+    """The uploads of a readable format; the others are named with a Chinese explanation and left out."""
+    accepted = (*suffixes, ZIP)
+    kept, refused = [], []
+    for upload in uploads:
+        suffix = ("." + upload.name.rsplit(".", 1)[-1].lower()) if "." in upload.name else ""
+        (kept if suffix in accepted else refused).append((upload, suffix))
+    for upload, suffix in refused:
+        st.error(
+            f"文件“{common.plain(upload.name)}”的格式({common.plain(suffix or '无扩展名')})不受支持,未读取也未保存。"
+            f"请上传 {'、'.join(s.lstrip('.') for s in accepted)} 格式的报告。"
+        )
+    return [upload for upload, _ in kept]
 
 
 def _single(upload, raw, limit: int, editable: bool, done) -> None:  # noqa: ANN001 - an UploadedFile
@@ -101,7 +133,33 @@ def _single(upload, raw, limit: int, editable: bool, done) -> None:  # noqa: ANN
     if not editable:
         st.caption("以上为预览,文件没有保存。保存需要编辑权限。")
         return
-    _confirm(raw, upload.name, name, content, ok)
+    placed = _stated_place(loc) if ok and loc.status != "ok" else None
+    _confirm(raw, upload.name, name, content, ok, placed)
+
+
+def _stated_place(loc) -> tuple[str, int] | None:
+    """When place or year was not detected: the editor states them (written to report_places.csv on saving)."""
+    st.subheader("指定地区和年份")
+    st.caption(
+        "系统未能从文中确定地区或年份。请填写后再保存:保存时会记入报告文件夹中的 report_places.csv,"
+        "重新生成数据表时按此处理。地区可填名称(如“黄山市”)或 6 位行政区划代码。"
+    )
+    a, b = st.columns([3, 1])
+    detected = loc.place.name if loc.place else ""
+    place = a.text_input("地区", value=detected, key="upload.place", placeholder="例如 黄山市 或 341000")
+    year = b.number_input(
+        "年份",
+        min_value=1990,
+        max_value=2100,
+        value=loc.year or None,
+        step=1,
+        key="upload.year",
+        placeholder="例如 2023",
+    )
+    if not place.strip() or year is None:
+        st.caption("填写地区和年份后即可保存;也可以不填,直接保存(此文件暂不贡献数值)。")
+        return None
+    return place.strip(), int(year)
 
 
 # ---------------------------------------------------------------- many files and .zip archives
@@ -266,13 +324,18 @@ def _facts(facts) -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True)
 
 
-def _confirm(raw, original: str, name: str, content: bytes, readable: bool) -> None:
+def _confirm(
+    raw, original: str, name: str, content: bytes, readable: bool, placed: tuple[str, int] | None = None
+) -> None:
     if name != original:
         st.caption(f"将保存为“{common.plain(name)}”(文件名中的路径和特殊字符已去掉)。")
     if not st.button("确认保存并重新生成数据表", type="primary", key="upload.confirm", disabled=not readable):
         return
     stored = store.save(raw, original, content)
-    if stored.duplicate:
+    if placed is not None:
+        who = st.session_state.get("auth.user") or "上传页面"
+        store.append_report_place(raw, stored.name, placed[0], placed[1], f"上传时由编辑指定({who})")
+    if stored.duplicate and placed is None:
         st.session_state[DONE_KEY] = f"报告文件夹中已有内容完全相同的文件“{common.plain(stored.name)}”,未重复保存。"
     else:
         built = data.rebuild()
