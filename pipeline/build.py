@@ -615,8 +615,11 @@ def _build_meta(result: BuildResult, raw: Path, snapshot: dict[str, dict[str, in
 def pipeline_version() -> str:
     """VERSION plus a digest of the pipeline's code and rules: a change to either makes a
     build stale. Computed once per process."""
+    from pipeline.rules import rules_dir
+
     digest = hashlib.sha256(VERSION.encode())
-    for path in sorted([*PACKAGE.glob("*.py"), *PACKAGE.glob("rules/*")]):
+    # the rules in force: pipeline/rules/, or an editor's draft copy named by FAZHI_RULES_DIR
+    for path in sorted([*PACKAGE.glob("*.py"), *PACKAGE.glob("rules/*"), *rules_dir().glob("*")]):
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return f"{VERSION}+{digest.hexdigest()[:12]}"

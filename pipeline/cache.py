@@ -6,7 +6,7 @@ file's bytes and the place/year an editor stated for it; a stat index (name, siz
 -> SHA-256) so an unchanged file is not even hashed again; and the cache's version, which names
 everything a result depends on: the pipeline's code and rules (`build.pipeline_version`, which
 digests pipeline/*.py and pipeline/rules/*, the gazetteer supplement included) and the versions
-of the libraries that read files and places (cpca's gazetteer, jieba, the PDF, Word and OCR
+of the libraries that read files and places (OpenCC, jieba, the PDF, Word and OCR
 readers). Any change of those throws the whole cache away.
 
 Must never: hold a result of a file that failed for a passing reason (timeout, out of memory, a
@@ -30,7 +30,7 @@ from pipeline.model import STATUS_ERROR, STATUS_OUT_OF_MEMORY, STATUS_TIMEOUT
 logger = logging.getLogger(__name__)
 
 FOLDER = ".cache"
-LIBRARIES = ("cpca", "jieba", "pypdf", "pdfplumber", "pypdfium2", "python-docx", "rapidocr-onnxruntime", "striprtf")
+LIBRARIES = ("opencc", "jieba", "pypdf", "pdfplumber", "pypdfium2", "python-docx", "rapidocr-onnxruntime", "striprtf")
 NOT_KEPT = frozenset({STATUS_TIMEOUT, STATUS_OUT_OF_MEMORY, STATUS_ERROR})
 FORMAT = 1  # of the cache file itself
 

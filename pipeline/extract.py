@@ -1077,6 +1077,9 @@ def _period(mention: Mention, indicator: cat.Indicator, year: int) -> str:
     before = mention.before
     if _spans_years(before) or (indicator.unit != "%" and _open_total(before)):
         return PERIOD_CUMULATIVE
+    recent = _last(_g().recent_years, before)
+    if recent and not _year_named_after(before, recent.end(), year):
+        return PERIOD_CUMULATIVE  # '近3年共办理…19万余件': several years' total (a 分别 list is read apart)
     for match in cat.context().cumulative.finditer(before):
         if not _is_in_year(before, match, year) and not _year_named_after(before, match.end(), year):
             return PERIOD_CUMULATIVE

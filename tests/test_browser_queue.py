@@ -172,12 +172,13 @@ def test_review_queue_end_to_end_with_the_keyboard(site, browser):  # noqa: F811
         expect(page.get_by_text("黄山市 2023年:4/4 已核实")).to_be_visible(timeout=WAIT)
         expect(page.get_by_text("宣城市 2023年:0/3 已核实")).to_be_visible()
 
-        # 6. The chart marks the unverified value (hatched) and explains the mark.
+        # 6. The chart marks the unverified value (a pale bar; hatches mark ≥/≈) and explains the mark.
         page.goto(f"{url}/?page=compare&indicator=review_received&year=2023")
         chart = page.locator(CHART).first
         expect(chart.locator(".gtitle")).to_contain_text("行政复议收到申请数", timeout=WAIT)
         expect(chart.get_by_text(re.compile("未经人工核实"))).to_be_visible()
-        assert chart.locator("pattern").count() >= 1  # Plotly draws hatches as SVG patterns
+        opacities = chart.locator("g.point path").evaluate_all("els => els.map(e => +getComputedStyle(e).opacity)")
+        assert min(opacities) < 0.9 and max(opacities) == 1  # pale: unverified; full: checked
         _settle(page)
         ARTIFACTS.mkdir(exist_ok=True)
         chart.screenshot(path=str(ARTIFACTS / "browser-verification-chart.png"))

@@ -46,7 +46,6 @@ def _show(row: pd.Series, titles: dict[str, str]) -> None:
         "来源报告": common.plain(source_title(row["source"], titles)),
         "取得方式": labels.METHODS.get(row["method"], row["method"]),
         "数值性质": labels.QUALIFIERS.get(row["qualifier"], row["qualifier"]),
-        "原文位置": _position(row),
         "备注": common.plain(frames.shown(row["note"])),
         **_review(row),
     }
@@ -67,11 +66,6 @@ def _review(row: pd.Series) -> dict[str, str]:
         "置信度": tier + (f"({reasons})" if reasons else ""),
         "核实状态": state + who + (f";{row['review_note']}" if row.get("review_note") else ""),
     }
-
-
-def _position(row: pd.Series) -> str:
-    start, end = int(row["evidence_start"]), int(row["evidence_end"])
-    return "未知" if start < 0 else f"第 {start}–{end} 个字符"
 
 
 def source_title(source: object, titles: dict[str, str]) -> str:
