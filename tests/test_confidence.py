@@ -159,7 +159,8 @@ def test_indicators_csv_carries_confidence_and_signals(tmp_path: Path):
     (raw / "a.txt").write_text(FAKE_REPORT, encoding="utf-8")
     build(raw, tmp_path / "out")
     out = pd.read_csv(tmp_path / "out" / "indicators.csv", keep_default_na=False)
-    assert out[["confidence", "signals"]].values.tolist() == [["high", "year_not_in_title;place_not_in_title"]]
+    # a place not named in the title weighs 2 (rules/confidence.yaml): medium
+    assert out[["confidence", "signals"]].values.tolist() == [["medium", "year_not_in_title;place_not_in_title"]]
     assert out["review_state"].tolist() == ["unverified"]
 
 

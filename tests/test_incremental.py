@@ -91,7 +91,7 @@ def test_a_new_version_of_code_rules_or_libraries_throws_the_cache_away(
 
 def test_the_version_names_the_code_and_the_gazetteer():
     version = cache.version()
-    assert len(version) == 16 and "cpca" in cache.LIBRARIES
+    assert len(version) == 16 and "opencc" in cache.LIBRARIES
 
 
 def test_a_place_stated_for_one_file_reads_that_file_again(raw: Path, tmp_path: Path, read: list[str]):

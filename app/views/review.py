@@ -57,18 +57,6 @@ def render(dataset: Dataset | None, presentation: bool) -> None:
         common.no_data("所有冲突都已人工校正。打开“也显示已人工校正的冲突”可以再次查看。")
 
 
-def reviewer() -> str:
-    """The reviewer's name: the signed-in account's when there is one, else typed in (required to adopt)."""
-    account = st.session_state.get("auth.user") or st.session_state.get("auth.account")
-    if isinstance(account, str) and account.strip():
-        st.caption(f"审核人:{common.plain(account)}(当前登录账号)")
-        return account.strip()
-    who = st.text_input("审核人姓名(必填,写入校正记录)", key="review.who", placeholder="例如 张三")
-    if not who.strip():
-        st.caption("填写审核人姓名后才能点击“采用此值”。")
-    return who.strip()
-
-
 def _group(
     df: pd.DataFrame, group: pd.DataFrame, current: pd.DataFrame, editable: bool, who: str, titles: dict[str, str]
 ) -> None:
