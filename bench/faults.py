@@ -31,7 +31,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 import pandas as pd  # noqa: E402
 from hostile_files import KINDS, Kind, write_all  # noqa: E402
 
-QUICK_SECONDS = "15"  # the file budget in --quick mode: the default, so a sample slowed by a hostile neighbour never times out
+# the file budget in --quick mode: the default, so a sample slowed by a hostile neighbour never times out
+QUICK_SECONDS = "15"
 
 
 @dataclass
@@ -185,7 +186,10 @@ def quick(samples: Path) -> int:
         env = {**os.environ, "FAZHI_FILE_SECONDS": QUICK_SECONDS}
         seconds, megabytes, more = run_build(raw, out, env=env)
         escaped += more
-        lost = len(values(base_out) - values(out))
+        missing = sorted(values(base_out) - values(out))
+        lost = len(missing)
+        for value in missing[:10]:
+            print(f"LOST: {value}")
         docs = documents(out)
         wrong = [
             f"{kind.name}: {docs.loc[shown, 'status'] if shown in docs.index else 'not listed'}"

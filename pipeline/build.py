@@ -229,7 +229,10 @@ def _tables(
     for problem in problems:
         logger.warning("%s", problem.message)
     documents, rows = [], []
-    for doc, loc, facts in _process_all(entries, placed, progress, results):
+    # in file-name order, whatever order the workers finished in: the table stage breaks ties between
+    # equal values of two files by order, and a build must not depend on which worker was faster
+    processed = sorted(_process_all(entries, placed, progress, results), key=lambda r: (r[0].source, r[0].path))
+    for doc, loc, facts in processed:
         _log_document(doc, loc)
         documents.append(table.document_row(doc, loc))
         rows.extend(table.rows_for(doc, loc, facts))
