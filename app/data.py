@@ -35,17 +35,10 @@ import pandas as pd
 import streamlit as st
 
 from app.frames import TableIndex
+from pipeline import api
 
 ROOT = Path(__file__).resolve().parents[1]
-FILES = (
-    "indicators.csv",
-    "indicators.parquet",
-    "documents.csv",
-    "conflicts.csv",
-    "cumulative.csv",
-    "corrections_applied.csv",
-    "build.json",
-)
+FILES = api.OUTPUT_FILES  # what a build writes (pipeline.build owns the list)
 REQUIRED = ("jurisdiction", "adcode", "level", "province", "year", "indicator", "indicator_name", "value", "unit")
 TEXT_COLUMNS = (
     "jurisdiction",

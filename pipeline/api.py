@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pipeline import build as _build
 from pipeline.build import (
     BuildFailed,
     BuildResult,
@@ -38,6 +39,7 @@ from pipeline.rawstore import MAX_NAME_BYTES, Index, Stored, find_same, listing,
 from pipeline.rules import RulesError
 
 __all__ = [
+    "OUTPUT_FILES",
     "CORRECTIONS_FILE",
     "MAX_NAME_BYTES",
     "PLACES_FILE",
@@ -206,3 +208,7 @@ def account_stamp(name: str, path: str | Path | None = None) -> str:
     from pipeline import accounts
 
     return accounts.stamp(name, path)
+
+
+# The files a build writes into the processed folder (the app watches them for changes).
+OUTPUT_FILES: tuple[str, ...] = (*_build.OUTPUTS, _build.BUILD_JSON)
