@@ -19,7 +19,7 @@ from functools import lru_cache
 from pipeline import catalogue as cat
 from pipeline.model import PERIOD_CUMULATIVE, PERIOD_YEAR, Fact, Place
 from pipeline.numbers import AT_LEAST, EXACT, Quantity, arabic_years, find_quantities, parse_numeral
-from pipeline.regions import to_simplified
+from pipeline.regions import short_name, to_simplified
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
 CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:")
@@ -75,7 +75,13 @@ def extract_facts(
     wider-scope check); `sub_places` the names of places below it, whose figures
     are never the reporting jurisdiction's.
     """
-    scope = _Scope(year, place.level if place else None, _name_pattern(tuple(sub_places)), _wider_words(place))
+    scope = _Scope(
+        year,
+        place.level if place else None,
+        _name_pattern(tuple(sub_places)),
+        _wider_words(place),
+        *_wider_and_own_names(place),
+    )
     return _text_facts(text, scope)
 
 
@@ -196,6 +202,8 @@ class _Scope:
     level: str | None
     sub_places: re.Pattern[str] | None
     wider: tuple[str, ...] = ()
+    wider_names: re.Pattern[str] | None = None  # the places above it, by name ("江苏省", "江苏")
+    own_names: re.Pattern[str] | None = None  # its own names ("昆山市", "昆山")
 
 
 def _wider_words(place: Place | None) -> tuple[str, ...]:
@@ -206,6 +214,18 @@ def _wider_words(place: Place | None) -> tuple[str, ...]:
     if place.level == "county":
         words += tuple(word for word, suffix in _g().parent if not place.name.endswith(suffix))
     return words
+
+
+def _wider_and_own_names(place: Place | None) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Names of the places above the reporting one ('江苏省近日经营主体总量突破1400万户' in 昆山's text is the
+    province's figure) and its own names, which keep a clause ours ('江苏省昆山市…'). A wider short name
+    inside one of its own ('濮阳' of 濮阳市 in 濮阳县) is left out."""
+    if place is None:
+        return None, None
+    own = tuple(n for n in (place.name, short_name(place.name)) if n)
+    above = [n for n in {place.parent, place.province} - {place.name, ""}]
+    wider = tuple(n for name in above for n in (name, short_name(name)) if n and not any(n in o for o in own))
+    return _name_pattern(wider), _name_pattern(own)
 
 
 @lru_cache(maxsize=64)
@@ -434,6 +454,7 @@ def _subjectless(sentence: str, quantities: list[Quantity]) -> bool:
 
 def _sentence_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics | None = None) -> list[Fact]:
     quantities = [q for q in find_quantities(sentence) if q.unit not in _g().words["time_units"]]
+    quantities = [q for q in quantities if not _g().ordinal.search(sentence[: q.start])]
     quantities = sorted(quantities + _unitless_counts(sentence, quantities), key=lambda q: q.start)
     if not quantities:
         return _zero_facts(sentence, offset, scope, [])
@@ -582,6 +603,8 @@ def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> lis
             readings[i] = _follow_previous(_last_reading(readings, i), mention)
         elif i > 0 and readings[i - 1] and _g().parallel_year.match(mention.window):
             readings[i] = _follow_parallel(readings[i - 1], mention, scope)
+        elif i > 0 and _last_reading(readings, i) and _g().year_of_total.match(_own_clause(mention.window)):
+            readings[i] = _read(mention, scope) or _follow_year_of_total(_last_reading(readings, i), mention, scope)
         elif i > 0 and _g().link.match(mention.window):
             # '市场主体总量同比增长7.4%,达到17.6万户': the subject is the previous clause's; but in
             # '新增市场主体5.6万户,总量达36.5万户' the clause names its own (总量).
@@ -689,9 +712,15 @@ def _parts_of_a_total(mentions: list[Mention], readings: list[Reading | None]) -
     for i, (mention, reading) in enumerate(zip(mentions, readings, strict=True)):
         if reading is None or not _g().part_start.match(_own_clause(mention.window)):
             continue
-        if any(r is not None and (r.indicator, r.year) == (reading.indicator, reading.year) for r in readings[:i]):
+        if any(r is not None and _same_figure(r, reading) for r in readings[:i]):
             parts.add(i)
     return parts
+
+
+def _same_figure(one: Reading, other: Reading) -> bool:
+    """Same indicator, year and period: '近4年共办理…8.6万件,其中2022年办理…' names a year of a running
+    total, which is no part of it."""
+    return (one.indicator, one.year, one.period) == (other.indicator, other.year, other.period)
 
 
 def _prefer_proper_parts(mentions: list[Mention], readings: list[Reading | None]) -> None:
@@ -722,6 +751,17 @@ def _follow(previous: Reading, mention: Mention, scope: _Scope) -> Reading | Non
         return None
     year = _bound_year(mention.window) or _governing_year(mention.before, scope.year)
     return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period, _followed(previous, year))
+
+
+def _follow_year_of_total(previous: Reading, mention: Mention, scope: _Scope) -> Reading | None:
+    """'近4年共办理法律援助案件8.6万余件,其中2022年办理2.3万件': one named year of a running total is the
+    same indicator's figure for that year."""
+    if previous.period != PERIOD_CUMULATIVE or _is_excluded_context(mention, scope):
+        return None
+    reading = _follow(previous, mention, scope)
+    if reading is None or (scope.year and reading.year > scope.year):
+        return None
+    return replace(reading, period=PERIOD_YEAR)
 
 
 def _follow_parallel(previous: Reading, mention: Mention, scope: _Scope) -> Reading | None:
@@ -1011,7 +1051,16 @@ def _is_excluded_context(mention: Mention, scope: _Scope) -> bool:
         return True
     if _g().subset.search(CLAUSE_BREAK.split(mention.before)[-1]):
         return True
+    if _names_only_a_wider_place(clause, scope):
+        return True
     return any(word in clause for word in scope.wider)
+
+
+def _names_only_a_wider_place(clause: str, scope: _Scope) -> bool:
+    """'江苏省近日经营主体总量突破1400万户' in 昆山's text: a place above it is named, and it is not."""
+    if scope.wider_names is None or not scope.wider_names.search(clause):
+        return False
+    return not (scope.own_names and scope.own_names.search(clause))
 
 
 def _is_first(mention: Mention) -> bool:
@@ -1077,7 +1126,7 @@ def _period(mention: Mention, indicator: cat.Indicator, year: int) -> str:
     before = mention.before
     if _spans_years(before) or (indicator.unit != "%" and _open_total(before)):
         return PERIOD_CUMULATIVE
-    recent = _last(_g().recent_years, before)
+    recent = _last(_g().recent_years, before) or _last(_g().plan_period, before)
     if recent and not _year_named_after(before, recent.end(), year):
         return PERIOD_CUMULATIVE  # '近3年共办理…19万余件': several years' total (a 分别 list is read apart)
     for match in cat.context().cumulative.finditer(before):
