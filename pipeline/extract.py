@@ -22,7 +22,7 @@ from pipeline.numbers import AT_LEAST, EXACT, Quantity, arabic_years, find_quant
 from pipeline.regions import short_name, to_simplified
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
-CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:")
+CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:|。")  # 。 inside a sentence joined to its 其中 sentence
 YEAR = r"(?:19|20)\d{2}"
 NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
 HEADING_MAX = 40
@@ -1058,9 +1058,9 @@ def _is_excluded_context(mention: Mention, scope: _Scope) -> bool:
 
 def _names_only_a_wider_place(clause: str, scope: _Scope) -> bool:
     """'江苏省近日经营主体总量突破1400万户' in 昆山's text: a place above it is named, and it is not."""
-    if scope.wider_names is None or not scope.wider_names.search(clause):
+    if scope.wider_names is None or (scope.own_names and scope.own_names.search(clause)):
         return False
-    return not (scope.own_names and scope.own_names.search(clause))
+    return any(not _g().recipient.search(clause[: m.start()]) for m in scope.wider_names.finditer(clause))
 
 
 def _is_first(mention: Mention) -> bool:
@@ -1112,6 +1112,8 @@ def _is_time_phrase(text: str, match: re.Match[str]) -> bool:
         return False
     if _g().not_time_after.match(following) or _inside_title(text, match.start()):
         return False
+    if _g().event_date.match(text[match.end() : match.end() + 16]):
+        return False  # '依托2022年9月成立的调解中心': the date of an event, not the figure's time
     return not _g().possessive_after.match(following)
 
 
@@ -1126,7 +1128,7 @@ def _period(mention: Mention, indicator: cat.Indicator, year: int) -> str:
     before = mention.before
     if _spans_years(before) or (indicator.unit != "%" and _open_total(before)):
         return PERIOD_CUMULATIVE
-    recent = _last(_g().recent_years, before) or _last(_g().plan_period, before)
+    recent = _last(_g().recent_years, before) or _last(_g().plan_period, before) or _last(_g().years_of_work, before)
     if recent and not _year_named_after(before, recent.end(), year):
         return PERIOD_CUMULATIVE  # '近3年共办理…19万余件': several years' total (a 分别 list is read apart)
     for match in cat.context().cumulative.finditer(before):
@@ -1180,9 +1182,12 @@ def _is_in_year(before: str, match: re.Match[str], year: int) -> bool:
         return bool(since) and (since.group(1) is None or int(since.group(1)) >= year)
     if _g().in_year.search(head[-6:]):
         return True
-    # '今年以来累计…': the 以来 keeps the count within the year, and so does the 累计 after it
-    since = _g().since_this_year.search(head.rstrip())
-    return bool(since) and (since.group(1) is None or int(since.group(1)) >= year)
+    # '今年以来累计…', '今年以来,该县…,累计受理…': the last 以来 before it keeps the count within the year
+    since = _last(_g().since_any, head)
+    if since is None:
+        return False
+    within = _g().since_this_year.search(head[: since.end()])
+    return bool(within) and within.end() == since.end() and (within.group(1) is None or int(within.group(1)) >= year)
 
 
 def _partial_year_qualifier(mention: Mention, indicator: cat.Indicator, year: int, qualifier: str) -> str:
@@ -1200,22 +1205,34 @@ def _partial_year_qualifier(mention: Mention, indicator: cat.Indicator, year: in
     return qualifier
 
 
+def _named_parts(before: str) -> list[re.Match[str]]:
+    """'上半年', '前三季度' (the catalogue's partial_year markers) and months that do not start with January
+    ('5月至9月')."""
+    markers = cat.context().partial_year
+    found = list(markers.finditer(before)) if markers else []
+    return found + list(_g().month_span_later.finditer(before))
+
+
+def _whole_year_marks(text: str) -> list[re.Match[str]]:
+    """'年底', '全年' … saying the whole year is covered; not in a comparison ('较2022年底增长6.7%')."""
+    marks = _g().year_end.finditer(text)
+    return [m for m in marks if not _g().comparison.search(text[max(0, m.start() - 8) : m.start()])]
+
+
 def _stops_before_year_end(before: str) -> bool:
     """'1-11月', '上半年', '截至11月底' before the number, with no '年底/年末/全年' after them."""
     ends = [m.end() for m in _g().month_span.finditer(before) if (parse_numeral(m.group(1)) or 12) < 12]
-    markers = cat.context().partial_year
-    ends += [m.end() for m in markers.finditer(before)] if markers else []
+    ends += [m.end() for m in _named_parts(before)]
     ends += [m.end() for m in _g().cutoff.finditer(before) if m.group(2) and int(m.group(2)) < 12]
-    return bool(ends) and not _g().year_end.search(before[max(ends) :])
+    return bool(ends) and not _whole_year_marks(before[max(ends) :])
 
 
 def _covers_too_little(before: str) -> bool:
     """The count covers fewer months than grammar.yaml's part_year_min_months (a bound of the year's
     figure is worth showing only when it is nearly the whole year: '1-11月', '截至11月底')."""
     months = [parse_numeral(m.group(1)) or 12 for m in _g().month_span.finditer(before)]
-    markers = cat.context().partial_year
-    if markers and markers.search(before):
-        months.append(0)  # 上半年, 前三季度: named parts of the year
+    if _named_parts(before):
+        months.append(0)  # 上半年, 前三季度, 5月至9月: named parts of the year
     months += [int(m.group(2)) for m in _g().cutoff.finditer(before) if m.group(2)]
     partial = [m for m in months if m < 12]
     return bool(partial) and min(partial) < _g().part_year_min_months and not _ends_whole_year(before, partial)
@@ -1223,10 +1240,9 @@ def _covers_too_little(before: str) -> bool:
 
 def _ends_whole_year(before: str, partial: list[int]) -> bool:
     """'上半年…;全年共受理…': a whole-year phrase after the part-year marker."""
-    last = max((m.end() for m in _g().year_end.finditer(before)), default=-1)
+    last = max((m.end() for m in _whole_year_marks(before)), default=-1)
     markers = [m.end() for m in _g().month_span.finditer(before)] + [m.end() for m in _g().cutoff.finditer(before)]
-    partial_year = cat.context().partial_year
-    markers += [m.end() for m in partial_year.finditer(before)] if partial_year else []
+    markers += [m.end() for m in _named_parts(before)]
     return last > max(markers, default=-1)
 
 
@@ -1236,8 +1252,7 @@ def _names_part_of_year(before: str) -> bool:
         last = parse_numeral(months.group(1))
         if last is not None and last < 12:
             return True
-    markers = cat.context().partial_year
-    return bool(markers and markers.search(before))
+    return bool(_named_parts(before))
 
 
 # --- inferred values -------------------------------------------------------------------------
