@@ -836,7 +836,7 @@ def _read_list(items: list[Mention], scope: _Scope, readings: list, first: int) 
         readings[first] = _read(head, scope)
         return
     if years and len(years) == len(items):
-        reading = _read(head, scope)
+        reading = _read(_from_own_years(head), scope, head.before)
         if reading is None:
             return
         for k, item in enumerate(items):
@@ -877,6 +877,15 @@ def _implied_years(head: Mention, count: int, report_year: int | None) -> list[i
     return []
 
 
+def _from_own_years(head: Mention) -> Mention:
+    """A list that names its own years ('…截至2025年7月底,共受理9起。其中2022年至2024年分别受理1件、2件、4件')
+    is read from those years on: what comes before them (a cut-off, a running total) is not its time."""
+    own = _last(_g().year_span, head.before) or _last(_g().year_list, head.before)
+    if own is None or not _listed_years(own.group(0)):
+        return head
+    return replace(head, before=head.before[own.start() :])
+
+
 def _list_years(head: Mention) -> list[int]:
     """Years of a list, from its own clause or, as in "2020年至2022年,新增…依次为", the one before."""
     years = _listed_years(head.clause)
@@ -898,7 +907,7 @@ def _listed_years(clause: str) -> list[int]:
 def _read_term_list(items: list[Mention], scope: _Scope, readings: list, first: int) -> None:
     """'纠错率和出庭应诉率分别为12%和98%': map each value to the term in the same position."""
     head = _g().respectively_end.sub("", items[0].clause.rstrip())
-    terms = [t for t in _g().term_separator.split(head) if t.strip()]
+    terms = _with_shared_noun([t for t in _g().term_separator.split(head) if t.strip()])
     if len(terms) != len(items):
         return
     before = items[0].before
@@ -908,6 +917,15 @@ def _read_term_list(items: list[Mention], scope: _Scope, readings: list, first: 
         term_end = before.rfind(term) + len(term) if term in before else len(before)
         reading = _read(as_term, scope, head_before=before[:term_end])
         readings[first + k] = replace(reading, signals=(*reading.signals, "term_list")) if reading else None
+
+
+def _with_shared_noun(terms: list[str]) -> list[str]:
+    """'调解、排查和预防纠纷量分别为…': the last term's noun (纠纷量) is every bare verb's before it."""
+    shared = _g().shared_noun.search(terms[-1]) if terms else None
+    if shared is None:
+        return terms
+    noun = shared.group(0)
+    return [t if _g().shared_noun.search(t) else t + noun for t in terms[:-1]] + [terms[-1]]
 
 
 def _fits(indicator_id: str, q: Quantity) -> bool:
@@ -1126,7 +1144,10 @@ def _period(mention: Mention, indicator: cat.Indicator, year: int) -> str:
     if indicator.stock or indicator.needs_subject:
         return PERIOD_YEAR  # a stock, or its growth: "累计达到4.12万户,同比增长6.8%" is the year-end level
     before = mention.before
-    if _spans_years(before) or (indicator.unit != "%" and _open_total(before)):
+    span = _years_span(before)
+    if span is not None and not _names_year_after(before, span.end(), year):
+        return PERIOD_CUMULATIVE  # '2010年至2014年共受理…', but not '…;其中2014年受理…'
+    if indicator.unit != "%" and _open_total(before):
         return PERIOD_CUMULATIVE
     recent = _last(_g().recent_years, before) or _last(_g().plan_period, before) or _last(_g().years_of_work, before)
     if recent and not _year_named_after(before, recent.end(), year):
@@ -1151,6 +1172,14 @@ def _year_named_after(before: str, position: int, year: int) -> bool:
     return False
 
 
+def _names_year_after(before: str, position: int, year: int) -> bool:
+    """The figure's own year is named as a time phrase after `position` (the end of a span of years)."""
+    return any(
+        int(m.group(1)) == year and m.start() >= position and _is_time_phrase(before, m)
+        for m in _g().year.finditer(before)
+    )
+
+
 def _open_total(before: str) -> bool:
     """'截至2020年11月,共受理…': a total up to a date, from a start the text does not state;
     '截至年底,全年共…' names its start (the year)."""
@@ -1162,16 +1191,17 @@ def _open_total(before: str) -> bool:
     return bool(words.search(after)) and not _g().year_end.search(after)
 
 
-def _spans_years(before: str) -> bool:
-    """'2016年至2018年,全市受理…1560件': a figure over several years (outside a title or brackets,
-    and not a list the years are spread over: '2017-2019年分别为…')."""
+def _years_span(before: str) -> re.Match[str] | None:
+    """'2016年至2018年,全市受理…1560件': the last span of years a figure is counted over (outside a title or
+    brackets, and not a list the years are spread over: '2017-2019年分别为…')."""
+    found = None
     for span in _g().year_span.finditer(before):
         if int(span.group(2)) <= int(span.group(1)) or _inside_title(before, span.start()):
             continue
         if _is_parenthetical(before[: span.start()]) or _g().respectively_word.search(before[span.end() :]):
             continue
-        return True
-    return False
+        found = span
+    return found
 
 
 def _is_in_year(before: str, match: re.Match[str], year: int) -> bool:

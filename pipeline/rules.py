@@ -66,6 +66,7 @@ REQUIRED_PATTERNS = (
     "event_date",
     "years_of_work",
     "since_any",
+    "shared_noun",
     "recent_years",
     "previous_year_time",
     "label_heading",
