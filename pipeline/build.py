@@ -182,7 +182,7 @@ def _facts(doc: Document, loc: Location, run: Stages) -> tuple[list[Fact], str, 
     # Extraction's work grows with sentence length x figures: it sees only bounded sentences.
     text, blanked = bounds.bounded_text(doc.text)
     note = bounds.skipped_note(blanked) if blanked else ""
-    found, error = _attempt("extract", run.extract_facts, text, loc.year, loc.place, sub_places)
+    found, error = _attempt("extract", run.extract_facts, text, loc.year, loc.place, sub_places, loc.published)
     if error:
         return [], error, note
     facts, error = _attempt("derive", run.derive_facts, found, loc.year)

@@ -43,6 +43,8 @@ EXTRACT_SIGNALS = (
     "previous_year",
     "bound_qualifier",
     "part_year_bound",
+    "government_body",
+    "whole_scope",
 )
 READER_SIGNALS = ("ocr",)
 LOCATION_SIGNALS = ("year_not_in_title", "year_from_date", "place_not_in_title")

@@ -26,6 +26,7 @@ CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:|。")  # 。 inside a sentence jo
 YEAR = r"(?:19|20)\d{2}"
 NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
 HEADING_MAX = 40
+REPORTING_MONTHS = 3  # annual reports on a year appear by the end of March of the next
 TABLE_SEPARATOR = re.compile(r" \| ")
 BARE_NUMBER_RE = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 VALUE_CELL_RE = re.compile(r"^[+\-−—]?\s*\d[\d,]*(?:\.\d+)?\s*\S{0,6}$")  # "1186", "98.7%", "+3.4个百分点"
@@ -67,13 +68,18 @@ class Reading:
 
 
 def extract_facts(
-    text: str, year: int | None, place: Place | None = None, sub_places: Sequence[str] = ()
+    text: str,
+    year: int | None,
+    place: Place | None = None,
+    sub_places: Sequence[str] = (),
+    published: str = "",
 ) -> list[Fact]:
     """Every catalogued indicator value stated in `text`, each with its evidence sentence.
 
     `year` is the year the report is about; `place` its jurisdiction (for the
     wider-scope check); `sub_places` the names of places below it, whose figures
-    are never the reporting jurisdiction's.
+    are never the reporting jurisdiction's; `published` the document's date
+    ("YYYY-MM-DD", or ""), which says how much of the year "今年以来" covers.
     """
     scope = _Scope(
         year,
@@ -81,6 +87,7 @@ def extract_facts(
         _name_pattern(tuple(sub_places)),
         _wider_words(place),
         *_wider_and_own_names(place),
+        _published(published),
     )
     return _text_facts(text, scope)
 
@@ -107,7 +114,7 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
         if sentence != text[start : start + len(sentence)]:
             found = [replace(f, evidence=text[f.start : f.end]) for f in found]
         facts.extend(found)
-    facts = _without_weaker_heading_readings(facts)
+    facts = _without_government_own(_without_weaker_heading_readings(facts))
     if scope.year and _is_part_year_title(simplified, scope.year):
         # A half-year or quarterly summary: its figures of the year are of part of it (earlier years stay).
         facts = [f for f in facts if f.year is not None and f.year < scope.year]
@@ -204,6 +211,7 @@ class _Scope:
     wider: tuple[str, ...] = ()
     wider_names: re.Pattern[str] | None = None  # the places above it, by name ("江苏省", "江苏")
     own_names: re.Pattern[str] | None = None  # its own names ("昆山市", "昆山")
+    published: tuple[int, int] | None = None  # (year, month) the document was published
 
 
 def _wider_words(place: Place | None) -> tuple[str, ...]:
@@ -214,6 +222,11 @@ def _wider_words(place: Place | None) -> tuple[str, ...]:
     if place.level == "county":
         words += tuple(word for word, suffix in _g().parent if not place.name.endswith(suffix))
     return words
+
+
+def _published(date: str) -> tuple[int, int] | None:
+    match = re.match(r"(\d{4})-(\d{2})", date or "")
+    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
 def _wider_and_own_names(place: Place | None) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
@@ -599,7 +612,11 @@ def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> lis
             readings[i] = _follow(readings[i - 1], mention, scope)
             if readings[i] and readings[i].year == readings[i - 1].year:
                 readings[i - 1] = None  # '由28.6万户增长到37.9万户': the first is an earlier, unnamed year's
-        elif i > 0 and _last_reading(readings, i) and _is_previous_in_passing(mention.window):
+        elif (
+            i > 0
+            and _last_reading(readings, i)
+            and (_is_previous_in_passing(mention.window) or _g().previous_in_brackets.search(mention.window))
+        ):
             readings[i] = _follow_previous(_last_reading(readings, i), mention)
         elif i > 0 and readings[i - 1] and _g().parallel_year.match(mention.window):
             readings[i] = _follow_parallel(readings[i - 1], mention, scope)
@@ -636,8 +653,11 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
         same_family = previous.quantity.unit in indicator.units or indicator.unit == "%"
         if not same_family or indicator.not_cues is None:
             continue
-        if not indicator.not_cues.search(previous.clause + previous.right_noun):
-            continue
+        ruled_out = _last(indicator.not_cues, previous.clause)
+        if not indicator.not_cues.search(previous.right_noun) and (
+            ruled_out is None or ruled_out.end() == len(previous.clause.rstrip())
+        ):
+            continue  # nothing rules the subject out; '…开展合法性审核18件' only names what was done to the 18
         cue = _last(indicator.cues, mentions[i].clause)
         own = CLAUSE_BREAK.split(mentions[i].clause[: cue.start()] if cue else mentions[i].clause)[-1]
         if _g().subjectless_head.fullmatch(own) and not _g().total_head.match(own):
@@ -661,19 +681,34 @@ def _narrower_duplicates(mentions: list[Mention], readings: list[Reading | None]
 
 
 def _channel_figures(mentions: list[Mention], readings: list[Reading | None]) -> set[int]:
-    """'行政调解纠纷1,200件,人民调解纠纷8,600件': figures of one indicator given channel by channel (see
-    `channels` in the catalogue) are none of them the place's total."""
-    groups: dict[tuple[str, int | None], list[int]] = {}
-    for i, reading in enumerate(readings):
-        if reading is not None and cat.catalogue()[reading.indicator].channels is not None:
-            groups.setdefault((reading.indicator, reading.year), []).append(i)
+    """'行政调解纠纷1,200件,人民调解纠纷8,600件': of figures given channel by channel (see `channels` in the
+    catalogue) only the main channel's (`main_channel`) is the indicator's. Another channel's figure is not, nor
+    a figure carrying its subject on ('受理行政调解案件61.2万件,调解成功27.4万件') until a clause names its own
+    scope ('全市', '全年')."""
     dropped: set[int] = set()
-    for (indicator_id, _), indices in groups.items():
-        channels = cat.catalogue()[indicator_id].channels
-        named = {i: channels.search(CLAUSE_BREAK.split(mentions[i].clause)[-1]) for i in indices}
-        if len({m.group(0) for m in named.values() if m}) >= 2:
-            dropped.update(i for i, m in named.items() if m)
+    carried = ""
+    for i, (mention, reading) in enumerate(zip(mentions, readings, strict=True)):
+        own = CLAUSE_BREAK.split(mention.clause)[-1]
+        if _g().scope_reset.search(own):
+            carried = ""
+        named = _named_channel(own)
+        carried = named or carried
+        indicator = cat.catalogue()[reading.indicator] if reading else None
+        if indicator is None or indicator.channels is None or not carried:
+            continue
+        if indicator.main_channel is None or not indicator.main_channel.fullmatch(carried):
+            dropped.add(i)
     return dropped
+
+
+def _named_channel(clause: str) -> str:
+    """The last channel of work ('行政调解', '人民调解') a clause names, '' when none."""
+    found = ""
+    for indicator in cat.catalogue().values():
+        match = _last(indicator.channels, clause) if indicator.channels else None
+        if match and match.group(0) != found:
+            found = match.group(0)
+    return found
 
 
 def _inherits_exclusion(mentions: list[Mention], scope: _Scope) -> set[int]:
@@ -693,9 +728,17 @@ def _inherits_exclusion(mentions: list[Mention], scope: _Scope) -> set[int]:
 def _starts_exclusion(mention: Mention, scope: _Scope) -> bool:
     if cat.context().plan.search(mention.clause):
         return True
-    # A part of the jurisdiction carries over only from a figure that is one of ours
-    # ("乡镇调解室建成12个,调解纠纷500件" keeps the 500).
-    return _is_excluded_context(mention, scope) and _choose_indicator(mention, mention.before) is not None
+    # A part of the jurisdiction carries over only from a figure that could be one of ours: a count in a unit
+    # of an indicator of the subject in force ("乡镇调解室建成12个,调解纠纷500件" keeps the 500;
+    # "我局作为被申请人的行政复议案件12件,作为被告的行政诉讼案件5件" drops the 5).
+    return _is_excluded_context(mention, scope) and _could_be_ours(mention)
+
+
+def _could_be_ours(mention: Mention) -> bool:
+    topic = _current_topic(mention.before, mention.right_noun)
+    return any(
+        topic in indicator.topics and mention.quantity.unit in indicator.units for indicator in cat.catalogue().values()
+    )
 
 
 def _own_clause(window: str) -> str:
@@ -709,10 +752,16 @@ def _own_clause(window: str) -> str:
 def _parts_of_a_total(mentions: list[Mention], readings: list[Reading | None]) -> set[int]:
     """'办理法律援助案件2154件,其中刑事法律援助案件863件': a part of a total read just before."""
     parts: set[int] = set()
+    opened: set[tuple[str, int | None, str]] = set()  # figures whose parts are being listed ('其中市政府…、区政府…')
     for i, (mention, reading) in enumerate(zip(mentions, readings, strict=True)):
-        if reading is None or not _g().part_start.match(_own_clause(mention.window)):
+        if reading is None:
             continue
-        if any(r is not None and _same_figure(r, reading) for r in readings[:i]):
+        key = (reading.indicator, reading.year, reading.period)
+        if _g().part_start.match(_own_clause(mention.window)):
+            if any(r is not None and _same_figure(r, reading) for r in readings[:i]):
+                parts.add(i)
+                opened.add(key)
+        elif key in opened and not _g().scope_reset.search(_own_clause(mention.window)):
             parts.add(i)
     return parts
 
@@ -946,14 +995,59 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     year = _year_of(mention, scope)
     if year is None or (scope.year and year > scope.year):
         return None
+    floor = q.qualifier == AT_LEAST or _g().floor_after.match(mention.after)
+    if indicator.unit == "%" and floor and _g().each_floor.search(mention.window):
+        return None  # '各地…出庭应诉率均在84%以上': a floor every part reaches, not the place's rate
     if (indicator.unit == "%" or indicator.stock) and _stops_before_year_end(mention.before):
         # A rate or a stock taken before the year ended is not the year's figure, nor a bound on it.
         return None
     if not (indicator.unit == "%" or indicator.stock) and _covers_too_little(mention.before):
         # '1-6月受理96件', '上半年…', '截至9月底…': a count of a small part of the year is not the year's
         return None
+    since_start = _since_start_of_year(mention.before, year, scope)
+    if since_start is not None and scope.published:
+        return _read_since_start_of_year(mention, indicator, year, scope)
     period = _period(mention, indicator, year)
     qualifier = _partial_year_qualifier(mention, indicator, year, q.qualifier)
+    return Reading(indicator.id, year, qualifier, period, _signals(mention, scope, year, qualifier))
+
+
+def _since_start_of_year(before: str, year: int, scope: _Scope) -> re.Match[str] | None:
+    """'今年以来…' (or '2022年以来' in the 2022 report) governing the figure, with no whole-year phrase after it."""
+    since = _last(_g().since_any, before)
+    if since is None or scope.year is None or year != scope.year:
+        return None
+    within = _g().since_this_year.search(before[: since.end()])
+    if within is None or within.end() != since.end() or (within.group(1) and int(within.group(1)) != year):
+        return None
+    return None if _whole_year_marks(before[since.end() :]) else within
+
+
+def _read_since_start_of_year(mention: Mention, indicator: cat.Indicator, year: int, scope: _Scope) -> Reading | None:
+    """'今年以来…' in an item published in June covers half a year: not the year's figure, nor a bound worth
+    showing (grammar: part_year_min_months); published in November, a count is the year's lower bound and a
+    rate or a stock is not the year's; published in a later year, '2022年以来' runs past the year."""
+    assert scope.published is not None
+    published_year, month = scope.published
+    if published_year > year:
+        months_after = (published_year - year - 1) * 12 + month
+        if months_after > REPORTING_MONTHS and not _g().this_year_word.search(mention.before):
+            return None  # '2023年以来' in a letter of mid-2024: a running period, not the year's
+        return _read_whole(mention, indicator, year, scope)  # a report of early 2024 on '2023年以来'
+
+    if published_year < year:
+        return None
+    if month >= 12:
+        return _read_whole(mention, indicator, year, scope)  # a December item: the year's ('截至目前' bounds it)
+    if indicator.unit == "%" or indicator.stock or month < _g().part_year_min_months:
+        return None
+    signals = (*_signals(mention, scope, year, AT_LEAST), "part_year_bound")
+    return Reading(indicator.id, year, AT_LEAST, PERIOD_YEAR, signals)
+
+
+def _read_whole(mention: Mention, indicator: cat.Indicator, year: int, scope: _Scope) -> Reading:
+    qualifier = _partial_year_qualifier(mention, indicator, year, mention.quantity.qualifier)
+    period = _period(mention, indicator, year)
     return Reading(indicator.id, year, qualifier, period, _signals(mention, scope, year, qualifier))
 
 
@@ -968,7 +1062,22 @@ def _signals(mention: Mention, scope: _Scope, year: int, qualifier: str) -> tupl
         signals.append("previous_year")
     if qualifier != mention.quantity.qualifier:
         signals.append("part_year_bound")
-    return tuple(signals)
+    return tuple(signals) + _scope_signals(CLAUSE_BREAK.split(mention.clause)[-1])
+
+
+def _scope_signals(clause: str) -> tuple[str, ...]:
+    """'全市…共收到申请2146件' speaks of the whole jurisdiction; '市政府共收到…263件' of the government itself."""
+    if _g().whole_scope.search(clause):
+        return ("whole_scope",)
+    bodies = [m for m in _g().government_body.finditer(clause) if not _g().recipient.search(clause[: m.start()])]
+    return ("government_body",) if bodies else ()
+
+
+def _without_government_own(facts: list[Fact]) -> list[Fact]:
+    """Where a document gives an indicator for the whole jurisdiction ('全市各级行政机关共收到申请2146件'), its
+    figures of the government itself ('市政府共收到…263件,比上年的198件') are parts, not the place's."""
+    whole = {f.indicator for f in facts if "whole_scope" in f.signals}
+    return [f for f in facts if not ("government_body" in f.signals and f.indicator in whole)]
 
 
 def _choose_indicator(mention: Mention, before: str) -> cat.Indicator | None:
@@ -1063,15 +1172,21 @@ def _is_excluded_context(mention: Mention, scope: _Scope) -> bool:
     if _is_first(mention) and not _g().part_word.search(clause):
         clause = _g().kinds_of_case.sub("", clause)
     ctx = cat.context()
-    if ctx.plan.search(clause) or ctx.partial_scope.search(clause):
+    if ctx.plan.search(clause) or _names_a_part(ctx.partial_scope, clause):
         return True
-    if scope.sub_places and scope.sub_places.search(clause):
+    if scope.sub_places and _names_a_part(scope.sub_places, clause):
         return True
     if _g().subset.search(CLAUSE_BREAK.split(mention.before)[-1]):
         return True
     if _names_only_a_wider_place(clause, scope):
         return True
     return any(word in clause for word in scope.wider)
+
+
+def _names_a_part(parts: re.Pattern[str], clause: str) -> bool:
+    """A part of the jurisdiction is named as the subject of the clause; not as those who sent what the place
+    reviewed ('审查各县(市)政府和州直部门报送的行政规范性文件46件' is the prefecture's own review)."""
+    return any(not _g().submitted_by.match(clause[m.end() :]) for m in parts.finditer(clause))
 
 
 def _names_only_a_wider_place(clause: str, scope: _Scope) -> bool:
@@ -1149,6 +1264,9 @@ def _period(mention: Mention, indicator: cat.Indicator, year: int) -> str:
         return PERIOD_CUMULATIVE  # '2010年至2014年共受理…', but not '…;其中2014年受理…'
     if indicator.unit != "%" and _open_total(before):
         return PERIOD_CUMULATIVE
+    several = _last(_g().multi_year_rate, before) if indicator.unit == "%" else None
+    if several and not _names_year_after(before, several.end(), year):
+        return PERIOD_CUMULATIVE  # '近年来…调解成功率始终保持在98%以上': a rate over several years
     recent = _last(_g().recent_years, before) or _last(_g().plan_period, before) or _last(_g().years_of_work, before)
     if recent and not _year_named_after(before, recent.end(), year):
         return PERIOD_CUMULATIVE  # '近3年共办理…19万余件': several years' total (a 分别 list is read apart)

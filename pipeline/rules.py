@@ -67,6 +67,14 @@ REQUIRED_PATTERNS = (
     "years_of_work",
     "since_any",
     "shared_noun",
+    "submitted_by",
+    "this_year_word",
+    "whole_scope",
+    "government_body",
+    "previous_in_brackets",
+    "each_floor",
+    "floor_after",
+    "multi_year_rate",
     "recent_years",
     "previous_year_time",
     "label_heading",
@@ -146,6 +154,7 @@ class IndicatorEntry(_Strict):
     proper_part: Phrases = []
     narrow_kinds: Phrases = []
     channels: Phrases = []
+    main_channel: Phrases = []
     zero_when: Phrases = []
     range: tuple[float, float] | None = None
     stock: bool = False
@@ -153,7 +162,7 @@ class IndicatorEntry(_Strict):
     inferred: InferenceEntry | None = None
 
     @field_validator("units", "topic", "cues", "cues_after", "not_cues", "needs_subject", "proper_part",
-                     "narrow_kinds", "channels", "zero_when")  # fmt: skip
+                     "narrow_kinds", "channels", "main_channel", "zero_when")  # fmt: skip
     @classmethod
     def _no_empty_phrase(cls, phrases: list[str]) -> list[str]:
         if any(not str(p).strip() or str(p).strip() == GAP for p in phrases):
@@ -229,6 +238,8 @@ class Indicator:
     cues_after: re.Pattern[str] | None = None
     # "行政调解纠纷1,200件,人民调解纠纷8,600件": channels whose separate figures are no total.
     channels: re.Pattern[str] | None = None
+    # "人民调解": the channel whose figure is the indicator's when figures are given channel by channel.
+    main_channel: re.Pattern[str] | None = None
     # "未发生败诉案件": phrases that state the value 0.
     zero_when: re.Pattern[str] | None = None
 
@@ -396,6 +407,10 @@ def _check_catalogue(file: IndicatorsFile) -> None:
         if entry.range and entry.range[0] > entry.range[1]:
             raise RulesError(f"{INDICATORS_FILE}: {entry.id}: key 'range': lowest {entry.range[0]} is above "
                              f"highest {entry.range[1]}")  # fmt: skip
+        stray = [c for c in entry.main_channel if c not in entry.channels]
+        if stray:
+            raise RulesError(f"{INDICATORS_FILE}: {entry.id}: key 'main_channel': '{stray[0]}' is not one of its "
+                             f"channels ({', '.join(entry.channels) or 'none'})")  # fmt: skip
         _check_reference(entry, "derive", _derive_ids(entry), ids)
         _check_reference(entry, "inferred.from", [entry.inferred.from_] if entry.inferred else [], ids)
 
@@ -520,6 +535,7 @@ def _indicator(entry: IndicatorEntry) -> Indicator:
         narrow_kind=_narrow_kind(entry.narrow_kinds, entry.topic),
         cues_after=phrase_pattern(entry.cues_after),
         channels=phrase_pattern(entry.channels),
+        main_channel=phrase_pattern(entry.main_channel),
         zero_when=phrase_pattern(entry.zero_when),
     )
 

@@ -48,7 +48,7 @@ def fake_locate(doc: Document) -> Location:
     return Location(place, year, status=status, message="" if place else "没有找到地名")
 
 
-def fake_extract(text: str, year, place=None, sub_places=()) -> list[Fact]:
+def fake_extract(text: str, year, place=None, sub_places=(), published: str = "") -> list[Fact]:
     facts = []
     for line in text.splitlines():
         if line.startswith("FACT"):

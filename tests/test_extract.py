@@ -61,6 +61,40 @@ def test_at_least_one_hundred_sentence_cases() -> None:
     assert len(CASES) >= 100
 
 
+# --- how much of the year "今年以来" covers: the document's publication date ---------------------
+
+SINCE_JANUARY = "今年以来,全县累计调解矛盾纠纷286起,调解成功281起,调解成功率98.3%。"
+
+
+def _read_published(text: str, published: str) -> list[tuple]:
+    return sorted((f.indicator, f.value, f.qualifier) for f in extract_facts(text, YEAR, published=published))
+
+
+def test_since_january_in_a_june_item_is_half_a_year_and_not_the_years_figure() -> None:
+    assert _read_published(SINCE_JANUARY, f"{YEAR}-06-20") == []
+
+
+def test_since_january_in_a_november_item_bounds_the_years_counts_but_gives_no_rate() -> None:
+    assert _read_published(SINCE_JANUARY, f"{YEAR}-11-05") == [
+        ("mediation_cases", 286, "at_least"),
+        ("mediation_success", 281, "at_least"),
+    ]
+
+
+def test_since_january_in_a_december_item_is_the_year() -> None:
+    assert [row[0] for row in _read_published(SINCE_JANUARY, f"{YEAR}-12-28")] == [
+        "mediation_cases",
+        "mediation_success",
+        "mediation_success_rate",
+    ]
+
+
+def test_since_the_reports_year_in_a_letter_of_mid_next_year_is_a_running_period() -> None:
+    text = f"{YEAR}年以来,全区调解矛盾纠纷15.6万件,调解成功率98.9%。"
+    assert _read_published(text, f"{YEAR + 1}-07-15") == []
+    assert len(_read_published(text, f"{YEAR + 1}-02-10")) == 2  # the year's report, published in time
+
+
 # --- methods and evidence ----------------------------------------------------------------------
 
 
