@@ -232,6 +232,16 @@ def _tables(
 ) -> Tables:
     """The tables of `entries`; `raw` is the folder whose editor files (corrections, report
     places) apply, None for none; `results` the per-file cache of the processed folder, if any."""
+    with _rules_pinned():
+        return _tables_pinned(entries, progress, raw, results)
+
+
+def _tables_pinned(
+    entries: Sequence[rawdir.Entry],
+    progress: Progress | None,
+    raw: Path | None = None,
+    results: ResultCache | None = None,
+) -> Tables:
     from pipeline import corrections, table
 
     placed, problems = corrections.read_report_places(raw / PLACES_FILE) if raw else ({}, [])
