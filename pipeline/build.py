@@ -21,6 +21,7 @@ first use, so `python -m pipeline --help` stays quick.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -37,7 +38,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pipeline import bounds, ocr, outputs, rawdir, worker
+from pipeline import bounds, ocr, outputs, rawdir, rules, worker
 from pipeline.cache import ResultCache
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import PLACES_FILE
@@ -114,16 +115,24 @@ def process_document(path: str | Path, placed: Placed | None = None) -> Processe
     path = Path(path)
     check_rules()  # a broken rule file stops everything; it is never one file's "error"
     run = stages()
-    doc, error = _attempt("ingest", run.read_document, path)
-    return _after_ingest(doc or _failed(path.name, str(path), error), run, placed)
+    with _rules_pinned():
+        doc, error = _attempt("ingest", run.read_document, path)
+        return _after_ingest(doc or _failed(path.name, str(path), error), run, placed)
 
 
 def process_bytes(data: bytes, name: str) -> Processed:
     """(Document, Location, Facts) of uploaded bytes named `name`. Never raises for bad bytes."""
     check_rules()
     run = stages()
-    doc, error = _attempt("ingest", run.read_bytes, data, name)
-    return _after_ingest(doc or _failed(name, name, error), run)
+    with _rules_pinned():
+        doc, error = _attempt("ingest", run.read_bytes, data, name)
+        return _after_ingest(doc or _failed(name, name, error), run)
+
+
+def _rules_pinned() -> contextlib.AbstractContextManager:
+    """The rule set in force, pinned for one file: the stages look it up hundreds of thousands of
+    times a build, and a pinned one is a context-variable read instead of an environment look-up."""
+    return rules.using(rules.current())
 
 
 def _attempt(stage: str, fn: Callable[..., T], *args: Any) -> tuple[T | None, str]:
@@ -223,6 +232,16 @@ def _tables(
 ) -> Tables:
     """The tables of `entries`; `raw` is the folder whose editor files (corrections, report
     places) apply, None for none; `results` the per-file cache of the processed folder, if any."""
+    with _rules_pinned():
+        return _tables_pinned(entries, progress, raw, results)
+
+
+def _tables_pinned(
+    entries: Sequence[rawdir.Entry],
+    progress: Progress | None,
+    raw: Path | None = None,
+    results: ResultCache | None = None,
+) -> Tables:
     from pipeline import corrections, table
 
     placed, problems = corrections.read_report_places(raw / PLACES_FILE) if raw else ({}, [])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import cn2an
 
@@ -169,9 +169,14 @@ def _parse_chinese(raw: str) -> float | None:
     return float(value)
 
 
+_PREFIX_ENDS = frozenset(word[-1] for word, _ in _PREFIX_QUALIFIERS)
+
+
 def prefix_qualifier(before: str) -> str:
     """The qualifier that the words right before a number give it ('突破' -> at_least)."""
     tail = before[-4:].rstrip("了 ")
+    if not tail or tail[-1] not in _PREFIX_ENDS:  # most figures follow no qualifier word at all
+        return EXACT
     for word, qualifier in _PREFIX_QUALIFIERS:
         if tail.endswith(word):
             return qualifier
@@ -214,6 +219,19 @@ def _value(match: re.Match[str]) -> float | None:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every number-with-unit in `text`, in order, with canonical values and qualifiers."""
+    # The bounds check and extraction read the same sentences: each is scanned once.
+    return list(_cached_quantities(text) if len(text) <= CACHED_CHARS else _quantities(text))
+
+
+CACHED_CHARS = 3_000  # a sentence, not a whole text
+
+
+@lru_cache(maxsize=2048)
+def _cached_quantities(text: str) -> tuple[Quantity, ...]:
+    return tuple(_quantities(text))
+
+
+def _quantities(text: str) -> list[Quantity]:
     found = [_from_match(m, text) for m in QUANTITY_RE.finditer(text) if _is_plausible_chinese(m, text)]
     found += [_from_percent_words(m, text) for m in PERCENT_WORDS_RE.finditer(text)]
     found += [_from_bare_magnitude(m) for m in BARE_MAGNITUDE_RE.finditer(text) if m.group("unit") != "%"]

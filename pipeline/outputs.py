@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import shutil
 import threading
@@ -169,7 +170,28 @@ def restored_text(value: object) -> object:
 def inert_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame` with every text column made formula-safe; numbers untouched."""
     text = _text_columns(frame)
-    return frame.assign(**{c: frame[c].map(inert_text) for c in text}) if text else frame
+    return frame.assign(**{c: _inert_column(frame[c]) for c in text}) if text else frame
+
+
+# A cell can need the quote only if it holds one of these characters: a scan for them (in C) picks
+# the few cells `inert_text` must look at, instead of a Python call for every cell of the table.
+_MAY_NEED_QUOTE = "[" + re.escape(QUOTE + "=+-@") + "]"
+
+
+def _inert_column(column: pd.Series) -> pd.Series:
+    if str(column.dtype) == "category":
+        return column.map(inert_text)
+    try:
+        candidates = column.str.contains(_MAY_NEED_QUOTE, regex=True).fillna(True).astype(bool).to_numpy()
+    except (AttributeError, TypeError):  # no text at all in the column
+        return column.map(inert_text)
+    positions = candidates.nonzero()[0]
+    if not len(positions):
+        return column
+    values = column.to_numpy(dtype=object, copy=True)
+    for i in positions:
+        values[i] = inert_text(values[i])
+    return type(column)(values, index=column.index, name=column.name, dtype=column.dtype)
 
 
 def restore_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -587,7 +587,14 @@ def _load_cached(folder: Path) -> RuleSet:
 
 
 def _default() -> RuleSet:
-    return _load_cached(rules_dir())
+    # Called for every grammar or catalogue look-up: keyed by the variable's text, so no Path is
+    # built per call (a new FAZHI_RULES_DIR still takes effect at once).
+    return _load_named(os.environ.get("FAZHI_RULES_DIR") or "")
+
+
+@cache
+def _load_named(folder: str) -> RuleSet:
+    return _load_cached(Path(folder) if folder else RULES_DIR)
 
 
 def current() -> RuleSet:

@@ -12,7 +12,7 @@ would, falls back to character by character for that line), or download dictiona
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import opencc
@@ -46,10 +46,28 @@ def _exception_pattern() -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, words))) if words else None
 
 
+LONG_TEXT = 200  # characters: a report or a paragraph rather than a name or a line
+
+
 def to_simplified(text: str) -> str:
     """`text` with traditional characters replaced one for one (offsets stay valid)."""
     if not text or _ASCII_ONLY.match(text):
         return text
+    # Each stage reads a report through this: the same text is converted once, not once per stage.
+    return _converted_long(text) if len(text) > LONG_TEXT else _converted_short(text)
+
+
+@lru_cache(maxsize=4)  # a few whole reports: the one being read, and what a stage made of it
+def _converted_long(text: str) -> str:
+    return _converted(text)
+
+
+@lru_cache(maxsize=4096)  # names and lines, many of them asked again and again
+def _converted_short(text: str) -> str:
+    return _converted(text)
+
+
+def _converted(text: str) -> str:
     converted = _converter().convert(text)
     if len(converted) != len(text):
         converted = "".join(_line(line) for line in text.splitlines(keepends=True))

@@ -202,8 +202,8 @@ def rows_for(doc: Document, loc: Location, facts: Sequence[Fact]) -> list[dict]:
     """
     if loc.place is None:
         return []
-    place = _place_columns(loc.place)
-    return [_row(doc, loc, fact, place) for fact in facts if (fact.year or loc.year) is not None]
+    place, issued_by = _place_columns(loc.place), issuer(loc.title)  # once per document, not per value
+    return [_row(doc, loc, fact, place, issued_by) for fact in facts if (fact.year or loc.year) is not None]
 
 
 def _place_columns(place: Place) -> dict[str, str]:
@@ -216,7 +216,7 @@ def _place_columns(place: Place) -> dict[str, str]:
     }
 
 
-def _row(doc: Document, loc: Location, fact: Fact, place: Mapping[str, str]) -> dict:
+def _row(doc: Document, loc: Location, fact: Fact, place: Mapping[str, str], issued_by: str) -> dict:
     entry = catalogue.indicators().get(fact.indicator, {})
     return {
         **place,
@@ -239,7 +239,7 @@ def _row(doc: Document, loc: Location, fact: Fact, place: Mapping[str, str]) -> 
         "period": fact.period,
         DOC_YEAR: loc.year,
         DOC_PUBLISHED: loc.published or "",
-        DOC_ISSUER: issuer(loc.title),
+        DOC_ISSUER: issued_by,
     }
 
 
@@ -760,6 +760,8 @@ def _outliers(frame: pd.DataFrame) -> set[tuple]:
 def stale_reviews(indicators: pd.DataFrame, located: pd.DataFrame, lines: Sequence[Correction]) -> list[Correction]:
     """The rejections among `lines` whose recorded value or evidence is not the value's now:
     they must not remove the new value (it falls back to 未核实 instead)."""
+    if not any(line.action == "reject" for line in lines):
+        return []  # (the common case: no table-wide look-up for nothing)
     rows = _rows_by_key(indicators)
     places = _place_codes(located)
     return [
