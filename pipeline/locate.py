@@ -73,7 +73,11 @@ TAIL_LINES = 6  # non-empty lines searched for the signature
 TITLE_MAX = 80
 SIGNATURE_MAX = 40
 # "…工作总结和2024年工作计划" is the summary's title: the first year is the report's.
-TITLE_END_RE = re.compile(r"(?:报告|情况|总结|通报|白皮书|工作要点|总结(?:和|及|暨)\S{0,12}计划)$")
+# A work review ("…司法局2021年工作综述"), a reply to a proposal ("…提案的答复") and a table's
+# title ("…目标任务进展情况表") are titles too.
+TITLE_END_RE = re.compile(
+    r"(?:报告|情况|总结|通报|白皮书|工作要点|综述|答复|(?:情况|统计|进展|一览)表|总结(?:和|及|暨)\S{0,12}计划)$"
+)
 # trailing quotes and brackets, and a bracketed remark ("(公示)", "(全文)")
 TITLE_TRAILING_RE = re.compile(r"(?:[\s\"“”《》()()【】]|[((][^()()]{1,6}[))])+$")
 # ingest folds full-width forms (NFKC); a text handed to `locate` directly may still hold them.
@@ -99,7 +103,7 @@ STATEMENT_YEAR_RE = re.compile(
 )
 # What may follow a stated year for it to be the period of the figures: a comma, the report's
 # subject ("全市", "我区", "该院", "市政府") or a place name; not "被评为", "获得" ...
-STATEMENT_FOLLOW_RE = re.compile(r"\s*(?:[,,]|全|我|该|本|各|共|市|区|县|省|州|旗|盟)")
+STATEMENT_FOLLOW_RE = re.compile(r"\s*(?:[,,]|全|我|该|本|各|共|市|区|县|省|州|旗|盟|截至|截止)")
 DATELINE_DAY_RE = re.compile(r"(?:^|电|讯|\))\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[,,]")
 # "上半年" under "去年上半年" is last year's period, not this year's.
 PAST_PERIOD_RE = re.compile(r"(?:去年|上年|前年)(?:同期)?$")
@@ -108,7 +112,21 @@ LAST_YEAR_MONTHS = 2  # publications up to February are on the year before
 YEARBOOK_RE = re.compile(rf"年鉴\s*[((·・]?\s*({YEAR})(?!\d)")
 SUPERIOR = "领导下"
 # "去年" as the period of the figures, not a comparison ("比去年", "去年同期").
-LAST_YEAR_RE = re.compile(r"(?<![比较与同于])去年(?!同期|以来|同比|水平|底)")
+# "截至去年年底" is the date of a stock (组织、人员), not the period of the news.
+LAST_YEAR_RE = re.compile(r"(?<![比较与同于])去年(?!同期|以来|同比|水平|底|末|年底|年末)")
+# "今年以来", "今年上半年", "今年1-9月": the current year as the figures' period (not "今年将…").
+THIS_YEAR_PERIOD_RE = re.compile(r"今年(?:以来|上半年|前三季度|一季度|[1１][-~—至]\d{1,2}月)")
+# A year written right before a figure, not after a comparison or span word ("比2019年的…",
+# "2018—2020年"), nor a date or span itself ("2021年6月", "2013年以来", "2025年1至9月").
+FIGURE_YEAR_RE = re.compile(
+    rf"(?<![比较与同于自从至和、—\-~到\d])({YEAR})\s*年(?:度|全年|末|底)?"
+    r"(?!\s*(?:以来|\d|[一二三四五六七八九十]+月|至|—|-|~|起|开始|及|和|、|与|前|后|初|的))"
+)
+# "截至2023年9月底,全国…1.81亿户": the year of a stock's date.
+AS_OF_YEAR_RE = re.compile(rf"(?:截至|截止|到)\s*({YEAR})\s*年\s*\d{{1,2}}\s*月(?:底|末|\s*\d{{1,2}}\s*日)?")
+FIGURE_RE = re.compile(r"\d[\d.,]*\s*(?:万|亿)?\s*(?:余|多)?\s*(?:件|户|宗|起|个|家|人次|%|％)")
+FIGURE_WINDOW = 60
+LEAD_PUNCTUATION = ",, "  # stripped before a year's first clause
 WRAP_MAX = 30  # a title's second line is short: "情况的报告"
 WRAP_GAP = 5  # blank or page-break lines allowed between a title's two halves
 # "2024/2/4 上午10:12 …": the date and time a browser printed the page, atop every page
@@ -126,6 +144,8 @@ RULE_LISTS = (
     "this_year_words",
     "part_year_words",
     "current_words",
+    "event_words",
+    "rank_words",
 )
 NATIONAL_LISTS = ("markers", "not_markers", "bodies", "honour_words")
 # The lowest level a self word can denote: "全市" is a prefecture's or a county-level city's.
@@ -192,6 +212,8 @@ class _Rules:
     this_year_words: tuple[str, ...]
     part_year_words: tuple[str, ...]
     current_words: tuple[str, ...]
+    event_words: tuple[str, ...]
+    rank_words: tuple[str, ...]
     national_markers: tuple[str, ...]
     national_not: tuple[str, ...]
     national_bodies: tuple[str, ...]
@@ -240,6 +262,8 @@ def parse_rules(data: object) -> _Rules:
         this_year_words=lists["this_year_words"],
         part_year_words=lists["part_year_words"],
         current_words=lists["current_words"],
+        event_words=lists["event_words"],
+        rank_words=lists["rank_words"],
         national_markers=words["markers"],
         national_not=words["not_markers"],
         national_bodies=words["bodies"],
@@ -544,20 +568,23 @@ def _is_national(
     signed: str = "",
 ) -> bool:
     """A text about the whole country: a national body's own report (its name in the title or
-    the signature), or national figures announced in the first lines or twice, and no local
-    place named as often; provinces compared with each other ("广东、江苏居前") are parts of
-    the country, not a local place."""
+    the signature), a news item whose first lines quote a national body ("司法部:上半年…",
+    "国务院新闻办公室今天举行…") and that names no local place, or national figures announced
+    in the first lines or twice, and no local place named as often; provinces compared with
+    each other ("广东、江苏居前") are parts of the country, not a local place."""
     bodies = _rules().national_bodies
     if any(b in where for b in bodies for where in (title.text if title else "", signed)):
         return True
     head = "\n".join(line.text for line in lines[:HEAD_NATIONAL_LINES])
-    total = _national_count(text)
-    if not (_national_count(head) or total >= 2):
-        return False
     local = Counter(places[0] for _, places in body if len(places) == 1)
     provinces = [p for p in local if p.level == "province"]
     if len(provinces) >= 2:
         local = Counter({p: n for p, n in local.items() if p.level != "province"})
+    if not local and any(b in head for b in bodies):
+        return True
+    total = _national_count(text)
+    if not (_national_count(head) or total >= 2):
+        return False
     return total >= max(local.values(), default=0)
 
 
@@ -599,11 +626,22 @@ def _most_specific(found: list[tuple[Mention, tuple[Place, ...]]]) -> _Choice:
 
 
 def _self_counts(text: str) -> Counter[str]:
-    """How often a report names itself, by level word ("市" for 我市/全市)."""
+    """How often a report names itself, by level word ("市" for 我市/全市); a comparison with the
+    superior ("居全省前列", "被评为全省…先进单位") is not the text naming itself."""
     counts: Counter[str] = Counter()
     for word in _rules().self_words:
-        counts[word[-1]] += text.count(word)
+        counts[word[-1]] += sum(not _compared(text, match) for match in re.finditer(word, text))
     return +counts
+
+
+def _compared(text: str, match: re.Match[str]) -> bool:
+    """ "居全省前列", "全市第一", "被评为全省…": a self word ranking the place within its superior."""
+    rules = _rules()
+    if text[match.end() :].startswith(rules.rank_words):
+        return True
+    window = HONOUR_GAP + max(map(len, rules.honour_words), default=0)
+    before = text[max(0, match.start() - window) : match.start()]
+    return any(word in before for word in rules.honour_words) or before.endswith(("居", "高于", "低于"))
 
 
 def _self_bodies(text: str, mentions: Sequence[Mention]) -> Counter[str]:
@@ -671,20 +709,90 @@ def _year(
     if title is not None and (match := TITLE_YEAR_RE.search(title.text)):
         return int(match.group(1))
     stated = _stated_year(lines)
+    dated = _dated_year(lines, head, tail, text)
+    lead = _this_year_lead(lines)
+    # "今年以来,全市…3955件" opening a news item published in November: that year, even when an
+    # older year's total is quoted further down ("据统计,2019年全市…")
+    if (
+        dated is not None
+        and dated.this_year is not None
+        and lead is not None
+        and (stated is None or lead < stated.offset)
+    ):
+        return dated.this_year
     if stated is None and (edition := _yearbook_edition(head)) is not None:
         return edition - 1
-    dated = _dated_year(lines, head, tail, text)
+    # "其中2022年受理…74件" in a white paper's news of July 2023 that writes 2023 nowhere else
+    figure = _figure_year(lines, dated.published if dated else None) if stated is None else None
+    if figure is not None and (dated is None or not _written_in_body(dated.published, lines)):
+        return figure
     if stated is None or dated is None:
-        return stated if stated is not None else (dated.year if dated else None)
+        return stated.year if stated is not None else (dated.year if dated else None)
     # A year stated in the text is the report's when the dates allow it (a report published in 2022 is on
-    # 2021 or 2022); an older one is an event's ("2019年,我市政务公开位居全省第4名" in a 2020-12 review).
-    return stated if dated.published - 1 <= stated <= dated.published else dated.year
+    # 2021 or 2022); an older one is an event's ("2019年,我市政务公开位居全省第4名" in a 2020-12 review),
+    # unless the year the dates give is written nowhere in the text (a census of 2018 published in 2020-03).
+    if dated.published - 1 <= stated.year <= dated.published:
+        return stated.year
+    # (a damaged date "截至202011月" still writes the year)
+    unwritten = stated.year < dated.published and not re.search(rf"(?<!\d){dated.year}", text)
+    return stated.year if unwritten else dated.year
+
+
+def _written_in_body(year: int, lines: Sequence[_Line]) -> bool:
+    """True when a line other than a date line writes `year` ("新修订的行政诉讼法于2015年5月1日施行")."""
+    pattern = re.compile(rf"(?<!\d){year}(?!\d)")
+    return any(pattern.search(line.text) and not _is_date_line(line.text) for line in lines)
 
 
 @dataclass(frozen=True)
 class _DatedYear:
     year: int  # the year the dates make the report's
     published: int  # the year of the first publication, meeting or signature date
+    this_year: int | None = None  # the year a 今年 in the text denotes, when the dates tell it
+
+
+@dataclass(frozen=True)
+class _Stated:
+    year: int
+    offset: int  # where in the text it is stated
+
+
+def _this_year_lead(lines: Sequence[_Line]) -> int | None:
+    """Where the text first gives figures for the current year ("今年以来,…3955件", "今年上半年
+    …29.2万件"), or None. Plans ("今年将…") and a sentence without a figure ("今年以来多地…")
+    are not the figures' period."""
+    for line in lines:
+        for match in THIS_YEAR_PERIOD_RE.finditer(line.text):
+            sentence = re.split(r"[。;;]", line.text[match.end() :], maxsplit=1)[0]
+            past = PAST_PERIOD_RE.search(line.text[max(0, match.start() - 4) : match.start()])
+            if not past and FIGURE_RE.search(sentence):
+                return line.start + match.start()
+    return None
+
+
+def _figure_year(lines: Sequence[_Line], published: int | None) -> int | None:
+    """The latest year written right before a figure ("其中2022年受理一审行政案件74件",
+    "败诉率2023年为17.3%,2024年降至6.2%", "截至2023年9月底,全国…1.81亿户"), not a comparison
+    ("比2019年的6.21万件") nor an event ("2016年…印发…"); with a publication date, only the
+    publication year or the one before."""
+    found = []
+    for line in lines:
+        for pattern in (FIGURE_YEAR_RE, AS_OF_YEAR_RE):
+            for match in pattern.finditer(line.text):
+                rest = line.text[match.end() :]
+                clause = re.split(r"[,,;;。]", rest.lstrip(LEAD_PUNCTUATION), maxsplit=1)[0]
+                scope = re.split(r"[;;。]", rest, maxsplit=1)[0] if pattern is AS_OF_YEAR_RE else clause
+                if FIGURE_RE.search(scope[:FIGURE_WINDOW]) and not _is_event(clause):
+                    found.append(int(match.group(1)))
+    if published is not None:
+        found = [year for year in found if published - 1 <= year <= published]
+    return max(found, default=None)
+
+
+def _is_event(after: str) -> bool:
+    """True when the first clause after a year dates an event ("市委办公厅印发…", "我市被评为…")."""
+    clause = re.split(r"[,,;;。]", after.lstrip(LEAD_PUNCTUATION), maxsplit=1)[0]
+    return any(word in clause for word in _rules().event_words)
 
 
 def _yearbook_edition(head: Sequence[_Line]) -> int | None:
@@ -719,17 +827,19 @@ def _current(published: _Date, head: Sequence[_Line], text: str) -> int | None:
     return published.year
 
 
-def _stated_year(lines: list[_Line]) -> int | None:
-    """A year opening a line ("2021年,全市…") or stated as the figures' period mid-line ("【行政应诉】2021年,")."""
+def _stated_year(lines: list[_Line]) -> _Stated | None:
+    """A year opening a line ("2021年,全市…") or stated as the figures' period mid-line ("【行政应诉】2021年,");
+    not a plan ("2024年,全市将…") nor an event's date ("2018年,我市被评为…")."""
     for line in lines:
         match = LEADING_YEAR_RE.match(line.text)
-        if match and not PLAN_RE.search(line.text[match.end() : match.end() + PLAN_WINDOW]):
-            return int(match.group(1))
+        after = line.text[match.end() :] if match else ""
+        if match and not PLAN_RE.search(after[:PLAN_WINDOW]) and not _is_event(after):
+            return _Stated(int(match.group(1)), line.start + match.start(1))
     for line in lines:
         for match in STATEMENT_YEAR_RE.finditer(line.text):
-            after = line.text[match.end() : match.end() + PLAN_WINDOW]
-            if _states_period(after) and not PLAN_RE.search(after):
-                return int(match.group(1))
+            after = line.text[match.end() :]
+            if _states_period(after[:PLAN_WINDOW]) and not PLAN_RE.search(after[:PLAN_WINDOW]) and not _is_event(after):
+                return _Stated(int(match.group(1)), line.start + match.start(1))
     return None
 
 
@@ -741,14 +851,15 @@ def _dated_year(lines: list[_Line], head: Sequence[_Line], tail: Sequence[_Line]
     if not dates and not labelled:
         return None
     first = (labelled or dates)[0]
-    year = (
-        _this_year(first, lines, text)
-        or _part_of_this_year(first, head, text)
-        or _last_year(first, text)
-        or _current(first, head, text)
-        or _report_year(first)
-    )
-    return _DatedYear(year, first.year)
+    this_year = _this_year(first, lines, text) or _part_of_this_year(first, head, text)
+    year = this_year or _last_year(first, text) or _current(first, head, text) or _report_year(first)
+    lead = _this_year(first, lines, text) or _published_this_year(first)
+    return _DatedYear(year, first.year, lead)
+
+
+def _published_this_year(published: _Date) -> int | None:
+    """The year 今年 denotes in a text published after February (before, it may be a plan)."""
+    return published.year if published.month is not None and published.month > LAST_YEAR_MONTHS else None
 
 
 def _states_period(after: str) -> bool:
