@@ -111,6 +111,7 @@ LAST_YEAR_MONTHS = 2  # publications up to February are on the year before
 # A yearbook's edition ("仙居年鉴(2020)", "宝鸡年鉴·2007") records the year before.
 YEARBOOK_RE = re.compile(rf"年鉴\s*[((·・]?\s*({YEAR})(?!\d)")
 SUPERIOR = "领导下"
+REGION_WORD = "自治区"
 # "去年" as the period of the figures, not a comparison ("比去年", "去年同期").
 # "截至去年年底" is the date of a stock (组织、人员), not the period of the news.
 LAST_YEAR_RE = re.compile(r"(?<![比较与同于])去年(?!同期|以来|同比|水平|底|末|年底|年末)")
@@ -476,9 +477,42 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
     masthead = _most_specific([(m, places) for m, places, at in usable if at in heading])
     if choice.place is None and masthead.place is not None:
         choice = masthead
+    elif _heading_below(masthead.place, choice.place, self_word):
+        # "——武冈市司法局2022年工作回顾" above a body naming 邵阳市 as its superior four times
+        choice = masthead
     if choice.place is None and self_word:
         choice = _paper_place(papers, self_word) or choice
+    if self_word == "区" and not (choice.place and choice.place.name.endswith(self_word)):
+        # "我区 … 自治区市场监管厅 … 银川市居全区首位": 区 is the autonomous region
+        choice = _region(text, every, unquoted, papers) or choice
     return _Choice() if _above_self(choice.place, self_word) else choice
+
+
+def _region(
+    text: str, every: list[Mention], found: list[tuple[Mention, tuple[Place, ...]]], papers: list[Mention]
+) -> _Choice | None:
+    """The autonomous region a text saying 全区/我区 is about when it names unnamed 自治区 bodies
+    ("自治区市场监管厅"): the region named, or above the places named, or in the paper's name."""
+    named = {at for m in every for at in range(m.start, m.end)}
+    if not any(match.start() not in named for match in re.finditer(REGION_WORD, text)):
+        return None
+    singles = [places[0] for _, places in found if len(places) == 1]
+    singles += [m.candidates[0] for m in papers if len(m.candidates) == 1]
+    regions_named: Counter[Place] = Counter(
+        p for place in singles for p in (place, *regions.ancestors(place)) if p.name.endswith(REGION_WORD)
+    )
+    ranked = regions_named.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return _Choice((ranked[0][0],), ranked[0][0].name)
+
+
+def _heading_below(heading: Place | None, body: Place | None, self_word: str) -> bool:
+    """True when the lines above the first sentence name a place below the one the body names
+    most, and that place fits the text's self word: the body's place is its superior."""
+    if heading is None or body is None or heading == body or not regions.is_within(heading, body):
+        return False
+    return not self_word or heading.name.endswith(self_word)
 
 
 def _above_self(place: Place | None, self_word: str) -> bool:
