@@ -799,7 +799,7 @@ def _this_year_lead(lines: Sequence[_Line]) -> int | None:
         for match in THIS_YEAR_PERIOD_RE.finditer(line.text):
             sentence = re.split(r"[。;;]", line.text[match.end() :], maxsplit=1)[0]
             past = PAST_PERIOD_RE.search(line.text[max(0, match.start() - 4) : match.start()])
-            if not past and FIGURE_RE.search(sentence):
+            if not past and FIGURE_RE.search(sentence) and not _is_plan(sentence):
                 return line.start + match.start()
     return None
 
@@ -867,14 +867,20 @@ def _stated_year(lines: list[_Line]) -> _Stated | None:
     for line in lines:
         match = LEADING_YEAR_RE.match(line.text)
         after = line.text[match.end() :] if match else ""
-        if match and not PLAN_RE.search(after[:PLAN_WINDOW]) and not _is_event(after):
+        if match and not _is_plan(after) and not _is_event(after):
             return _Stated(int(match.group(1)), line.start + match.start(1))
     for line in lines:
         for match in STATEMENT_YEAR_RE.finditer(line.text):
             after = line.text[match.end() :]
-            if _states_period(after[:PLAN_WINDOW]) and not PLAN_RE.search(after[:PLAN_WINDOW]) and not _is_event(after):
+            if _states_period(after[:PLAN_WINDOW]) and not _is_plan(after) and not _is_event(after):
                 return _Stated(int(match.group(1)), line.start + match.start(1))
     return None
+
+
+def _is_plan(after: str) -> bool:
+    """True when the sentence after a year or 今年 states a plan ("2024年,全市将…"); the next
+    sentence's plans ("…1820件。今年以来,全县将…") are not this one's."""
+    return bool(PLAN_RE.search(re.split(r"[。;;]", after, maxsplit=1)[0][:PLAN_WINDOW]))
 
 
 def _dated_year(lines: list[_Line], head: Sequence[_Line], tail: Sequence[_Line], text: str) -> _DatedYear | None:
