@@ -893,7 +893,10 @@ def _dated_year(lines: list[_Line], head: Sequence[_Line], tail: Sequence[_Line]
     first = (labelled or dates)[0]
     this_year = _this_year(first, lines, text) or _part_of_this_year(first, head, text)
     year = this_year or _last_year(first, text) or _current(first, head, text) or _report_year(first)
-    lead = _this_year(first, lines, text) or _published_this_year(first)
+    # 今年 is the year the text was written: its signature or meeting date before a later
+    # publication date ("发布时间:2023-03-08" on a report signed 2022年12月26日)
+    written = dates[0] if dates else first
+    lead = _this_year(written, lines, text) or _published_this_year(written)
     return _DatedYear(year, first.year, lead)
 
 
