@@ -14,18 +14,25 @@ is read as one; a heading before the first sentence ("桐乡年鉴2019") names t
 body settles none, and so does a newspaper's own place for its "全省"/"我市" when nothing
 else does. Within the title or the signature the most specific place wins (a district
 over its city); in the body a place below the self-referenced one wins when named more often
-("我市 … 某县法院发布白皮书" is the county's). When no place named fits the self-reference,
+("我市 … 某县法院发布白皮书" is the county's), and so does a place named above the first
+sentence ("——武冈市司法局2022年工作回顾" over a body naming 邵阳市 as its superior). A self
+word ranking the place within its superior ("居全省前列", "被评为全省…") is no self-reference;
+"全区" with unnamed 自治区 bodies is an autonomous region's. When no place named fits the self-reference,
 the place above the places named that fits it is the report's ("全省 … 苏州、南京、无锡…" is
 江苏's; "全市 … 鱼峰区、柳南区…" is 柳州's). A two-character name whose stem is a joining word
 ("和县") is no mention right after another word ("乡镇和县直部门"). A text with no self word
 but unnamed bodies ("从县法院获悉") is of their level, its source's place included ("来源:
 某某县融媒体中心"). A shared name is settled by its parent or its siblings named in the text.
 A place above any the self word can denote (天津市 for a text saying "全区" that never names
-its district) is no answer: no place. A text about the whole country ("全国…", the 司法部's
-own report) with no local self-reference is national (中华人民共和国). The vocabulary is in
+its district) is no answer: no place. A text about the whole country ("全国…", "我国…", the
+司法部's own report, a news item whose first lines quote a national body and that names no
+local place) with no local self-reference is national (中华人民共和国). The vocabulary is in
 rules/locate.yaml. The year comes from the title ("2022年度"), else from a paragraph opening
 "20XX年,", else from a year stated after a label or a clause ("【行政应诉】2021年,…",
-"获悉,2022年全市…"), else from the publication, meeting or signature date: a date in
+"获悉,2022年全市…"; not an event's: "2016年市委办公厅印发…", "2018年,我市被评为…"), else
+from the latest year written right before a figure ("其中2022年受理…74件", "截至2023年9月底,
+全国…") when the publication year is written nowhere else, else from the publication, meeting
+or signature date: a date in
 January-June of Y means a report on Y-1, July-December a report on Y itself; a news item
 saying 今年 (or 上半年, 前三季度 …) with a dateline ("12月28日,…") is of the dateline's
 year, one on 去年 (and on no current period) of the year before publication, and one giving
@@ -34,7 +41,8 @@ figures as of now ("目前,全国共有…") of its publication year; a text on 
 publication year. A yearbook's entry with no year
 stated is of the year before its edition ("德清年鉴2018" records 2017). A date inside a
 sentence (an event: "2020年4月27日举办培训") never decides the year; a signature is looked
-for only after the first sentence.
+for only after the first sentence. A text opening with the current year's figures ("今年以来,
+全市…3955件") is of the year it was written even when an older year's total follows.
 
 Must never: read files, extract figures, hard-code places (the gazetteer in `regions`
 knows them), or use the file name to decide anything. It never raises on odd text:
