@@ -97,7 +97,7 @@ ABOUT = "关于"
 YEAR = r"20\d{2}"
 TITLE_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s*年(?!以来)")
 LEADING_YEAR_RE = re.compile(rf"^\s*({YEAR})\s*年度?\s*[,,]")
-PLAN_RE = re.compile(r"将|计划|打算|拟|要")
+PLAN_RE = re.compile(r"将|计划|打算|拟|要|力争|预计")
 PLAN_WINDOW = 30
 FULL_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)")
 COMPACT_DATE_RE = re.compile(rf"(?<!\d)({YEAR})(\d{{2}})(\d{{2}})(?!\d)")
@@ -824,7 +824,7 @@ def _figure_year(lines: Sequence[_Line], published: int | None) -> int | None:
                 rest = line.text[match.end() :]
                 clause = re.split(r"[,,;;。]", rest.lstrip(LEAD_PUNCTUATION), maxsplit=1)[0]
                 scope = re.split(r"[;;。]", rest, maxsplit=1)[0] if pattern is AS_OF_YEAR_RE else clause
-                if FIGURE_RE.search(scope[:FIGURE_WINDOW]) and not _is_event(clause):
+                if FIGURE_RE.search(scope[:FIGURE_WINDOW]) and not _is_event(clause) and not _is_plan(scope):
                     found.append(int(match.group(1)))
     if published is not None:
         found = [year for year in found if published - 1 <= year <= published]
