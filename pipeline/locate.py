@@ -119,6 +119,7 @@ LAST_YEAR_MONTHS = 2  # publications up to February are on the year before
 # A yearbook's edition ("仙居年鉴(2020)", "宝鸡年鉴·2007") records the year before.
 YEARBOOK_RE = re.compile(rf"年鉴\s*[((·・]?\s*({YEAR})(?!\d)")
 SUPERIOR = "领导下"
+LED_RE = re.compile(r"(?:领导|指导)下\s*[,,]\s*")
 REGION_WORD = "自治区"
 # "去年" as the period of the figures, not a comparison ("比去年", "去年同期").
 # "截至去年年底" is the date of a stock (组织、人员), not the period of the news.
@@ -485,9 +486,12 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
     masthead = _most_specific([(m, places) for m, places, at in usable if at in heading])
     if choice.place is None and masthead.place is not None:
         choice = masthead
-    elif _heading_below(masthead.place, choice.place, self_word):
+    elif _below_fitting(masthead.place, choice.place, self_word):
         # "——武冈市司法局2022年工作回顾" above a body naming 邵阳市 as its superior four times
         choice = masthead
+    elif _below_fitting(led := _led_subject(text, body), choice.place, self_word):
+        # "在盐城市委、市政府的坚强领导下,东台市坚持…": the place led is the text's
+        choice = _Choice((led,), led.name) if led else choice
     if choice.place is None and self_word:
         choice = _paper_place(papers, self_word) or choice
     if self_word == "区" and not (choice.place and choice.place.name.endswith(self_word)):
@@ -515,9 +519,19 @@ def _region(
     return _Choice((ranked[0][0],), ranked[0][0].name)
 
 
-def _heading_below(heading: Place | None, body: Place | None, self_word: str) -> bool:
-    """True when the lines above the first sentence name a place below the one the body names
-    most, and that place fits the text's self word: the body's place is its superior."""
+def _led_subject(text: str, found: list[tuple[Mention, tuple[Place, ...]]]) -> Place | None:
+    """The place right after a leadership clause ("在XX市委…领导下,万源市…"), or None."""
+    for match in LED_RE.finditer(text):
+        for mention, places in found:
+            if len(places) == 1 and match.end() <= mention.start <= match.end() + 1:
+                return places[0]
+    return None
+
+
+def _below_fitting(heading: Place | None, body: Place | None, self_word: str) -> bool:
+    """True when a place named in a telling spot (above the first sentence, or right after a
+    leadership clause) lies below the one the body names most and fits the text's self word:
+    the body's place is its superior."""
     if heading is None or body is None or heading == body or not regions.is_within(heading, body):
         return False
     return not self_word or heading.name.endswith(self_word)
