@@ -14,18 +14,25 @@ is read as one; a heading before the first sentence ("桐乡年鉴2019") names t
 body settles none, and so does a newspaper's own place for its "全省"/"我市" when nothing
 else does. Within the title or the signature the most specific place wins (a district
 over its city); in the body a place below the self-referenced one wins when named more often
-("我市 … 某县法院发布白皮书" is the county's). When no place named fits the self-reference,
+("我市 … 某县法院发布白皮书" is the county's), and so does a place named above the first
+sentence ("——武冈市司法局2022年工作回顾" over a body naming 邵阳市 as its superior). A self
+word ranking the place within its superior ("居全省前列", "被评为全省…") is no self-reference;
+"全区" with unnamed 自治区 bodies is an autonomous region's. When no place named fits the self-reference,
 the place above the places named that fits it is the report's ("全省 … 苏州、南京、无锡…" is
 江苏's; "全市 … 鱼峰区、柳南区…" is 柳州's). A two-character name whose stem is a joining word
 ("和县") is no mention right after another word ("乡镇和县直部门"). A text with no self word
 but unnamed bodies ("从县法院获悉") is of their level, its source's place included ("来源:
 某某县融媒体中心"). A shared name is settled by its parent or its siblings named in the text.
 A place above any the self word can denote (天津市 for a text saying "全区" that never names
-its district) is no answer: no place. A text about the whole country ("全国…", the 司法部's
-own report) with no local self-reference is national (中华人民共和国). The vocabulary is in
+its district) is no answer: no place. A text about the whole country ("全国…", "我国…", the
+司法部's own report, a news item whose first lines quote a national body and that names no
+local place) with no local self-reference is national (中华人民共和国). The vocabulary is in
 rules/locate.yaml. The year comes from the title ("2022年度"), else from a paragraph opening
 "20XX年,", else from a year stated after a label or a clause ("【行政应诉】2021年,…",
-"获悉,2022年全市…"), else from the publication, meeting or signature date: a date in
+"获悉,2022年全市…"; not an event's: "2016年市委办公厅印发…", "2018年,我市被评为…"), else
+from the latest year written right before a figure ("其中2022年受理…74件", "截至2023年9月底,
+全国…") when the publication year is written nowhere else, else from the publication, meeting
+or signature date: a date in
 January-June of Y means a report on Y-1, July-December a report on Y itself; a news item
 saying 今年 (or 上半年, 前三季度 …) with a dateline ("12月28日,…") is of the dateline's
 year, one on 去年 (and on no current period) of the year before publication, and one giving
@@ -34,7 +41,8 @@ figures as of now ("目前,全国共有…") of its publication year; a text on 
 publication year. A yearbook's entry with no year
 stated is of the year before its edition ("德清年鉴2018" records 2017). A date inside a
 sentence (an event: "2020年4月27日举办培训") never decides the year; a signature is looked
-for only after the first sentence.
+for only after the first sentence. A text opening with the current year's figures ("今年以来,
+全市…3955件") is of the year it was written even when an older year's total follows.
 
 Must never: read files, extract figures, hard-code places (the gazetteer in `regions`
 knows them), or use the file name to decide anything. It never raises on odd text:
@@ -73,7 +81,11 @@ TAIL_LINES = 6  # non-empty lines searched for the signature
 TITLE_MAX = 80
 SIGNATURE_MAX = 40
 # "…工作总结和2024年工作计划" is the summary's title: the first year is the report's.
-TITLE_END_RE = re.compile(r"(?:报告|情况|总结|通报|白皮书|工作要点|总结(?:和|及|暨)\S{0,12}计划)$")
+# A work review ("…司法局2021年工作综述"), a reply to a proposal ("…提案的答复") and a table's
+# title ("…目标任务进展情况表") are titles too.
+TITLE_END_RE = re.compile(
+    r"(?:报告|情况|总结|通报|白皮书|工作要点|综述|答复|(?:情况|统计|进展|一览)表|总结(?:和|及|暨)\S{0,12}计划)$"
+)
 # trailing quotes and brackets, and a bracketed remark ("(公示)", "(全文)")
 TITLE_TRAILING_RE = re.compile(r"(?:[\s\"“”《》()()【】]|[((][^()()]{1,6}[))])+$")
 # ingest folds full-width forms (NFKC); a text handed to `locate` directly may still hold them.
@@ -85,7 +97,7 @@ ABOUT = "关于"
 YEAR = r"20\d{2}"
 TITLE_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s*年(?!以来)")
 LEADING_YEAR_RE = re.compile(rf"^\s*({YEAR})\s*年度?\s*[,,]")
-PLAN_RE = re.compile(r"将|计划|打算|拟|要")
+PLAN_RE = re.compile(r"将|计划|打算|拟|要|力争|预计")
 PLAN_WINDOW = 30
 FULL_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)")
 COMPACT_DATE_RE = re.compile(rf"(?<!\d)({YEAR})(\d{{2}})(\d{{2}})(?!\d)")
@@ -99,7 +111,7 @@ STATEMENT_YEAR_RE = re.compile(
 )
 # What may follow a stated year for it to be the period of the figures: a comma, the report's
 # subject ("全市", "我区", "该院", "市政府") or a place name; not "被评为", "获得" ...
-STATEMENT_FOLLOW_RE = re.compile(r"\s*(?:[,,]|全|我|该|本|各|共|市|区|县|省|州|旗|盟)")
+STATEMENT_FOLLOW_RE = re.compile(r"\s*(?:[,,]|全|我|该|本|各|共|市|区|县|省|州|旗|盟|截至|截止)")
 DATELINE_DAY_RE = re.compile(r"(?:^|电|讯|\))\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[,,]")
 # "上半年" under "去年上半年" is last year's period, not this year's.
 PAST_PERIOD_RE = re.compile(r"(?:去年|上年|前年)(?:同期)?$")
@@ -107,8 +119,24 @@ LAST_YEAR_MONTHS = 2  # publications up to February are on the year before
 # A yearbook's edition ("仙居年鉴(2020)", "宝鸡年鉴·2007") records the year before.
 YEARBOOK_RE = re.compile(rf"年鉴\s*[((·・]?\s*({YEAR})(?!\d)")
 SUPERIOR = "领导下"
+LED_RE = re.compile(r"(?:领导|指导)下\s*[,,]\s*")
+REGION_WORD = "自治区"
 # "去年" as the period of the figures, not a comparison ("比去年", "去年同期").
-LAST_YEAR_RE = re.compile(r"(?<![比较与同于])去年(?!同期|以来|同比|水平|底)")
+# "截至去年年底" is the date of a stock (组织、人员), not the period of the news.
+LAST_YEAR_RE = re.compile(r"(?<![比较与同于])去年(?!同期|以来|同比|水平|底|末|年底|年末)")
+# "今年以来", "今年上半年", "今年1-9月": the current year as the figures' period (not "今年将…").
+THIS_YEAR_PERIOD_RE = re.compile(r"今年(?:以来|上半年|前三季度|一季度|[1１][-~—至]\d{1,2}月)")
+# A year written right before a figure, not after a comparison or span word ("比2019年的…",
+# "2018—2020年"), nor a date or span itself ("2021年6月", "2013年以来", "2025年1至9月").
+FIGURE_YEAR_RE = re.compile(
+    rf"(?<![比较与同于自从至和、—\-~到\d])({YEAR})\s*年(?:度|全年|末|底)?"
+    r"(?!\s*(?:以来|\d|[一二三四五六七八九十]+月|至|—|-|~|起|开始|及|和|、|与|前|后|初|的))"
+)
+# "截至2023年9月底,全国…1.81亿户": the year of a stock's date.
+AS_OF_YEAR_RE = re.compile(rf"(?:截至|截止|到)\s*({YEAR})\s*年\s*\d{{1,2}}\s*月(?:底|末|\s*\d{{1,2}}\s*日)?")
+FIGURE_RE = re.compile(r"\d[\d.,]*\s*(?:万|亿)?\s*(?:余|多)?\s*(?:件|户|宗|起|个|家|人次|%|％)")
+FIGURE_WINDOW = 60
+LEAD_PUNCTUATION = ",, "  # stripped before a year's first clause
 WRAP_MAX = 30  # a title's second line is short: "情况的报告"
 WRAP_GAP = 5  # blank or page-break lines allowed between a title's two halves
 # "2024/2/4 上午10:12 …": the date and time a browser printed the page, atop every page
@@ -126,6 +154,8 @@ RULE_LISTS = (
     "this_year_words",
     "part_year_words",
     "current_words",
+    "event_words",
+    "rank_words",
 )
 NATIONAL_LISTS = ("markers", "not_markers", "bodies", "honour_words")
 # The lowest level a self word can denote: "全市" is a prefecture's or a county-level city's.
@@ -192,6 +222,8 @@ class _Rules:
     this_year_words: tuple[str, ...]
     part_year_words: tuple[str, ...]
     current_words: tuple[str, ...]
+    event_words: tuple[str, ...]
+    rank_words: tuple[str, ...]
     national_markers: tuple[str, ...]
     national_not: tuple[str, ...]
     national_bodies: tuple[str, ...]
@@ -240,6 +272,8 @@ def parse_rules(data: object) -> _Rules:
         this_year_words=lists["this_year_words"],
         part_year_words=lists["part_year_words"],
         current_words=lists["current_words"],
+        event_words=lists["event_words"],
+        rank_words=lists["rank_words"],
         national_markers=words["markers"],
         national_not=words["not_markers"],
         national_bodies=words["bodies"],
@@ -452,9 +486,55 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
     masthead = _most_specific([(m, places) for m, places, at in usable if at in heading])
     if choice.place is None and masthead.place is not None:
         choice = masthead
+    elif _below_fitting(masthead.place, choice.place, self_word):
+        # "——武冈市司法局2022年工作回顾" above a body naming 邵阳市 as its superior four times
+        choice = masthead
+    elif _below_fitting(led := _led_subject(text, body), choice.place, self_word):
+        # "在盐城市委、市政府的坚强领导下,东台市坚持…": the place led is the text's
+        choice = _Choice((led,), led.name) if led else choice
     if choice.place is None and self_word:
         choice = _paper_place(papers, self_word) or choice
+    if self_word == "区" and not (choice.place and choice.place.name.endswith(self_word)):
+        # "我区 … 自治区市场监管厅 … 银川市居全区首位": 区 is the autonomous region
+        choice = _region(text, every, unquoted, papers) or choice
     return _Choice() if _above_self(choice.place, self_word) else choice
+
+
+def _region(
+    text: str, every: list[Mention], found: list[tuple[Mention, tuple[Place, ...]]], papers: list[Mention]
+) -> _Choice | None:
+    """The autonomous region a text saying 全区/我区 is about when it names unnamed 自治区 bodies
+    ("自治区市场监管厅"): the region named, or above the places named, or in the paper's name."""
+    named = {at for m in every for at in range(m.start, m.end)}
+    if not any(match.start() not in named for match in re.finditer(REGION_WORD, text)):
+        return None
+    singles = [places[0] for _, places in found if len(places) == 1]
+    singles += [m.candidates[0] for m in papers if len(m.candidates) == 1]
+    regions_named: Counter[Place] = Counter(
+        p for place in singles for p in (place, *regions.ancestors(place)) if p.name.endswith(REGION_WORD)
+    )
+    ranked = regions_named.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return _Choice((ranked[0][0],), ranked[0][0].name)
+
+
+def _led_subject(text: str, found: list[tuple[Mention, tuple[Place, ...]]]) -> Place | None:
+    """The place right after a leadership clause ("在XX市委…领导下,万源市…"), or None."""
+    for match in LED_RE.finditer(text):
+        for mention, places in found:
+            if len(places) == 1 and match.end() <= mention.start <= match.end() + 1:
+                return places[0]
+    return None
+
+
+def _below_fitting(heading: Place | None, body: Place | None, self_word: str) -> bool:
+    """True when a place named in a telling spot (above the first sentence, or right after a
+    leadership clause) lies below the one the body names most and fits the text's self word:
+    the body's place is its superior."""
+    if heading is None or body is None or heading == body or not regions.is_within(heading, body):
+        return False
+    return not self_word or heading.name.endswith(self_word)
 
 
 def _above_self(place: Place | None, self_word: str) -> bool:
@@ -544,20 +624,23 @@ def _is_national(
     signed: str = "",
 ) -> bool:
     """A text about the whole country: a national body's own report (its name in the title or
-    the signature), or national figures announced in the first lines or twice, and no local
-    place named as often; provinces compared with each other ("广东、江苏居前") are parts of
-    the country, not a local place."""
+    the signature), a news item whose first lines quote a national body ("司法部:上半年…",
+    "国务院新闻办公室今天举行…") and that names no local place, or national figures announced
+    in the first lines or twice, and no local place named as often; provinces compared with
+    each other ("广东、江苏居前") are parts of the country, not a local place."""
     bodies = _rules().national_bodies
     if any(b in where for b in bodies for where in (title.text if title else "", signed)):
         return True
     head = "\n".join(line.text for line in lines[:HEAD_NATIONAL_LINES])
-    total = _national_count(text)
-    if not (_national_count(head) or total >= 2):
-        return False
     local = Counter(places[0] for _, places in body if len(places) == 1)
     provinces = [p for p in local if p.level == "province"]
     if len(provinces) >= 2:
         local = Counter({p: n for p, n in local.items() if p.level != "province"})
+    if not local and any(b in head for b in bodies):
+        return True
+    total = _national_count(text)
+    if not (_national_count(head) or total >= 2):
+        return False
     return total >= max(local.values(), default=0)
 
 
@@ -599,11 +682,22 @@ def _most_specific(found: list[tuple[Mention, tuple[Place, ...]]]) -> _Choice:
 
 
 def _self_counts(text: str) -> Counter[str]:
-    """How often a report names itself, by level word ("市" for 我市/全市)."""
+    """How often a report names itself, by level word ("市" for 我市/全市); a comparison with the
+    superior ("居全省前列", "被评为全省…先进单位") is not the text naming itself."""
     counts: Counter[str] = Counter()
     for word in _rules().self_words:
-        counts[word[-1]] += text.count(word)
+        counts[word[-1]] += sum(not _compared(text, match) for match in re.finditer(word, text))
     return +counts
+
+
+def _compared(text: str, match: re.Match[str]) -> bool:
+    """ "居全省前列", "全市第一", "被评为全省…": a self word ranking the place within its superior."""
+    rules = _rules()
+    if text[match.end() :].startswith(rules.rank_words):
+        return True
+    window = HONOUR_GAP + max(map(len, rules.honour_words), default=0)
+    before = text[max(0, match.start() - window) : match.start()]
+    return any(word in before for word in rules.honour_words) or before.endswith(("居", "高于", "低于"))
 
 
 def _self_bodies(text: str, mentions: Sequence[Mention]) -> Counter[str]:
@@ -671,20 +765,90 @@ def _year(
     if title is not None and (match := TITLE_YEAR_RE.search(title.text)):
         return int(match.group(1))
     stated = _stated_year(lines)
+    dated = _dated_year(lines, head, tail, text)
+    lead = _this_year_lead(lines)
+    # "今年以来,全市…3955件" opening a news item published in November: that year, even when an
+    # older year's total is quoted further down ("据统计,2019年全市…")
+    if (
+        dated is not None
+        and dated.this_year is not None
+        and lead is not None
+        and (stated is None or lead < stated.offset)
+    ):
+        return dated.this_year
     if stated is None and (edition := _yearbook_edition(head)) is not None:
         return edition - 1
-    dated = _dated_year(lines, head, tail, text)
+    # "其中2022年受理…74件" in a white paper's news of July 2023 that writes 2023 nowhere else
+    figure = _figure_year(lines, dated.published if dated else None) if stated is None else None
+    if figure is not None and (dated is None or not _written_in_body(dated.published, lines)):
+        return figure
     if stated is None or dated is None:
-        return stated if stated is not None else (dated.year if dated else None)
+        return stated.year if stated is not None else (dated.year if dated else None)
     # A year stated in the text is the report's when the dates allow it (a report published in 2022 is on
-    # 2021 or 2022); an older one is an event's ("2019年,我市政务公开位居全省第4名" in a 2020-12 review).
-    return stated if dated.published - 1 <= stated <= dated.published else dated.year
+    # 2021 or 2022); an older one is an event's ("2019年,我市政务公开位居全省第4名" in a 2020-12 review),
+    # unless the year the dates give is written nowhere in the text (a census of 2018 published in 2020-03).
+    if dated.published - 1 <= stated.year <= dated.published:
+        return stated.year
+    # (a damaged date "截至202011月" still writes the year)
+    unwritten = stated.year < dated.published and not re.search(rf"(?<!\d){dated.year}", text)
+    return stated.year if unwritten else dated.year
+
+
+def _written_in_body(year: int, lines: Sequence[_Line]) -> bool:
+    """True when a line other than a date line writes `year` ("新修订的行政诉讼法于2015年5月1日施行")."""
+    pattern = re.compile(rf"(?<!\d){year}(?!\d)")
+    return any(pattern.search(line.text) and not _is_date_line(line.text) for line in lines)
 
 
 @dataclass(frozen=True)
 class _DatedYear:
     year: int  # the year the dates make the report's
     published: int  # the year of the first publication, meeting or signature date
+    this_year: int | None = None  # the year a 今年 in the text denotes, when the dates tell it
+
+
+@dataclass(frozen=True)
+class _Stated:
+    year: int
+    offset: int  # where in the text it is stated
+
+
+def _this_year_lead(lines: Sequence[_Line]) -> int | None:
+    """Where the text first gives figures for the current year ("今年以来,…3955件", "今年上半年
+    …29.2万件"), or None. Plans ("今年将…") and a sentence without a figure ("今年以来多地…")
+    are not the figures' period."""
+    for line in lines:
+        for match in THIS_YEAR_PERIOD_RE.finditer(line.text):
+            sentence = re.split(r"[。;;]", line.text[match.end() :], maxsplit=1)[0]
+            past = PAST_PERIOD_RE.search(line.text[max(0, match.start() - 4) : match.start()])
+            if not past and FIGURE_RE.search(sentence) and not _is_plan(sentence):
+                return line.start + match.start()
+    return None
+
+
+def _figure_year(lines: Sequence[_Line], published: int | None) -> int | None:
+    """The latest year written right before a figure ("其中2022年受理一审行政案件74件",
+    "败诉率2023年为17.3%,2024年降至6.2%", "截至2023年9月底,全国…1.81亿户"), not a comparison
+    ("比2019年的6.21万件") nor an event ("2016年…印发…"); with a publication date, only the
+    publication year or the one before."""
+    found = []
+    for line in lines:
+        for pattern in (FIGURE_YEAR_RE, AS_OF_YEAR_RE):
+            for match in pattern.finditer(line.text):
+                rest = line.text[match.end() :]
+                clause = re.split(r"[,,;;。]", rest.lstrip(LEAD_PUNCTUATION), maxsplit=1)[0]
+                scope = re.split(r"[;;。]", rest, maxsplit=1)[0] if pattern is AS_OF_YEAR_RE else clause
+                if FIGURE_RE.search(scope[:FIGURE_WINDOW]) and not _is_event(clause) and not _is_plan(scope):
+                    found.append(int(match.group(1)))
+    if published is not None:
+        found = [year for year in found if published - 1 <= year <= published]
+    return max(found, default=None)
+
+
+def _is_event(after: str) -> bool:
+    """True when the first clause after a year dates an event ("市委办公厅印发…", "我市被评为…")."""
+    clause = re.split(r"[,,;;。]", after.lstrip(LEAD_PUNCTUATION), maxsplit=1)[0]
+    return any(word in clause for word in _rules().event_words)
 
 
 def _yearbook_edition(head: Sequence[_Line]) -> int | None:
@@ -719,18 +883,26 @@ def _current(published: _Date, head: Sequence[_Line], text: str) -> int | None:
     return published.year
 
 
-def _stated_year(lines: list[_Line]) -> int | None:
-    """A year opening a line ("2021年,全市…") or stated as the figures' period mid-line ("【行政应诉】2021年,")."""
+def _stated_year(lines: list[_Line]) -> _Stated | None:
+    """A year opening a line ("2021年,全市…") or stated as the figures' period mid-line ("【行政应诉】2021年,");
+    not a plan ("2024年,全市将…") nor an event's date ("2018年,我市被评为…")."""
     for line in lines:
         match = LEADING_YEAR_RE.match(line.text)
-        if match and not PLAN_RE.search(line.text[match.end() : match.end() + PLAN_WINDOW]):
-            return int(match.group(1))
+        after = line.text[match.end() :] if match else ""
+        if match and not _is_plan(after) and not _is_event(after):
+            return _Stated(int(match.group(1)), line.start + match.start(1))
     for line in lines:
         for match in STATEMENT_YEAR_RE.finditer(line.text):
-            after = line.text[match.end() : match.end() + PLAN_WINDOW]
-            if _states_period(after) and not PLAN_RE.search(after):
-                return int(match.group(1))
+            after = line.text[match.end() :]
+            if _states_period(after[:PLAN_WINDOW]) and not _is_plan(after) and not _is_event(after):
+                return _Stated(int(match.group(1)), line.start + match.start(1))
     return None
+
+
+def _is_plan(after: str) -> bool:
+    """True when the sentence after a year or 今年 states a plan ("2024年,全市将…"); the next
+    sentence's plans ("…1820件。今年以来,全县将…") are not this one's."""
+    return bool(PLAN_RE.search(re.split(r"[。;;]", after, maxsplit=1)[0][:PLAN_WINDOW]))
 
 
 def _dated_year(lines: list[_Line], head: Sequence[_Line], tail: Sequence[_Line], text: str) -> _DatedYear | None:
@@ -741,14 +913,18 @@ def _dated_year(lines: list[_Line], head: Sequence[_Line], tail: Sequence[_Line]
     if not dates and not labelled:
         return None
     first = (labelled or dates)[0]
-    year = (
-        _this_year(first, lines, text)
-        or _part_of_this_year(first, head, text)
-        or _last_year(first, text)
-        or _current(first, head, text)
-        or _report_year(first)
-    )
-    return _DatedYear(year, first.year)
+    this_year = _this_year(first, lines, text) or _part_of_this_year(first, head, text)
+    year = this_year or _last_year(first, text) or _current(first, head, text) or _report_year(first)
+    # 今年 is the year the text was written: its signature or meeting date before a later
+    # publication date ("发布时间:2023-03-08" on a report signed 2022年12月26日)
+    written = dates[0] if dates else first
+    lead = _this_year(written, lines, text) or _published_this_year(written)
+    return _DatedYear(year, first.year, lead)
+
+
+def _published_this_year(published: _Date) -> int | None:
+    """The year 今年 denotes in a text published after February (before, it may be a plan)."""
+    return published.year if published.month is not None and published.month > LAST_YEAR_MONTHS else None
 
 
 def _states_period(after: str) -> bool:

@@ -473,14 +473,25 @@ def find_mentions(text: str) -> list[Mention]:
     """
     simplified = to_simplified(text)
     names = _mention_names()
-    mentions = []
-    for last, surface in _automaton().iter_long(simplified):  # leftmost-longest, non-overlapping
-        start, end = last + 1 - len(surface), last + 1
+    mentions: list[Mention] = []
+    taken = 0  # end of the last mention kept
+    for start, end, surface in _matches(simplified):
+        if start < taken:
+            continue
         previous = mentions[-1] if mentions else None
         after_name = previous is not None and previous.end == start and previous.surface in _gazetteer().by_name
         if _whole_word(simplified, start, end, after_name):
             mentions.append(Mention(names[surface], start, end, surface))
+            taken = end
     return mentions
+
+
+def _matches(text: str) -> list[tuple[int, int, str]]:
+    """Every name occurring in `text`, overlapping ones included, leftmost first and longest
+    first: a name jieba rejects ("从江" in "记者从江山市司法局") must not hide the one it
+    overlaps (江山市)."""
+    found = [(last + 1 - len(surface), last + 1, surface) for last, surface in _automaton().iter(text)]
+    return sorted(found, key=lambda match: (match[0], match[0] - match[1]))
 
 
 def mention_of(text: str, start: int, end: int) -> Mention | None:

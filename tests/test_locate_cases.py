@@ -24,7 +24,7 @@ CASES = Path(__file__).resolve().parent / "locate_cases"
 class Case:
     name: str  # family/file stem
     adcode: str  # "" when the place must be reported ambiguous, "-" when no place is named
-    year: int
+    year: int | None  # None when nothing in the text can give the year (status no_year)
     note: str
 
     def document(self) -> Document:
@@ -34,7 +34,10 @@ class Case:
 
 def load_cases() -> list[Case]:
     with (CASES / "expected.csv").open(encoding="utf-8", newline="") as handle:
-        return [Case(r["case"], r["adcode"], int(r["year"]), r["note"]) for r in csv.DictReader(handle)]
+        return [
+            Case(r["case"], r["adcode"], int(r["year"]) if r["year"] else None, r["note"])
+            for r in csv.DictReader(handle)
+        ]
 
 
 def place_right(case: Case, found: Location) -> bool:
