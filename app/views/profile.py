@@ -15,23 +15,25 @@ from app.views import common
 def render(data: Dataset, presentation: bool) -> None:
     st.header("地区画像")
     url = state.current()
-    df = data.indicators
-    names = common.place_names(data.index)
+    index = data.index
+    names = common.place_names(index)
     with common.filter_box(presentation):
         wanted = url.place or next((a for a in url.jurisdictions if a in names), None)
         state.seed_choice("profile.place", wanted, list(names))
         place = st.selectbox("地区(可输入名称搜索)", list(names), key="profile.place", format_func=names.get)
         checked_only = common.verified_switch("profile.verified")
     state.write(place=place)
-    rows = verification.only_verified(frames.select(df, adcodes=[place]), checked_only)
+    rows = verification.only_verified(index.place_rows(place), checked_only)
     if rows.empty:
         common.no_data("这个地区还没有已核实的数值。关闭“仅显示已核实”可查看全部数值。")
         return
     jurisdiction = str(rows["jurisdiction"].iloc[0])
     draw = partial(figures.profile_grid, rows, jurisdiction=jurisdiction, order=common.catalogue_order())
     span = figures.year_span(rows["year"])
+    # worked out once per dataset and choice: a person going back and forth between places waits once
+    memo = ("profile", place, checked_only)
     common.plot(
-        draw(presentation=presentation),
+        index.memo((*memo, "figure", presentation), lambda: draw(presentation=presentation)),
         figures.file_stem(jurisdiction, span, "各项指标"),
         key="profile.chart",
         slide=common.ChartSlide(
@@ -40,7 +42,7 @@ def render(data: Dataset, presentation: bool) -> None:
             common.titled(rows, data.titles),
         ),
     )
-    sentences = comparisons(df, rows)
+    sentences = index.memo((*memo, "comparisons"), lambda: comparisons(index, rows))
     if sentences:
         st.markdown("**与全国、本省比较**")
         for sentence in sentences:
@@ -49,7 +51,7 @@ def render(data: Dataset, presentation: bool) -> None:
         st.subheader("数值与原文依据")
         st.caption("“核对”链接在新标签页中打开该数值的来源核对页面。")
         st.dataframe(
-            _evidence_table(rows),
+            index.memo((*memo, "evidence"), lambda: _evidence_table(rows)),
             hide_index=True,
             column_config={
                 "核对": st.column_config.LinkColumn("核对", display_text="查看来源"),
@@ -57,11 +59,12 @@ def render(data: Dataset, presentation: bool) -> None:
         )
 
 
-def comparisons(df: pd.DataFrame, rows: pd.DataFrame) -> list[str]:
+def comparisons(index: frames.TableIndex, rows: pd.DataFrame) -> list[str]:
     """For each rate of the place's latest year, how it compares with the national and provincial value.
 
     Only rates (a count of a country or province is a sum, not comparable with one place's), and
-    only where the data hold the same indicator and year for the country or the province.
+    only where the data hold the same indicator and year for the country or the province (found
+    among that indicator's rows of that year, not by a scan of the whole table).
     """
     if rows.empty:
         return []
@@ -74,7 +77,8 @@ def comparisons(df: pd.DataFrame, rows: pd.DataFrame) -> list[str]:
         latest = own.sort_values("year").iloc[-1]
         parts = []
         for wide_level, province in wider:
-            match = df[(df["indicator"] == indicator) & (df["year"] == latest["year"]) & (df["level"] == wide_level)]
+            same = index.rows(indicator, [int(latest["year"])])
+            match = same[same["level"] == wide_level]
             if province is not None:
                 match = match[match["province"] == province]
             if match.empty:
