@@ -14,10 +14,13 @@ import math
 import threading
 import warnings
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from app import frames, labels, numfmt, verification
 
@@ -133,12 +136,42 @@ def _style(
     layout, note = _style_layout(
         title, presentation, notes, height, showlegend=bool(fig.layout.showlegend), slide=slide
     )
-    fig.update_layout(**layout)
-    fig.add_annotation(**note)
-    if presentation or slide:
-        fig.update_xaxes(showgrid=False)
-        fig.update_yaxes(showgrid=False)
+    with _trusted(fig):
+        fig.update_layout(**layout)
+        fig.add_annotation(**note)
+        if presentation or slide:
+            fig.update_xaxes(showgrid=False)
+            fig.update_yaxes(showgrid=False)
     return fig
+
+
+@contextmanager
+def _trusted(fig: go.Figure) -> Iterator[go.Figure]:
+    """Plotly's checks off while properties this module writes (and tests validate) are set: checking
+    the template alone costs ~10 ms a figure, a tenth of a rerun."""
+    before = fig._validate
+    fig._validate = False
+    fig.layout._validate = False
+    try:
+        yield fig
+    finally:
+        fig._validate = before
+        fig.layout._validate = before
+
+
+def _figure(data: list, layout: dict) -> go.Figure:
+    """go.Figure(data, layout), every property checked but the template (set unchecked: see _trusted)."""
+    fig = go.Figure(data=data, layout={k: v for k, v in layout.items() if k != "template"})
+    if "template" in layout:
+        with _trusted(fig):
+            fig.update_layout(template=layout["template"])
+    return fig
+
+
+@cache
+def _template() -> go.layout.Template:
+    """plotly_white, checked once per process (its name would be looked up and checked per figure)."""
+    return pio.templates["plotly_white"]
 
 
 def _style_layout(
@@ -157,7 +190,7 @@ def _style_layout(
     bottom = offset + note_height + 10
     total = SLIDE_HEIGHT if slide else max(height + note_height, PRESENT_HEIGHT if presentation else 0)
     layout = {
-        "template": "plotly_white",
+        "template": _template(),
         "font": {"family": FONT, "size": base},
         "title": {"text": title, "x": 0.01, "xanchor": "left", "font": {"size": base + 6}},
         "margin": {"l": 20, "r": 40, "t": 80 + (10 if large else 0) + (20 if slide else 0), "b": bottom},
@@ -260,7 +293,7 @@ def compare_bar(
     ref_shapes, ref_annotations = _reference_lines(references, unit)
     layout["shapes"] = [*shapes, *ref_shapes]
     layout["annotations"] = [*annotations, *ref_annotations, note]
-    return go.Figure(data=[bar, *_pattern_legend(keys)], layout=layout)
+    return _figure([bar, *_pattern_legend(keys)], layout)
 
 
 def _bar_marker(data: pd.DataFrame, highlight: Sequence[str]) -> dict:
@@ -389,9 +422,10 @@ def trend_lines(
     place) drawn as grey dashed lines, e.g. the national value.
     """
     years = _year_axis([*rows["year"], *(y for _, r in references for y in r["year"])])
-    fig = go.Figure()
+    x = [str(y) for y in years]
+    traces: list[dict] = []
     show_text = presentation or slide or rows["adcode"].nunique() <= 4
-    bridges: list[go.Scatter] = []
+    bridges: list[dict] = []
     start = numfmt.compact_start(rows["value"])
     for adcode, group in frames.with_labels(rows, compact=True, start=start).groupby("adcode", sort=True):
         by_year = group.set_index("year")
@@ -402,56 +436,67 @@ def trend_lines(
         hover = [_hover_value(r) for r in group.itertuples(index=False)]
         hover_by_year = dict(zip(group["year"], hover, strict=True))
         colour = color_for(adcode)
-        fig.add_trace(
-            go.Scatter(
-                x=[str(y) for y in years],
-                y=values,
-                cliponaxis=False,
-                mode="lines+markers+text" if show_text else "lines+markers",
-                name=str(group["jurisdiction"].iloc[0]),
-                text=texts,
-                customdata=[hover_by_year.get(y, "") for y in years],
-                textposition="top center",
-                connectgaps=False,
-                line={"color": colour, "width": 3 if presentation or slide else 2},
-                marker={"size": 10 if presentation or slide else 7, "symbol": symbols, "line": {"width": 2}},
-                hovertemplate="%{fullData.name} %{x}年<br>%{customdata}<extra></extra>",
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": values,
+                "cliponaxis": False,
+                "mode": "lines+markers+text" if show_text else "lines+markers",
+                "name": str(group["jurisdiction"].iloc[0]),
+                "text": texts,
+                "customdata": [hover_by_year.get(y, "") for y in years],
+                "textposition": "top center",
+                "connectgaps": False,
+                "line": {"color": colour, "width": 3 if presentation or slide else 2},
+                "marker": {"size": 10 if presentation or slide else 7, "symbol": symbols, "line": {"width": 2}},
+                "hovertemplate": "%{fullData.name} %{x}年<br>%{customdata}<extra></extra>",
+            }
         )
         bridge = _gap_bridge(years, values, colour)
         if bridge is not None:
             bridges.append(bridge)
     for label, ref in references:
         by_year = ref.set_index("year")["value"]
-        fig.add_trace(
-            go.Scatter(
-                x=[str(y) for y in years],
-                y=[_or_none(by_year.get(y)) for y in years],
-                mode="lines+markers",
-                name=label,
-                connectgaps=True,
-                line={"color": AVERAGE_COLOUR, "dash": "dash", "width": 1.5},
-                marker={"size": 5},
-                hovertemplate=f"{label} %{{x}}年<br>%{{y}}<extra></extra>",
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": [_or_none(by_year.get(y)) for y in years],
+                "mode": "lines+markers",
+                "name": label,
+                "connectgaps": True,
+                "line": {"color": AVERAGE_COLOUR, "dash": "dash", "width": 1.5},
+                "marker": {"size": 5},
+                "hovertemplate": f"{label} %{{x}}年<br>%{{y}}<extra></extra>",
+            }
         )
-    for bridge in bridges:
-        fig.add_trace(bridge)
-    top = _headroom(pd.Series([v for t in fig.data for v in t.y if v is not None], dtype=float), 1.15)
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(y) for y in years], title_text="年份")
-    fig.update_yaxes(title_text=f"{name}({unit})", rangemode="tozero", range=[0, top], **numfmt.axis_props(top, unit))
-    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
+    traces += bridges
+    top = _headroom(pd.Series([v for t in traces for v in t["y"] if v is not None], dtype=float), 1.15)
     title = chart_title(name, unit, years, "年度趋势")
     notes = [*_level_note(rows, unit), *_mark_note(rows), *verification.legend(rows)]
     if bridges:
         notes.append("点线连接中间缺少数据的年份(该年没有报告数值,不是零)")
     height = PRESENT_HEIGHT if presentation else 520
-    fig = _style(fig, title, presentation, notes, height=height, slide=slide)
-    fig.layout.margin.t += 36 if presentation or slide else 24  # the legend row sits between title and plot
-    return fig
+    # Built in one go (not add_trace/update_* one by one): each of those re-validates the figure.
+    layout, note = _style_layout(title, presentation, notes, height, showlegend=True, slide=slide)
+    grid = {"showgrid": False} if presentation or slide else {}
+    layout["xaxis"] = {"type": "category", "categoryorder": "array", "categoryarray": x, **grid}
+    layout["xaxis"]["title"] = {"text": "年份"}
+    layout["yaxis"] = {
+        "title": {"text": f"{name}({unit})"},
+        "rangemode": "tozero",
+        "range": [0, top],
+        **numfmt.axis_props(top, unit),
+        **grid,
+    }
+    layout["legend"] = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}
+    layout["margin"]["t"] += 36 if presentation or slide else 24  # the legend row sits between title and plot
+    layout["annotations"] = [note]
+    return _figure(traces, layout)
 
 
-def _gap_bridge(years: Sequence[int], values: Sequence[float | None], colour: str) -> go.Scatter | None:
+def _gap_bridge(years: Sequence[int], values: Sequence[float | None], colour: str) -> dict | None:
     """A dotted line over each run of missing years between two known values (None when there is no gap)."""
     known = [(str(y), v) for y, v in zip(years, values, strict=True) if v is not None]
     xs: list[str | None] = []
@@ -463,15 +508,16 @@ def _gap_bridge(years: Sequence[int], values: Sequence[float | None], colour: st
             ys += [y0, y1, None]
     if not xs:
         return None
-    return go.Scatter(
-        x=xs,
-        y=ys,
-        mode="lines",
-        line={"color": colour, "dash": "dot", "width": 1.5},
-        showlegend=False,
-        hoverinfo="skip",
-        connectgaps=False,
-    )
+    return {
+        "type": "scatter",
+        "x": xs,
+        "y": ys,
+        "mode": "lines",
+        "line": {"color": colour, "dash": "dot", "width": 1.5},
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "connectgaps": False,
+    }
 
 
 def _year_axis(years: Iterable[int]) -> list[int]:
@@ -551,7 +597,7 @@ def profile_grid(
     layout = _grid_layout(n_rows, cols, titles, x, ranges)
     layout["bargap"] = 0.7 if len(years) <= 2 else 0.3  # one or two years: no slab-wide bars
     # Built as one dict, not with make_subplots and a call per panel: a tenth of the time, the same figure.
-    fig = go.Figure({"data": traces, "layout": layout})
+    fig = _figure(traces, layout)
     title = " · ".join(p for p in (jurisdiction, "各项指标", year_span(years)) if p)
     height = 140 + n_rows * (300 if presentation else 240)
     notes = [*_mark_note(rows), *verification.legend(rows), "同一单位的小图使用相同的纵轴刻度,可直接比较柱高"]

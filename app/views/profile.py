@@ -63,30 +63,41 @@ def comparisons(index: frames.TableIndex, rows: pd.DataFrame) -> list[str]:
     """For each rate of the place's latest year, how it compares with the national and provincial value.
 
     Only rates (a count of a country or province is a sum, not comparable with one place's), and
-    only where the data hold the same indicator and year for the country or the province (found
-    among that indicator's rows of that year, not by a scan of the whole table).
+    only where the data hold the same indicator and year for the country or the province (looked
+    up in `_wider`, worked out once per dataset, not by a scan of the whole table).
     """
     if rows.empty:
         return []
     level = str(rows["level"].iloc[0])
-    wider = [("national", None)]
+    wider: list[tuple[str, str | None]] = [("national", None)]
     if level not in ("province", "national"):
         wider.append(("province", str(rows["province"].iloc[0])))
+    found = index.memo(("profile.wider",), lambda: _wider(index.frame))
+    latest: dict[str, dict] = {}  # indicator -> its row of the latest year (the last of equal years)
+    for row in rows[rows["unit"] == frames.RATE_UNIT].to_dict("records"):
+        if row["indicator"] not in latest or row["year"] >= latest[row["indicator"]]["year"]:
+            latest[row["indicator"]] = row
     out = []
-    for indicator, own in rows[rows["unit"] == frames.RATE_UNIT].groupby("indicator", sort=False):
-        latest = own.sort_values("year").iloc[-1]
+    for indicator, own in latest.items():
         parts = []
         for wide_level, province in wider:
-            same = index.rows(indicator, [int(latest["year"])])
-            match = same[same["level"] == wide_level]
-            if province is not None:
-                match = match[match["province"] == province]
-            if match.empty:
-                continue
-            other = match.iloc[0]
-            parts.append(_relation(latest["value"], f"{other['jurisdiction']}({_label(other)})", other["value"]))
+            other = found.get((wide_level, indicator, int(own["year"]), province))
+            if other is not None:
+                parts.append(_relation(own["value"], f"{other['jurisdiction']}({_label(other)})", other["value"]))
         if parts:
-            out.append(f"{latest['indicator_name']} {int(latest['year'])}年为 {_label(latest)},{'、'.join(parts)}")
+            out.append(f"{own['indicator_name']} {int(own['year'])}年为 {_label(own)},{'、'.join(parts)}")
+    return out
+
+
+def _wider(frame: pd.DataFrame) -> dict[tuple[str, str, int, str | None], dict]:
+    """(level, indicator, year, province or None for the country) -> the first such row of the
+    country's and the provinces' own rows."""
+    wide = frame[frame["level"].isin(["national", "province"])]
+    columns = ["level", "indicator", "year", "province", "jurisdiction", "value", "unit", "qualifier", "method"]
+    out: dict[tuple[str, str, int, str | None], dict] = {}
+    for row in wide[columns].to_dict("records"):
+        province = None if row["level"] == "national" else row["province"]
+        out.setdefault((row["level"], row["indicator"], int(row["year"]), province), row)
     return out
 
 
@@ -98,7 +109,7 @@ def _relation(own: float, name: str, other: float) -> str:
     return f"比{name}{'高' if gap > 0 else '低'} {numfmt.plain(abs(gap), '%')} 个百分点"
 
 
-def _label(row: pd.Series) -> str:
+def _label(row: pd.Series | dict) -> str:
     return numfmt.value_label(row["value"], row["unit"], row["qualifier"], row["method"])
 
 
