@@ -368,7 +368,8 @@ def _stale(raw: Path, folder: Path) -> bool:
     try:
         from pipeline import api
 
-        return not (folder / "indicators.csv").is_file() or api.is_stale(raw, folder)
+        # asked on every rerun: the cached check repeats the full one only after a change of either folder
+        return not (folder / "indicators.csv").is_file() or api.needs_build(raw, folder)
     except Exception:  # an unusable pipeline cannot tell: keep showing what exists
         return not (folder / "indicators.csv").is_file()
 

@@ -14,11 +14,13 @@ import math
 import threading
 import warnings
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
+import plotly.io as pio
 
 from app import frames, labels, numfmt, verification
 
@@ -134,12 +136,42 @@ def _style(
     layout, note = _style_layout(
         title, presentation, notes, height, showlegend=bool(fig.layout.showlegend), slide=slide
     )
-    fig.update_layout(**layout)
-    fig.add_annotation(**note)
-    if presentation or slide:
-        fig.update_xaxes(showgrid=False)
-        fig.update_yaxes(showgrid=False)
+    with _trusted(fig):
+        fig.update_layout(**layout)
+        fig.add_annotation(**note)
+        if presentation or slide:
+            fig.update_xaxes(showgrid=False)
+            fig.update_yaxes(showgrid=False)
     return fig
+
+
+@contextmanager
+def _trusted(fig: go.Figure) -> Iterator[go.Figure]:
+    """Plotly's checks off while properties this module writes (and tests validate) are set: checking
+    the template alone costs ~10 ms a figure, a tenth of a rerun."""
+    before = fig._validate
+    fig._validate = False
+    fig.layout._validate = False
+    try:
+        yield fig
+    finally:
+        fig._validate = before
+        fig.layout._validate = before
+
+
+def _figure(data: list, layout: dict) -> go.Figure:
+    """go.Figure(data, layout), every property checked but the template (set unchecked: see _trusted)."""
+    fig = go.Figure(data=data, layout={k: v for k, v in layout.items() if k != "template"})
+    if "template" in layout:
+        with _trusted(fig):
+            fig.update_layout(template=layout["template"])
+    return fig
+
+
+@cache
+def _template() -> go.layout.Template:
+    """plotly_white, checked once per process (its name would be looked up and checked per figure)."""
+    return pio.templates["plotly_white"]
 
 
 def _style_layout(
@@ -158,7 +190,7 @@ def _style_layout(
     bottom = offset + note_height + 10
     total = SLIDE_HEIGHT if slide else max(height + note_height, PRESENT_HEIGHT if presentation else 0)
     layout = {
-        "template": "plotly_white",
+        "template": _template(),
         "font": {"family": FONT, "size": base},
         "title": {"text": title, "x": 0.01, "xanchor": "left", "font": {"size": base + 6}},
         "margin": {"l": 20, "r": 40, "t": 80 + (10 if large else 0) + (20 if slide else 0), "b": bottom},
@@ -261,7 +293,7 @@ def compare_bar(
     ref_shapes, ref_annotations = _reference_lines(references, unit)
     layout["shapes"] = [*shapes, *ref_shapes]
     layout["annotations"] = [*annotations, *ref_annotations, note]
-    return go.Figure(data=[bar, *_pattern_legend(keys)], layout=layout)
+    return _figure([bar, *_pattern_legend(keys)], layout)
 
 
 def _bar_marker(data: pd.DataFrame, highlight: Sequence[str]) -> dict:
@@ -390,9 +422,10 @@ def trend_lines(
     place) drawn as grey dashed lines, e.g. the national value.
     """
     years = _year_axis([*rows["year"], *(y for _, r in references for y in r["year"])])
-    fig = go.Figure()
+    x = [str(y) for y in years]
+    traces: list[dict] = []
     show_text = presentation or slide or rows["adcode"].nunique() <= 4
-    bridges: list[go.Scatter] = []
+    bridges: list[dict] = []
     start = numfmt.compact_start(rows["value"])
     for adcode, group in frames.with_labels(rows, compact=True, start=start).groupby("adcode", sort=True):
         by_year = group.set_index("year")
@@ -403,56 +436,67 @@ def trend_lines(
         hover = [_hover_value(r) for r in group.itertuples(index=False)]
         hover_by_year = dict(zip(group["year"], hover, strict=True))
         colour = color_for(adcode)
-        fig.add_trace(
-            go.Scatter(
-                x=[str(y) for y in years],
-                y=values,
-                cliponaxis=False,
-                mode="lines+markers+text" if show_text else "lines+markers",
-                name=str(group["jurisdiction"].iloc[0]),
-                text=texts,
-                customdata=[hover_by_year.get(y, "") for y in years],
-                textposition="top center",
-                connectgaps=False,
-                line={"color": colour, "width": 3 if presentation or slide else 2},
-                marker={"size": 10 if presentation or slide else 7, "symbol": symbols, "line": {"width": 2}},
-                hovertemplate="%{fullData.name} %{x}年<br>%{customdata}<extra></extra>",
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": values,
+                "cliponaxis": False,
+                "mode": "lines+markers+text" if show_text else "lines+markers",
+                "name": str(group["jurisdiction"].iloc[0]),
+                "text": texts,
+                "customdata": [hover_by_year.get(y, "") for y in years],
+                "textposition": "top center",
+                "connectgaps": False,
+                "line": {"color": colour, "width": 3 if presentation or slide else 2},
+                "marker": {"size": 10 if presentation or slide else 7, "symbol": symbols, "line": {"width": 2}},
+                "hovertemplate": "%{fullData.name} %{x}年<br>%{customdata}<extra></extra>",
+            }
         )
         bridge = _gap_bridge(years, values, colour)
         if bridge is not None:
             bridges.append(bridge)
     for label, ref in references:
         by_year = ref.set_index("year")["value"]
-        fig.add_trace(
-            go.Scatter(
-                x=[str(y) for y in years],
-                y=[_or_none(by_year.get(y)) for y in years],
-                mode="lines+markers",
-                name=label,
-                connectgaps=True,
-                line={"color": AVERAGE_COLOUR, "dash": "dash", "width": 1.5},
-                marker={"size": 5},
-                hovertemplate=f"{label} %{{x}}年<br>%{{y}}<extra></extra>",
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": [_or_none(by_year.get(y)) for y in years],
+                "mode": "lines+markers",
+                "name": label,
+                "connectgaps": True,
+                "line": {"color": AVERAGE_COLOUR, "dash": "dash", "width": 1.5},
+                "marker": {"size": 5},
+                "hovertemplate": f"{label} %{{x}}年<br>%{{y}}<extra></extra>",
+            }
         )
-    for bridge in bridges:
-        fig.add_trace(bridge)
-    top = _headroom(pd.Series([v for t in fig.data for v in t.y if v is not None], dtype=float), 1.15)
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(y) for y in years], title_text="年份")
-    fig.update_yaxes(title_text=f"{name}({unit})", rangemode="tozero", range=[0, top], **numfmt.axis_props(top, unit))
-    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
+    traces += bridges
+    top = _headroom(pd.Series([v for t in traces for v in t["y"] if v is not None], dtype=float), 1.15)
     title = chart_title(name, unit, years, "年度趋势")
     notes = [*_level_note(rows, unit), *_mark_note(rows), *verification.legend(rows)]
     if bridges:
         notes.append("点线连接中间缺少数据的年份(该年没有报告数值,不是零)")
     height = PRESENT_HEIGHT if presentation else 520
-    fig = _style(fig, title, presentation, notes, height=height, slide=slide)
-    fig.layout.margin.t += 36 if presentation or slide else 24  # the legend row sits between title and plot
-    return fig
+    # Built in one go (not add_trace/update_* one by one): each of those re-validates the figure.
+    layout, note = _style_layout(title, presentation, notes, height, showlegend=True, slide=slide)
+    grid = {"showgrid": False} if presentation or slide else {}
+    layout["xaxis"] = {"type": "category", "categoryorder": "array", "categoryarray": x, **grid}
+    layout["xaxis"]["title"] = {"text": "年份"}
+    layout["yaxis"] = {
+        "title": {"text": f"{name}({unit})"},
+        "rangemode": "tozero",
+        "range": [0, top],
+        **numfmt.axis_props(top, unit),
+        **grid,
+    }
+    layout["legend"] = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}
+    layout["margin"]["t"] += 36 if presentation or slide else 24  # the legend row sits between title and plot
+    layout["annotations"] = [note]
+    return _figure(traces, layout)
 
 
-def _gap_bridge(years: Sequence[int], values: Sequence[float | None], colour: str) -> go.Scatter | None:
+def _gap_bridge(years: Sequence[int], values: Sequence[float | None], colour: str) -> dict | None:
     """A dotted line over each run of missing years between two known values (None when there is no gap)."""
     known = [(str(y), v) for y, v in zip(years, values, strict=True) if v is not None]
     xs: list[str | None] = []
@@ -464,15 +508,16 @@ def _gap_bridge(years: Sequence[int], values: Sequence[float | None], colour: st
             ys += [y0, y1, None]
     if not xs:
         return None
-    return go.Scatter(
-        x=xs,
-        y=ys,
-        mode="lines",
-        line={"color": colour, "dash": "dot", "width": 1.5},
-        showlegend=False,
-        hoverinfo="skip",
-        connectgaps=False,
-    )
+    return {
+        "type": "scatter",
+        "x": xs,
+        "y": ys,
+        "mode": "lines",
+        "line": {"color": colour, "dash": "dot", "width": 1.5},
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "connectgaps": False,
+    }
 
 
 def _year_axis(years: Iterable[int]) -> list[int]:
@@ -509,94 +554,157 @@ def profile_grid(
     n_rows = max(1, math.ceil(len(ids) / cols))
     info = frames.TableIndex(rows).info
     titles = [f"{info(i)[0]}({info(i)[1]})" for i in ids]
-    fig = make_subplots(
-        rows=n_rows,
-        cols=cols,
-        subplot_titles=titles,
-        vertical_spacing=0.5 / max(n_rows, 1) * 0.4,
-        horizontal_spacing=0.06,
-    )
     adcode = str(rows["adcode"].iloc[0]) if not rows.empty else ""
     labelled = frames.with_labels(rows, compact=True).rename(columns={"label": "short"})
-    for k, indicator in enumerate(ids):
-        by_year = labelled[labelled["indicator"] == indicator].set_index("year")
-        checked = verification.verified(by_year)
-        fig.add_trace(
-            go.Bar(
-                x=[str(y) for y in years],
-                y=[_or_none(by_year["value"].get(y)) for y in years],
-                text=[by_year["short"].get(y, "") for y in years],
-                textposition="outside",
-                cliponaxis=False,
-                constraintext="none",
-                marker_color=color_for(adcode),
-                marker_pattern_shape=[verification.pattern(checked.get(y, True)) for y in years],
-                name=titles[k],
-                hovertemplate="%{x}年 %{text}<extra></extra>",
-            ),
-            row=k // cols + 1,
-            col=k % cols + 1,
-        )
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(y) for y in years])
-    fig.update_yaxes(rangemode="tozero", showticklabels=False)
-    fig.update_layout(bargap=0.7 if len(years) <= 2 else 0.3)  # one or two years: no slab-wide bars
     tops = rows.groupby("unit")["value"].max()
-    for k, indicator in enumerate(ids):  # one scale per unit, with room above the highest bar for its label
-        top = _headroom(pd.Series([tops.get(info(indicator)[1], 1.0)]), 1.3)
-        fig.update_yaxes(range=[0, top], row=k // cols + 1, col=k % cols + 1)
+    x = [str(y) for y in years]
+    traces = []
+    cells = {
+        (i, int(y)): (v, t, ok)
+        for i, y, v, t, ok in zip(
+            labelled["indicator"],
+            labelled["year"],
+            labelled["value"],
+            labelled["short"],
+            verification.verified(labelled),
+            strict=True,
+        )
+    }
+    empty = (None, "", True)
+    for k, indicator in enumerate(ids):
+        panel = [cells.get((indicator, y), empty) for y in years]
+        traces.append(
+            {
+                "type": "bar",
+                "x": x,
+                "y": [_or_none(v) for v, _, _ in panel],
+                "text": [t for _, t, _ in panel],
+                "textposition": "outside",
+                "cliponaxis": False,
+                "constraintext": "none",
+                "marker": {
+                    "color": color_for(adcode),
+                    "pattern": {"shape": [verification.pattern(ok) for _, _, ok in panel]},
+                },
+                "name": titles[k],
+                "hovertemplate": "%{x}年 %{text}<extra></extra>",
+                "xaxis": f"x{k + 1 if k else ''}",
+                "yaxis": f"y{k + 1 if k else ''}",
+            }
+        )
+    # one scale per unit, with room above the highest bar for its label
+    ranges = [[0, _headroom(pd.Series([tops.get(info(i)[1], 1.0)]), 1.3)] for i in ids]
+    layout = _grid_layout(n_rows, cols, titles, x, ranges)
+    layout["bargap"] = 0.7 if len(years) <= 2 else 0.3  # one or two years: no slab-wide bars
+    # Built as one dict, not with make_subplots and a call per panel: a tenth of the time, the same figure.
+    fig = _figure(traces, layout)
     title = " · ".join(p for p in (jurisdiction, "各项指标", year_span(years)) if p)
     height = 140 + n_rows * (300 if presentation else 240)
     notes = [*_mark_note(rows), *verification.legend(rows), "同一单位的小图使用相同的纵轴刻度,可直接比较柱高"]
     return _style(fig, title, presentation, notes, height=height, slide=slide)
 
 
+def _grid_layout(n_rows: int, cols: int, titles: Sequence[str], x: list[str], ranges: list[list[float]]) -> dict:
+    """The axes and panel titles plotly's make_subplots lays out for an n_rows × cols grid (vertical
+    spacing 0.2 / n_rows, horizontal 0.06), with category x axes and the panels' y ranges."""
+    gap_x, gap_y = 0.06, 0.2 / n_rows
+    width, height = (1 - gap_x * (cols - 1)) / cols, (1 - gap_y * (n_rows - 1)) / n_rows
+    layout: dict = {"annotations": []}
+    for k in range(n_rows * cols):
+        row, col = divmod(k, cols)
+        left, top = col * (width + gap_x), 1 - row * (height + gap_y)
+        suffix = str(k + 1) if k else ""
+        layout[f"xaxis{suffix}"] = {
+            "anchor": f"y{suffix}",
+            "domain": [left, min(1.0, left + width)],
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": x,
+        }
+        layout[f"yaxis{suffix}"] = {
+            "anchor": f"x{suffix}",
+            "domain": [max(0.0, top - height), top],
+            "rangemode": "tozero",
+            "showticklabels": False,
+            **({"range": ranges[k]} if k < len(ranges) else {}),
+        }
+        if k < len(titles):
+            layout["annotations"].append(
+                {
+                    "font": {"size": 16},
+                    "showarrow": False,
+                    "text": titles[k],
+                    "x": left + width / 2,
+                    "xanchor": "center",
+                    "xref": "paper",
+                    "y": top,
+                    "yanchor": "bottom",
+                    "yref": "paper",
+                }
+            )
+    return layout
+
+
 # ---------------------------------------------------------------- 数据覆盖
 
 
-def coverage_heatmap(rows: pd.DataFrame, *, by: str = "year", presentation: bool = False) -> go.Figure:
-    """Availability: jurisdictions × years (number of indicators with a value) or × indicators (number of years)."""
-    rows = rows.assign(jurisdiction=rows["adcode"].map(_unique_names(rows)))
+def coverage_heatmap(
+    rows: pd.DataFrame | None,
+    *,
+    by: str = "year",
+    presentation: bool = False,
+    counts: pd.DataFrame | None = None,
+    span: str | None = None,
+) -> go.Figure:
+    """Availability: places × years (number of indicators with a value) or × indicators (number of years).
+
+    Every place of `rows`; or the places of `counts` (frames.coverage_counts of the whole table,
+    some of its rows) with `span` the table's year span.
+    """
+    counts = frames.coverage_counts(rows, by) if counts is None else counts
+    span = year_span(rows["year"]) if span is None else span
+    matrix = counts.drop(columns=list(frames.COVERAGE_META)).set_index(counts["name"])
     if by == "year":
-        columns = [str(y) for y in _year_axis(rows["year"])]
-        counts = rows.assign(col=rows["year"].astype(int).astype(str)).groupby(["jurisdiction", "col"])["indicator"]
         what, hover = "各地区各年度已有指标个数", "%{y} %{x}年:%{z}个指标"
     else:
-        order = frames.indicator_order(rows)
-        info = frames.TableIndex(rows).info
-        columns = [info(i)[0] for i in order]
-        counts = rows.assign(col=rows["indicator_name"]).groupby(["jurisdiction", "col"])["year"]
         what, hover = "各地区各指标已有年份数", "%{y} · %{x}:%{z}个年份"
-    matrix = counts.nunique().unstack("col").reindex(columns=columns).fillna(0).astype(int)
-    matrix = matrix.loc[_place_order(rows)]
+    text = [[str(v) if v else "" for v in row] for row in matrix.to_numpy()]
+    fig = _heatmap(matrix.to_numpy(), list(matrix.columns), list(matrix.index), text, hover, "个数")
+    title = " · ".join(p for p in ("数据覆盖", what, span) if p)
+    return _style(fig, title, presentation, ["灰色格子表示尚无数据(不是零)"], height=200 + 30 * len(matrix))
+
+
+def coverage_provinces(table: pd.DataFrame, *, by: str = "year", span: str = "", presentation: bool = False):
+    """frames.coverage_by_province as a heat map: per province and column, the share of its places with
+    a value (colour) and "有数据的地区数/地区数" (text)."""
+    shares = table.drop(columns="places").div(table["places"], axis=0)
+    counts = table.drop(columns="places").to_numpy()
+    text = [[f"{c}/{n}" for c in row] for row, n in zip(counts, table["places"], strict=True)]
+    unit = "年" if by == "year" else ""
+    hover = f"%{{y}} %{{x}}{unit}:%{{text}} 个地区有数据<extra></extra>"
+    fig = _heatmap((shares * 100).round(0).to_numpy(), list(shares.columns), list(table.index), text, hover, "%")
+    fig.update_traces(zmin=0, zmax=100)
+    what = "各省份有数据的地区数(有数据/地区总数)" + ("·按年度" if by == "year" else "·按指标")
+    title = " · ".join(p for p in ("数据覆盖", what, span) if p)
+    notes = ["颜色表示有数据的地区所占比例;选择省份可查看其中各地区"]
+    return _style(fig, title, presentation, notes, height=200 + 30 * len(table))
+
+
+def _heatmap(z, x: list, y: list, text: list, hover: str, scale: str) -> go.Figure:
     fig = go.Figure(
         go.Heatmap(
-            z=matrix.values,
-            x=list(matrix.columns),
-            y=list(matrix.index),
+            z=z,
+            x=x,
+            y=y,
             texttemplate="%{text}",
-            text=[[str(v) if v else "" for v in row] for row in matrix.values],
+            text=text,
             colorscale=[[0, "#F2F2F2"], [0.001, "#DCE9F5"], [1, "#2F6BA8"]],
-            hovertemplate=hover + "<extra></extra>",
+            hovertemplate=hover if hover.endswith("</extra>") else hover + "<extra></extra>",
             xgap=2,
             ygap=2,
-            colorbar={"title": {"text": "个数"}},
+            colorbar={"title": {"text": scale}},
         )
     )
     fig.update_xaxes(type="category", side="top")
     fig.update_yaxes(type="category", autorange="reversed")
-    title = " · ".join(p for p in ("数据覆盖", what, year_span(rows["year"])) if p)
-    height = 200 + 30 * len(matrix)
-    return _style(fig, title, presentation, ["灰色格子表示尚无数据(不是零)"], height=height)
-
-
-def _unique_names(rows: pd.DataFrame) -> dict[str, str]:
-    """adcode -> name, with the province added where two places share a name (e.g. 朝阳区)."""
-    places = rows.drop_duplicates("adcode")
-    dup = places["jurisdiction"].duplicated(keep=False)
-    names = places["jurisdiction"].where(~dup, places["jurisdiction"] + "(" + places["province"] + ")")
-    return dict(zip(places["adcode"], names, strict=True))
-
-
-def _place_order(rows: pd.DataFrame) -> list[str]:
-    """Jurisdictions by adcode (provinces before their cities, as the code is hierarchical)."""
-    return rows.drop_duplicates("jurisdiction").sort_values("adcode")["jurisdiction"].tolist()
+    return fig

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 from functools import cached_property
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,7 @@ import pandas as pd
 from app import labels, numfmt
 
 RATE_UNIT = numfmt.RATE_UNIT
+T = TypeVar("T")
 
 
 # ---------------------------------------------------------------- value labels
@@ -133,6 +135,7 @@ class TableIndex:
     """
 
     SLICES = 64  # (indicator, years) row sets kept; each is one indicator's rows of some years
+    MEMOS = 96  # results of `memo` kept (per dataset; each a page's table or figure input for one choice)
 
     def __init__(self, frame: pd.DataFrame) -> None:
         self.frame = frame
@@ -140,6 +143,35 @@ class TableIndex:
         self._orders: dict[tuple[str, ...], list[str]] = {}
         self._names: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, str]] = {}
         self._slices: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+        self._memos: OrderedDict[tuple, object] = OrderedDict()
+
+    def memo(self, key: tuple, make: Callable[[], T]) -> T:
+        """`make()`, worked out once per dataset for `key` (the last MEMOS kept): what a page derives
+        from the whole table for one choice of its filters. The result is shared by every session:
+        callers must treat it as read-only (frames are copied shallowly, so their edits stay their own)."""
+        with self._lock:
+            if key in self._memos:
+                self._memos.move_to_end(key)
+                found = self._memos[key]
+                return found.copy(deep=False) if isinstance(found, pd.DataFrame) else found
+        made = make()
+        with self._lock:
+            self._memos[key] = made
+            while len(self._memos) > self.MEMOS:
+                self._memos.popitem(last=False)
+        return made.copy(deep=False) if isinstance(made, pd.DataFrame) else made
+
+    @cached_property
+    def _by_place(self) -> dict[str, np.ndarray]:
+        """adcode -> row positions (ascending)."""
+        if self.frame.empty:
+            return {}
+        return dict(self.frame.groupby("adcode", sort=False).indices)
+
+    def place_rows(self, adcode: str) -> pd.DataFrame:
+        """select(frame, adcodes=[adcode]): one place's rows, found through positions."""
+        positions = self._by_place.get(adcode, np.empty(0, dtype=np.intp))
+        return self.frame.take(np.sort(positions))
 
     def warm(self) -> TableIndex:
         """Work out the lookups every page uses now (e.g. while the data is being loaded)."""
@@ -250,6 +282,51 @@ class TableIndex:
         if indicator is None:
             return select(self.frame, years=years, levels=levels, provinces=provinces, adcodes=adcodes)
         return select(self.rows(indicator, years), levels=levels, provinces=provinces, adcodes=adcodes)
+
+
+# ---------------------------------------------------------------- coverage
+
+COVERAGE_META = ("jurisdiction", "name", "level", "province")  # the columns coverage_counts puts first
+
+
+def unique_names(frame: pd.DataFrame) -> dict[str, str]:
+    """adcode -> name, with the province added where two places share a name (e.g. 朝阳区)."""
+    places = frame.drop_duplicates("adcode")
+    dup = places["jurisdiction"].duplicated(keep=False)
+    names = places["jurisdiction"].where(~dup, places["jurisdiction"] + "(" + places["province"] + ")")
+    return dict(zip(places["adcode"], names, strict=True))
+
+
+def coverage_counts(frame: pd.DataFrame, by: str = "year") -> pd.DataFrame:
+    """One row per place (by adcode): jurisdiction, a name unique in `frame`, level, province, then
+    per year the number of indicators with a value (by="year", every year of the span, gaps
+    included) or per indicator (in indicator_order, by its Chinese name) the number of years."""
+    if by == "year":
+        ys = sorted({int(y) for y in frame["year"]})
+        columns: list = list(range(ys[0], ys[-1] + 1)) if ys else []
+        counts = frame.groupby(["adcode", "year"])["indicator"].nunique().unstack("year")
+    else:
+        columns = indicator_order(frame)
+        counts = frame.groupby(["adcode", "indicator"])["year"].nunique().unstack("indicator")
+    counts = counts.reindex(columns=columns).fillna(0).astype(int)
+    if by == "year":
+        counts.columns = [str(c) for c in counts.columns]
+    else:
+        info = TableIndex(frame).info
+        counts.columns = [info(i)[0] for i in counts.columns]
+    places = frame[["adcode", "jurisdiction", "level", "province"]].drop_duplicates("adcode").set_index("adcode")
+    places.insert(1, "name", places.index.map(unique_names(frame)))
+    return places.join(counts).sort_index()
+
+
+def coverage_by_province(counts: pd.DataFrame) -> pd.DataFrame:
+    """From coverage_counts: per province (rows, in the order of their first adcode) and column, how
+    many places have any value, `places` (how many there are) first."""
+    values = counts.drop(columns=list(COVERAGE_META)) > 0
+    grouped = values.groupby(counts["province"], sort=False)
+    out = grouped.sum().astype(int)
+    out.insert(0, "places", grouped.size())
+    return out
 
 
 # ---------------------------------------------------------------- year over year

@@ -11,6 +11,7 @@ URL format (all optional; anything unknown or invalid is ignored, never an error
     &level=prefecture,county &province=吉林省,江苏省 &mode=present
     &years=2021,2022 (数据表与导出) &highlight=220100 (横向对比: places drawn in colour)
     &view=indicator (数据覆盖's heat map, 数据表与导出's wide layout: a page's one display choice)
+    &part=2 (数据覆盖: the second page of a province's places)
 
 Why seed-then-write instead of widgets bound to the URL: each page has its own widget keys
 (e.g. `compare.indicator`), so switching pages never fights over a half-alive widget; the URL
@@ -46,6 +47,7 @@ class ViewState:
     years: tuple[int, ...] = ()
     highlight: tuple[str, ...] = ()
     view: str = ""
+    part: int = 1  # which page of a long list (数据覆盖's places of a province), counted from 1
 
     @property
     def presentation(self) -> bool:
@@ -90,6 +92,7 @@ def parse(params: Mapping[str, str | Sequence[str]]) -> ViewState:
         years=tuple(y for y in (_year(t) for t in _listed(params.get("years"))) if y is not None),
         highlight=tuple(a for a in _listed(params.get("highlight")) if a.isdigit() and len(a) == 6),
         view=_first(params.get("view")) if _first(params.get("view")).isidentifier() else "",
+        part=int(_first(params.get("part"))) if _first(params.get("part")).isdigit() else 1,
     )
 
 

@@ -76,6 +76,7 @@ __all__ = [
     "last_failure",
     "limits",
     "listing",
+    "needs_build",
     "outcome",
     "preview",
     "process_bytes",
@@ -103,6 +104,15 @@ def outcome(name: str, doc: Document, loc: Location, facts: list[Fact]) -> Outco
     from pipeline.imports import outcome as make
 
     return make(name, doc, loc, facts)
+
+
+def needs_build(raw: str | Path, out: str | Path) -> bool:
+    """`is_stale(raw, out)` for a caller asking on every rerun: the full check runs again only when
+    the raw folder or the processed set changed (a report rewritten in place in a large folder is
+    seen within a few seconds); otherwise a few stats answer."""
+    from pipeline.freshness import needs_build as cached
+
+    return cached(raw, out)
 
 
 def current_set(out: str | Path) -> Path:

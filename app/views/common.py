@@ -265,23 +265,35 @@ def verified_switch(key: str, container=st) -> bool:
     )
 
 
-def welcome(documents: pd.DataFrame, frame: pd.DataFrame, expanded: bool) -> None:
-    """The first screen's explanation: what the board does, which reports it holds now, how to add more."""
+def holdings(documents: pd.DataFrame, frame: pd.DataFrame) -> tuple[int, list[str], int, list[int], int, int]:
+    """(reports read, up to 9 of their titles, places, years, values, indicators): what `welcome` says."""
     ok = documents[documents["status"] == "ok"] if "status" in documents.columns else documents.iloc[0:0]
-    pairs = zip(ok.get("title", [""] * len(ok)), ok.get("source", [""] * len(ok)), strict=True)
+    head = ok.head(9)  # eight are listed; a ninth says there are more
+    pairs = zip(head.get("title", [""] * len(head)), head.get("source", [""] * len(head)), strict=True)
     titles = [frames.shown(t, "") or frames.shown(s, "") for t, s in pairs]
+    years = sorted(frame["year"].unique().tolist())
+    return len(ok), titles, frame["adcode"].nunique(), years, len(frame), frame["indicator"].nunique()
+
+
+def welcome(
+    documents: pd.DataFrame, frame: pd.DataFrame, expanded: bool, index: frames.TableIndex | None = None
+) -> None:
+    """The first screen's explanation: what the board does, which reports it holds now, how to add more.
+    With the dataset's `index`, the counts are worked out once per dataset."""
+    if index is None:
+        reports, titles, places, years, values, indicators = holdings(documents, frame)
+    else:
+        reports, titles, places, years, values, indicators = index.memo(
+            ("welcome",), lambda: holdings(documents, frame)
+        )
     with st.expander("关于本看板 · 现有报告 · 如何添加报告", expanded=expanded, icon=":material/help:"):
         st.markdown(
             "本看板读取各地《法治政府建设情况报告》,找出行政复议、行政诉讼、出庭应诉率、矛盾纠纷调解、"
             "市场主体、法律援助等指标的数值,并保留每个数值的原文句子,用于横向对比、年度趋势和导出。"
             "图中 ≥ 表示“超过/突破”的下限值,≈ 表示约数,✎ 表示人工校正。"
         )
-        places, years = frame["adcode"].nunique(), sorted(frame["year"].unique().tolist())
         span = f"{years[0]}–{years[-1]}年" if years else ""
-        st.markdown(
-            f"**现有数据**:{len(ok)} 份报告,{places} 个地区,{span},"
-            f"共 {len(frame):,} 个数值,{frame['indicator'].nunique()} 项指标。"
-        )
+        st.markdown(f"**现有数据**:{reports} 份报告,{places} 个地区,{span},共 {values:,} 个数值,{indicators} 项指标。")
         if titles:
             shown = titles[:8]
             st.markdown("\n".join(f"- {plain(t)}" for t in shown) + ("\n- ……" if len(titles) > len(shown) else ""))

@@ -20,7 +20,7 @@ def render(data: Dataset, presentation: bool) -> None:
     st.header("横向对比")
     url = state.current()
     if not presentation:
-        common.welcome(data.documents, data.indicators, expanded=url.indicator is None and url.year is None)
+        common.welcome(data.documents, data.indicators, url.indicator is None and url.year is None, data.index)
     index = data.index  # menus and rows worked out once per dataset, not by scanning the table on each rerun
     with common.filter_box(presentation):
         left, right = st.columns([3, 1])
@@ -55,8 +55,10 @@ def render(data: Dataset, presentation: bool) -> None:
     draw = partial(
         figures.compare_bar, rows, name=name, unit=unit, year=year, highlight=highlight, references=references
     )
+    # the chart and the ranking of one choice of filters: worked out once per dataset
+    choice = ("compare", indicator, year, *map(tuple, (levels, provinces, chosen, highlight)), checked_only)
     common.plot(
-        draw(presentation=presentation),
+        index.memo((*choice, "figure", presentation), lambda: draw(presentation=presentation)),
         figures.file_stem(name, f"{year}年", "横向对比"),
         key="compare.chart",
         slide=common.ChartSlide(
@@ -70,7 +72,8 @@ def render(data: Dataset, presentation: bool) -> None:
     if absent:
         st.caption(f"以下所选地区 {year} 年没有“{name}”数据:{'、'.join(absent)}")
     if not presentation:
-        _ranking(common.titled(rows, data.titles))
+        ranking = index.memo((*choice, "ranking"), lambda: _ranking(common.titled(rows, data.titles)))
+        st.dataframe(ranking, hide_index=True)
 
 
 def _place_filters(
@@ -129,10 +132,11 @@ def _limit(rows, chosen: list[str]):
     return rows.nlargest(TOP, "value")
 
 
-def _ranking(rows) -> None:
+def _ranking(rows: pd.DataFrame) -> pd.DataFrame:
+    """The ranking table under the chart: rank, place, level, province, value, qualifier, method, report."""
     table = verification.dagger(frames.with_labels(rows, compact=True, digits=4)).sort_values("value", ascending=False)
     table = table.assign(rank=table["value"].rank(method="min", ascending=False).astype(int))
     shown = frames.chinese(
         table, ("rank", "jurisdiction", "level", "province", "label", "qualifier", "method", "title")
     )
-    st.dataframe(shown.rename(columns={"rank": "排名", "标题": "来源报告"}), hide_index=True)
+    return shown.rename(columns={"rank": "排名", "标题": "来源报告"})

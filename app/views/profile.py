@@ -15,23 +15,25 @@ from app.views import common
 def render(data: Dataset, presentation: bool) -> None:
     st.header("地区画像")
     url = state.current()
-    df = data.indicators
-    names = common.place_names(data.index)
+    index = data.index
+    names = common.place_names(index)
     with common.filter_box(presentation):
         wanted = url.place or next((a for a in url.jurisdictions if a in names), None)
         state.seed_choice("profile.place", wanted, list(names))
         place = st.selectbox("地区(可输入名称搜索)", list(names), key="profile.place", format_func=names.get)
         checked_only = common.verified_switch("profile.verified")
     state.write(place=place)
-    rows = verification.only_verified(frames.select(df, adcodes=[place]), checked_only)
+    rows = verification.only_verified(index.place_rows(place), checked_only)
     if rows.empty:
         common.no_data("这个地区还没有已核实的数值。关闭“仅显示已核实”可查看全部数值。")
         return
     jurisdiction = str(rows["jurisdiction"].iloc[0])
     draw = partial(figures.profile_grid, rows, jurisdiction=jurisdiction, order=common.catalogue_order())
     span = figures.year_span(rows["year"])
+    # worked out once per dataset and choice: a person going back and forth between places waits once
+    memo = ("profile", place, checked_only)
     common.plot(
-        draw(presentation=presentation),
+        index.memo((*memo, "figure", presentation), lambda: draw(presentation=presentation)),
         figures.file_stem(jurisdiction, span, "各项指标"),
         key="profile.chart",
         slide=common.ChartSlide(
@@ -40,7 +42,7 @@ def render(data: Dataset, presentation: bool) -> None:
             common.titled(rows, data.titles),
         ),
     )
-    sentences = comparisons(df, rows)
+    sentences = index.memo((*memo, "comparisons"), lambda: comparisons(index, rows))
     if sentences:
         st.markdown("**与全国、本省比较**")
         for sentence in sentences:
@@ -49,7 +51,7 @@ def render(data: Dataset, presentation: bool) -> None:
         st.subheader("数值与原文依据")
         st.caption("“核对”链接在新标签页中打开该数值的来源核对页面。")
         st.dataframe(
-            _evidence_table(rows),
+            index.memo((*memo, "evidence"), lambda: _evidence_table(rows)),
             hide_index=True,
             column_config={
                 "核对": st.column_config.LinkColumn("核对", display_text="查看来源"),
@@ -57,32 +59,45 @@ def render(data: Dataset, presentation: bool) -> None:
         )
 
 
-def comparisons(df: pd.DataFrame, rows: pd.DataFrame) -> list[str]:
+def comparisons(index: frames.TableIndex, rows: pd.DataFrame) -> list[str]:
     """For each rate of the place's latest year, how it compares with the national and provincial value.
 
     Only rates (a count of a country or province is a sum, not comparable with one place's), and
-    only where the data hold the same indicator and year for the country or the province.
+    only where the data hold the same indicator and year for the country or the province (looked
+    up in `_wider`, worked out once per dataset, not by a scan of the whole table).
     """
     if rows.empty:
         return []
     level = str(rows["level"].iloc[0])
-    wider = [("national", None)]
+    wider: list[tuple[str, str | None]] = [("national", None)]
     if level not in ("province", "national"):
         wider.append(("province", str(rows["province"].iloc[0])))
+    found = index.memo(("profile.wider",), lambda: _wider(index.frame))
+    latest: dict[str, dict] = {}  # indicator -> its row of the latest year (the last of equal years)
+    for row in rows[rows["unit"] == frames.RATE_UNIT].to_dict("records"):
+        if row["indicator"] not in latest or row["year"] >= latest[row["indicator"]]["year"]:
+            latest[row["indicator"]] = row
     out = []
-    for indicator, own in rows[rows["unit"] == frames.RATE_UNIT].groupby("indicator", sort=False):
-        latest = own.sort_values("year").iloc[-1]
+    for indicator, own in latest.items():
         parts = []
         for wide_level, province in wider:
-            match = df[(df["indicator"] == indicator) & (df["year"] == latest["year"]) & (df["level"] == wide_level)]
-            if province is not None:
-                match = match[match["province"] == province]
-            if match.empty:
-                continue
-            other = match.iloc[0]
-            parts.append(_relation(latest["value"], f"{other['jurisdiction']}({_label(other)})", other["value"]))
+            other = found.get((wide_level, indicator, int(own["year"]), province))
+            if other is not None:
+                parts.append(_relation(own["value"], f"{other['jurisdiction']}({_label(other)})", other["value"]))
         if parts:
-            out.append(f"{latest['indicator_name']} {int(latest['year'])}年为 {_label(latest)},{'、'.join(parts)}")
+            out.append(f"{own['indicator_name']} {int(own['year'])}年为 {_label(own)},{'、'.join(parts)}")
+    return out
+
+
+def _wider(frame: pd.DataFrame) -> dict[tuple[str, str, int, str | None], dict]:
+    """(level, indicator, year, province or None for the country) -> the first such row of the
+    country's and the provinces' own rows."""
+    wide = frame[frame["level"].isin(["national", "province"])]
+    columns = ["level", "indicator", "year", "province", "jurisdiction", "value", "unit", "qualifier", "method"]
+    out: dict[tuple[str, str, int, str | None], dict] = {}
+    for row in wide[columns].to_dict("records"):
+        province = None if row["level"] == "national" else row["province"]
+        out.setdefault((row["level"], row["indicator"], int(row["year"]), province), row)
     return out
 
 
@@ -94,7 +109,7 @@ def _relation(own: float, name: str, other: float) -> str:
     return f"比{name}{'高' if gap > 0 else '低'} {numfmt.plain(abs(gap), '%')} 个百分点"
 
 
-def _label(row: pd.Series) -> str:
+def _label(row: pd.Series | dict) -> str:
     return numfmt.value_label(row["value"], row["unit"], row["qualifier"], row["method"])
 
 

@@ -14,13 +14,12 @@ from app.views import common
 def render(data: Dataset, presentation: bool) -> None:
     st.header("来源核对")
     url = state.current()
-    df = data.indicators
     names = common.place_names(data.index)
     a, b, c = st.columns([2, 3, 1])
     wanted = url.place or next((x for x in url.jurisdictions if x in names), None)
     state.seed_choice("sources.place", wanted, list(names))
     place = a.selectbox("地区", list(names), key="sources.place", format_func=names.get)
-    mine = frames.select(df, adcodes=[place])
+    mine = data.index.place_rows(place)  # by position, not a scan of the whole table
     indicator = common.pick_indicator(mine, "sources.indicator", url.indicator, b)
     years = sorted(frames.select(mine, indicator=indicator)["year"].unique().tolist(), reverse=True)
     state.seed_choice("sources.year", url.year, years)
@@ -78,13 +77,9 @@ def source_title(source: object, titles: dict[str, str]) -> str:
 
 def _document(data: Dataset, source: str) -> None:
     """The report itself: published date and a button opening the stored file (when this copy has it)."""
-    docs = data.documents
-    if not docs.empty and "source" in docs.columns:
-        match = docs[docs["source"].astype(str) == source]
-        if not match.empty:
-            published = frames.shown(match.iloc[0].get("published"), "")
-            if published:
-                st.caption(f"发布日期:{common.plain(published)}")
+    published = data.index.memo(("sources.published",), lambda: _published(data.documents)).get(source, "")
+    if published:
+        st.caption(f"发布日期:{common.plain(published)}")
     path = data_raw_file(source)
     if path is None:
         return
@@ -96,6 +91,14 @@ def _document(data: Dataset, source: str) -> None:
         icon=":material/description:",
         on_click="ignore",
     )
+
+
+def _published(docs: pd.DataFrame) -> dict[str, str]:
+    """Report file name -> its publication date as shown (the first row of a name), once per dataset."""
+    if docs.empty or "source" not in docs.columns or "published" not in docs.columns:
+        return {}
+    first = docs.drop_duplicates("source")
+    return {str(s): frames.shown(p, "") for s, p in zip(first["source"], first["published"], strict=True)}
 
 
 def data_raw_file(source: str):

@@ -29,20 +29,17 @@ def render(data: Dataset, presentation: bool) -> None:
         level=tuple(levels),
         province=tuple(provinces),
     )
-    rows = index.select(
-        indicator=None if indicator == ALL else indicator, years=years, levels=levels, provinces=provinces
-    )
-    record_checked = verification.filter_record(rows, checked_only)
-    rows = verification.only_verified(rows, checked_only)
-    if rows.empty:
+    # Everything below depends only on the filters: worked out once per dataset and choice of filters.
+    choice = (indicator, tuple(years), tuple(levels), tuple(provinces), checked_only)
+    ordered, shown, record_checked = index.memo(("table", *choice), lambda: _prepared(data, *choice))
+    if ordered.empty:
         common.no_data("没有符合条件的数据。请放宽筛选条件;若缺少某年度的报告,请放入 data/raw/ 后重新生成。")
         return
     name = "全部指标" if indicator == ALL else index.info(indicator)[0]
     record = {**_record(name, years, levels, provinces), **record_checked}
-    st.caption(f"共 {len(rows)} 行。" + ";".join(f"{k}:{v}" for k, v in record.items()))
-    ordered = _ordered(common.titled(rows, data.titles))
+    st.caption(f"共 {len(ordered)} 行。" + ";".join(f"{k}:{v}" for k, v in record.items()))
     st.dataframe(
-        _tidy(ordered.head(SHOWN_ROWS)),
+        shown,
         hide_index=True,
         column_config={"数值": st.column_config.NumberColumn(format="localized")},  # 1,450,000 in zh-CN
     )
@@ -50,12 +47,25 @@ def render(data: Dataset, presentation: bool) -> None:
     if len(ordered) > SHOWN_ROWS:
         st.caption(f"表格仅显示前 {SHOWN_ROWS:,} 行;下载的文件包含全部 {len(ordered):,} 行。")
     _tidy_downloads(ordered, name, record)
-    _wide_downloads(ordered, indicator, name, record)
+    _wide_downloads(index, choice, ordered, indicator, name, record)
     st.caption(
         "导出文件开头记录了产生它的筛选条件"
         "(CSV 中为以 # 开头的几行,其后空一行是表格;XLSX 中为表格上方的说明区)。"
         "以 = + - @ 开头的文字前加了 ' ,以免被表格软件当作公式执行。"
     )
+
+
+def _prepared(
+    data: Dataset, indicator: str, years: tuple, levels: tuple, provinces: tuple, checked_only: bool
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+    """(the rows in table order with report titles, the first SHOWN_ROWS as shown, the 核实状态 record)."""
+    rows = data.index.select(
+        indicator=None if indicator == ALL else indicator, years=years, levels=levels, provinces=provinces
+    )
+    record_checked = verification.filter_record(rows, checked_only)
+    rows = verification.only_verified(rows, checked_only)
+    ordered = _ordered(common.titled(rows, data.titles))
+    return ordered, _tidy(ordered.head(SHOWN_ROWS)), record_checked
 
 
 def _filters(index: frames.TableIndex, url: state.ViewState) -> tuple[str, list[int], list[str], list[str]]:
@@ -131,7 +141,9 @@ def _tidy_xlsx(rows: pd.DataFrame, record: dict[str, str]) -> bytes:
     return exports.to_xlsx(_tidy(rows), record, sheet="明细")
 
 
-def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[str, str]) -> None:
+def _wide_downloads(
+    index: frames.TableIndex, choice: tuple, rows: pd.DataFrame, indicator: str, name: str, record: dict[str, str]
+) -> None:
     st.subheader("下载对比表(宽表)")
     url = state.current()
     layouts = {"by_year": "地区 × 年份", "by_indicator": "地区 × 指标"}
@@ -142,19 +154,18 @@ def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[
         if indicator == ALL:
             common.no_data("“地区 × 年份”一次只对一个指标:请在上方选择一个指标。")
             return
-        wide, what, years = frames.wide_by_year(rows), "各地区逐年对比", rows["year"].unique().tolist()
-        wide = verification.wide_marks(wide, rows, "year", lambda y: f"{int(y)}年")
-        extra = {"单位": frames.indicator_info(rows, indicator)[1]}
+        wide, screen = index.memo(("table.wide", *choice, layout), lambda: _by_year(rows))
+        what, years = "各地区逐年对比", rows["year"].unique().tolist()
+        extra = {"单位": index.info(indicator)[1]}
     else:
         year_options = sorted(rows["year"].unique().tolist(), reverse=True)
         state.seed_choice("table.wide.year", url.year, year_options)
         year = st.selectbox("对比年份", year_options, key="table.wide.year", format_func=lambda y: f"{y}年")
         state.write(view="" if indicator == ALL else layout, year=year)
-        one_year = rows[rows["year"] == year]
-        wide, what, years = frames.wide_by_indicator(one_year, common.catalogue_order()), "各地区各指标对比", [year]
-        wide = verification.wide_marks(wide, one_year, "indicator_name", str)
+        wide, screen = index.memo(("table.wide", *choice, layout, year), lambda: _by_indicator(rows, year))
+        what, years = "各地区各指标对比", [year]
         extra = {"对比年份": f"{year}年"}
-    st.dataframe(frames.for_screen(wide), hide_index=True)
+    st.dataframe(screen, hide_index=True)
     meta = {**record, **extra, "说明列": "≥ 不少于 · ≈ 约数 · ≤ 不超过 · ✎ 人工校正 · † 未核实;空白表示无数据"}
     a, b = st.columns(2)
     a.download_button(
@@ -172,3 +183,17 @@ def _wide_downloads(rows: pd.DataFrame, indicator: str, name: str, record: dict[
         key="table.wide.xlsx",
         on_click="ignore",
     )
+
+
+def _by_year(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(places × years of one indicator with its 说明 marks, the same for the screen)."""
+    wide = verification.wide_marks(frames.wide_by_year(rows), rows, "year", lambda y: f"{int(y)}年")
+    return wide, frames.for_screen(wide)
+
+
+def _by_indicator(rows: pd.DataFrame, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(places × indicators of one year with its 说明 marks, the same for the screen)."""
+    one_year = rows[rows["year"] == year]
+    wide = frames.wide_by_indicator(one_year, common.catalogue_order())
+    wide = verification.wide_marks(wide, one_year, "indicator_name", str)
+    return wide, frames.for_screen(wide)

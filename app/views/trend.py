@@ -21,8 +21,11 @@ def render(data: Dataset, presentation: bool) -> None:
     with common.filter_box(presentation):
         indicator = common.pick_indicator(index, "trend.indicator", url.indicator)
         rows_all = index.rows(indicator)
-        names = common.place_names(rows_all)
-        wanted = [a for a in url.jurisdictions if a in names] or _default_places(rows_all)
+        # the menu and the default lines of an indicator: worked out once per dataset
+        names = index.memo(("trend.names", indicator), lambda: common.place_names(rows_all))
+        wanted = [a for a in url.jurisdictions if a in names] or list(
+            index.memo(("trend.default", indicator), lambda: _default_places(rows_all))
+        )
         state.seed_many("trend.jurisdictions", wanted, list(names))
         chosen = st.multiselect(
             "地区(可输入名称搜索)",

@@ -1,0 +1,71 @@
+"""The pages at a size no person reads row by row: 数据覆盖 sums thousands of places up per province
+and draws a chosen province's places a page at a time; the other pages show what they show for a
+small table. (How long they take is bench/bench_dashboard.py's business, never a test's.)"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.test_app import spec
+
+PROVINCES = {"甲省": 70, "乙省": 12}  # 82 places: more than one page; 甲省 alone needs two
+
+
+@pytest.fixture
+def many_places(tmp_path: Path, processed_frame: pd.DataFrame) -> Path:
+    """A processed folder whose one place's rows are repeated for 82 made-up counties of two provinces."""
+    one = processed_frame[processed_frame["adcode"] == processed_frame["adcode"].iloc[0]]
+    parts = []
+    code = 900000
+    for province, count in PROVINCES.items():
+        for i in range(count):
+            code += 1
+            parts.append(
+                one.assign(adcode=str(code), jurisdiction=f"{province[0]}{i:02d}县", province=province, level="county")
+            )
+    table = pd.concat(parts, ignore_index=True)
+    folder = tmp_path / "processed"
+    folder.mkdir()
+    table.to_csv(folder / "indicators.csv", index=False, encoding="utf-8")
+    (folder / "build.json").write_text(json.dumps({"counts": {"rows": len(table)}}), encoding="utf-8")
+    return folder
+
+
+def rows_of(at) -> list[str]:
+    return list(spec(at)["data"][0]["y"])
+
+
+def test_coverage_of_many_places_is_summed_up_per_province(app_run, many_places):
+    at = app_run(data=many_places, page="coverage")
+    assert not at.exception
+    assert "各省份有数据的地区数" in spec(at)["layout"]["title"]["text"]
+    assert rows_of(at) == list(PROVINCES)
+    text = spec(at)["data"][0]["text"]
+    assert all(cell.endswith("/70") for cell in text[0]) and all(cell.endswith("/12") for cell in text[1])
+    assert "82 个地区" in " ".join(str(c.value) for c in at.caption)
+
+
+def test_choosing_a_province_draws_its_places_a_page_at_a_time(app_run, many_places):
+    at = app_run(data=many_places, page="coverage")
+    at.multiselect(key="coverage.province").set_value(["甲省"]).run()
+    first = rows_of(at)
+    assert len(first) == 50 and all(name.startswith("甲") for name in first)
+    assert "各地区各年度已有指标个数" in spec(at)["layout"]["title"]["text"]
+    at.selectbox(key="coverage.part").set_value(2).run()
+    second = rows_of(at)
+    assert len(second) == 20 and not set(first) & set(second)
+    assert at.query_params["province"] == "甲省" and at.query_params["part"] == "2"
+
+
+def test_a_link_to_a_page_of_a_province_reopens_it(app_run, many_places):
+    at = app_run(data=many_places, page="coverage", province="甲省", part="2", view="indicator")
+    assert len(rows_of(at)) == 20 and "各地区各指标已有年份数" in spec(at)["layout"]["title"]["text"]
+
+
+def test_a_province_with_few_places_is_drawn_whole_without_pages(app_run, many_places):
+    at = app_run(data=many_places, page="coverage", province="乙省")
+    assert len(rows_of(at)) == 12 and not at.selectbox
