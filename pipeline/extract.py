@@ -532,7 +532,7 @@ def _zero_facts(sentence: str, offset: int, scope: _Scope, facts: list[Fact]) ->
             continue
         if cat.context().partial_scope.search(before) or any(word in before for word in scope.wider):
             continue  # '以市司法局为被告的行政诉讼案件3件,均未败诉': a part's record
-        year = _governing_year(before, scope.year)
+        year = _governing_year(before, scope.year, scope.published)
         if year is None or (scope.year and year != scope.year) or cat.context().plan.search(clause):
             continue
         evidence = sentence.strip()
@@ -615,7 +615,7 @@ def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> lis
         elif (
             i > 0
             and _last_reading(readings, i)
-            and (_is_previous_in_passing(mention.window) or _g().previous_in_brackets.search(mention.window))
+            and (_is_previous_in_passing(mention.window) or _g().previous_aside.search(mention.window))
         ):
             readings[i] = _follow_previous(_last_reading(readings, i), mention)
         elif i > 0 and readings[i - 1] and _g().parallel_year.match(mention.window):
@@ -731,7 +731,14 @@ def _starts_exclusion(mention: Mention, scope: _Scope) -> bool:
     # A part of the jurisdiction carries over only from a figure that could be one of ours: a count in a unit
     # of an indicator of the subject in force ("乡镇调解室建成12个,调解纠纷500件" keeps the 500;
     # "我局作为被申请人的行政复议案件12件,作为被告的行政诉讼案件5件" drops the 5).
-    return _is_excluded_context(mention, scope) and _could_be_ours(mention)
+    return _is_excluded_context(mention, scope) and (_could_be_ours(mention) or _part_is_subject(mention.clause))
+
+
+def _part_is_subject(clause: str) -> bool:
+    """'部本级全年主动公开…2318条,收到…申请1046件': a part named first is the subject of the clauses after it
+    ('指导乡镇建成调解室12个,…' names the towns only as whom the place guided)."""
+    part = cat.context().partial_scope.search(clause)
+    return bool(part) and bool(_g().subject_prefix.fullmatch(clause[: part.start()]))
 
 
 def _could_be_ours(mention: Mention) -> bool:
@@ -798,7 +805,7 @@ def _follow(previous: Reading, mention: Mention, scope: _Scope) -> Reading | Non
     indicator = cat.catalogue()[previous.indicator]
     if mention.quantity.unit not in indicator.units or not _in_range(indicator, mention.quantity.value):
         return None
-    year = _bound_year(mention.window) or _governing_year(mention.before, scope.year)
+    year = _bound_year(mention.window) or _governing_year(mention.before, scope.year, scope.published)
     return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period, _followed(previous, year))
 
 
@@ -848,7 +855,10 @@ def _follow_previous(previous: Reading, mention: Mention) -> Reading | None:
     if previous.year is None or not _fits(previous.indicator, mention.quantity):
         return None
     named = _g().named_year_of.search(CLAUSE_BREAK.split(mention.window)[-1])
+    aside = _g().previous_aside.search(mention.window)
     year = int(named.group(1)) if named else previous.year - 1
+    if aside and aside.group(1):
+        year = int(aside.group(1))  # '(2021年为41件)'
     if year >= previous.year:
         return None
     return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period, _followed(previous, year))
@@ -1004,7 +1014,7 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     if not (indicator.unit == "%" or indicator.stock) and _covers_too_little(mention.before):
         # '1-6月受理96件', '上半年…', '截至9月底…': a count of a small part of the year is not the year's
         return None
-    since_start = _since_start_of_year(mention.before, year, scope)
+    since_start = _since_start_of_year(mention.before, year, scope) or _to_now(mention.before, year, scope)
     if since_start is not None and scope.published:
         return _read_since_start_of_year(mention, indicator, year, scope)
     period = _period(mention, indicator, year)
@@ -1021,6 +1031,16 @@ def _since_start_of_year(before: str, year: int, scope: _Scope) -> re.Match[str]
     if within is None or within.end() != since.end() or (within.group(1) and int(within.group(1)) != year):
         return None
     return None if _whole_year_marks(before[since.end() :]) else within
+
+
+def _to_now(before: str, year: int, scope: _Scope) -> re.Match[str] | None:
+    """'截至目前,…共办理法律援助案件241件': a count up to the day the text was written."""
+    if scope.year is None or year != scope.year:
+        return None
+    cutoff = _last(_g().cutoff, before)
+    if cutoff is None or any(cutoff.groups()):
+        return None
+    return _g().up_to_now.match(before[cutoff.end() :])
 
 
 def _read_since_start_of_year(mention: Mention, indicator: cat.Indicator, year: int, scope: _Scope) -> Reading | None:
@@ -1211,7 +1231,7 @@ def _year_of(mention: Mention, scope: _Scope) -> int | None:
         return bound
     if scope.year and _ends_with_previous_year(mention.window):
         return scope.year - 1
-    return _governing_year(mention.before, scope.year)
+    return _governing_year(mention.before, scope.year, scope.published)
 
 
 def _ends_with_previous_year(window: str) -> bool:
@@ -1226,7 +1246,7 @@ def _bound_year(window: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _governing_year(before: str, report_year: int | None) -> int | None:
+def _governing_year(before: str, report_year: int | None, published: tuple[int, int] | None = None) -> int | None:
     """The last plain 'YYYY年' time phrase in the sentence, else the report's year."""
     year, position = report_year, -1
     for match in _g().year.finditer(before):
@@ -1234,6 +1254,8 @@ def _governing_year(before: str, report_year: int | None) -> int | None:
             year, position = int(match.group(1)), match.start()
     last_year = _last(_g().previous_year_time, before)
     if report_year and last_year and last_year.start() > position:
+        if published and published[0] == report_year + 1 and _g().said_last_year.search(last_year.group(0)):
+            return report_year  # '去年,全市…1652件' in a paper of January 2022 on 2021: the year written about
         return report_year - 1  # '上年全年,全县共新收…131件': last year's figure
     return year
 
@@ -1245,6 +1267,8 @@ def _is_time_phrase(text: str, match: re.Match[str]) -> bool:
         return False
     if _g().not_time_after.match(following) or _inside_title(text, match.start()):
         return False
+    if _is_parenthetical(text[: match.start()]) and not _is_parenthetical(text):
+        return False  # '…58件(2021年为41件),受理52件': a year in closed brackets is the aside's own
     if _g().event_date.match(text[match.end() : match.end() + 16]):
         return False  # '依托2022年9月成立的调解中心': the date of an event, not the figure's time
     return not _g().possessive_after.match(following)

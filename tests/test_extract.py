@@ -95,6 +95,19 @@ def test_since_the_reports_year_in_a_letter_of_mid_next_year_is_a_running_period
     assert len(_read_published(text, f"{YEAR + 1}-02-10")) == 2  # the year's report, published in time
 
 
+def test_up_to_now_in_a_september_item_is_not_the_years_figure() -> None:
+    text = "截至目前,该中心共办理法律援助案件241件。"
+    assert _read_published(text, f"{YEAR}-09-15") == []
+    assert _read_published(text, f"{YEAR}-12-27") != []
+
+
+def test_last_year_said_in_a_january_paper_is_the_year_written_about() -> None:
+    text = "去年,全市法律援助机构共办理法律援助案件1,652件。"
+    facts = extract_facts(text, YEAR, published=f"{YEAR + 1}-01-18")
+    assert [(f.indicator, f.year, f.value) for f in facts] == [("legal_aid_cases", YEAR, 1652)]
+    assert [f.year for f in extract_facts(text, YEAR)] == [YEAR - 1]  # no date: last year of the report's
+
+
 # --- methods and evidence ----------------------------------------------------------------------
 
 
