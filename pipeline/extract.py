@@ -98,8 +98,8 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     # the evidence is quoted from the original text.
     simplified = arabic_years(to_simplified(text))  # and '二〇二三年' as '2023年', also one for one
     plans = _plan_sections(simplified, scope.year)
-    cell_rows, cells = _cell_per_line_tables(simplified)
-    tables = _year_tables(simplified) | cell_rows
+    cell_rows, cells = _cell_per_line_tables(simplified, scope.year)
+    tables = _year_tables(simplified, scope.year) | cell_rows
     topics = _Topics(document=_title_topic(simplified))
     for start, sentence in _joined_sentences(simplified):
         in_table = start in cells  # a table's cells neither open sections nor carry subjects
@@ -293,7 +293,7 @@ class _TableRow:
     sentences: tuple[str, ...]
 
 
-def _year_tables(text: str) -> dict[int, _TableRow]:
+def _year_tables(text: str, year: int | None = None) -> dict[int, _TableRow]:
     """Rows of tables (cells separated by ' | ', as ingest writes them) whose header names years,
     by the offset of their line. Rows of other tables stay ordinary sentences."""
     rows: dict[int, _TableRow] = {}
@@ -307,16 +307,16 @@ def _year_tables(text: str) -> dict[int, _TableRow]:
         elif not cells:
             header = None
         elif header is None or len(cells) != len(header):
-            header = cells if any(_g().table_year.match(c) for c in cells[1:]) else None
+            header = cells if any(_column_years(cells, year)) else None
         else:
-            sentences = _row_sentences(header, cells)
+            sentences = _row_sentences(header, cells, year)
             if sentences:
                 rows[offset] = _TableRow(offset, body, sentences)
         offset += len(line)
     return rows
 
 
-def _cell_per_line_tables(text: str) -> tuple[dict[int, _TableRow], set[int]]:
+def _cell_per_line_tables(text: str, year: int | None = None) -> tuple[dict[int, _TableRow], set[int]]:
     """Tables copied from a web page or PDF one cell per line: a label line ("指标"), the year header cells
     ("2021年", "2020年"), perhaps other header cells ("增减"), then rows of a label line and one value line
     per column. Rows are keyed by the offset of their label line; the evidence is the row's lines. Also
@@ -326,17 +326,17 @@ def _cell_per_line_tables(text: str) -> tuple[dict[int, _TableRow], set[int]]:
     cells: set[int] = set()
     i = 0
     while i < len(lines):
-        width = _header_width(lines, i)
+        width = _header_width(lines, i, year)
         if width < 2:
             i += 1
             continue
         header = [body for _, body in lines[i : i + width]]
         cells.update(offset for offset, _ in lines[i : i + width])
         i += width
-        while i + width <= len(lines) and _is_cell_row(lines[i : i + width]):
+        while i + width <= len(lines) and _is_cell_row(lines[i : i + width], header):
             row_cells = [body for _, body in lines[i : i + width]]
             start, end = lines[i][0], lines[i + width - 1][0] + len(lines[i + width - 1][1])
-            sentences = _row_sentences(header, row_cells)
+            sentences = _row_sentences(header, row_cells, year)
             if sentences:
                 rows[start] = _TableRow(start, text[start:end], sentences)
             cells.update(offset for offset, _ in lines[i : i + width])
@@ -353,19 +353,40 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _header_width(lines: list[tuple[int, str]], i: int) -> int:
+def _header_width(lines: list[tuple[int, str]], i: int, year: int | None = None) -> int:
     """Columns of a one-cell-per-line header starting at line i (0 when there is none): a short label,
-    one or more year cells, then short header cells up to the first row label (a line before a value)."""
+    one or more year cells, then short header cells up to the first row label (a line before a value).
+    A header of the current value ("指标 / 单位 / 数量 / 比上年增长(%)") is one too: its known header cells
+    only, since a row's unit cell is a label as well."""
     if not _is_label_cell(lines[i][1]):
         return 0
     j = i + 1
     while j < len(lines) and _g().table_year.match(lines[j][1]):
         j += 1
     if j == i + 1:
-        return 0
+        while j < len(lines) and _is_header_cell(lines[j][1]):
+            j += 1
+        header = [body for _, body in lines[i:j]]
+        return j - i if any(_column_years(header, year)) else 0
     while j + 1 < len(lines) and _is_label_cell(lines[j][1]) and _is_label_cell(lines[j + 1][1]):
         j += 1  # further header cells ("增减"), while the next line is not yet a value
     return j - i
+
+
+def _is_header_cell(cell: str) -> bool:
+    """A cell naming a column of the current value, its unit or its change."""
+    return bool(_g().table_value.match(cell) or _g().table_unit.match(cell) or _g().table_change.match(cell))
+
+
+def _column_years(header: list[str], year: int | None) -> list[int | None]:
+    """The year of each column after the label: a year header ('2023年'), the report's year for a column of
+    the current value ('数量', '本年数'), None for any other."""
+    years: list[int | None] = []
+    for name in header[1:]:
+        named = _g().table_year.match(name)
+        current = year if year and _g().table_value.match(name) else None
+        years.append(int(named.group(1)) if named else current)
+    return years
 
 
 def _is_label_cell(cell: str) -> bool:
@@ -376,11 +397,17 @@ def _is_value_cell(cell: str) -> bool:
     return len(cell) <= HEADING_MAX // 2 and bool(VALUE_CELL_RE.match(cell))
 
 
-def _is_cell_row(group: list[tuple[int, str]]) -> bool:
-    return _is_label_cell(group[0][1]) and all(_is_value_cell(body) for _, body in group[1:])
+def _is_cell_row(group: list[tuple[int, str]], header: list[str] | None = None) -> bool:
+    """A label, then a value in every column (a unit column holds a unit: '万户')."""
+    names = header[1:] if header else [""] * (len(group) - 1)
+    cells = [body for _, body in group[1:]]
+    return _is_label_cell(group[0][1]) and all(
+        _is_value_cell(cell) or (_g().table_unit.match(name) and _is_label_cell(cell))
+        for name, cell in zip(names, cells, strict=True)
+    )
 
 
-def _row_sentences(header: list[str], cells: list[str]) -> tuple[str, ...]:
+def _row_sentences(header: list[str], cells: list[str], report_year: int | None = None) -> tuple[str, ...]:
     label_match = _g().label_unit.search(cells[0])
     label = cells[0][: label_match.start()].strip() if label_match else cells[0]
     unit = label_match.group(1) if label_match else ""
@@ -389,16 +416,18 @@ def _row_sentences(header: list[str], cells: list[str]) -> tuple[str, ...]:
     for name, cell in zip(header[1:], cells[1:], strict=True):
         if _g().table_unit.match(name) and not unit:
             unit = cell
-    years = [int(m.group(1)) for m in map(_g().table_year.match, header[1:]) if m]
+    column_years = _column_years(header, report_year)
+    years = [y for y in column_years if y]
     shapes = _g().table
     sentences = []
-    for name, cell in zip(header[1:], cells[1:], strict=True):
-        year = _g().table_year.match(name)
+    for name, cell, year in zip(header[1:], cells[1:], column_years, strict=True):
         if year and BARE_NUMBER_RE.match(cell):
-            sentences.append(shapes["cell_sentence"].format(year=year.group(1), label=label, value=cell, unit=unit))
+            sentences.append(shapes["cell_sentence"].format(year=year, label=label, value=cell, unit=unit))
         elif year and cell:
-            sentences.append(shapes["cell_sentence"].format(year=year.group(1), label=label, value=cell, unit=""))
+            sentences.append(shapes["cell_sentence"].format(year=year, label=label, value=cell, unit=""))
         elif _g().table_change.match(name) and years:
+            # a column headed "比上年增长(%)" holds percentages written without their sign
+            cell = cell + "%" if name.endswith("(%)") and BARE_NUMBER_RE.match(cell.lstrip("+-−—")) else cell
             change = SIGNED_RE.match(cell)
             if change and change.group(2).endswith("%"):
                 verb = shapes["fall_verb"] if change.group(1) in NEGATIVE_SIGNS else shapes["rise_verb"]

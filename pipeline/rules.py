@@ -75,6 +75,7 @@ REQUIRED_PATTERNS = (
     "subject_prefix",
     "said_last_year",
     "up_to_now",
+    "table_value",
     "each_floor",
     "floor_after",
     "multi_year_rate",
