@@ -337,6 +337,8 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
         return
     warm()
     count = min(workers(), len(tasks))
+    if len(tasks) > count:
+        warm_words()  # several files per worker: one copy of the word lists, shared by every worker
     with _ocr_threads(count):
         if count == 1:
             with worker.Worker(worker.default_budget()) as child:
@@ -354,8 +356,14 @@ def _pool(tasks: Sequence[Task], count: int) -> Iterator[tuple[int, Processed]]:
         pending.put(position)
     finished: queue.Queue[tuple[int, Processed]] = queue.Queue()
 
-    def drive() -> None:
-        with worker.Worker(worker.default_budget()) as child:
+    # Every child is forked here, before the feeding threads start: a fork while another thread
+    # is importing a module leaves that module's lock held for ever in the child.
+    children = [worker.Worker(worker.default_budget()) for _ in range(count)]
+    for child in children:
+        child.start()
+
+    def drive(child: worker.Worker) -> None:
+        with child:
             while True:
                 try:
                     position = pending.get_nowait()
@@ -364,7 +372,10 @@ def _pool(tasks: Sequence[Task], count: int) -> Iterator[tuple[int, Processed]]:
                 path, placed = tasks[position]
                 finished.put((position, child.process_file(path, placed).processed))
 
-    threads = [threading.Thread(target=drive, name=f"fazhi-build-{i}", daemon=True) for i in range(count)]
+    threads = [
+        threading.Thread(target=drive, args=(child,), name=f"fazhi-build-{i}", daemon=True)
+        for i, child in enumerate(children)
+    ]
     for thread in threads:
         thread.start()
     for _ in range(len(tasks)):
@@ -414,6 +425,16 @@ def warm() -> None:
     """Run the stages once on a tiny report, so their lazy data (gazetteer, catalogue, word
     lists) is loaded in this process and every worker forked from it starts warm."""
     process_bytes(WARM_REPORT.encode("utf-8"), "warm.txt")
+
+
+@cache
+def warm_words() -> None:
+    """Load the place-name tokenizer (jieba's dictionary with the gazetteer's and the catalogue's
+    words: most of a worker's start) in this process, so workers forked from it share it instead
+    of each loading its own. Only worth it when a worker gets more than one file."""
+    from pipeline.regions import warm_up
+
+    warm_up()
 
 
 WARM_REPORT = "某市人民政府关于2023年法治政府建设情况的报告\n全年共受理行政复议案件12件。\n"

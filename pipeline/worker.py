@@ -120,6 +120,14 @@ class Worker:
         """`build.process_bytes(data, name)` in the child, within the budget."""
         return self._run(("bytes", data, name), name)
 
+    def start(self) -> None:
+        """Start the child now rather than on the first task (a pool starts all of its children
+        from one thread, before the threads that feed them run: see `_pool` in pipeline.build)."""
+        try:
+            self._start()
+        except (OSError, ValueError):  # not startable now: the first task tries again and reports it
+            self._stop(kill=True)
+
     def close(self) -> None:
         """Stop the child (it finishes no task in flight)."""
         if self._conn is not None:
@@ -266,12 +274,18 @@ def _limit_memory(memory: int) -> None:
         logger.debug("no address-space limit for the worker", exc_info=True)
 
 
+# /proc is read and written as bytes: a text-mode open looks its codec up, which may import it, and
+# a child forked while another thread of the parent held that module's import lock would wait for
+# ever (seen: a worker's first file stopped at the time limit).
+
+
 def _status_field(pid: int | str, field: str) -> int:
     """A 'kB' field of /proc/<pid>/status in bytes, 0 where there is none."""
+    prefix = field.encode("ascii") + b":"
     try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+        with open(f"/proc/{pid}/status", "rb") as handle:
             for line in handle:
-                if line.startswith(field + ":"):
+                if line.startswith(prefix):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         pass
@@ -285,7 +299,7 @@ def _vm_size() -> int:
 def _resident(pid: int) -> int:
     """Resident memory of a process (statm: cheap), 0 when unknown."""
     try:
-        with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
+        with open(f"/proc/{pid}/statm", "rb") as handle:
             return int(handle.read().split()[1]) * PAGE
     except (OSError, ValueError, IndexError):
         return 0
@@ -293,8 +307,8 @@ def _resident(pid: int) -> int:
 
 def _reset_peak() -> None:
     """Start the peak-resident count afresh for the next task (Linux: clear_refs 5)."""
-    with contextlib.suppress(OSError), open("/proc/self/clear_refs", "w", encoding="ascii") as handle:
-        handle.write("5")
+    with contextlib.suppress(OSError), open("/proc/self/clear_refs", "wb") as handle:
+        handle.write(b"5")
 
 
 def _peak() -> int:
