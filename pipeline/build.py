@@ -431,10 +431,13 @@ def warm() -> None:
 def warm_words() -> None:
     """Load the place-name tokenizer (jieba's dictionary with the gazetteer's and the catalogue's
     words: most of a worker's start) in this process, so workers forked from it share it instead
-    of each loading its own. Only worth it when a worker gets more than one file."""
+    of each loading its own; and the Chinese-numeral reader. Only worth it when a worker gets more
+    than one file."""
+    from pipeline.numbers import parse_numeral
     from pipeline.regions import warm_up
 
     warm_up()
+    parse_numeral("十二")
 
 
 WARM_REPORT = "某市人民政府关于2023年法治政府建设情况的报告\n全年共受理行政复议案件12件。\n"
