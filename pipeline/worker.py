@@ -38,7 +38,11 @@ logger = logging.getLogger(__name__)
 DEFAULT_SECONDS = 15.0  # a real report takes well under a second; a build must never stall
 DEFAULT_MEMORY_MB = 1024  # on top of what the worker holds when it starts
 POLL_SECONDS = 0.02
+WARM_SECONDS = 120.0  # loading the stages in a child (about a second; far longer only on a stalled machine)
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+# Held around every fork, and by any thread of this process that imports modules while workers run
+# (a child forked in the middle of an import would wait for ever on that module's lock).
+FORK_LOCK = threading.Lock()
 
 MSG_TIMEOUT = (
     "处理这个文件超过了 {seconds:g} 秒的时间上限,已停止(文件可能异常庞大或结构异常)。"
@@ -128,6 +132,22 @@ class Worker:
         except (OSError, ValueError):  # not startable now: the first task tries again and reports it
             self._stop(kill=True)
 
+    def warm(self, seconds: float = WARM_SECONDS) -> None:
+        """Load the stages in the child now, outside any file's budget: a child forked from a process
+        that has not loaded them (a small build from the command line) warms itself, and each file
+        still gets its whole time and memory budget. A child that cannot is stopped (the next task
+        starts a new one and reports what happens)."""
+        try:
+            self._start()
+            self._conn.send(("warm",))
+            if not self._conn.poll(seconds):
+                raise TimeoutError
+            self._conn.recv()
+        except (OSError, EOFError, ValueError, TimeoutError):
+            self._stop(kill=True)
+            return
+        self._baseline = _resident(self._process.pid)  # a file's memory is counted from the warm child
+
     def close(self) -> None:
         """Stop the child (it finishes no task in flight)."""
         if self._conn is not None:
@@ -173,7 +193,8 @@ class Worker:
         context = multiprocessing.get_context("fork")
         parent, child = context.Pipe()
         process = context.Process(target=_serve, args=(child, self.budget.memory), daemon=True, name="fazhi-worker")
-        process.start()
+        with FORK_LOCK:
+            process.start()
         child.close()
         self._process, self._conn = process, parent
         self._baseline = _resident(process.pid)
@@ -250,6 +271,11 @@ def _serve(conn: Connection, memory: int) -> None:
         if task is None:
             return
         kind, *args = task
+        if kind == "warm":  # before any file, outside every budget (see Worker.warm)
+            build.warm()
+            build.warm_words()
+            conn.send(None)
+            continue
         # Limited per task from where the child stands now: an OCR'd file may leave its engine
         # mapped, and the next file still gets its whole budget.
         _limit_memory(memory + _ocr_memory(str(args[0] if kind == "file" else args[1])))
