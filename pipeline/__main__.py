@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from collections.abc import Sequence
 
 from pipeline.build import BuildResult, build, extract
@@ -67,8 +68,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _extract(args.paths, args.format)
 
 
+PROGRESS_SECONDS = 0.1  # the progress line is redrawn at most this often (a cached file takes microseconds)
+
+
 def _build(raw: str, out: str) -> int:
+    shown = 0.0
+
     def progress(done: int, total: int, name: str) -> None:
+        nonlocal shown
+        now = time.monotonic()
+        if done < total and now - shown < PROGRESS_SECONDS:
+            return
+        shown = now
         print(f"\r[{done}/{total}] {name[:60]:<60}", end="", file=sys.stderr, flush=True)
 
     try:

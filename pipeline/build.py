@@ -27,6 +27,7 @@ import json
 import logging
 import os
 import queue
+import sys
 import threading
 import time
 from collections import Counter
@@ -242,7 +243,7 @@ def _tables_pinned(
     raw: Path | None = None,
     results: ResultCache | None = None,
 ) -> Tables:
-    from pipeline import corrections, table
+    from pipeline import corrections
 
     placed, problems = corrections.read_report_places(raw / PLACES_FILE) if raw else ({}, [])
     for problem in problems:
@@ -251,6 +252,8 @@ def _tables_pinned(
     # in file-name order, whatever order the workers finished in: the table stage breaks ties between
     # equal values of two files by order, and a build must not depend on which worker was faster
     processed = sorted(_process_all(entries, placed, progress, results), key=lambda r: (r[0].source, r[0].path))
+    from pipeline import table  # after the files: a build of a few may import it while they are read
+
     for doc, loc, facts in processed:
         _log_document(doc, loc)
         documents.append(table.document_row(doc, loc))
@@ -328,25 +331,57 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
     """(position, result) of every task as each finishes: spread over worker processes, each
     under the file budget (a file that runs too long or grows too big is stopped and gets a
     status), or in this process where no worker can be started. The stages are warmed here
-    first, so every worker forked from this process starts warm."""
+    first, so every worker forked from this process starts warm; or, for a few files in a process
+    without the table stage, in each worker before its first file while this process imports the
+    table stage. Either way a file's budget starts with a warm worker."""
     if not tasks:
         return
     if not worker.available():
         for position, (path, placed) in enumerate(tasks):
             yield position, process_document(path, placed)
         return
-    warm()
     count = min(workers(), len(tasks))
+    # A few files in a process that has not loaded the table stage yet (the command line): each
+    # worker warms itself while this process imports the table stage. Otherwise this process warms
+    # once and every worker forked from it starts warm (and a server stays warm for the next build).
+    preload = len(tasks) <= count and "pandas" not in sys.modules
+    if not preload:
+        warm()
+    if len(tasks) > count:
+        warm_words()  # several files per worker: one copy of the word lists, shared by every worker
     with _ocr_threads(count):
         if count == 1:
             with worker.Worker(worker.default_budget()) as child:
+                child.start()
+                if preload:
+                    _preload_table_stage()
+                    child.warm()
                 for position, (path, placed) in enumerate(tasks):
                     yield position, child.process_file(path, placed).processed
             return
-        yield from _pool(tasks, count)
+        yield from _pool(tasks, count, preload=True) if preload else _pool(tasks, count)
 
 
-def _pool(tasks: Sequence[Task], count: int) -> Iterator[tuple[int, Processed]]:
+def _preload_table_stage() -> None:
+    """Import the table stage (pandas, pandera, pyarrow: most of a small build's start) in a thread,
+    while the workers read the files. It holds worker.FORK_LOCK meanwhile: a worker restarted now
+    waits for the import to end instead of being forked in the middle of it."""
+    threading.Thread(target=_import_table_stage, name="fazhi-preload", daemon=True).start()
+
+
+def _import_table_stage() -> None:
+    with worker.FORK_LOCK:
+        try:
+            import pyarrow.parquet  # noqa: F401 - imported by the writers
+
+            from pipeline import table
+
+            table.validate(table.frames([])[0][list(table.COLUMNS)], "indicators")  # loads pandera's checks
+        except Exception:  # noqa: BLE001 - only a head start: the table stage imports and raises itself
+            logger.debug("preloading the table stage failed", exc_info=True)
+
+
+def _pool(tasks: Sequence[Task], count: int, preload: bool = False) -> Iterator[tuple[int, Processed]]:
     """`count` threads, each driving its own worker process, take tasks from one queue; results
     come back to this thread (progress callbacks such as Streamlit's stay on the caller's thread)."""
     pending: queue.Queue[int] = queue.Queue()
@@ -354,8 +389,18 @@ def _pool(tasks: Sequence[Task], count: int) -> Iterator[tuple[int, Processed]]:
         pending.put(position)
     finished: queue.Queue[tuple[int, Processed]] = queue.Queue()
 
-    def drive() -> None:
-        with worker.Worker(worker.default_budget()) as child:
+    # Every child is forked here, before the feeding threads start: a fork while another thread
+    # is importing a module leaves that module's lock held for ever in the child.
+    children = [worker.Worker(worker.default_budget()) for _ in range(count)]
+    for child in children:
+        child.start()
+    if preload:
+        _preload_table_stage()
+
+    def drive(child: worker.Worker) -> None:
+        with child:
+            if preload:
+                child.warm()
             while True:
                 try:
                     position = pending.get_nowait()
@@ -364,7 +409,10 @@ def _pool(tasks: Sequence[Task], count: int) -> Iterator[tuple[int, Processed]]:
                 path, placed = tasks[position]
                 finished.put((position, child.process_file(path, placed).processed))
 
-    threads = [threading.Thread(target=drive, name=f"fazhi-build-{i}", daemon=True) for i in range(count)]
+    threads = [
+        threading.Thread(target=drive, args=(child,), name=f"fazhi-build-{i}", daemon=True)
+        for i, child in enumerate(children)
+    ]
     for thread in threads:
         thread.start()
     for _ in range(len(tasks)):
@@ -414,6 +462,19 @@ def warm() -> None:
     """Run the stages once on a tiny report, so their lazy data (gazetteer, catalogue, word
     lists) is loaded in this process and every worker forked from it starts warm."""
     process_bytes(WARM_REPORT.encode("utf-8"), "warm.txt")
+
+
+@cache
+def warm_words() -> None:
+    """Load the place-name tokenizer (jieba's dictionary with the gazetteer's and the catalogue's
+    words: most of a worker's start) in this process, so workers forked from it share it instead
+    of each loading its own; and the Chinese-numeral reader. Only worth it when a worker gets more
+    than one file."""
+    from pipeline.numbers import parse_numeral
+    from pipeline.regions import warm_up
+
+    warm_up()
+    parse_numeral("十二")
 
 
 WARM_REPORT = "某市人民政府关于2023年法治政府建设情况的报告\n全年共受理行政复议案件12件。\n"

@@ -38,7 +38,11 @@ logger = logging.getLogger(__name__)
 DEFAULT_SECONDS = 15.0  # a real report takes well under a second; a build must never stall
 DEFAULT_MEMORY_MB = 1024  # on top of what the worker holds when it starts
 POLL_SECONDS = 0.02
+WARM_SECONDS = 120.0  # loading the stages in a child (about a second; far longer only on a stalled machine)
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+# Held around every fork, and by any thread of this process that imports modules while workers run
+# (a child forked in the middle of an import would wait for ever on that module's lock).
+FORK_LOCK = threading.Lock()
 
 MSG_TIMEOUT = (
     "处理这个文件超过了 {seconds:g} 秒的时间上限,已停止(文件可能异常庞大或结构异常)。"
@@ -120,6 +124,30 @@ class Worker:
         """`build.process_bytes(data, name)` in the child, within the budget."""
         return self._run(("bytes", data, name), name)
 
+    def start(self) -> None:
+        """Start the child now rather than on the first task (a pool starts all of its children
+        from one thread, before the threads that feed them run: see `_pool` in pipeline.build)."""
+        try:
+            self._start()
+        except (OSError, ValueError):  # not startable now: the first task tries again and reports it
+            self._stop(kill=True)
+
+    def warm(self, seconds: float = WARM_SECONDS) -> None:
+        """Load the stages in the child now, outside any file's budget: a child forked from a process
+        that has not loaded them (a small build from the command line) warms itself, and each file
+        still gets its whole time and memory budget. A child that cannot is stopped (the next task
+        starts a new one and reports what happens)."""
+        try:
+            self._start()
+            self._conn.send(("warm",))
+            if not self._conn.poll(seconds):
+                raise TimeoutError
+            self._conn.recv()
+        except (OSError, EOFError, ValueError, TimeoutError):
+            self._stop(kill=True)
+            return
+        self._baseline = _resident(self._process.pid)  # a file's memory is counted from the warm child
+
     def close(self) -> None:
         """Stop the child (it finishes no task in flight)."""
         if self._conn is not None:
@@ -165,7 +193,8 @@ class Worker:
         context = multiprocessing.get_context("fork")
         parent, child = context.Pipe()
         process = context.Process(target=_serve, args=(child, self.budget.memory), daemon=True, name="fazhi-worker")
-        process.start()
+        with FORK_LOCK:
+            process.start()
         child.close()
         self._process, self._conn = process, parent
         self._baseline = _resident(process.pid)
@@ -242,6 +271,11 @@ def _serve(conn: Connection, memory: int) -> None:
         if task is None:
             return
         kind, *args = task
+        if kind == "warm":  # before any file, outside every budget (see Worker.warm)
+            build.warm()
+            build.warm_words()
+            conn.send(None)
+            continue
         # Limited per task from where the child stands now: an OCR'd file may leave its engine
         # mapped, and the next file still gets its whole budget.
         _limit_memory(memory + _ocr_memory(str(args[0] if kind == "file" else args[1])))
@@ -266,12 +300,18 @@ def _limit_memory(memory: int) -> None:
         logger.debug("no address-space limit for the worker", exc_info=True)
 
 
+# /proc is read and written as bytes: a text-mode open looks its codec up, which may import it, and
+# a child forked while another thread of the parent held that module's import lock would wait for
+# ever (seen: a worker's first file stopped at the time limit).
+
+
 def _status_field(pid: int | str, field: str) -> int:
     """A 'kB' field of /proc/<pid>/status in bytes, 0 where there is none."""
+    prefix = field.encode("ascii") + b":"
     try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+        with open(f"/proc/{pid}/status", "rb") as handle:
             for line in handle:
-                if line.startswith(field + ":"):
+                if line.startswith(prefix):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         pass
@@ -285,7 +325,7 @@ def _vm_size() -> int:
 def _resident(pid: int) -> int:
     """Resident memory of a process (statm: cheap), 0 when unknown."""
     try:
-        with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
+        with open(f"/proc/{pid}/statm", "rb") as handle:
             return int(handle.read().split()[1]) * PAGE
     except (OSError, ValueError, IndexError):
         return 0
@@ -293,8 +333,8 @@ def _resident(pid: int) -> int:
 
 def _reset_peak() -> None:
     """Start the peak-resident count afresh for the next task (Linux: clear_refs 5)."""
-    with contextlib.suppress(OSError), open("/proc/self/clear_refs", "w", encoding="ascii") as handle:
-        handle.write("5")
+    with contextlib.suppress(OSError), open("/proc/self/clear_refs", "wb") as handle:
+        handle.write(b"5")
 
 
 def _peak() -> int:
