@@ -9,8 +9,9 @@ set current when reading began, `api.current_set`), asking on every rerun whethe
 needed through `api.needs_build` (a few file stats; the full comparison only after the raw
 folder or the processed set changed), and calling the pipeline's public `ensure_built` (one
 build for all sessions and processes; the others wait and read its result; a failed build is
-not retried by every visitor) or `build` (after an edit) with a progress bar. Every failure becomes a Chinese message with the next step and, where it helps, a 重新生成
-button — never a traceback.
+not retried by every visitor) or `build` (after an edit) with a progress bar. Every failure
+becomes a Chinese message with the next step and, where it helps, a 重新生成 button — never a
+traceback.
 
 Must never: parse reports or import anything of `pipeline` but its public API, `pipeline.api`.
 
