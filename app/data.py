@@ -5,11 +5,13 @@ beside this repository), reading and type-checking the processed files into a `D
 (cached with st.cache_resource, keyed on the files' modification times so a rebuild is picked up
 at once and an unchanged folder is read once; every rerun and session then shares that one
 immutable Dataset instead of unpickling a copy of it; every file is read from the one output
-set current when reading began, `api.current_set`), and calling the pipeline's public
-`ensure_built` (one build for all sessions and processes; the others wait and read its result;
-a failed build is not retried by every visitor) or `build` (after an edit) with a progress
-bar. Every failure becomes a Chinese message with the next step and, where it helps, a 重新生成
-button — never a traceback.
+set current when reading began, `api.current_set`), asking on every rerun whether a build is
+needed through `api.needs_build` (a few file stats; the full comparison only after the raw
+folder or the processed set changed), and calling the pipeline's public `ensure_built` (one
+build for all sessions and processes; the others wait and read its result; a failed build is
+not retried by every visitor) or `build` (after an edit) with a progress bar. Every failure
+becomes a Chinese message with the next step and, where it helps, a 重新生成 button — never a
+traceback.
 
 Must never: parse reports or import anything of `pipeline` but its public API, `pipeline.api`.
 

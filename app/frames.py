@@ -52,7 +52,8 @@ def with_labels(
     """`frame` plus a `label` column (numfmt.value_label of each row; compact: 万/亿 from `start`, `digits`)."""
     label = [
         numfmt.value_label(v, u, q, m, short=compact, digits=digits, start=start)
-        for v, u, q, m in zip(frame["value"], frame["unit"], frame["qualifier"], frame["method"], strict=True)
+        # .tolist() first: iterating a column of (Arrow-backed) text one cell at a time is ~20 times slower
+        for v, u, q, m in zip(*(frame[c].tolist() for c in ("value", "unit", "qualifier", "method")), strict=True)
     ]
     return frame.assign(label=label)
 
@@ -398,7 +399,7 @@ def wide_by_year(frame: pd.DataFrame) -> pd.DataFrame:
 
     Numbers stay numbers (so a spreadsheet can sum them); ≥/≈/✎ go to the 说明 column.
     """
-    table = frame.pivot_table(index=["adcode", "jurisdiction"], columns="year", values="value", aggfunc="first")
+    table = _pivot(frame, "year")
     table.columns = [f"{int(y)}年" for y in table.columns]
     notes = _marks_by(frame, "year", lambda y: f"{int(y)}年")
     return _finish_wide(table, notes)
@@ -410,22 +411,42 @@ def wide_by_indicator(frame: pd.DataFrame, order: Sequence[str] = ()) -> pd.Data
     ids = [i for i in order if i in present] or sorted(present)
     info = TableIndex(frame).info
     names = {i: f"{info(i)[0]}({info(i)[1]})" for i in ids}
-    table = frame.pivot_table(index=["adcode", "jurisdiction"], columns="indicator", values="value", aggfunc="first")
+    table = _pivot(frame, "indicator")
     table = table[[i for i in ids if i in table.columns]].rename(columns=names)
     notes = _marks_by(frame, "indicator_name", str)
     return _finish_wide(table, notes)
 
 
+def _pivot(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """(adcode, jurisdiction) × `column` of the first value of each cell, both sorted (pivot_table's
+    answer with aggfunc "first", by a groupby that takes a tenth of the time)."""
+    table = frame.groupby(["adcode", "jurisdiction", column], sort=True)["value"].first().unstack(column)
+    return table.astype(float)
+
+
+def named(values: pd.Series, name: Callable[[object], str], suffix: str = "") -> list[str]:
+    """`name` of each value plus `suffix`, called once per distinct value (a column holds few: years,
+    indicator names)."""
+    lookup = {v: name(v) + suffix for v in values.unique()}
+    return [lookup[v] for v in values.tolist()]
+
+
 def _marks_by(frame: pd.DataFrame, column: str, name) -> pd.Series:
     """Per adcode: "2021年≥; 2022年✎" for the values that are not plain exact reported ones."""
     marked = frame[(frame["qualifier"] != "exact") | (frame["method"] == "manual")]
-    parts = marked.assign(
-        _t=[
-            name(c) + labels.QUALIFIER_MARKS.get(q, "") + (labels.MANUAL_MARK if m == "manual" else "")
-            for c, q, m in zip(marked[column], marked["qualifier"], marked["method"], strict=True)
-        ]
-    )
-    return parts.groupby("adcode")["_t"].agg("; ".join)
+    qualifier = named(marked["qualifier"], lambda q: labels.QUALIFIER_MARKS.get(q, ""))
+    manual = named(marked["method"], lambda m: labels.MANUAL_MARK if m == "manual" else "")
+    texts = [c + q + m for c, q, m in zip(named(marked[column], name), qualifier, manual, strict=True)]
+    return joined(marked["adcode"], texts)
+
+
+def joined(keys: pd.Series, texts: Iterable[str]) -> pd.Series:
+    """Per key, its texts in row order joined by "; " (groupby(keys).agg("; ".join), without a
+    pandas call per group: a wide table has thousands of places)."""
+    parts: dict[object, list[str]] = {}
+    for key, text in zip(keys.tolist(), texts, strict=True):
+        parts.setdefault(key, []).append(text)
+    return pd.Series({key: "; ".join(texts) for key, texts in parts.items()}, dtype=object)
 
 
 def for_screen(table: pd.DataFrame) -> pd.DataFrame:
@@ -436,7 +457,9 @@ def for_screen(table: pd.DataFrame) -> pd.DataFrame:
     out = table.copy()
     for column in out.columns:
         if pd.api.types.is_float_dtype(out[column]):
-            out[column] = [numfmt.plain(v) for v in out[column]]
+            # numfmt.plain(v) without a unit, its checks done once per column: a wide table has ~50,000 cells
+            cells = out[column].to_numpy(dtype=float, na_value=np.nan)
+            out[column] = [numfmt.DASH if v != v else numfmt.trimmed(v) for v in cells]
     return out
 
 
@@ -444,7 +467,7 @@ def _finish_wide(table: pd.DataFrame, notes: pd.Series) -> pd.DataFrame:
     table = table.reset_index()
     table.columns.name = None
     marks = dict(notes)
-    table["说明"] = [marks.get(a, "") for a in table["adcode"]]
+    table["说明"] = [marks.get(a, "") for a in table["adcode"].tolist()]
     return table.rename(columns={"adcode": labels.COLUMNS["adcode"], "jurisdiction": labels.COLUMNS["jurisdiction"]})
 
 

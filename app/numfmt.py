@@ -59,6 +59,11 @@ def plain(value: float | None, unit: str = "") -> str:
     return _trim(f"{value:,.2f}")
 
 
+def trimmed(value: float) -> str:
+    """plain(value) of a float that is not NaN, without a unit ("1,405", "98.5")."""
+    return _trim(f"{value:,.2f}")
+
+
 def compact(value: float | None, unit: str = "", digits: int = 2, start: float = COMPACT_FROM) -> str:
     """Counts of 10万 (`start`) and more in 万 ("145万", "32.1万") or 亿 ("1.2亿"); everything else as `plain`.
 

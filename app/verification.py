@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from app import labels
-from app.frames import evidence_parts
+from app.frames import evidence_parts, joined, named
 
 SENTENCE_END = re.compile(r"[。!?!?\n]")
 TIER_ORDER = {"low": 0, "medium": 1, "": 1, "high": 2}
@@ -65,10 +65,10 @@ def wide_marks(wide: pd.DataFrame, rows: pd.DataFrame, column: str, name) -> pd.
     unverified = rows[~verified(rows)]
     if unverified.empty or "说明" not in wide.columns:
         return wide
-    tags = unverified.assign(_t=[name(c) + labels.UNVERIFIED_MARK for c in unverified[column]])
-    marks = tags.groupby("adcode")["_t"].agg("; ".join)
+    marks = joined(unverified["adcode"], named(unverified[column], name, labels.UNVERIFIED_MARK))
     extra = wide[labels.COLUMNS["adcode"]].map(marks).fillna("")
-    notes = ["; ".join(p for p in (str(n), str(e)) if p) for n, e in zip(wide["说明"], extra, strict=True)]
+    pairs = zip(wide["说明"].tolist(), extra.tolist(), strict=True)
+    notes = ["; ".join(p for p in (str(n), str(e)) if p) for n, e in pairs]
     return wide.assign(说明=notes)
 
 

@@ -250,6 +250,17 @@ def scenarios(table: pd.DataFrame) -> list[Scenario]:
             chart=False,
         ),
         Scenario("coverage", {"page": "coverage"}, "radio", "coverage.by", ("indicator", "year"), CHART_TITLE),
+        # the editor pages as a visitor without a login sees them (read-only)
+        Scenario(
+            "correct",
+            {"page": "correct"},
+            "selectbox",
+            "correct.place",
+            tuple(cities),
+            'h3:has-text("当前数值")',
+            chart=False,
+        ),
+        Scenario("review", {"page": "review"}, "toggle", "review.all", (True, False), 'h2:has-text("冲突审核")', False),
         Scenario(
             "coverage-province",
             {"page": "coverage", "province": province[0]},

@@ -69,3 +69,49 @@ def test_a_link_to_a_page_of_a_province_reopens_it(app_run, many_places):
 def test_a_province_with_few_places_is_drawn_whole_without_pages(app_run, many_places):
     at = app_run(data=many_places, page="coverage", province="乙省")
     assert len(rows_of(at)) == 12 and not at.selectbox
+
+
+@pytest.fixture
+def many_conflicts(tmp_path: Path, processed_dir: Path) -> Path:
+    """The fixture folder with 23 conflicting (place, year, indicator) keys, each with two values."""
+    import shutil
+
+    folder = tmp_path / "processed"
+    shutil.copytree(processed_dir, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    pair = pd.read_csv(folder / "conflicts.csv", dtype={"adcode": str}).head(2)
+    parts = [pair.assign(year=1990 + i, report_year=1990 + i) for i in range(23)]
+    pd.concat(parts, ignore_index=True).to_csv(folder / "conflicts.csv", index=False, encoding="utf-8")
+    return folder
+
+
+def headings(at) -> list[str]:
+    return [str(m.value) for m in at.markdown if str(m.value).startswith("####")]
+
+
+def test_conflicts_are_shown_ten_at_a_time(app_run, many_conflicts):
+    at = app_run(data=many_conflicts, page="review")
+    assert not at.exception
+    first = headings(at)
+    assert len(first) == 10 and "1990年" in first[0]
+    at.selectbox(key="review.part").set_value(3).run()
+    last = headings(at)
+    assert len(last) == 3 and "2012年" in last[-1] and at.query_params["part"] == "3"
+
+
+def test_the_per_dataset_lookups_answer_like_a_scan_and_compute_once(processed_frame):
+    from app import frames
+
+    df = processed_frame.sample(frac=1, random_state=11)  # row order must not matter
+    index = frames.TableIndex(df)
+    for adcode in [*df["adcode"].unique(), "999999"]:
+        pd.testing.assert_frame_equal(index.place_rows(adcode), frames.select(df, adcodes=[adcode]))
+    calls = []
+
+    def make() -> pd.DataFrame:
+        calls.append(1)
+        return df.head(3)
+
+    first = index.memo(("k",), make)
+    first["value"] = -1.0  # a caller's edit stays its own
+    again = index.memo(("k",), make)
+    assert len(calls) == 1 and (again["value"] >= 0).all()

@@ -232,7 +232,7 @@ def deck_panel() -> None:
 
 def titled(rows: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
     """`rows` plus a `title` column: the report's title where known, else its file name."""
-    return rows.assign(title=[titles.get(s) or s for s in rows["source"]])
+    return rows.assign(title=[titles.get(s) or s for s in rows["source"].tolist()])
 
 
 def safe_text(text: str) -> str:

@@ -28,8 +28,9 @@ def render(dataset: Dataset | None, presentation: bool) -> None:
         return
     df = dataset.indicators
     place, year, indicator = _pick(df, dataset.index)
-    row = frames.select(df, adcodes=[place], indicator=indicator, years=[year])
-    names = {place, *df.loc[df["adcode"] == place, "jurisdiction"].unique().tolist()}
+    mine = dataset.index.place_rows(place)  # by position, not a scan of the whole table
+    row = frames.select(mine, indicator=indicator, years=[year])
+    names = {place, *mine["jurisdiction"].unique().tolist()}
     found, _ = editing.read_log()
     active = [c for c in found if editing.matches(c, names, year, indicator)]
     in_force = bool(active) and active[-1].action != "withdraw"
@@ -46,10 +47,11 @@ def _pick(df: pd.DataFrame, index: frames.TableIndex) -> tuple[str, int, str]:
     wanted = url.place or next((x for x in url.jurisdictions if x in names), None)
     state.seed_choice("correct.place", wanted, list(names))
     place = a.selectbox("地区", list(names), key="correct.place", format_func=names.get)
-    years = sorted(frames.select(df, adcodes=[place])["year"].unique().tolist(), reverse=True)
+    mine = index.place_rows(place)
+    years = sorted(mine["year"].unique().tolist(), reverse=True)
     state.seed_choice("correct.year", url.year, years)
     year = b.selectbox("年份", years, key="correct.year", format_func=lambda y: f"{y}年")
-    present = frames.select(df, adcodes=[place], years=[year])
+    present = frames.select(mine, years=[year])
     entries = common.catalogue_entries()
     options = list(dict.fromkeys([*frames.indicator_order(present, common.catalogue_order()), *entries]))
     have = set(present["indicator"])

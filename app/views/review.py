@@ -12,11 +12,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import auth, editing, frames, labels
+from app import auth, editing, frames, labels, state
 from app.data import Dataset
 from app.views import common
 
 NEEDED = {"adcode", "year", "indicator", "value", "source", "evidence", "chosen", "rule"}
+PER_PAGE = 10  # conflicts shown at a time
 
 
 def reason_for(source: str) -> str:
@@ -45,16 +46,36 @@ def render(dataset: Dataset | None, presentation: bool) -> None:
     who = auth.account() if editable else ""  # the logged-in account, never a typed name
     show_all = st.toggle("也显示已人工校正的冲突", key="review.all")
     df = dataset.indicators
-    shown = 0
+    pending = []
     for (adcode, year, indicator), group in conflicts.groupby(["adcode", "year", "indicator"], sort=True):
-        current = frames.select(df, adcodes=[adcode], indicator=indicator, years=[year])
+        current = frames.select(dataset.index.place_rows(adcode), indicator=indicator, years=[year])
         settled = not current.empty and current.iloc[0]["method"] == "manual"
         if settled and not show_all:
             continue
-        shown += 1
-        _group(df, group.reset_index(drop=True), current, editable, who, dataset.titles)
-    if not shown:
+        pending.append((group, current))
+    if not pending:
         common.no_data("所有冲突都已人工校正。打开“也显示已人工校正的冲突”可以再次查看。")
+        return
+    for group, current in _page(pending):
+        _group(df, group.reset_index(drop=True), current, editable, who, dataset.titles)
+
+
+def _page(pending: list) -> list:
+    """The conflicts of the page chosen (PER_PAGE at a time, `&part=` in the link): thousands of
+    them on one page are neither readable nor quick."""
+    pages = max(1, -(-len(pending) // PER_PAGE))
+    if pages == 1:
+        return pending
+    options = list(range(1, pages + 1))
+    state.seed_choice("review.part", state.current().part, options)
+    part = st.selectbox(
+        "冲突分页",
+        options,
+        key="review.part",
+        format_func=lambda n: f"第 {n} / {pages} 页(共 {len(pending)} 处冲突)",
+    )
+    state.write(part=part)
+    return pending[(part - 1) * PER_PAGE : part * PER_PAGE]
 
 
 def _group(
