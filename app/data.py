@@ -42,28 +42,7 @@ from pipeline import api
 ROOT = Path(__file__).resolve().parents[1]
 FILES = api.OUTPUT_FILES  # what a build writes (pipeline.build owns the list)
 REQUIRED = ("jurisdiction", "adcode", "level", "province", "year", "indicator", "indicator_name", "value", "unit")
-TEXT_COLUMNS = (
-    "jurisdiction",
-    "adcode",
-    "level",
-    "province",
-    "parent",
-    "indicator",
-    "indicator_name",
-    "family",
-    "unit",
-    "qualifier",
-    "method",
-    "source",
-    "evidence",
-    "note",
-    "confidence",
-    "signals",
-    "review_state",
-    "reviewed_by",
-    "reviewed_at",
-    "review_note",
-)
+TEXT_COLUMNS = api.INDICATOR_TEXT_COLUMNS  # indicators.csv's text columns (pipeline.table owns the list)
 
 Signature = tuple[tuple[str, int, int], ...]
 

@@ -37,9 +37,11 @@ from pipeline.model import Document, Fact, Location, Place
 from pipeline.outputs import LockTimeout
 from pipeline.rawstore import MAX_NAME_BYTES, Index, Stored, find_same, listing, safe_name, save
 from pipeline.rules import RulesError
+from pipeline.table import TEXT_COLUMNS as INDICATOR_TEXT_COLUMNS
 
 __all__ = [
     "OUTPUT_FILES",
+    "INDICATOR_TEXT_COLUMNS",
     "CORRECTIONS_FILE",
     "MAX_NAME_BYTES",
     "PLACES_FILE",

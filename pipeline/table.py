@@ -166,6 +166,8 @@ _INT_COLUMNS = {
 }
 _FLOAT_COLUMNS = {"value": "float64", "extracted_value": "float64"}
 _BOOL_COLUMNS = {"chosen": "bool"}
+# The columns of indicators.csv that hold text (everything but numbers and flags).
+TEXT_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in {*_INT_COLUMNS, *_FLOAT_COLUMNS, *_BOOL_COLUMNS})
 
 RULE_TEXT = (
     "同一地区、年份、指标有多个不同数值时,依次按以下规则取一个:"
