@@ -26,6 +26,7 @@ CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:|。")  # 。 inside a sentence jo
 YEAR = r"(?:19|20)\d{2}"
 NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
 HEADING_MAX = 40
+SCOPE_SIGNALS = ("whole_scope", "government_body")
 REPORTING_MONTHS = 3  # annual reports on a year appear by the end of March of the next
 TABLE_SEPARATOR = re.compile(r" \| ")
 BARE_NUMBER_RE = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
@@ -666,7 +667,22 @@ def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> lis
     dropped = _inherited_vetoes(mentions, readings) | _narrower_duplicates(mentions, readings)
     for i in dropped | _channel_figures(mentions, readings):
         readings[i] = None
+    _carry_scope_signals(mentions, readings)
     return readings
+
+
+def _carry_scope_signals(mentions: list[Mention], readings: list[Reading | None]) -> None:
+    """'省政府新收行政复议申请188件,受理109件': a clause naming no scope of its own speaks of the same subject as
+    the figure before it (whole jurisdiction or government itself)."""
+    carried: tuple[str, ...] = ()
+    for i, reading in enumerate(readings):
+        if reading is None:
+            continue
+        own = tuple(s for s in reading.signals if s in SCOPE_SIGNALS)
+        if own or _g().scope_reset.search(CLAUSE_BREAK.split(mentions[i].clause)[-1]):
+            carried = own
+        elif carried:
+            readings[i] = replace(reading, signals=(*reading.signals, *carried))
 
 
 def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -> set[int]:
@@ -1125,8 +1141,12 @@ def _scope_signals(clause: str) -> tuple[str, ...]:
 def _without_government_own(facts: list[Fact]) -> list[Fact]:
     """Where a document gives an indicator for the whole jurisdiction ('全市各级行政机关共收到申请2146件'), its
     figures of the government itself ('市政府共收到…263件,比上年的198件') are parts, not the place's."""
-    whole = {f.indicator for f in facts if "whole_scope" in f.signals}
-    return [f for f in facts if not ("government_body" in f.signals and f.indicator in whole)]
+    whole = {_family(f.indicator) for f in facts if "whole_scope" in f.signals}
+    return [f for f in facts if not ("government_body" in f.signals and _family(f.indicator) in whole)]
+
+
+def _family(indicator_id: str) -> str:
+    return cat.catalogue()[indicator_id].family
 
 
 def _choose_indicator(mention: Mention, before: str) -> cat.Indicator | None:
