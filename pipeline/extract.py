@@ -140,8 +140,11 @@ class _Topics:
     section: str = ""
     carried: str = ""
     in_heading: bool = False
+    part_in_force: bool = False  # the sentence before ended with ';' speaking of a part ('市直部门…;2022年败诉1件')
 
     def enter(self, sentence: str, starts_line: bool) -> None:
+        if starts_line:
+            self.part_in_force = False
         label = _g().label_heading.match(sentence)
         self.in_heading = bool(starts_line and not label and _is_heading(sentence))
         if label:
@@ -503,7 +506,12 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics |
         return _zero_facts(sentence, offset, scope, [])
     subject, source = _inherited_subject(sentence, quantities, topics or _Topics())
     mentions = _mentions(sentence, quantities, subject + "," if subject else "", source)
-    readings = _read_mentions(mentions, sentence, scope)
+    part_in_force = bool(topics and topics.part_in_force)
+    readings = _read_mentions(mentions, sentence, scope, part_in_force)
+    if topics is not None:
+        # '…市直部门…:2021年败诉25件;2022年败诉1件': a part stays the subject across a semicolon
+        ends_clause = _g().clause_end.search(sentence)
+        topics.part_in_force = bool(ends_clause) and _exclusion_at_end(mentions, scope, part_in_force)
     evidence = sentence.strip()
     lead = len(sentence) - len(sentence.lstrip())
     facts = [
@@ -632,7 +640,9 @@ def _right_noun(after: str) -> str:
     return match.group(0) if match else ""
 
 
-def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> list[Reading | None]:
+def _read_mentions(
+    mentions: list[Mention], sentence: str, scope: _Scope, part_in_force: bool = False
+) -> list[Reading | None]:
     readings: list[Reading | None] = [None] * len(mentions)
     taken = _read_lists(mentions, sentence, scope, readings)
     for i, mention in enumerate(mentions):
@@ -659,13 +669,13 @@ def _read_mentions(mentions: list[Mention], sentence: str, scope: _Scope) -> lis
             readings[i] = own or _read(replace(mention, clause=mentions[i - 1].clause + mention.window), scope)
         else:
             readings[i] = _read(mention, scope)
-    for i in _inherits_exclusion(mentions, scope):
+    for i in _inherits_exclusion(mentions, scope, part_in_force)[0]:
         readings[i] = None
     for i in _parts_of_a_total(mentions, readings):
         readings[i] = None
     _prefer_proper_parts(mentions, readings)
     dropped = _inherited_vetoes(mentions, readings) | _narrower_duplicates(mentions, readings)
-    for i in dropped | _channel_figures(mentions, readings):
+    for i in dropped | _channel_figures(mentions, readings) | _outcome_groups(mentions, readings):
         readings[i] = None
     _carry_scope_signals(mentions, readings)
     return readings
@@ -676,12 +686,11 @@ def _carry_scope_signals(mentions: list[Mention], readings: list[Reading | None]
     the figure before it (whole jurisdiction or government itself)."""
     carried: tuple[str, ...] = ()
     for i, reading in enumerate(readings):
-        if reading is None:
-            continue
-        own = tuple(s for s in reading.signals if s in SCOPE_SIGNALS)
-        if own or _g().scope_reset.search(CLAUSE_BREAK.split(mentions[i].clause)[-1]):
+        clause = CLAUSE_BREAK.split(mentions[i].clause)[-1]
+        own = _scope_signals(clause)
+        if own or _g().scope_reset.search(clause):
             carried = own
-        elif carried:
+        elif carried and reading is not None:
             readings[i] = replace(reading, signals=(*reading.signals, *carried))
 
 
@@ -694,6 +703,8 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
         if reading is None or readings[i - 1] is not None or _g().part_start.match(_own_clause(previous.window)):
             continue
         indicator = cat.catalogue()[reading.indicator]
+        if _is_proper_part(indicator, mentions[i]):
+            continue  # '法院受理各类行政案件1,980件,其中一审案件1,102件': the part is the indicator's own
         # a count's clause also rules out the rate that follows it ('…仲裁案件1200件,调解成功率62%')
         same_family = previous.quantity.unit in indicator.units or indicator.unit == "%"
         if not same_family or indicator.not_cues is None:
@@ -708,6 +719,13 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
         if _g().subjectless_head.fullmatch(own) and not _g().total_head.match(own):
             vetoed.add(i)
     return vetoed
+
+
+def _is_proper_part(indicator: cat.Indicator, mention: Mention) -> bool:
+    clause = _own_clause(mention.window)
+    head = _g().part_start.match(clause)
+    own = clause[head.end() :] + mention.right_noun if head else ""
+    return bool(head and indicator.proper_part and indicator.proper_part.search(own))
 
 
 def _narrower_duplicates(mentions: list[Mention], readings: list[Reading | None]) -> set[int]:
@@ -746,6 +764,16 @@ def _channel_figures(mentions: list[Mention], readings: list[Reading | None]) ->
     return dropped
 
 
+def _outcome_groups(mentions: list[Mention], readings: list[Reading | None]) -> set[int]:
+    """'撤销和确认违法64件,变更和责令履行21件': a figure followed by another group of outcomes with its own count
+    is one group of a split, not the total."""
+    return {
+        i
+        for i in range(len(mentions) - 1)
+        if readings[i] is not None and readings[i + 1] is None and _g().outcome_group.match(mentions[i + 1].window)
+    }
+
+
 def _named_channel(clause: str) -> str:
     """The last channel of work ('行政调解', '人民调解') a clause names, '' when none."""
     found = ""
@@ -756,18 +784,30 @@ def _named_channel(clause: str) -> str:
     return found
 
 
-def _inherits_exclusion(mentions: list[Mention], scope: _Scope) -> set[int]:
+def _inherits_exclusion(mentions: list[Mention], scope: _Scope, part_in_force: bool = False) -> tuple[set[int], bool]:
     """'市政府本级受理行政复议案件1417件,审结1360件': later clauses share the earlier clause's
     subject, so a plan, a part of the jurisdiction or a wider one stays in force for them until
-    the sentence names a scope of its own ('全市', '我区', '全年')."""
+    the sentence names a scope of its own ('全市', '我区', '全年'). A part named as the subject of a clause
+    with no figure ('各县(市、区)的控制难度较大,2021年、2022年败诉率分别为…') is in force from the start, and
+    so is one carried across a semicolon. Returns (the carried figures, whether a part is in force at the end)."""
     carried: set[int] = set()
-    carrying = False
+    carrying = part_in_force or (bool(mentions) and _lead_names_part(mentions[0]))
     for i, mention in enumerate(mentions):
         if carrying and not _g().scope_reset.search(mention.window):
             carried.add(i)
             continue
         carrying = _starts_exclusion(mention, scope)
-    return carried
+    return carried, carrying
+
+
+def _exclusion_at_end(mentions: list[Mention], scope: _Scope, part_in_force: bool) -> bool:
+    return _inherits_exclusion(mentions, scope, part_in_force)[1]
+
+
+def _lead_names_part(first: Mention) -> bool:
+    """A clause before the sentence's first figure names a part of the place as its subject."""
+    clauses = CLAUSE_BREAK.split(first.window)[:-1]
+    return any(_part_is_subject(clause.strip()) for clause in clauses)
 
 
 def _starts_exclusion(mention: Mention, scope: _Scope) -> bool:
@@ -1104,8 +1144,8 @@ def _read_since_start_of_year(mention: Mention, indicator: cat.Indicator, year: 
         return None
     if month >= 12:
         return _read_whole(mention, indicator, year, scope)  # a December item: the year's ('截至目前' bounds it)
-    if indicator.unit == "%" or indicator.stock or month < _g().part_year_min_months:
-        return None
+    if indicator.unit == "%" or indicator.stock or month - 1 < _g().part_year_min_months:
+        return None  # published in month m, a count since January covers the m - 1 months before it
     signals = (*_signals(mention, scope, year, AT_LEAST), "part_year_bound")
     return Reading(indicator.id, year, AT_LEAST, PERIOD_YEAR, signals)
 

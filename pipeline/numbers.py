@@ -58,7 +58,10 @@ _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUMERAL = rf"[一二两三四五六七八九十][{_CN_DIGITS}十百千]*(?:点[{_CN_DIGITS}]+)?"
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped by commas ("1,234") or, as yearbooks and statistical bulletins print them, by a space
+# ("15 862户": every group after the first exactly three digits, the unit right after).
+_SPACED = r"\d{1,3}(?: \d{3})+(?:\.\d+)?(?=\s?(?:余|多|万|亿)?\s?(?:" + _UNIT_ALT + r"))"
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + _SPACED + r"|\d+(?:\.\d+)?"
 
 # Not right after a digit, a decimal point or a digit and comma/space: "5 000件" or "1,23件"
 # must not yield 000 or 23 (a wrong number is worse than a missing one). Nor after a Latin
@@ -149,7 +152,7 @@ class Quantity:
 
 def parse_numeral(raw: str) -> float | None:
     """'1,234' -> 1234.0, '一千二百三十' -> 1230.0, '99.8' -> 99.8; None if unreadable."""
-    raw = raw.replace(",", "")
+    raw = raw.replace(",", "").replace(" ", "")
     try:
         value = float(raw)
     except ValueError:

@@ -76,6 +76,8 @@ REQUIRED_PATTERNS = (
     "said_last_year",
     "up_to_now",
     "table_value",
+    "clause_end",
+    "outcome_group",
     "each_floor",
     "floor_after",
     "multi_year_rate",

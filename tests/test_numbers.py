@@ -19,6 +19,10 @@ CASES = [
     ("办理案件57件", [(57, "件", "exact")]),
     ("共计3,406件", [(3406, "件", "exact")]),
     ("总数2,004,318户", [(2004318, "户", "exact")]),
+    # thousands grouped by a space, as yearbooks print them: the whole number, never its last group
+    ("实有各类市场主体15 862户", [(15862, "户", "exact")]),
+    ("5 000件", [(5000, "件", "exact")]),
+    ("1 234 567户", [(1234567, "户", "exact")]),
     ("比例为97.25%", [(97.25, "%", "exact")]),
     ("达到0.6%", [(0.6, "%", "exact")]),
     ("共 83 起", [(83, "起", "exact")]),
@@ -77,8 +81,8 @@ NOTHING = [
     "300至500件",  # a range is neither end on its own
     "30%-40%",
     "1200件到1500件",
-    "5 000件",  # a space-separated thousands group must not become 000
-    "4,56件",  # nor a malformed separator become 56
+    "4,56件",  # a malformed separator must not become 56
+    "5 00件",  # nor a short group after a space 00
     "9" * 400 + "件",  # hundreds of digits are noise, not a figure
     "千家万户",  # a bare magnitude with no qualifier word is no figure
     "数千件",
