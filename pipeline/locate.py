@@ -815,13 +815,14 @@ class _Stated:
 
 def _this_year_lead(lines: Sequence[_Line]) -> int | None:
     """Where the text first gives figures for the current year ("今年以来,…3955件", "今年上半年
-    …29.2万件"), or None. Plans ("今年将…") and a sentence without a figure ("今年以来多地…")
-    are not the figures' period."""
+    …29.2万件") or speaks of itself in it ("今年以来,全区各地…"), or None. Plans ("今年将…")
+    and a sentence on others ("今年以来多地…") are not the text's period."""
     for line in lines:
         for match in THIS_YEAR_PERIOD_RE.finditer(line.text):
             sentence = re.split(r"[。;;]", line.text[match.end() :], maxsplit=1)[0]
             past = PAST_PERIOD_RE.search(line.text[max(0, match.start() - 4) : match.start()])
-            if not past and FIGURE_RE.search(sentence) and not _is_plan(sentence):
+            own = FIGURE_RE.search(sentence) or any(word in sentence for word in _rules().self_words)
+            if not past and own and not _is_plan(sentence):
                 return line.start + match.start()
     return None
 
