@@ -120,6 +120,8 @@ LAST_YEAR_MONTHS = 2  # publications up to February are on the year before
 YEARBOOK_RE = re.compile(rf"年鉴\s*[((·・]?\s*({YEAR})(?!\d)")
 SUPERIOR = "领导下"
 LED_RE = re.compile(r"(?:领导|指导)下\s*[,,]\s*")
+SUPERIOR_SPAN = 24  # characters from a leader's name to the end of "…的坚强领导下,"
+SELF_SPAN = 8
 REGION_WORD = "自治区"
 # "去年" as the period of the figures, not a comparison ("比去年", "去年同期").
 # "截至去年年底" is the date of a stock (组织、人员), not the period of the news.
@@ -130,10 +132,10 @@ THIS_YEAR_PERIOD_RE = re.compile(r"今年(?:以来|上半年|前三季度|一季
 # "2018—2020年"), nor a date or span itself ("2021年6月", "2013年以来", "2025年1至9月").
 FIGURE_YEAR_RE = re.compile(
     rf"(?<![比较与同于自从至和、—\-~到\d])({YEAR})\s*年(?:度|全年|末|底)?"
-    r"(?!\s*(?:以来|\d|[一二三四五六七八九十]+月|至|—|-|~|起|开始|及|和|、|与|前|后|初|的))"
+    r"(?!\s*(?:以来|\d|[一二三四五六七八九十]+月|至|—|-|~|起|开始|及|和|、|与|前|后|初|的|同期))"
 )
 # "截至2023年9月底,全国…1.81亿户": the year of a stock's date.
-AS_OF_YEAR_RE = re.compile(rf"(?:截至|截止|到)\s*({YEAR})\s*年\s*\d{{1,2}}\s*月(?:底|末|\s*\d{{1,2}}\s*日)?")
+AS_OF_YEAR_RE = re.compile(rf"(?:截至|截止)\s*({YEAR})\s*年\s*\d{{1,2}}\s*月(?:底|末|\s*\d{{1,2}}\s*日)?")
 FIGURE_RE = re.compile(r"\d[\d.,]*\s*(?:万|亿)?\s*(?:余|多)?\s*(?:件|户|宗|起|个|家|人次|%|％)")
 FIGURE_WINDOW = 60
 LEAD_PUNCTUATION = ",, "  # stripped before a year's first clause
@@ -581,11 +583,28 @@ def _paper_place(papers: list[Mention], self_word: str) -> _Choice | None:
 
 
 def _superiors(text: str, mentions: list[Mention]) -> frozenset[Place]:
-    """Places named as someone's superior: "达州市委", "在达州市…的坚强领导下"."""
+    """Places named as someone's superior: "达州市委", "在达州市…的坚强领导下"; not a text's own
+    party committee leading the text's own bodies ("在中共盐城市委的坚强领导下,市政府…")."""
     return frozenset(
         m.candidates[0]
         for m in mentions
-        if len(m.candidates) == 1 and (text[m.end : m.end + 1] == "委" or SUPERIOR in text[m.end : m.end + 16])
+        if len(m.candidates) == 1
+        and (text[m.end : m.end + 1] == "委" or SUPERIOR in text[m.end : m.end + 16])
+        and not _leads_itself(text, m)
+    )
+
+
+def _leads_itself(text: str, mention: Mention) -> bool:
+    """True when the leadership clause after `mention` is followed by the text's own words
+    ("…领导下,市政府坚持…", "…领导下,全市…"): the place led is the text's, unnamed."""
+    match = LED_RE.search(text, mention.end, mention.end + SUPERIOR_SPAN)
+    if match is None:
+        return False
+    after = text[match.end() : match.end() + SELF_SPAN]
+    rules = _rules()
+    level = mention.candidates[0].name[-1]
+    return after.startswith(tuple(w for w in rules.self_words if w.endswith(level))) or any(
+        after.startswith(level + body) for body in rules.self_bodies
     )
 
 
@@ -815,13 +834,14 @@ class _Stated:
 
 def _this_year_lead(lines: Sequence[_Line]) -> int | None:
     """Where the text first gives figures for the current year ("今年以来,…3955件", "今年上半年
-    …29.2万件"), or None. Plans ("今年将…") and a sentence without a figure ("今年以来多地…")
-    are not the figures' period."""
+    …29.2万件") or speaks of itself in it ("今年以来,全区各地…"), or None. Plans ("今年将…")
+    and a sentence on others ("今年以来多地…") are not the text's period."""
     for line in lines:
         for match in THIS_YEAR_PERIOD_RE.finditer(line.text):
             sentence = re.split(r"[。;;]", line.text[match.end() :], maxsplit=1)[0]
             past = PAST_PERIOD_RE.search(line.text[max(0, match.start() - 4) : match.start()])
-            if not past and FIGURE_RE.search(sentence) and not _is_plan(sentence):
+            own = FIGURE_RE.search(sentence) or any(word in sentence for word in _rules().self_words)
+            if not past and own and not _is_plan(sentence):
                 return line.start + match.start()
     return None
 

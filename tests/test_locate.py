@@ -280,6 +280,7 @@ def test_the_shipped_locate_rules_load():
 
     rules = parse_rules(_rules_data())
     assert "日报" in rules.newspaper_suffixes and "全国" in rules.national_markers
+    assert "印发" in rules.event_words and "前列" in rules.rank_words and "最高法" in rules.national_bodies
 
 
 @pytest.mark.parametrize(
@@ -291,6 +292,8 @@ def test_the_shipped_locate_rules_load():
         ),  # noqa: E501
         (lambda d: d["national"].update(marker=["全国"]), "locate.yaml: entry “national” has an unknown key “marker”"),
         (lambda d: d.pop("self_words"), "lacks the key “self_words”"),
+        (lambda d: d.pop("event_words"), "lacks the key “event_words”"),
+        (lambda d: d.update(rank_words="前列"), "entry “rank_words” must be a list of words"),
         (lambda d: d["national"].pop("honour_words"), "entry “national” lacks the key “honour_words”"),
         (lambda d: d.update(footer_markers="版权所有"), "entry “footer_markers” must be a list of words"),
     ],
