@@ -115,3 +115,29 @@ def test_the_per_dataset_lookups_answer_like_a_scan_and_compute_once(processed_f
     first["value"] = -1.0  # a caller's edit stays its own
     again = index.memo(("k",), make)
     assert len(calls) == 1 and (again["value"] >= 0).all()
+
+
+@pytest.mark.parametrize("mode", [{}, {"presentation": True}, {"slide": True}], ids=["screen", "present", "slide"])
+def test_figures_set_without_plotly_checks_pass_them(processed_frame, mode):
+    """figures sets its own layout (and the template) with Plotly's checks off, for speed: every
+    property it writes must still be one Plotly accepts."""
+    import plotly.graph_objects as go
+
+    from app import figures, frames
+
+    df = processed_frame
+    one = df[(df["indicator"] == "review_received") & (df["year"] == 2022)]
+    made = [
+        figures.compare_bar(one, name="行政复议收到申请数", unit="件", year=2022, **mode),
+        figures.trend_lines(df[df["indicator"] == "review_received"], name="x", unit="件", **mode),
+        figures.profile_grid(df[df["adcode"] == df["adcode"].iloc[0]], jurisdiction="x", **mode),
+    ]
+    if not mode.get("slide"):
+        counts = frames.coverage_counts(df)
+        made += [
+            figures.coverage_heatmap(df, **mode),
+            figures.coverage_provinces(frames.coverage_by_province(counts), **mode),
+        ]
+    for fig in made:
+        checked = go.Figure(fig.to_dict())  # raises on any property Plotly does not know
+        assert checked.layout.template.layout.plot_bgcolor == "white"

@@ -46,11 +46,12 @@ def render(dataset: Dataset | None, presentation: bool) -> None:
     who = auth.account() if editable else ""  # the logged-in account, never a typed name
     show_all = st.toggle("也显示已人工校正的冲突", key="review.all")
     df = dataset.indicators
+    # the values an editor has already set: looked up, not selected from the whole table per conflict
+    manual = dataset.index.memo(("review.manual",), lambda: _manual(df))
     pending = []
     for (adcode, year, indicator), group in conflicts.groupby(["adcode", "year", "indicator"], sort=True):
-        current = frames.select(dataset.index.place_rows(adcode), indicator=indicator, years=[year])
-        settled = not current.empty and current.iloc[0]["method"] == "manual"
-        if settled and not show_all:
+        current = manual.get((str(adcode), int(year), str(indicator)))
+        if current is not None and not show_all:
             continue
         pending.append((group, current))
     if not pending:
@@ -58,6 +59,12 @@ def render(dataset: Dataset | None, presentation: bool) -> None:
         return
     for group, current in _page(pending):
         _group(df, group.reset_index(drop=True), current, editable, who, dataset.titles)
+
+
+def _manual(df: pd.DataFrame) -> dict[tuple[str, int, str], dict]:
+    """(adcode, year, indicator) -> the table's row, for the values set by an editor (method manual)."""
+    rows = df[df["method"] == "manual"]
+    return {(str(r["adcode"]), int(r["year"]), str(r["indicator"])): r for r in rows.to_dict("records")}
 
 
 def _page(pending: list) -> list:
@@ -79,15 +86,16 @@ def _page(pending: list) -> list:
 
 
 def _group(
-    df: pd.DataFrame, group: pd.DataFrame, current: pd.DataFrame, editable: bool, who: str, titles: dict[str, str]
+    df: pd.DataFrame, group: pd.DataFrame, current: dict | None, editable: bool, who: str, titles: dict[str, str]
 ) -> None:
+    """One conflict: its alternatives with evidence and the rule; `current` is the editor's value, if any."""
     first = group.iloc[0]
     adcode, year, indicator = str(first["adcode"]), int(first["year"]), str(first["indicator"])
     name, unit, _ = common.catalogue_entries().get(indicator) or frames.indicator_info(df, indicator)
     with st.container(border=True):
         st.markdown(f"#### {common.plain(first.get('jurisdiction', adcode))} · {year}年 · {common.plain(name)}")
-        if not current.empty and current.iloc[0]["method"] == "manual":
-            row = current.iloc[0]
+        if current is not None:
+            row = current
             st.caption(
                 f"{labels.MANUAL_MARK} 已人工校正为 "
                 f"{common.plain(frames.fmt_value(row['value'], row['unit'], row['qualifier'], 'manual'))}"
