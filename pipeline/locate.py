@@ -160,6 +160,7 @@ RULE_LISTS = (
     "rank_words",
 )
 NATIONAL_LISTS = ("markers", "not_markers", "bodies", "honour_words")
+ALIASES = "prefecture_aliases"
 # The lowest level a self word can denote: "全市" is a prefecture's or a county-level city's.
 SELF_LOWEST_LEVEL = {
     "省": "province",
@@ -230,6 +231,7 @@ class _Rules:
     national_not: tuple[str, ...]
     national_bodies: tuple[str, ...]
     honour_words: tuple[str, ...]
+    aliases: tuple[tuple[str, str], ...] = ()  # ("巴州", "巴音郭楞蒙古自治州")
 
 
 class LocateRulesError(ValueError):
@@ -258,8 +260,13 @@ def _check_keys(data: object, known: Sequence[str], where: str) -> dict:
 
 def parse_rules(data: object) -> _Rules:
     """The rules from the parsed YAML, or LocateRulesError naming what is wrong."""
-    top = _check_keys(data, (*RULE_LISTS, "national"), "the top level")
+    top = _check_keys(data, (*RULE_LISTS, "national", ALIASES), "the top level")
     lists = {key: _word_list(top[key], key) for key in RULE_LISTS}
+    aliases = top[ALIASES]
+    if not isinstance(aliases, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and len(regions.lookup(v)) == 1 for k, v in aliases.items()
+    ):
+        raise LocateRulesError(f"{LOCATE_RULES.name}: entry “{ALIASES}” must map short names to one known place each")
     national = _check_keys(top["national"], NATIONAL_LISTS, "entry “national”")
     words = {key: _word_list(national[key], f"national.{key}") for key in NATIONAL_LISTS}
     prefixes = "|".join(map(re.escape, lists["dateline_prefixes"]))
@@ -280,6 +287,7 @@ def parse_rules(data: object) -> _Rules:
         national_not=words["not_markers"],
         national_bodies=words["bodies"],
         honour_words=words["honour_words"],
+        aliases=tuple(aliases.items()),
     )
 
 
@@ -427,6 +435,48 @@ def _paper_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
+def _local_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions as local texts mean them. A self word that is also a place's short name ("全州"
+    in "全州各级复议机构", 全州县) is the text's scope, unless written right after a place above
+    that place ("桂林全州"). A prefecture's short name from rules/locate.yaml ("巴州") is that
+    prefecture when the text names other places of its province more often than places of the
+    province of the name's plain reading (巴州区 of 四川)."""
+    self_words = set(_rules().self_words)
+    kept: list[Mention] = []
+    for m in mentions:
+        previous = kept[-1] if kept else None
+        after_parent = (
+            previous is not None
+            and previous.end == m.start
+            and any(regions.is_within(p, q) for p in m.candidates for q in previous.candidates)
+        )
+        if m.surface in self_words and not after_parent:
+            continue
+        kept.append(m)
+    return _aliased(text, kept)
+
+
+def _aliased(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` with every occurrence of a listed short name read as its prefecture when the
+    text's other places lie in that prefecture's province (see `_local_forms`)."""
+    out = list(mentions)
+    for alias, name in _rules().aliases:
+        target = regions.lookup(name)[0]
+        spots = [match.span() for match in re.finditer(re.escape(alias), text)]
+        singles = [m.candidates[0] for m in mentions if len(m.candidates) == 1 and m.surface != alias]
+        plain = {p.province for m in mentions if m.surface == alias for p in m.candidates}
+        own = sum(1 for p in singles if p.province == target.province)
+        rival = max((sum(1 for p in singles if p.province == other) for other in plain), default=0)
+        if not spots or own <= rival:
+            continue
+        inside = [m for m in out if any(m.start < end and start < m.end for start, end in spots)]
+        keep = [m for m in inside if m.surface != alias]  # a longer name holding the alias stays
+        covered = {at for m in keep for at in range(m.start, m.end)}
+        out = [m for m in out if m not in inside or m in keep]
+        out += [Mention((target,), a, b, alias) for a, b in spots if a not in covered]
+    return sorted(out, key=lambda m: m.start)
+
+
 def _joined(text: str, mention: Mention, ends: set[int]) -> bool:
     """ "乡镇和县直部门", "市和县两级": a name whose one-character stem is a joining word ("和县"),
     written right after another word, is that word and a level word. Right after a place name
@@ -442,7 +492,7 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
     if not lines:
         return _Choice()
     starts = [line.start for line in lines]
-    mentions = regions.find_mentions(text)
+    mentions = _local_forms(text, regions.find_mentions(text))
     mentions = sorted([*mentions, *_paper_mentions(text, mentions)], key=lambda m: m.start)
     ends = {m.end for m in mentions}
     every = [m for m in mentions if not _joined(text, m, ends)]
