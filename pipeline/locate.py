@@ -158,7 +158,9 @@ RULE_LISTS = (
     "current_words",
     "event_words",
     "rank_words",
+    "meeting_words",
 )
+MEETING_SPAN = 40  # characters from a self word to the end of "…推进会上"
 NATIONAL_LISTS = ("markers", "not_markers", "bodies", "honour_words")
 ALIASES = "prefecture_aliases"
 # The lowest level a self word can denote: "全市" is a prefecture's or a county-level city's.
@@ -227,6 +229,7 @@ class _Rules:
     current_words: tuple[str, ...]
     event_words: tuple[str, ...]
     rank_words: tuple[str, ...]
+    meeting_words: tuple[str, ...]
     national_markers: tuple[str, ...]
     national_not: tuple[str, ...]
     national_bodies: tuple[str, ...]
@@ -283,6 +286,7 @@ def parse_rules(data: object) -> _Rules:
         current_words=lists["current_words"],
         event_words=lists["event_words"],
         rank_words=lists["rank_words"],
+        meeting_words=lists["meeting_words"],
         national_markers=words["markers"],
         national_not=words["not_markers"],
         national_bodies=words["bodies"],
@@ -453,7 +457,22 @@ def _local_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.surface in self_words and not after_parent:
             continue
         kept.append(m)
-    return _aliased(text, kept)
+    return _aliased(text, _children_after(text, kept))
+
+
+def _children_after(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "阳泉市城区", "某市郊区": a child whose name reads as a word (城区, 郊区, 矿区) and is no
+    mention alone is one right after its parent's name."""
+    starts = {m.start for m in mentions}
+    added = []
+    for m in mentions:
+        if len(m.candidates) != 1 or m.end in starts:
+            continue
+        for child in regions.children(m.candidates[0]):
+            if text.startswith(child.name, m.end):
+                added.append(Mention((child,), m.end, m.end + len(child.name), child.name))
+                break
+    return sorted([*mentions, *added], key=lambda m: m.start)
 
 
 def _aliased(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -544,11 +563,21 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
     elif _below_fitting(led := _led_subject(text, body), choice.place, self_word):
         # "在盐城市委、市政府的坚强领导下,东台市坚持…": the place led is the text's
         choice = _Choice((led,), led.name) if led else choice
-    if choice.place is None and self_word:
-        choice = _paper_place(papers, self_word) or choice
-    if self_word == "区" and not (choice.place and choice.place.name.endswith(self_word)):
-        # "我区 … 自治区市场监管厅 … 银川市居全区首位": 区 is the autonomous region
-        choice = _region(text, every, unquoted, papers) or choice
+    named = Counter(places[0] for _, places in unquoted if len(places) == 1)
+    # a place fitting the self word but named less often than the text names itself
+    once = choice.place is not None and choice.place.name.endswith(self_word) and named[choice.place] < self_count
+    if self_word and (choice.place is None or once):
+        # "衡阳日报 … 全市 … 耒阳市的知识产权工作获激励": a county named in passing under the
+        # paper's city, which the text calls 全市 more often, is no more than an example
+        paper = _paper_place(papers, self_word)
+        if paper is not None and (choice.place is None or regions.is_within(choice.place, paper.place)):
+            choice = paper
+    if self_word == "区" and (not (choice.place and choice.place.name.endswith(self_word)) or once):
+        # "我区 … 自治区市场监管厅 … 银川市居全区首位": 区 is the autonomous region; so is it
+        # when the one district named is an example ("拉萨市城关区某街道上线平台")
+        region = _region(text, every, unquoted, papers)
+        if region is not None and (choice.place is None or regions.is_within(choice.place, region.place)):
+            choice = region
     return _Choice() if _above_self(choice.place, self_word) else choice
 
 
@@ -586,7 +615,9 @@ def _below_fitting(heading: Place | None, body: Place | None, self_word: str) ->
     the body's place is its superior."""
     if heading is None or body is None or heading == body or not regions.is_within(heading, body):
         return False
-    return not self_word or heading.name.endswith(self_word)
+    # "阳泉市城区:…" over a body naming 阳泉市, where 全省 is the province's meeting: a self
+    # word that fits neither place says nothing between them
+    return not self_word or heading.name.endswith(self_word) or not body.name.endswith(self_word)
 
 
 def _above_self(place: Place | None, self_word: str) -> bool:
@@ -760,10 +791,14 @@ def _self_counts(text: str) -> Counter[str]:
 
 
 def _compared(text: str, match: re.Match[str]) -> bool:
-    """ "居全省前列", "全市第一", "被评为全省…": a self word ranking the place within its superior."""
+    """ "居全省前列", "全市第一", "被评为全省…": a self word ranking the place within its
+    superior; "在全省…会上": the superior's meeting."""
     rules = _rules()
     if text[match.end() :].startswith(rules.rank_words):
         return True
+    clause = re.split(r"[,,。;;]", text[match.end() : match.end() + MEETING_SPAN], maxsplit=1)[0]
+    if text[max(0, match.start() - 1) : match.start()] == "在" and any(w in clause for w in rules.meeting_words):
+        return True  # "在全省调解工作推进会上": the superior's meeting, where the place spoke
     window = HONOUR_GAP + max(map(len, rules.honour_words), default=0)
     before = text[max(0, match.start() - window) : match.start()]
     return any(word in before for word in rules.honour_words) or before.endswith(("居", "高于", "低于"))

@@ -298,6 +298,7 @@ def test_the_shipped_locate_rules_load():
         (lambda d: d["national"].pop("honour_words"), "entry “national” lacks the key “honour_words”"),
         (lambda d: d.update(footer_markers="版权所有"), "entry “footer_markers” must be a list of words"),
         (lambda d: d.pop("prefecture_aliases"), "lacks the key “prefecture_aliases”"),
+        (lambda d: d.pop("meeting_words"), "lacks the key “meeting_words”"),
         (lambda d: d.update(prefecture_aliases={"巴州": "没有这个地方"}), "must map short names to one known place"),
     ],
 )
