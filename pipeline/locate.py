@@ -84,7 +84,7 @@ SIGNATURE_MAX = 40
 # A work review ("…司法局2021年工作综述"), a reply to a proposal ("…提案的答复") and a table's
 # title ("…目标任务进展情况表") are titles too.
 TITLE_END_RE = re.compile(
-    r"(?:报告|情况|总结|通报|白皮书|工作要点|综述|答复|(?:情况|统计|进展|一览)表|总结(?:和|及|暨)\S{0,12}计划)$"
+    r"(?:报告|情况|总结|通报|公报|白皮书|工作要点|综述|答复|(?:情况|统计|进展|一览)表|总结(?:和|及|暨)\S{0,12}计划)$"
 )
 # trailing quotes and brackets, and a bracketed remark ("(公示)", "(全文)")
 TITLE_TRAILING_RE = re.compile(r"(?:[\s\"“”《》()()【】]|[((][^()()]{1,6}[))])+$")
@@ -880,6 +880,12 @@ def _year(
         and (stated is None or lead < stated.offset)
     ):
         return dated.this_year
+    # "2025年第一季度,科室共受理…56件" or "截至2022年5月31日,…共收到72件" in a text published
+    # in that year after February: the current period, written with its year, before any other
+    # year stated ("2024年全年,…183件" further down)
+    current = _current_part(lines, dated.this_year) if dated is not None else None
+    if current is not None and (stated is None or current < stated.offset):
+        return dated.this_year
     if stated is None and (edition := _yearbook_edition(head)) is not None:
         return edition - 1
     # "其中2022年受理…74件" in a white paper's news of July 2023 that writes 2023 nowhere else
@@ -894,7 +900,11 @@ def _year(
     if dated.published - 1 <= stated.year <= dated.published:
         return stated.year
     # (a damaged date "截至202011月" still writes the year)
-    unwritten = stated.year < dated.published and not re.search(rf"(?<!\d){dated.year}", text)
+    # (nor a site's own 发布时间 line: a 2019 review posted in 2023 writes 2023 only there)
+    written = re.compile(rf"(?<!\d){dated.year}")
+    unwritten = stated.year < dated.published and not any(
+        written.search(line.text) and not _is_date_line(line.text) for line in lines
+    )
     return stated.year if unwritten else dated.year
 
 
@@ -915,6 +925,23 @@ class _DatedYear:
 class _Stated:
     year: int
     offset: int  # where in the text it is stated
+
+
+def _current_part(lines: Sequence[_Line], year: int | None) -> int | None:
+    """Where the text first gives figures for a part of `year` written with the year
+    ("2025年第一季度,…56件", "截至2022年5月31日,…72件"), or None; not a plan."""
+    if year is None:
+        return None
+    pattern = re.compile(
+        rf"(?:(?:截至|截止)\s*{year}\s*年\s*\d{{1,2}}\s*月(?:底|末|\s*\d{{1,2}}\s*日)?"
+        rf"|(?<![\d比较与同于至到—\-~]){year}\s*年\s*(?:第一季度|一季度|上半年|前三季度|1\s*[-~—至]\s*\d{{1,2}}\s*月))"
+    )
+    for line in lines:
+        for match in pattern.finditer(line.text):
+            sentence = re.split(r"[。;;]", line.text[match.end() :], maxsplit=1)[0]
+            if FIGURE_RE.search(sentence[:FIGURE_WINDOW]) and not _is_plan(sentence):
+                return line.start + match.start()
+    return None
 
 
 def _this_year_lead(lines: Sequence[_Line]) -> int | None:
