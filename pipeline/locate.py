@@ -936,8 +936,15 @@ def _current_part(lines: Sequence[_Line], year: int | None) -> int | None:
         rf"(?:(?:截至|截止)\s*{year}\s*年\s*\d{{1,2}}\s*月(?:底|末|\s*\d{{1,2}}\s*日)?"
         rf"|(?<![\d比较与同于至到—\-~]){year}\s*年\s*(?:第一季度|一季度|上半年|前三季度|1\s*[-~—至]\s*\d{{1,2}}\s*月))"
     )
+    # "上半年共排查各类纠纷20130起" with no year: the current part too, not after 去年/2018年
+    bare = re.compile("|".join(map(re.escape, _rules().part_year_words)))
     for line in lines:
-        for match in pattern.finditer(line.text):
+        found = [*pattern.finditer(line.text)]
+        for match in bare.finditer(line.text):
+            before = line.text[max(0, match.start() - 5) : match.start()]
+            if not PAST_PERIOD_RE.search(before) and not re.search(r"\d\s*年$|今年$", before):
+                found.append(match)
+        for match in sorted(found, key=lambda m: m.start()):
             sentence = re.split(r"[。;;]", line.text[match.end() :], maxsplit=1)[0]
             if FIGURE_RE.search(sentence[:FIGURE_WINDOW]) and not _is_plan(sentence):
                 return line.start + match.start()
