@@ -144,6 +144,7 @@ WRAP_GAP = 5  # blank or page-break lines allowed between a title's two halves
 # "2024/2/4 上午10:12 …": the date and time a browser printed the page, atop every page
 PRINT_STAMP_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d{2}")
 HEAD_NATIONAL_LINES = 3
+SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?\s*(?:至|—|-|~|到)\s*({YEAR})\s*年")
 LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
 RULE_LISTS = (
     "self_bodies",
@@ -886,6 +887,11 @@ def _year(
     current = _current_part(lines, dated.this_year) if dated is not None else None
     if current is not None and (stated is None or current < stated.offset):
         return dated.this_year
+    # "本报告对2014年至2019年…数据进行分析" opening an undated study: its figures run to the
+    # span's last year; the first year stated ("2014年,全省…") is only where the series starts
+    span = _opening_span(lines)
+    if dated is None and stated is not None and span is not None and span[0] <= stated.year < span[1]:
+        return span[1]
     if stated is None and (edition := _yearbook_edition(head)) is not None:
         return edition - 1
     # "其中2022年受理…74件" in a white paper's news of July 2023 that writes 2023 nowhere else
@@ -925,6 +931,15 @@ class _DatedYear:
 class _Stated:
     year: int
     offset: int  # where in the text it is stated
+
+
+def _opening_span(lines: Sequence[_Line]) -> tuple[int, int] | None:
+    """The span of years the first sentence of the text covers ("2014年至2019年"), or None."""
+    first = next((line for line in lines if "。" in line.text), None)
+    match = SPAN_RE.search(first.text.split("。", 1)[0]) if first is not None else None
+    if match is None or int(match.group(1)) >= int(match.group(2)):
+        return None
+    return int(match.group(1)), int(match.group(2))
 
 
 def _current_part(lines: Sequence[_Line], year: int | None) -> int | None:
