@@ -144,6 +144,7 @@ WRAP_GAP = 5  # blank or page-break lines allowed between a title's two halves
 # "2024/2/4 上午10:12 …": the date and time a browser printed the page, atop every page
 PRINT_STAMP_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d{2}")
 HEAD_NATIONAL_LINES = 3
+THAT_YEAR = "当年"
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?\s*(?:至|—|-|~|到)\s*({YEAR})\s*年")
 LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
 RULE_LISTS = (
@@ -994,9 +995,23 @@ def _figure_year(lines: Sequence[_Line], published: int | None) -> int | None:
                 scope = re.split(r"[;;。]", rest, maxsplit=1)[0] if pattern is AS_OF_YEAR_RE else clause
                 if FIGURE_RE.search(scope[:FIGURE_WINDOW]) and not _is_event(clause) and not _is_plan(scope):
                     found.append(int(match.group(1)))
+        found += _that_year(line.text)
     if published is not None:
         found = [year for year in found if published - 1 <= year <= published]
     return max(found, default=None)
+
+
+def _that_year(text: str) -> list[int]:
+    """ "…于2024年初施行,当年全国新收…74.96万件": 当年 before a figure is the year last written
+    before it in the sentence."""
+    out = []
+    for match in re.finditer(THAT_YEAR, text):
+        start = max(text.rfind(mark, 0, match.start()) for mark in "。;;")
+        years = re.findall(rf"(?<!\d)({YEAR})\s*年", text[start + 1 : match.start()])
+        clause = re.split(r"[,,;;。]", text[match.end() :], maxsplit=1)[0]
+        if years and FIGURE_RE.search(clause[:FIGURE_WINDOW]) and not _is_plan(clause):
+            out.append(int(years[-1]))
+    return out
 
 
 def _is_event(after: str) -> bool:
