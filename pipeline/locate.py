@@ -22,7 +22,14 @@ the place above the places named that fits it is the report's ("全省 … 苏�
 江苏's; "全市 … 鱼峰区、柳南区…" is 柳州's). A two-character name whose stem is a joining word
 ("和县") is no mention right after another word ("乡镇和县直部门"). A text with no self word
 but unnamed bodies ("从县法院获悉") is of their level, its source's place included ("来源:
-某某县融媒体中心"). A shared name is settled by its parent or its siblings named in the text.
+某某县融媒体中心"). A shared name is settled by its parent or its siblings named in the text. A self word that
+is a place's short name ("全州", 全州县) is the text's scope, unless written right after that
+place's parent; a one-character prefecture alias listed in rules/locate.yaml ("巴州") is the
+prefecture when the text's other places lie in its province; a child whose name reads as a word
+is a mention right after its parent ("阳泉市城区"). A place fitting the self word but named less
+often than the text names itself is an example: the paper's city ("衡阳日报 … 全市 … 耒阳市")
+or the autonomous region ("我区 … 自治区司法厅 … 拉萨市城关区") wins. "在全省…会上" is the
+superior's meeting, not a self word.
 A place above any the self word can denote (天津市 for a text saying "全区" that never names
 its district) is no answer: no place. A text about the whole country ("全国…", "我国…", the
 司法部's own report, a news item whose first lines quote a national body and that names no
@@ -42,7 +49,12 @@ publication year. A yearbook's entry with no year
 stated is of the year before its edition ("德清年鉴2018" records 2017). A date inside a
 sentence (an event: "2020年4月27日举办培训") never decides the year; a signature is looked
 for only after the first sentence. A text opening with the current year's figures ("今年以来,
-全市…3955件") is of the year it was written even when an older year's total follows.
+全市…3955件") is of the year it was written even when an older year's total follows, and so is
+one giving a part of its publication year first ("2025年第一季度…56件", "上半年共排查…",
+"截至2022年5月31日…72件") before last year's total. A stated year stands over a site date
+years later when the later year is written only in date lines (a 2019 review posted in 2023;
+"…2015年统计公报" posted in 2023). An undated study whose first sentence covers "2014年至2019年"
+is on the span's last year. 当年 before a figure is the year last written in its sentence.
 
 Must never: read files, extract figures, hard-code places (the gazetteer in `regions`
 knows them), or use the file name to decide anything. It never raises on odd text:
