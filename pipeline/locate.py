@@ -22,7 +22,14 @@ the place above the places named that fits it is the report's ("全省 … 苏�
 江苏's; "全市 … 鱼峰区、柳南区…" is 柳州's). A two-character name whose stem is a joining word
 ("和县") is no mention right after another word ("乡镇和县直部门"). A text with no self word
 but unnamed bodies ("从县法院获悉") is of their level, its source's place included ("来源:
-某某县融媒体中心"). A shared name is settled by its parent or its siblings named in the text.
+某某县融媒体中心"). A shared name is settled by its parent or its siblings named in the text. A self word that
+is a place's short name ("全州", 全州县) is the text's scope, unless written right after that
+place's parent; a one-character prefecture alias listed in rules/locate.yaml ("巴州") is the
+prefecture when the text's other places lie in its province; a child whose name reads as a word
+is a mention right after its parent ("阳泉市城区"). A place fitting the self word but named less
+often than the text names itself is an example: the paper's city ("衡阳日报 … 全市 … 耒阳市")
+or the autonomous region ("我区 … 自治区司法厅 … 拉萨市城关区") wins. "在全省…会上" is the
+superior's meeting, not a self word.
 A place above any the self word can denote (天津市 for a text saying "全区" that never names
 its district) is no answer: no place. A text about the whole country ("全国…", "我国…", the
 司法部's own report, a news item whose first lines quote a national body and that names no
@@ -42,7 +49,12 @@ publication year. A yearbook's entry with no year
 stated is of the year before its edition ("德清年鉴2018" records 2017). A date inside a
 sentence (an event: "2020年4月27日举办培训") never decides the year; a signature is looked
 for only after the first sentence. A text opening with the current year's figures ("今年以来,
-全市…3955件") is of the year it was written even when an older year's total follows.
+全市…3955件") is of the year it was written even when an older year's total follows, and so is
+one giving a part of its publication year first ("2025年第一季度…56件", "上半年共排查…",
+"截至2022年5月31日…72件") before last year's total. A stated year stands over a site date
+years later when the later year is written only in date lines (a 2019 review posted in 2023;
+"…2015年统计公报" posted in 2023). An undated study whose first sentence covers "2014年至2019年"
+is on the span's last year. 当年 before a figure is the year last written in its sentence.
 
 Must never: read files, extract figures, hard-code places (the gazetteer in `regions`
 knows them), or use the file name to decide anything. It never raises on odd text:
@@ -84,7 +96,7 @@ SIGNATURE_MAX = 40
 # A work review ("…司法局2021年工作综述"), a reply to a proposal ("…提案的答复") and a table's
 # title ("…目标任务进展情况表") are titles too.
 TITLE_END_RE = re.compile(
-    r"(?:报告|情况|总结|通报|白皮书|工作要点|综述|答复|(?:情况|统计|进展|一览)表|总结(?:和|及|暨)\S{0,12}计划)$"
+    r"(?:报告|情况|总结|通报|公报|白皮书|工作要点|综述|答复|(?:情况|统计|进展|一览)表|总结(?:和|及|暨)\S{0,12}计划)$"
 )
 # trailing quotes and brackets, and a bracketed remark ("(公示)", "(全文)")
 TITLE_TRAILING_RE = re.compile(r"(?:[\s\"“”《》()()【】]|[((][^()()]{1,6}[))])+$")
@@ -144,6 +156,8 @@ WRAP_GAP = 5  # blank or page-break lines allowed between a title's two halves
 # "2024/2/4 上午10:12 …": the date and time a browser printed the page, atop every page
 PRINT_STAMP_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d{2}")
 HEAD_NATIONAL_LINES = 3
+THAT_YEAR = "当年"
+SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?\s*(?:至|—|-|~|到)\s*({YEAR})\s*年")
 LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
 RULE_LISTS = (
     "self_bodies",
@@ -158,8 +172,11 @@ RULE_LISTS = (
     "current_words",
     "event_words",
     "rank_words",
+    "meeting_words",
 )
+MEETING_SPAN = 40  # characters from a self word to the end of "…推进会上"
 NATIONAL_LISTS = ("markers", "not_markers", "bodies", "honour_words")
+ALIASES = "prefecture_aliases"
 # The lowest level a self word can denote: "全市" is a prefecture's or a county-level city's.
 SELF_LOWEST_LEVEL = {
     "省": "province",
@@ -226,10 +243,12 @@ class _Rules:
     current_words: tuple[str, ...]
     event_words: tuple[str, ...]
     rank_words: tuple[str, ...]
+    meeting_words: tuple[str, ...]
     national_markers: tuple[str, ...]
     national_not: tuple[str, ...]
     national_bodies: tuple[str, ...]
     honour_words: tuple[str, ...]
+    aliases: tuple[tuple[str, str], ...] = ()  # ("巴州", "巴音郭楞蒙古自治州")
 
 
 class LocateRulesError(ValueError):
@@ -258,8 +277,13 @@ def _check_keys(data: object, known: Sequence[str], where: str) -> dict:
 
 def parse_rules(data: object) -> _Rules:
     """The rules from the parsed YAML, or LocateRulesError naming what is wrong."""
-    top = _check_keys(data, (*RULE_LISTS, "national"), "the top level")
+    top = _check_keys(data, (*RULE_LISTS, "national", ALIASES), "the top level")
     lists = {key: _word_list(top[key], key) for key in RULE_LISTS}
+    aliases = top[ALIASES]
+    if not isinstance(aliases, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and len(regions.lookup(v)) == 1 for k, v in aliases.items()
+    ):
+        raise LocateRulesError(f"{LOCATE_RULES.name}: entry “{ALIASES}” must map short names to one known place each")
     national = _check_keys(top["national"], NATIONAL_LISTS, "entry “national”")
     words = {key: _word_list(national[key], f"national.{key}") for key in NATIONAL_LISTS}
     prefixes = "|".join(map(re.escape, lists["dateline_prefixes"]))
@@ -276,10 +300,12 @@ def parse_rules(data: object) -> _Rules:
         current_words=lists["current_words"],
         event_words=lists["event_words"],
         rank_words=lists["rank_words"],
+        meeting_words=lists["meeting_words"],
         national_markers=words["markers"],
         national_not=words["not_markers"],
         national_bodies=words["bodies"],
         honour_words=words["honour_words"],
+        aliases=tuple(aliases.items()),
     )
 
 
@@ -427,6 +453,63 @@ def _paper_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
+def _local_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions as local texts mean them. A self word that is also a place's short name ("全州"
+    in "全州各级复议机构", 全州县) is the text's scope, unless written right after a place above
+    that place ("桂林全州"). A prefecture's short name from rules/locate.yaml ("巴州") is that
+    prefecture when the text names other places of its province more often than places of the
+    province of the name's plain reading (巴州区 of 四川)."""
+    self_words = set(_rules().self_words)
+    kept: list[Mention] = []
+    for m in mentions:
+        previous = kept[-1] if kept else None
+        after_parent = (
+            previous is not None
+            and previous.end == m.start
+            and any(regions.is_within(p, q) for p in m.candidates for q in previous.candidates)
+        )
+        if m.surface in self_words and not after_parent:
+            continue
+        kept.append(m)
+    return _aliased(text, _children_after(text, kept))
+
+
+def _children_after(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "阳泉市城区", "某市郊区": a child whose name reads as a word (城区, 郊区, 矿区) and is no
+    mention alone is one right after its parent's name."""
+    starts = {m.start for m in mentions}
+    added = []
+    for m in mentions:
+        if len(m.candidates) != 1 or m.end in starts:
+            continue
+        for child in regions.children(m.candidates[0]):
+            if text.startswith(child.name, m.end):
+                added.append(Mention((child,), m.end, m.end + len(child.name), child.name))
+                break
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _aliased(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` with every occurrence of a listed short name read as its prefecture when the
+    text's other places lie in that prefecture's province (see `_local_forms`)."""
+    out = list(mentions)
+    for alias, name in _rules().aliases:
+        target = regions.lookup(name)[0]
+        spots = [match.span() for match in re.finditer(re.escape(alias), text)]
+        singles = [m.candidates[0] for m in mentions if len(m.candidates) == 1 and m.surface != alias]
+        plain = {p.province for m in mentions if m.surface == alias for p in m.candidates}
+        own = sum(1 for p in singles if p.province == target.province)
+        rival = max((sum(1 for p in singles if p.province == other) for other in plain), default=0)
+        if not spots or own <= rival:
+            continue
+        inside = [m for m in out if any(m.start < end and start < m.end for start, end in spots)]
+        keep = [m for m in inside if m.surface != alias]  # a longer name holding the alias stays
+        covered = {at for m in keep for at in range(m.start, m.end)}
+        out = [m for m in out if m not in inside or m in keep]
+        out += [Mention((target,), a, b, alias) for a, b in spots if a not in covered]
+    return sorted(out, key=lambda m: m.start)
+
+
 def _joined(text: str, mention: Mention, ends: set[int]) -> bool:
     """ "乡镇和县直部门", "市和县两级": a name whose one-character stem is a joining word ("和县"),
     written right after another word, is that word and a level word. Right after a place name
@@ -442,7 +525,7 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
     if not lines:
         return _Choice()
     starts = [line.start for line in lines]
-    mentions = regions.find_mentions(text)
+    mentions = _local_forms(text, regions.find_mentions(text))
     mentions = sorted([*mentions, *_paper_mentions(text, mentions)], key=lambda m: m.start)
     ends = {m.end for m in mentions}
     every = [m for m in mentions if not _joined(text, m, ends)]
@@ -494,11 +577,21 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
     elif _below_fitting(led := _led_subject(text, body), choice.place, self_word):
         # "在盐城市委、市政府的坚强领导下,东台市坚持…": the place led is the text's
         choice = _Choice((led,), led.name) if led else choice
-    if choice.place is None and self_word:
-        choice = _paper_place(papers, self_word) or choice
-    if self_word == "区" and not (choice.place and choice.place.name.endswith(self_word)):
-        # "我区 … 自治区市场监管厅 … 银川市居全区首位": 区 is the autonomous region
-        choice = _region(text, every, unquoted, papers) or choice
+    named = Counter(places[0] for _, places in unquoted if len(places) == 1)
+    # a place fitting the self word but named less often than the text names itself
+    once = choice.place is not None and choice.place.name.endswith(self_word) and named[choice.place] < self_count
+    if self_word and (choice.place is None or once):
+        # "衡阳日报 … 全市 … 耒阳市的知识产权工作获激励": a county named in passing under the
+        # paper's city, which the text calls 全市 more often, is no more than an example
+        paper = _paper_place(papers, self_word)
+        if paper is not None and (choice.place is None or regions.is_within(choice.place, paper.place)):
+            choice = paper
+    if self_word == "区" and (not (choice.place and choice.place.name.endswith(self_word)) or once):
+        # "我区 … 自治区市场监管厅 … 银川市居全区首位": 区 is the autonomous region; so is it
+        # when the one district named is an example ("拉萨市城关区某街道上线平台")
+        region = _region(text, every, unquoted, papers)
+        if region is not None and (choice.place is None or regions.is_within(choice.place, region.place)):
+            choice = region
     return _Choice() if _above_self(choice.place, self_word) else choice
 
 
@@ -536,7 +629,9 @@ def _below_fitting(heading: Place | None, body: Place | None, self_word: str) ->
     the body's place is its superior."""
     if heading is None or body is None or heading == body or not regions.is_within(heading, body):
         return False
-    return not self_word or heading.name.endswith(self_word)
+    # "阳泉市城区:…" over a body naming 阳泉市, where 全省 is the province's meeting: a self
+    # word that fits neither place says nothing between them
+    return not self_word or heading.name.endswith(self_word) or not body.name.endswith(self_word)
 
 
 def _above_self(place: Place | None, self_word: str) -> bool:
@@ -710,10 +805,14 @@ def _self_counts(text: str) -> Counter[str]:
 
 
 def _compared(text: str, match: re.Match[str]) -> bool:
-    """ "居全省前列", "全市第一", "被评为全省…": a self word ranking the place within its superior."""
+    """ "居全省前列", "全市第一", "被评为全省…": a self word ranking the place within its
+    superior; "在全省…会上": the superior's meeting."""
     rules = _rules()
     if text[match.end() :].startswith(rules.rank_words):
         return True
+    clause = re.split(r"[,,。;;]", text[match.end() : match.end() + MEETING_SPAN], maxsplit=1)[0]
+    if text[max(0, match.start() - 1) : match.start()] == "在" and any(w in clause for w in rules.meeting_words):
+        return True  # "在全省调解工作推进会上": the superior's meeting, where the place spoke
     window = HONOUR_GAP + max(map(len, rules.honour_words), default=0)
     before = text[max(0, match.start() - window) : match.start()]
     return any(word in before for word in rules.honour_words) or before.endswith(("居", "高于", "低于"))
@@ -795,6 +894,17 @@ def _year(
         and (stated is None or lead < stated.offset)
     ):
         return dated.this_year
+    # "2025年第一季度,科室共受理…56件" or "截至2022年5月31日,…共收到72件" in a text published
+    # in that year after February: the current period, written with its year, before any other
+    # year stated ("2024年全年,…183件" further down)
+    current = _current_part(lines, dated.this_year) if dated is not None else None
+    if current is not None and (stated is None or current < stated.offset):
+        return dated.this_year
+    # "本报告对2014年至2019年…数据进行分析" opening an undated study: its figures run to the
+    # span's last year; the first year stated ("2014年,全省…") is only where the series starts
+    span = _opening_span(lines)
+    if dated is None and stated is not None and span is not None and span[0] <= stated.year < span[1]:
+        return span[1]
     if stated is None and (edition := _yearbook_edition(head)) is not None:
         return edition - 1
     # "其中2022年受理…74件" in a white paper's news of July 2023 that writes 2023 nowhere else
@@ -809,7 +919,11 @@ def _year(
     if dated.published - 1 <= stated.year <= dated.published:
         return stated.year
     # (a damaged date "截至202011月" still writes the year)
-    unwritten = stated.year < dated.published and not re.search(rf"(?<!\d){dated.year}", text)
+    # (nor a site's own 发布时间 line: a 2019 review posted in 2023 writes 2023 only there)
+    written = re.compile(rf"(?<!\d){dated.year}")
+    unwritten = stated.year < dated.published and not any(
+        written.search(line.text) and not _is_date_line(line.text) for line in lines
+    )
     return stated.year if unwritten else dated.year
 
 
@@ -830,6 +944,39 @@ class _DatedYear:
 class _Stated:
     year: int
     offset: int  # where in the text it is stated
+
+
+def _opening_span(lines: Sequence[_Line]) -> tuple[int, int] | None:
+    """The span of years the first sentence of the text covers ("2014年至2019年"), or None."""
+    first = next((line for line in lines if "。" in line.text), None)
+    match = SPAN_RE.search(first.text.split("。", 1)[0]) if first is not None else None
+    if match is None or int(match.group(1)) >= int(match.group(2)):
+        return None
+    return int(match.group(1)), int(match.group(2))
+
+
+def _current_part(lines: Sequence[_Line], year: int | None) -> int | None:
+    """Where the text first gives figures for a part of `year` written with the year
+    ("2025年第一季度,…56件", "截至2022年5月31日,…72件"), or None; not a plan."""
+    if year is None:
+        return None
+    pattern = re.compile(
+        rf"(?:(?:截至|截止)\s*{year}\s*年\s*\d{{1,2}}\s*月(?:底|末|\s*\d{{1,2}}\s*日)?"
+        rf"|(?<![\d比较与同于至到—\-~]){year}\s*年\s*(?:第一季度|一季度|上半年|前三季度|1\s*[-~—至]\s*\d{{1,2}}\s*月))"
+    )
+    # "上半年共排查各类纠纷20130起" with no year: the current part too, not after 去年/2018年
+    bare = re.compile("|".join(map(re.escape, _rules().part_year_words)))
+    for line in lines:
+        found = [*pattern.finditer(line.text)]
+        for match in bare.finditer(line.text):
+            before = line.text[max(0, match.start() - 5) : match.start()]
+            if not PAST_PERIOD_RE.search(before) and not re.search(r"\d\s*年$|今年$", before):
+                found.append(match)
+        for match in sorted(found, key=lambda m: m.start()):
+            sentence = re.split(r"[。;;]", line.text[match.end() :], maxsplit=1)[0]
+            if FIGURE_RE.search(sentence[:FIGURE_WINDOW]) and not _is_plan(sentence):
+                return line.start + match.start()
+    return None
 
 
 def _this_year_lead(lines: Sequence[_Line]) -> int | None:
@@ -860,9 +1007,23 @@ def _figure_year(lines: Sequence[_Line], published: int | None) -> int | None:
                 scope = re.split(r"[;;。]", rest, maxsplit=1)[0] if pattern is AS_OF_YEAR_RE else clause
                 if FIGURE_RE.search(scope[:FIGURE_WINDOW]) and not _is_event(clause) and not _is_plan(scope):
                     found.append(int(match.group(1)))
+        found += _that_year(line.text)
     if published is not None:
         found = [year for year in found if published - 1 <= year <= published]
     return max(found, default=None)
+
+
+def _that_year(text: str) -> list[int]:
+    """ "…于2024年初施行,当年全国新收…74.96万件": 当年 before a figure is the year last written
+    before it in the sentence."""
+    out = []
+    for match in re.finditer(THAT_YEAR, text):
+        start = max(text.rfind(mark, 0, match.start()) for mark in "。;;")
+        years = re.findall(rf"(?<!\d)({YEAR})\s*年", text[start + 1 : match.start()])
+        clause = re.split(r"[,,;;。]", text[match.end() :], maxsplit=1)[0]
+        if years and FIGURE_RE.search(clause[:FIGURE_WINDOW]) and not _is_plan(clause):
+            out.append(int(years[-1]))
+    return out
 
 
 def _is_event(after: str) -> bool:

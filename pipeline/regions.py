@@ -400,7 +400,29 @@ def _mention_names() -> dict[str, tuple[Place, ...]]:
     gazetteer = _gazetteer()
     names = {k: v for k, v in gazetteer.by_short.items() if len(k) >= 2 and not _reads_as_word(k)}
     names.update({k: v for k, v in gazetteer.by_name.items() if len(k) >= 2 and not _reads_as_word(k)})
+    names.update({k: v for k, v in _prefecture_forms().items() if k not in names})
     return {k: v for k, v in names.items() if all(p.level != NATIONAL for p in v)}
+
+
+PREFECTURE_WORD = "自治州"
+
+
+@cache
+def _prefecture_forms() -> dict[str, tuple[Place, ...]]:
+    """ "黔东南州", "恩施州", "大理州": how texts commonly write an autonomous prefecture, its
+    short name with 州. Derived from the data; a form that is some place's own name or short
+    name is left to that place."""
+    gazetteer = _gazetteer()
+    forms: dict[str, list[Place]] = defaultdict(list)
+    for place in all_places():
+        stem = short_name(place.name)
+        if place.name.endswith(PREFECTURE_WORD) and stem:
+            forms[stem + "州"].append(place)
+    return {
+        form: tuple(found)
+        for form, found in forms.items()
+        if form not in gazetteer.by_name and form not in gazetteer.by_short
+    }
 
 
 @cache

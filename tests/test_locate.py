@@ -281,6 +281,7 @@ def test_the_shipped_locate_rules_load():
     rules = parse_rules(_rules_data())
     assert "日报" in rules.newspaper_suffixes and "全国" in rules.national_markers
     assert "印发" in rules.event_words and "前列" in rules.rank_words and "最高法" in rules.national_bodies
+    assert ("巴州", "巴音郭楞蒙古自治州") in rules.aliases
 
 
 @pytest.mark.parametrize(
@@ -296,6 +297,9 @@ def test_the_shipped_locate_rules_load():
         (lambda d: d.update(rank_words="前列"), "entry “rank_words” must be a list of words"),
         (lambda d: d["national"].pop("honour_words"), "entry “national” lacks the key “honour_words”"),
         (lambda d: d.update(footer_markers="版权所有"), "entry “footer_markers” must be a list of words"),
+        (lambda d: d.pop("prefecture_aliases"), "lacks the key “prefecture_aliases”"),
+        (lambda d: d.pop("meeting_words"), "lacks the key “meeting_words”"),
+        (lambda d: d.update(prefecture_aliases={"巴州": "没有这个地方"}), "must map short names to one known place"),
     ],
 )
 def test_a_malformed_locate_rules_file_stops_naming_file_entry_and_key(change, message):

@@ -240,3 +240,11 @@ def test_a_district_written_right_after_its_municipality_is_found() -> None:
     # jieba keeps 上海市浦东新区 as one word; the district is still a mention of its own.
     names = [m.surface for m in regions.find_mentions("上海市浦东新区人民政府关于2023年法治政府建设情况的报告")]
     assert names == ["上海市", "浦东新区"]
+
+
+def test_an_autonomous_prefecture_is_found_as_its_short_name_with_zhou():
+    found = regions.find_mentions("据了解,黔东南州司法局和大理州司法局今年共办理复议案件。")
+    assert [(m.surface, m.candidates[0].name) for m in found] == [
+        ("黔东南州", "黔东南苗族侗族自治州"),
+        ("大理州", "大理白族自治州"),
+    ]
