@@ -28,6 +28,8 @@ NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
 HEADING_MAX = 40
 SCOPE_SIGNALS = ("whole_scope", "government_body")
 REPORTING_MONTHS = 3  # annual reports on a year appear by the end of March of the next
+MIN_LABEL_RUN = 3  # a one-row table one cell per line has at least this many column labels
+CLAUSE_END_RE = re.compile(r"[,;:。]")  # a line with clause punctuation is prose, not a table cell
 TABLE_SEPARATOR = re.compile(r" \| ")
 BARE_NUMBER_RE = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 VALUE_CELL_RE = re.compile(r"^[+\-−—]?\s*\d[\d,]*(?:\.\d+)?\s*\S{0,6}$")  # "1186", "98.7%", "+3.4个百分点"
@@ -100,7 +102,9 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     simplified = arabic_years(to_simplified(text))  # and '二〇二三年' as '2023年', also one for one
     plans = _plan_sections(simplified, scope.year)
     cell_rows, cells = _cell_per_line_tables(simplified, scope.year)
-    tables = _year_tables(simplified, scope.year) | cell_rows
+    side_rows, side_cells = _label_run_tables(simplified, scope.year)
+    cells |= side_cells
+    tables = _year_tables(simplified, scope.year) | cell_rows | side_rows
     topics = _Topics(document=_title_topic(simplified))
     for start, sentence in _joined_sentences(simplified):
         in_table = start in cells  # a table's cells neither open sections nor carry subjects
@@ -346,6 +350,51 @@ def _cell_per_line_tables(text: str, year: int | None = None) -> tuple[dict[int,
             cells.update(offset for offset, _ in lines[i : i + width])
             i += width
     return rows, cells
+
+
+def _label_run_tables(text: str, year: int | None) -> tuple[dict[int, _TableRow], set[int]]:
+    """A one-row table copied one cell per line: N column labels ("新收案件", "办结案件", "纠错率" …), then the N
+    values in the same order (no year header: the report's year). Each label is read with its value; the
+    evidence is the whole table. Also returns the offsets of its lines."""
+    if not year:
+        return {}, set()
+    lines = _lines_with_offsets(text)
+    rows: dict[int, _TableRow] = {}
+    cells: set[int] = set()
+    i = 0
+    while i < len(lines):
+        width = _label_run(lines, i)
+        if width < MIN_LABEL_RUN or i + 2 * width > len(lines):
+            i += max(width, 1)
+            continue
+        values = [body for _, body in lines[i + width : i + 2 * width]]
+        if not all(_is_value_cell(v) for v in values) or (
+            i + 2 * width < len(lines) and _is_value_cell(lines[i + 2 * width][1])
+        ):
+            i += width
+            continue
+        labels = [body for _, body in lines[i : i + width]]
+        start, last = lines[i][0], lines[i + 2 * width - 1]
+        sentences = tuple(
+            _label_value_sentence(year, label, value) for label, value in zip(labels, values, strict=True)
+        )
+        rows[start] = _TableRow(start, text[start : last[0] + len(last[1])], sentences)
+        cells.update(offset for offset, _ in lines[i : i + 2 * width])
+        i += 2 * width
+    return rows, cells
+
+
+def _label_run(lines: list[tuple[int, str]], i: int) -> int:
+    """How many label lines (short, no figure) stand in a row from line i."""
+    j = i
+    while j < len(lines) and _is_label_cell(lines[j][1]) and not CLAUSE_END_RE.search(lines[j][1]):
+        j += 1
+    return j - i
+
+
+def _label_value_sentence(year: int, label: str, value: str) -> str:
+    unit = _g().table["count_unit"] if BARE_NUMBER_RE.match(value) else ""
+    return _g().table["cell_sentence"].format(year=year, label=label, value=value, unit=unit)
 
 
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
@@ -706,7 +755,9 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
         if _is_proper_part(indicator, mentions[i]):
             continue  # '法院受理各类行政案件1,980件,其中一审案件1,102件': the part is the indicator's own
         # a count's clause also rules out the rate that follows it ('…仲裁案件1200件,调解成功率62%')
-        same_family = previous.quantity.unit in indicator.units or indicator.unit == "%"
+        # a change of the same subject ('…类复议案件增长1.8倍,新收1,316件') speaks of it too
+        change = previous.quantity.unit in _g().words["multiplier_units"]
+        same_family = previous.quantity.unit in indicator.units or indicator.unit == "%" or change
         if not same_family or indicator.not_cues is None:
             continue
         ruled_out = _last(indicator.not_cues, previous.clause)

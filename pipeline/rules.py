@@ -114,7 +114,7 @@ REQUIRED_PATTERNS = (
     "table_unit",
     "label_unit",
 )
-REQUIRED_WORDS = ("time_units",)
+REQUIRED_WORDS = ("time_units", "multiplier_units")
 TABLE_KEYS = ("cell_sentence", "change_sentence", "rise_verb", "fall_verb", "count_unit")
 
 
