@@ -120,6 +120,7 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
             found = [replace(f, evidence=text[f.start : f.end]) for f in found]
         facts.extend(found)
     facts = _without_government_own(_without_weaker_heading_readings(facts))
+    facts = _without_title_repeats(facts, simplified)
     if scope.year and _is_part_year_title(simplified, scope.year):
         # A half-year or quarterly summary: its figures of the year are of part of it (earlier years stay).
         facts = [f for f in facts if f.year is not None and f.year < scope.year]
@@ -1229,6 +1230,14 @@ def _scope_signals(clause: str) -> tuple[str, ...]:
     return ("government_body",) if bodies else ()
 
 
+def _without_title_repeats(facts: list[Fact], text: str) -> list[Fact]:
+    """A headline's figure that the body states again ('全国登记在册市场主体达1.59亿户' over '截至2022年5月底,
+    …1.59亿户') is read from the body, where its date and scope stand: the headline's own reading goes."""
+    title_end = len(_first_line(text))
+    body = text[title_end:]
+    return [f for f in facts if f.start >= title_end or not f.note or f.note not in body]
+
+
 def _without_government_own(facts: list[Fact]) -> list[Fact]:
     """Where a document gives an indicator for the whole jurisdiction ('全市各级行政机关共收到申请2146件'), its
     figures of the government itself ('市政府共收到…263件,比上年的198件') are parts, not the place's."""
@@ -1403,7 +1412,8 @@ def _governing_year(before: str, report_year: int | None, published: tuple[int, 
 def _is_time_phrase(text: str, match: re.Match[str]) -> bool:
     preceding = text[max(0, match.start() - 3) : match.start()]
     following = text[match.end() : match.end() + 3]
-    if _g().comparison.search(preceding) or _g().not_time_before.search(preceding):
+    cutoff = preceding.rstrip().endswith(_g().words["cutoff"])  # '截至2024年底…1.89亿户': the stock's date
+    if _g().comparison.search(preceding) or (_g().not_time_before.search(preceding) and not cutoff):
         return False
     if _g().not_time_after.match(following) or _inside_title(text, match.start()):
         return False
