@@ -18,15 +18,16 @@ from functools import lru_cache
 
 from pipeline import catalogue as cat
 from pipeline.model import PERIOD_CUMULATIVE, PERIOD_YEAR, Fact, Place
-from pipeline.numbers import AT_LEAST, EXACT, Quantity, arabic_years, find_quantities, parse_numeral
+from pipeline.numbers import AT_LEAST, AT_MOST, EXACT, Quantity, arabic_years, find_quantities, parse_numeral
 from pipeline.regions import short_name, to_simplified
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
-CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:|。")  # 。 inside a sentence joined to its 其中 sentence
+CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:|;|。")  # ; and 。 inside a sentence joined to its 其中 sentence
 YEAR = r"(?:19|20)\d{2}"
 NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
 HEADING_MAX = 40
 SCOPE_SIGNALS = ("whole_scope", "government_body")
+APPROX_SHARE = 0.05  # an exact figure within 5 % of an approximate one is the same figure
 REPORTING_MONTHS = 3  # annual reports on a year appear by the end of March of the next
 MIN_LABEL_RUN = 3  # a one-row table one cell per line has at least this many column labels
 CLAUSE_END_RE = re.compile(r"[,;:。]")  # a line with clause punctuation is prose, not a table cell
@@ -581,7 +582,25 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics |
         for m, r in zip(mentions, readings, strict=True)
         if r is not None
     ]
+    facts = _without_bounds_beside_exact(facts)
     return facts + _inferred(facts, sentence) + _zero_facts(sentence, offset, scope, facts)
+
+
+def _without_bounds_beside_exact(facts: list[Fact]) -> list[Fact]:
+    """'总量突破170万户,年末达到171.8万户': a bound beside the exact figure of the same sentence gives way."""
+    exact = [f for f in facts if f.qualifier == EXACT]
+    return [f for f in facts if f.qualifier == EXACT or not any(_satisfies(e, f) for e in exact)]
+
+
+def _satisfies(exact: Fact, bound: Fact) -> bool:
+    """The exact figure of the same indicator, year and period lies within the bound."""
+    if (exact.indicator, exact.year, exact.period) != (bound.indicator, bound.year, bound.period):
+        return False
+    if bound.qualifier == AT_LEAST:
+        return exact.value >= bound.value
+    if bound.qualifier == AT_MOST:
+        return exact.value <= bound.value
+    return abs(exact.value - bound.value) <= APPROX_SHARE * bound.value
 
 
 def _quantity_signals(q: Quantity, qualifier: str) -> tuple[str, ...]:
@@ -761,10 +780,9 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
         same_family = previous.quantity.unit in indicator.units or indicator.unit == "%" or change
         if not same_family or indicator.not_cues is None:
             continue
-        ruled_out = _last(indicator.not_cues, previous.clause)
-        if not indicator.not_cues.search(previous.right_noun) and (
-            ruled_out is None or ruled_out.end() == len(previous.clause.rstrip())
-        ):
+        clause = previous.clause.rstrip()
+        subject_ruled_out = any(m.end() != len(clause) for m in indicator.not_cues.finditer(clause))
+        if not indicator.not_cues.search(previous.right_noun) and not subject_ruled_out:
             continue  # nothing rules the subject out; '…开展合法性审核18件' only names what was done to the 18
         cue = _last(indicator.cues, mentions[i].clause)
         own = CLAUSE_BREAK.split(mentions[i].clause[: cue.start()] if cue else mentions[i].clause)[-1]
