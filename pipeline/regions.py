@@ -342,11 +342,39 @@ def resolve(candidates: Iterable[Place], context: Iterable[Place]) -> list[Place
 
 @cache
 def _jieba_words() -> dict[str, tuple[int, str]]:
-    """jieba's own frequency and part-of-speech tag of every place name and short name it knows."""
-    import jieba
-
+    """jieba's own frequency and part-of-speech tag of every place name and short name it knows;
+    kept beside the tokenizer (see `keep_tokenizer_in`): reading jieba's dictionary is most of it."""
     gazetteer = _gazetteer()
     wanted = set(gazetteer.by_short) | set(gazetteer.by_name)
+    folder = _tokenizer_folder
+    path = folder / f"jieba-words-{_jieba_words_key(wanted)}.marshal" if folder is not None else None
+    kept = _read_kept(path) if path is not None else None
+    if isinstance(kept, dict):
+        return kept
+    words = _read_jieba_words(wanted)
+    if path is not None:
+        _write_kept(path, words, "jieba-words-*.marshal")
+    return words
+
+
+def _jieba_words_key(wanted: set[str]) -> str:
+    """What `_jieba_words` depends on: jieba's dictionary (version and file) and the names asked for."""
+    digest = hashlib.sha256(_jieba_dictionary_id().encode())
+    for name in sorted(wanted):
+        digest.update(f"\n{name}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _jieba_dictionary_id() -> str:
+    import jieba
+
+    stat = (Path(jieba.__file__).parent / "dict.txt").stat()
+    return f"{TOKENIZER_FORMAT}|{jieba.__version__}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
+def _read_jieba_words(wanted: set[str]) -> dict[str, tuple[int, str]]:
+    import jieba
+
     words = {}
     with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as handle:
         for line in handle:
@@ -456,9 +484,10 @@ _tokenizer_folder: Path | None = None  # where the built tokenizer is kept betwe
 
 
 def keep_tokenizer_in(folder: Path | None) -> None:
-    """Keep the built place-name tokenizer in `folder` (a build's `out/.cache/`), so the next
-    process loads it instead of building it again (most of a worker's start). Set before the
-    workers are forked, which inherit it; None keeps nothing."""
+    """Keep the built place-name tokenizer and jieba's entries for the place names in `folder`
+    (a build's `out/.cache/`), so the next process loads them instead of building them again
+    (most of a worker's start). Set before the workers are forked, which inherit it; None keeps
+    nothing."""
     global _tokenizer_folder
     _tokenizer_folder = Path(folder) if folder is not None else None
 
@@ -479,11 +508,7 @@ def _user_words() -> list[tuple[str, int]]:
 def _tokenizer_key(words: list[tuple[str, int]]) -> str:
     """What the built tokenizer depends on: jieba's own dictionary (its version and file) and
     every added word and frequency in order (the gazetteer's and the catalogue's content)."""
-    import jieba
-
-    dictionary = Path(jieba.__file__).parent / "dict.txt"
-    stat = dictionary.stat()
-    digest = hashlib.sha256(f"{TOKENIZER_FORMAT}|{jieba.__version__}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    digest = hashlib.sha256(_jieba_dictionary_id().encode())
     for word, freq in words:
         digest.update(f"\n{word}\t{freq}".encode())
     return digest.hexdigest()[:16]
@@ -515,13 +540,10 @@ def _tokenizer() -> jieba.Tokenizer:
 
 def _load_tokenizer(tokenizer: jieba.Tokenizer, path: Path) -> bool:
     """Fill `tokenizer` from a kept file; False (nothing changed) when it is missing or damaged."""
-    try:
-        freq, total = marshal.loads(path.read_bytes())  # our own file, in a folder we own
-    except FileNotFoundError:
+    kept = _read_kept(path)
+    if not isinstance(kept, tuple) or len(kept) != 2:
         return False
-    except Exception:  # noqa: BLE001 - a damaged file is rebuilt, never trusted
-        logger.warning("ignoring an unreadable tokenizer file: %s", path)
-        return False
+    freq, total = kept
     if not isinstance(freq, dict) or not isinstance(total, int):
         return False
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
@@ -529,17 +551,33 @@ def _load_tokenizer(tokenizer: jieba.Tokenizer, path: Path) -> bool:
 
 
 def _save_tokenizer(tokenizer: jieba.Tokenizer, path: Path) -> None:
-    """Write the tokenizer's dictionary (temp file, then rename); older ones removed."""
+    """Write the tokenizer's dictionary; older ones removed."""
+    _write_kept(path, (tokenizer.FREQ, tokenizer.total), "tokenizer-*.marshal")
+
+
+def _read_kept(path: Path) -> object:
+    """A kept file's contents; None when it is missing or damaged."""
+    try:
+        return marshal.loads(path.read_bytes())  # our own file, in a folder we own
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged file is rebuilt, never trusted
+        logger.warning("ignoring an unreadable kept file: %s", path)
+        return None
+
+
+def _write_kept(path: Path, data: object, older: str) -> None:
+    """Write `data` to `path` (temp file, then rename) and remove the other files matching `older`."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(marshal.dumps((tokenizer.FREQ, tokenizer.total)))
+        temp.write_bytes(marshal.dumps(data))
         os.replace(temp, path)
-        for old in path.parent.glob("tokenizer-*.marshal"):
+        for old in path.parent.glob(older):
             if old != path:
                 old.unlink(missing_ok=True)
-    except OSError:  # a build never fails for want of this file: the next one builds it again
-        logger.warning("could not keep the tokenizer in %s", path.parent, exc_info=True)
+    except OSError:  # a build never fails for want of this file: the next one writes it again
+        logger.warning("could not keep %s in %s", path.name, path.parent, exc_info=True)
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
 

@@ -309,3 +309,28 @@ def test_keeping_a_tokenizer_replaces_the_older_one(tmp_path):
     regions._save_tokenizer(tokenizer, tmp_path / "tokenizer-a.marshal")
     regions._save_tokenizer(tokenizer, tmp_path / "tokenizer-b.marshal")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tokenizer-b.marshal"]
+
+
+def test_kept_jieba_words_are_the_ones_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(regions, "_tokenizer_folder", tmp_path)
+    read = regions._jieba_words.__wrapped__()
+    assert read == regions._jieba_words() and len(read) > 1000
+    kept = list(tmp_path.glob("jieba-words-*.marshal"))
+    assert len(kept) == 1
+
+    def no_reading(wanted):
+        raise AssertionError("the kept words should have been loaded")
+
+    monkeypatch.setattr(regions, "_read_jieba_words", no_reading)
+    assert regions._jieba_words.__wrapped__() == read
+    kept[0].write_bytes(b"damaged")
+    monkeypatch.undo()
+    monkeypatch.setattr(regions, "_tokenizer_folder", tmp_path)
+    assert regions._jieba_words.__wrapped__() == read  # read again and kept again
+    assert regions._read_kept(kept[0]) == read
+
+
+def test_the_kept_jieba_words_key_follows_the_names_asked_for():
+    key = regions._jieba_words_key({"长春", "长春市"})
+    assert regions._jieba_words_key({"长春市", "长春"}) == key
+    assert regions._jieba_words_key({"长春", "长春市", "吉林"}) != key
