@@ -9,7 +9,9 @@ level,parent_adcode,note,valid_from; `valid_from` is a year or an ISO date) for 
 than the generated list; standard and short names ("长春市"/"长春"); traditional ->
 simplified characters by OpenCC (`pipeline.script`); finding place-name mentions in text,
 confirmed as whole words by a private jieba tokenizer whose user dictionary holds the place
-names and the catalogue's vocabulary.
+names and the catalogue's vocabulary; keeping that tokenizer, and jieba's entries for the place
+names, in a build's `out/.cache/` when the build asks (`keep_tokenizer_in`), each file named by
+a digest of what it was built from.
 
 A former division keeps answering `by_adcode`, and its full name is still found when no
 current place bears it, but it is nobody's child any more. A supplement entry supersedes any
