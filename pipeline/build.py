@@ -603,6 +603,8 @@ class BuildFailed(RuntimeError):
 
 
 def _build_locked(raw: Path, out: Path, progress: Progress | None) -> BuildResult:
+    from pipeline.regions import keep_tokenizer_in
+
     started = time.perf_counter()
     check_rules()  # a broken rule file stops the build; it is never one file's "error"
     if not raw.is_dir():
@@ -611,6 +613,7 @@ def _build_locked(raw: Path, out: Path, progress: Progress | None) -> BuildResul
     snapshot = _snapshot(_inputs(raw, found))
     try:
         results = ResultCache(out)
+        keep_tokenizer_in(results.folder)  # before any worker is forked: they inherit it
         tables = _tables(found, progress, raw, results)
         results.save()
         result = _result(out, tables, started)

@@ -7,7 +7,8 @@ file's bytes and the place/year an editor stated for it; a stat index (name, siz
 everything a result depends on: the pipeline's code and rules (`build.pipeline_version`, which
 digests pipeline/*.py and pipeline/rules/*, the gazetteer supplement included) and the versions
 of the libraries that read files and places (OpenCC, jieba, the PDF, Word and OCR
-readers). Any change of those throws the whole cache away.
+readers). Any change of those throws the whole cache away. (pipeline.regions keeps its built
+place-name tokenizer in the same folder, under its own names.)
 
 Must never: hold a result of a file that failed for a passing reason (timeout, out of memory, a
 crashed worker, a stage error: those are tried again next build), write outside `out/.cache/`,

@@ -9,7 +9,9 @@ level,parent_adcode,note,valid_from; `valid_from` is a year or an ISO date) for 
 than the generated list; standard and short names ("长春市"/"长春"); traditional ->
 simplified characters by OpenCC (`pipeline.script`); finding place-name mentions in text,
 confirmed as whole words by a private jieba tokenizer whose user dictionary holds the place
-names and the catalogue's vocabulary.
+names and the catalogue's vocabulary; keeping that tokenizer, and jieba's entries for the place
+names, in a build's `out/.cache/` when the build asks (`keep_tokenizer_in`), each file named by
+a digest of what it was built from.
 
 A former division keeps answering `by_adcode`, and its full name is still found when no
 current place bears it, but it is nobody's child any more. A supplement entry supersedes any
@@ -23,7 +25,12 @@ or name particular places in code: every place comes from the data files.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import hashlib
+import logging
+import marshal
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -34,6 +41,8 @@ from typing import TYPE_CHECKING
 
 from pipeline import script
 from pipeline.model import LEVELS, Place
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     import ahocorasick
@@ -335,11 +344,39 @@ def resolve(candidates: Iterable[Place], context: Iterable[Place]) -> list[Place
 
 @cache
 def _jieba_words() -> dict[str, tuple[int, str]]:
-    """jieba's own frequency and part-of-speech tag of every place name and short name it knows."""
-    import jieba
-
+    """jieba's own frequency and part-of-speech tag of every place name and short name it knows;
+    kept beside the tokenizer (see `keep_tokenizer_in`): reading jieba's dictionary is most of it."""
     gazetteer = _gazetteer()
     wanted = set(gazetteer.by_short) | set(gazetteer.by_name)
+    folder = _tokenizer_folder
+    path = folder / f"jieba-words-{_jieba_words_key(wanted)}.marshal" if folder is not None else None
+    kept = _read_kept(path) if path is not None else None
+    if isinstance(kept, dict):
+        return kept
+    words = _read_jieba_words(wanted)
+    if path is not None:
+        _write_kept(path, words, "jieba-words-*.marshal")
+    return words
+
+
+def _jieba_words_key(wanted: set[str]) -> str:
+    """What `_jieba_words` depends on: jieba's dictionary (version and file) and the names asked for."""
+    digest = hashlib.sha256(_jieba_dictionary_id().encode())
+    for name in sorted(wanted):
+        digest.update(f"\n{name}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _jieba_dictionary_id() -> str:
+    import jieba
+
+    stat = (Path(jieba.__file__).parent / "dict.txt").stat()
+    return f"{TOKENIZER_FORMAT}|{jieba.__version__}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
+def _read_jieba_words(wanted: set[str]) -> dict[str, tuple[int, str]]:
+    import jieba
+
     words = {}
     with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as handle:
         for line in handle:
@@ -370,10 +407,15 @@ def _reads_as_word(name: str) -> bool:
     ones, frequent jieba words that are not proper nouns ("资源", "合作"), and full names without
     a stem ("城区", "郊区")."""
     freq, tag = _jieba_words().get(name, (0, "ns"))
-    plain = tag not in PROPER_TAGS
-    # 城区/郊区/矿区 have no stem and read as words; 冠县/任县 have one-character stems and don't
-    stemless = name in _gazetteer().by_name and not short_name(name) and not name.endswith(("县", "旗"))
-    return name in common_names() or (plain and (freq >= COMMON_FREQ or stemless))
+    if name in common_names():
+        return True
+    if tag in PROPER_TAGS:  # most names: jieba does not know them (read as "ns") or tags them proper
+        return False
+    # 城区/郊区/矿区 have no stem and read as words; 冠县/任县 have one-character stems and don't.
+    # short_name last: it is the costly test, and 6,000 names are checked at start-up.
+    return freq >= COMMON_FREQ or (
+        name in _gazetteer().by_name and not name.endswith(("县", "旗")) and not short_name(name)
+    )
 
 
 def sub_place_names(place: Place) -> list[str]:
@@ -415,8 +457,10 @@ def _prefecture_forms() -> dict[str, tuple[Place, ...]]:
     gazetteer = _gazetteer()
     forms: dict[str, list[Place]] = defaultdict(list)
     for place in all_places():
+        if not place.name.endswith(PREFECTURE_WORD):  # before short_name: 3,000 places, 30 prefectures
+            continue
         stem = short_name(place.name)
-        if place.name.endswith(PREFECTURE_WORD) and stem:
+        if stem:
             forms[stem + "州"].append(place)
     return {
         form: tuple(found)
@@ -438,26 +482,106 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-@cache
-def _tokenizer() -> jieba.Tokenizer:
-    """A private jieba tokenizer knowing every place name and the catalogue's words."""
-    import logging
+_tokenizer_folder: Path | None = None  # where the built tokenizer is kept between processes
 
-    import jieba
 
+def keep_tokenizer_in(folder: Path | None) -> None:
+    """Keep the built place-name tokenizer and jieba's entries for the place names in `folder`
+    (a build's `out/.cache/`), so the next process loads them instead of building them again
+    (most of a worker's start). Set before the workers are forked, which inherit it; None keeps
+    nothing."""
+    global _tokenizer_folder
+    _tokenizer_folder = Path(folder) if folder is not None else None
+
+
+def _user_words() -> list[tuple[str, int]]:
+    """The words added to jieba's dictionary, in order, with their frequencies."""
     from pipeline import catalogue
 
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
     gazetteer = _gazetteer()
-    for word in catalogue.vocabulary():
-        tokenizer.add_word(word, freq=VOCABULARY_FREQ)
+    words = [(word, VOCABULARY_FREQ) for word in catalogue.vocabulary()]
     known = _jieba_words()
     for name in _mention_names():
         if name not in known:  # jieba's own frequency of a name it knows is kept: it splits prose well
-            tokenizer.add_word(name, freq=PLACE_FREQ if name in gazetteer.by_name else SHORT_FREQ)
+            words.append((name, PLACE_FREQ if name in gazetteer.by_name else SHORT_FREQ))
+    return words
+
+
+def _tokenizer_key(words: list[tuple[str, int]]) -> str:
+    """What the built tokenizer depends on: jieba's own dictionary (its version and file) and
+    every added word and frequency in order (the gazetteer's and the catalogue's content)."""
+    digest = hashlib.sha256(_jieba_dictionary_id().encode())
+    for word, freq in words:
+        digest.update(f"\n{word}\t{freq}".encode())
+    return digest.hexdigest()[:16]
+
+
+TOKENIZER_FORMAT = 1  # of the kept file: jieba's (FREQ, total) after the words are added
+
+
+@cache
+def _tokenizer() -> jieba.Tokenizer:
+    """A private jieba tokenizer knowing every place name and the catalogue's words; loaded
+    from the kept file when there is one for the same words (see `keep_tokenizer_in`)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    words = _user_words()
+    folder = _tokenizer_folder
+    path = folder / f"tokenizer-{_tokenizer_key(words)}.marshal" if folder is not None else None
+    tokenizer = jieba.Tokenizer()
+    if path is not None and _load_tokenizer(tokenizer, path):
+        return tokenizer
+    tokenizer.initialize()
+    for word, freq in words:
+        tokenizer.add_word(word, freq=freq)
+    if path is not None:
+        _save_tokenizer(tokenizer, path)
     return tokenizer
+
+
+def _load_tokenizer(tokenizer: jieba.Tokenizer, path: Path) -> bool:
+    """Fill `tokenizer` from a kept file; False (nothing changed) when it is missing or damaged."""
+    kept = _read_kept(path)
+    if not isinstance(kept, tuple) or len(kept) != 2:
+        return False
+    freq, total = kept
+    if not isinstance(freq, dict) or not isinstance(total, int):
+        return False
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+    return True
+
+
+def _save_tokenizer(tokenizer: jieba.Tokenizer, path: Path) -> None:
+    """Write the tokenizer's dictionary; older ones removed."""
+    _write_kept(path, (tokenizer.FREQ, tokenizer.total), "tokenizer-*.marshal")
+
+
+def _read_kept(path: Path) -> object:
+    """A kept file's contents; None when it is missing or damaged."""
+    try:
+        return marshal.loads(path.read_bytes())  # our own file, in a folder we own
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged file is rebuilt, never trusted
+        logger.warning("ignoring an unreadable kept file: %s", path)
+        return None
+
+
+def _write_kept(path: Path, data: object, older: str) -> None:
+    """Write `data` to `path` (temp file, then rename) and remove the other files matching `older`."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_bytes(marshal.dumps(data))
+        os.replace(temp, path)
+        for old in path.parent.glob(older):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:  # a build never fails for want of this file: the next one writes it again
+        logger.warning("could not keep %s in %s", path.name, path.parent, exc_info=True)
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=4096)

@@ -148,3 +148,12 @@ def test_report_places_csv_names_the_place_of_a_report_that_had_none(raw: Path, 
     docs = pd.read_csv(tmp_path / "out" / "documents.csv").set_index("source")
     assert docs.loc["nowhere.txt", "jurisdiction"] == "丁市" and docs.loc["nowhere.txt", "values"] == 1
     assert docs.shape[0] == 3  # the editor's file is not a report
+
+
+def test_a_build_keeps_the_place_tokenizer_in_its_cache_folder(raw: Path, tmp_path: Path, monkeypatch):
+    from pipeline import regions
+
+    kept = []
+    monkeypatch.setattr(regions, "keep_tokenizer_in", kept.append)
+    build(raw, tmp_path / "out")
+    assert kept == [tmp_path / "out" / ".cache"]

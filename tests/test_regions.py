@@ -248,3 +248,89 @@ def test_an_autonomous_prefecture_is_found_as_its_short_name_with_zhou():
         ("黔东南州", "黔东南苗族侗族自治州"),
         ("大理州", "大理白族自治州"),
     ]
+
+
+# ---------------------------------------------------------------- the kept tokenizer
+
+
+TOKENIZER_TEXT = "长春市人民政府2023年法治政府建设情况,全市行政复议案件受理120件,延边州和槐荫区同比增长。"
+
+
+def test_a_kept_tokenizer_is_the_one_built(tmp_path, monkeypatch):
+    import jieba
+
+    monkeypatch.setattr(regions, "_tokenizer_folder", tmp_path)
+    built = regions._tokenizer.__wrapped__()  # built and written: no file yet
+    kept = list(tmp_path.glob("tokenizer-*.marshal"))
+    assert len(kept) == 1
+
+    def no_building(self):
+        raise AssertionError("the kept tokenizer should have been loaded")
+
+    monkeypatch.setattr(jieba.Tokenizer, "initialize", no_building)
+    loaded = regions._tokenizer.__wrapped__()
+    assert loaded.FREQ == built.FREQ and loaded.total == built.total
+    assert list(loaded.cut(TOKENIZER_TEXT, HMM=False)) == list(built.cut(TOKENIZER_TEXT, HMM=False))
+    assert list(built.cut(TOKENIZER_TEXT, HMM=False)) == list(regions._tokenizer().cut(TOKENIZER_TEXT, HMM=False))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not marshal at all", b"\xe9\x00\x00\x00", "abc", [1, 2], ({}, "7")],
+    ids=["empty", "text", "truncated", "a string", "a list", "wrong types"],
+)
+def test_a_damaged_kept_tokenizer_is_ignored(tmp_path, content):
+    import marshal
+
+    import jieba
+
+    path = tmp_path / "tokenizer-0.marshal"
+    path.write_bytes(content if isinstance(content, bytes) else marshal.dumps(content))
+    tokenizer = jieba.Tokenizer()
+    assert not regions._load_tokenizer(tokenizer, path)
+    assert not tokenizer.initialized
+    assert not regions._load_tokenizer(tokenizer, tmp_path / "missing.marshal")
+
+
+def test_the_kept_tokenizer_key_follows_every_word_and_frequency():
+    words = [("长春市", regions.PLACE_FREQ), ("长春", regions.SHORT_FREQ)]
+    key = regions._tokenizer_key(words)
+    assert regions._tokenizer_key(list(words)) == key
+    assert regions._tokenizer_key([("长春市", regions.PLACE_FREQ), ("长春", regions.PLACE_FREQ)]) != key
+    assert regions._tokenizer_key([*words, ("吉林", regions.SHORT_FREQ)]) != key
+    assert regions._tokenizer_key(words[::-1]) != key  # order counts: jieba's total adds each call
+
+
+def test_keeping_a_tokenizer_replaces_the_older_one(tmp_path):
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total = {"甲": 1}, 1
+    regions._save_tokenizer(tokenizer, tmp_path / "tokenizer-a.marshal")
+    regions._save_tokenizer(tokenizer, tmp_path / "tokenizer-b.marshal")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tokenizer-b.marshal"]
+
+
+def test_kept_jieba_words_are_the_ones_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(regions, "_tokenizer_folder", tmp_path)
+    read = regions._jieba_words.__wrapped__()
+    assert read == regions._jieba_words() and len(read) > 1000
+    kept = list(tmp_path.glob("jieba-words-*.marshal"))
+    assert len(kept) == 1
+
+    def no_reading(wanted):
+        raise AssertionError("the kept words should have been loaded")
+
+    monkeypatch.setattr(regions, "_read_jieba_words", no_reading)
+    assert regions._jieba_words.__wrapped__() == read
+    kept[0].write_bytes(b"damaged")
+    monkeypatch.undo()
+    monkeypatch.setattr(regions, "_tokenizer_folder", tmp_path)
+    assert regions._jieba_words.__wrapped__() == read  # read again and kept again
+    assert regions._read_kept(kept[0]) == read
+
+
+def test_the_kept_jieba_words_key_follows_the_names_asked_for():
+    key = regions._jieba_words_key({"长春", "长春市"})
+    assert regions._jieba_words_key({"长春市", "长春"}) == key
+    assert regions._jieba_words_key({"长春", "长春市", "吉林"}) != key
