@@ -30,7 +30,6 @@ from pathlib import Path
 SHARE = 50
 MAX_INTERVAL = 3.0
 EVERY_CALL = 0.001
-ALWAYS_SWEPT = 1_000  # a folder of at most this many entries is swept at every call, however loaded the machine
 
 Quick = tuple[object, ...]
 
@@ -60,7 +59,7 @@ def needs_build(raw: str | Path, out: str | Path) -> bool:
             return memo.stale
         entries, cost = _sweep(Path(raw))
         if entries == memo.entries:
-            memo.swept_at, memo.interval = now, _interval(cost, len(entries))
+            memo.swept_at, memo.interval = now, _interval(cost)
             return memo.stale
     return _check(key, Path(raw), Path(out), quick)
 
@@ -78,14 +77,13 @@ def _check(key: tuple[str, str], raw: Path, out: Path, quick: Quick) -> bool:
     entries, cost = _sweep(raw)
     stale = is_stale(raw, out)
     with _lock:
-        _memos[key] = _Memo(quick, entries, time.monotonic(), _interval(cost, len(entries)), stale)
+        _memos[key] = _Memo(quick, entries, time.monotonic(), _interval(cost), stale)
     return stale
 
 
-def _interval(cost: float, entries: int = 0) -> float:
-    """Seconds until the next sweep, from what this one cost; none for a small folder (a slow sweep there
-    means a loaded machine, and an in-place rewrite must still show at the next rerun)."""
-    return 0.0 if entries <= ALWAYS_SWEPT or cost < EVERY_CALL else min(MAX_INTERVAL, SHARE * cost)
+def _interval(cost: float) -> float:
+    """Seconds until the next sweep, from what this one cost."""
+    return 0.0 if cost < EVERY_CALL else min(MAX_INTERVAL, SHARE * cost)
 
 
 def _quick(raw: Path, out: Path) -> Quick:

@@ -78,7 +78,7 @@ def test_a_change_of_the_raw_folder_is_seen_at_the_next_call_and_checked_once(fo
 
 def test_a_large_folder_is_swept_at_most_every_interval(folders, full_checks, monkeypatch):
     raw, out = folders
-    monkeypatch.setattr(freshness, "_interval", lambda cost, entries=0: 3600.0)  # as if the sweep were very slow
+    monkeypatch.setattr(freshness, "_interval", lambda cost: 3600.0)  # as if the sweep were very slow
     assert not api.needs_build(raw, out)
     path = raw / "报告1.txt"
     info = path.stat()
