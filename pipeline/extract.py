@@ -558,10 +558,11 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics |
     subject, source = _inherited_subject(sentence, quantities, topics or _Topics())
     mentions = _mentions(sentence, quantities, subject + "," if subject else "", source)
     part_in_force = bool(topics and topics.part_in_force)
-    readings, part_at_end = _read_mentions(mentions, sentence, scope, part_in_force)
+    readings = _read_mentions(mentions, sentence, scope, part_in_force)
     if topics is not None:
         # '…市直部门…:2021年败诉25件;2022年败诉1件': a part stays the subject across a semicolon
-        topics.part_in_force = part_at_end and bool(_g().clause_end.search(sentence))
+        ends_clause = _g().clause_end.search(sentence)
+        topics.part_in_force = bool(ends_clause) and _exclusion_at_end(mentions, scope, part_in_force)
     evidence = sentence.strip()
     lead = len(sentence) - len(sentence.lstrip())
     facts = [
@@ -710,8 +711,7 @@ def _right_noun(after: str) -> str:
 
 def _read_mentions(
     mentions: list[Mention], sentence: str, scope: _Scope, part_in_force: bool = False
-) -> tuple[list[Reading | None], bool]:
-    """Each mention's reading, and whether a part of the place is the subject in force at the sentence's end."""
+) -> list[Reading | None]:
     readings: list[Reading | None] = [None] * len(mentions)
     taken = _read_lists(mentions, sentence, scope, readings)
     for i, mention in enumerate(mentions):
@@ -738,8 +738,7 @@ def _read_mentions(
             readings[i] = own or _read(replace(mention, clause=mentions[i - 1].clause + mention.window), scope)
         else:
             readings[i] = _read(mention, scope)
-    carried, part_at_end = _inherits_exclusion(mentions, scope, part_in_force)
-    for i in carried:
+    for i in _inherits_exclusion(mentions, scope, part_in_force)[0]:
         readings[i] = None
     for i in _parts_of_a_total(mentions, readings):
         readings[i] = None
@@ -748,7 +747,7 @@ def _read_mentions(
     for i in dropped | _channel_figures(mentions, readings) | _outcome_groups(mentions, readings):
         readings[i] = None
     _carry_scope_signals(mentions, readings)
-    return readings, part_at_end
+    return readings
 
 
 def _carry_scope_signals(mentions: list[Mention], readings: list[Reading | None]) -> None:
@@ -869,6 +868,10 @@ def _inherits_exclusion(mentions: list[Mention], scope: _Scope, part_in_force: b
             continue
         carrying = _starts_exclusion(mention, scope)
     return carried, carrying
+
+
+def _exclusion_at_end(mentions: list[Mention], scope: _Scope, part_in_force: bool) -> bool:
+    return _inherits_exclusion(mentions, scope, part_in_force)[1]
 
 
 def _lead_names_part(first: Mention) -> bool:
@@ -1168,7 +1171,7 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
         return None
     since_start = _since_start_of_year(mention.before, year, scope) or _to_now(mention.before, year, scope)
     if since_start is not None and scope.published:
-        return _read_since_start_of_year(mention, indicator, year, scope, scope.published)
+        return _read_since_start_of_year(mention, indicator, year, scope)
     period = _period(mention, indicator, year)
     qualifier = _partial_year_qualifier(mention, indicator, year, q.qualifier)
     return Reading(indicator.id, year, qualifier, period, _signals(mention, scope, year, qualifier))
@@ -1176,22 +1179,13 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
 
 def _since_start_of_year(before: str, year: int, scope: _Scope) -> re.Match[str] | None:
     """'今年以来…' (or '2022年以来' in the 2022 report) governing the figure, with no whole-year phrase after it."""
-    if scope.year is None or year != scope.year:
+    since = _last(_g().since_any, before)
+    if since is None or scope.year is None or year != scope.year:
         return None
-    within = _running_from_a_year(before)
-    if within is None or (within.group(1) and int(within.group(1)) != year):
+    within = _g().since_this_year.search(before[: since.end()])
+    if within is None or within.end() != since.end() or (within.group(1) and int(within.group(1)) != year):
         return None
-    return None if _whole_year_marks(before[within.end() :]) else within
-
-
-def _running_from_a_year(text: str) -> re.Match[str] | None:
-    """The last 以来 of `text` when it runs from this year or a named year ('今年以来', '2022年以来', '自2024年1月1日
-    起施行以来'); None when the last 以来 runs from something else."""
-    since = _last(_g().since_any, text)
-    if since is None:
-        return None
-    within = _g().since_this_year.search(text[: since.end()])
-    return within if within is not None and within.end() == since.end() else None
+    return None if _whole_year_marks(before[since.end() :]) else within
 
 
 def _to_now(before: str, year: int, scope: _Scope) -> re.Match[str] | None:
@@ -1204,13 +1198,12 @@ def _to_now(before: str, year: int, scope: _Scope) -> re.Match[str] | None:
     return _g().up_to_now.match(before[cutoff.end() :])
 
 
-def _read_since_start_of_year(
-    mention: Mention, indicator: cat.Indicator, year: int, scope: _Scope, published: tuple[int, int]
-) -> Reading | None:
+def _read_since_start_of_year(mention: Mention, indicator: cat.Indicator, year: int, scope: _Scope) -> Reading | None:
     """'今年以来…' in an item published in June covers half a year: not the year's figure, nor a bound worth
     showing (grammar: part_year_min_months); published in November, a count is the year's lower bound and a
     rate or a stock is not the year's; published in a later year, '2022年以来' runs past the year."""
-    published_year, month = published
+    assert scope.published is not None
+    published_year, month = scope.published
     if published_year > year:
         months_after = (published_year - year - 1) * 12 + month
         if months_after > REPORTING_MONTHS and not _g().this_year_word.search(mention.before):
@@ -1530,8 +1523,11 @@ def _is_in_year(before: str, match: re.Match[str], year: int) -> bool:
     if _g().in_year.search(head[-6:]):
         return True
     # '今年以来累计…', '今年以来,该县…,累计受理…': the last 以来 before it keeps the count within the year
-    within = _running_from_a_year(head)
-    return bool(within) and (within.group(1) is None or int(within.group(1)) >= year)
+    since = _last(_g().since_any, head)
+    if since is None:
+        return False
+    within = _g().since_this_year.search(head[: since.end()])
+    return bool(within) and within.end() == since.end() and (within.group(1) is None or int(within.group(1)) >= year)
 
 
 def _partial_year_qualifier(mention: Mention, indicator: cat.Indicator, year: int, qualifier: str) -> str:
