@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hostile_files import BASE as HOSTILE_BASE
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCESSED_FIXTURE = ROOT / "tests" / "fixtures" / "processed"
@@ -59,7 +58,19 @@ def app_run(monkeypatch: pytest.MonkeyPatch, processed_dir: Path) -> Callable[..
 
 EDITOR_PASSWORD = "测试-secret-42"
 
-HUANGSHAN_2023 = HOSTILE_BASE  # one small report, written once in hostile_files.py
+HUANGSHAN_2023 = """黄山市人民政府关于2023年法治政府建设情况的报告
+
+2023年,在省委、省政府的坚强领导下,我市深入推进法治政府建设。现将有关情况报告如下。
+
+一、行政复议工作
+全年共收到行政复议申请320件,受理298件,审结285件。
+
+二、行政应诉工作
+行政机关负责人出庭应诉率达到100%。
+
+黄山市人民政府
+2024年1月15日
+"""
 
 
 @pytest.fixture

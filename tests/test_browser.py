@@ -22,7 +22,6 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -63,16 +62,29 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@contextmanager
-def served_app(env: dict[str, str], log_path: Path) -> Iterator[str]:
-    """`streamlit run dashboard.py` on a free port with `env`; its URL while it answers, killed afterwards."""
-    log = log_path.open("wb")
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`streamlit run dashboard.py` on a free port over a copy of the fixture folder; killed afterwards."""
+    data = tmp_path_factory.mktemp("browser") / "processed"
+    shutil.copytree(FIXTURE, data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    log = (data.parent / "streamlit.log").open("wb")
     port = _free_port()
     command = [
-        *(sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py")),
-        *("--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"),
-        *("--browser.gatherUsageStats", "false"),
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "dashboard.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
     ]
+    env = {**os.environ, "FAZHI_DATA_DIR": str(data), "FAZHI_RAW_DIR": str(data.parent / "no-raw")}
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -80,7 +92,7 @@ def served_app(env: dict[str, str], log_path: Path) -> Iterator[str]:
         while not _healthy(url):
             if process.poll() is not None or time.monotonic() > deadline:
                 log.flush()
-                output = log_path.read_text(encoding="utf-8", errors="replace")[-3000:]
+                output = (data.parent / "streamlit.log").read_text(encoding="utf-8", errors="replace")[-3000:]
                 pytest.fail(
                     f"streamlit did not come up on {url} within {START_TIMEOUT} s "
                     f"(exit code {process.poll()}):\n{output}"
@@ -97,16 +109,6 @@ def served_app(env: dict[str, str], log_path: Path) -> Iterator[str]:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=10)
         log.close()
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app over a copy of the fixture folder."""
-    data = tmp_path_factory.mktemp("browser") / "processed"
-    shutil.copytree(FIXTURE, data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    env = {**os.environ, "FAZHI_DATA_DIR": str(data), "FAZHI_RAW_DIR": str(data.parent / "no-raw")}
-    with served_app(env, data.parent / "streamlit.log") as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

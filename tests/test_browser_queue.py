@@ -11,6 +11,10 @@ import csv
 import io
 import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +23,7 @@ import pytest
 
 from pipeline import accounts
 from tests.conftest import HUANGSHAN_2023
-from tests.test_browser import ARTIFACTS, CHART, WAIT, _settle, browser, served_app  # noqa: F401
+from tests.test_browser import ARTIFACTS, CHART, START_TIMEOUT, WAIT, _free_port, _healthy, _settle, browser  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
 XUANCHENG_2023 = """宣城市人民政府关于2023年法治政府建设情况的报告
@@ -45,6 +49,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
     (raw / "a_黄山2023.txt").write_text(HUANGSHAN_2023, encoding="utf-8")
     (raw / "b_宣城2023.txt").write_text(XUANCHENG_2023, encoding="utf-8")
     accounts.add(ACCOUNT, PASSWORD, base / "editors.json")
+    port = _free_port()
+    command = [
+        *(sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py")),
+        *("--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"),
+        *("--browser.gatherUsageStats", "false"),
+    ]
     env = {
         **os.environ,
         "FAZHI_DATA_DIR": str(processed),
@@ -52,8 +62,27 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
         "FAZHI_EDITORS_FILE": str(base / "editors.json"),
     }
     env.pop("FAZHI_EDITOR_PASSWORD", None)
-    with served_app(env, base / "streamlit.log") as url:
+    log = (base / "streamlit.log").open("wb")
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while not _healthy(url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                output = (base / "streamlit.log").read_text(errors="replace")[-3000:]
+                pytest.fail(f"streamlit did not come up: {output}")
+            time.sleep(0.2)
         yield url, raw
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=10)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+        log.close()
 
 
 def log_lines(raw: Path) -> list[dict[str, str]]:
