@@ -1166,6 +1166,8 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     if (indicator.unit == "%" or indicator.stock) and _stops_before_year_end(mention.before):
         # A rate or a stock taken before the year ended is not the year's figure, nor a bound on it.
         return None
+    if indicator.unit != "%" and _g().per_period_average.search(mention.clause):
+        return None  # '每个月平均调解成功…1500余件': an average per period, not the year's count
     if not (indicator.unit == "%" or indicator.stock) and _covers_too_little(mention.before):
         # '1-6月受理96件', '上半年…', '截至9月底…': a count of a small part of the year is not the year's
         return None
@@ -1477,7 +1479,7 @@ def _year_named_after(before: str, position: int, year: int) -> bool:
             continue
         if before[: match.start()].rstrip().endswith(_g().words["cutoff"]):
             continue
-        if match.start() >= position or not _g().since_word.search(before[match.end() : position + 2]):
+        if match.start() >= position or not _g().since_any.search(before[match.end() : position + 2]):
             return True
     return False
 
@@ -1574,6 +1576,8 @@ def _covers_too_little(before: str) -> bool:
     if _named_parts(before):
         months.append(0)  # 上半年, 前三季度, 5月至9月: named parts of the year
     months += [int(m.group(2)) for m in _g().cutoff.finditer(before) if m.group(2)]
+    if _g().single_month.search(before):
+        months.append(1)  # '2021年12月,全市新登记…': one month's count
     partial = [m for m in months if m < 12]
     return bool(partial) and min(partial) < _g().part_year_min_months and not _ends_whole_year(before, partial)
 
@@ -1582,7 +1586,7 @@ def _ends_whole_year(before: str, partial: list[int]) -> bool:
     """'上半年…;全年共受理…': a whole-year phrase after the part-year marker."""
     last = max((m.end() for m in _whole_year_marks(before)), default=-1)
     markers = [m.end() for m in _g().month_span.finditer(before)] + [m.end() for m in _g().cutoff.finditer(before)]
-    markers += [m.end() for m in _named_parts(before)]
+    markers += [m.end() for m in _named_parts(before)] + [m.end() for m in _g().single_month.finditer(before)]
     return last > max(markers, default=-1)
 
 

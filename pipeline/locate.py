@@ -114,6 +114,8 @@ PLAN_WINDOW = 30
 FULL_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)")
 COMPACT_DATE_RE = re.compile(rf"(?<!\d)({YEAR})(\d{{2}})(\d{{2}})(?!\d)")
 MONTH_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*年\s*(\d{{1,2}})\s*月")
+# a gazette's or journal's issue ("《某市人民政府公报》2017年第6期"): the year it came out, month unknown
+ISSUE_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*年\s*第\s*\d{{1,3}}\s*期")
 LABEL_RE = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期|时间)\s*[::]")
 # A year stated after a label, a clause boundary or a news lead, not part of a date, a span
 # ("以来", "至") or a comparison ("与2019年相比" has no boundary before it).
@@ -1171,6 +1173,9 @@ def _dates(line: str) -> list[_Date]:
             taken.append(range(match.start(), match.end()))
             day = match.group(3) if pattern.groups >= 3 else None
             spans.append((match.start(), _date(match.group(1), match.group(2), day)))
+    for match in ISSUE_DATE_RE.finditer(line):
+        if not any(match.start() in span for span in taken):
+            spans.append((match.start(), _Date(int(match.group(1)), None, "")))
     return [found for _, found in sorted(spans, key=lambda item: item[0])]
 
 

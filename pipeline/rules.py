@@ -78,6 +78,8 @@ REQUIRED_PATTERNS = (
     "table_value",
     "clause_end",
     "outcome_group",
+    "per_period_average",
+    "single_month",
     "each_floor",
     "floor_after",
     "multi_year_rate",
