@@ -623,6 +623,10 @@ def _unitless_counts(sentence: str, quantities: list[Quantity]) -> list[Quantity
     return found
 
 
+# '暂无败诉', '均未败诉': a zero clause this short before its phrase has no subject of its own
+SUBJECTLESS_HEAD_CHARS = 2
+
+
 def _zero_facts(sentence: str, offset: int, scope: _Scope, facts: list[Fact]) -> list[Fact]:
     """'全年办理行政诉讼案件46件,未发生败诉案件': a phrase that states none (`zero_when` in the catalogue)
     is the value 0, when the indicator's subject is in force and nothing in its clause rules it out."""
@@ -632,7 +636,10 @@ def _zero_facts(sentence: str, offset: int, scope: _Scope, facts: list[Fact]) ->
         if match is None or any(f.indicator == indicator.id for f in facts):
             continue
         before = sentence[: match.end()]
-        clause = CLAUSE_BREAK.split(sentence[: match.start()])[-1] + match.group(0)
+        clauses = CLAUSE_BREAK.split(sentence[: match.start()])
+        clause = clauses[-1] + match.group(0)
+        if len(clauses) > 1 and len(clauses[-1]) <= SUBJECTLESS_HEAD_CHARS:
+            clause = clauses[-2] + clause  # '复议后又起诉的13件,暂无败诉': the clause before says whose record it is
         if _current_topic(before, "") not in indicator.topics:
             continue
         if (indicator.not_cues and indicator.not_cues.search(clause)) or _g().year.search(clause):
@@ -1225,7 +1232,16 @@ def _read_since_start_of_year(mention: Mention, indicator: cat.Indicator, year: 
 def _read_whole(mention: Mention, indicator: cat.Indicator, year: int, scope: _Scope) -> Reading:
     qualifier = _partial_year_qualifier(mention, indicator, year, mention.quantity.qualifier)
     period = _period(mention, indicator, year)
+    if period == PERIOD_CUMULATIVE and _counts_from_january(mention.before, year, scope):
+        period = PERIOD_YEAR
     return Reading(indicator.id, year, qualifier, period, _signals(mention, scope, year, qualifier))
+
+
+def _counts_from_january(before: str, year: int, scope: _Scope) -> bool:
+    """'截至目前,我市共收到…' in a text dated late in the year: with the date of writing known, a total with no
+    stated start runs from January ('截至目前累计参加应诉15起' still runs from further back)."""
+    now = _to_now(before, year, scope)
+    return bool(now) and not cat.context().cumulative.search(before[_last(_g().cutoff, before).end() :])
 
 
 def _signals(mention: Mention, scope: _Scope, year: int, qualifier: str) -> tuple[str, ...]:
@@ -1315,6 +1331,8 @@ def _vetoed(indicator: cat.Indicator, mention: Mention, before: str) -> bool:
     context = mention.clause + mention.right_noun
     if indicator.not_cues and indicator.not_cues.search(context):
         return True
+    if _counts_mixed_kinds(indicator, mention):
+        return True
     if indicator.narrow_kind and indicator.narrow_kind.search(context):
         return True
     if indicator.needs_subject and not _subject_is_stock(indicator, before):
@@ -1326,7 +1344,13 @@ def _vetoed(indicator: cat.Indicator, mention: Mention, before: str) -> bool:
 def _vetoed_after(indicator: cat.Indicator, mention: Mention) -> bool:
     """A reading by a cue after the number ('制定规范性文件17件,均按规定报送备案') is ruled out only by what
     stands after it: the verb after the number says what the figure is."""
-    return bool(indicator.not_cues and indicator.not_cues.search(mention.after))
+    after_veto = bool(indicator.not_cues and indicator.not_cues.search(mention.after))
+    return after_veto or _counts_mixed_kinds(indicator, mention)
+
+
+def _counts_mixed_kinds(indicator: cat.Indicator, mention: Mention) -> bool:
+    """'市政府制定的规章和规范性文件38件': the kind counted together with another (`mixed_kinds`)."""
+    return bool(indicator.mixed_kinds and indicator.mixed_kinds.search(mention.clause + mention.right_noun))
 
 
 def _subject_is_stock(indicator: cat.Indicator, before: str) -> bool:
