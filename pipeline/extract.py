@@ -121,11 +121,20 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
             found = [replace(f, evidence=text[f.start : f.end]) for f in found]
         facts.extend(found)
     facts = _without_government_own(_without_weaker_heading_readings(facts))
+    facts = _without_weaker_cue_after_readings(facts)
     facts = _without_title_repeats(facts, simplified)
     if scope.year and _is_part_year_title(simplified, scope.year):
         # A half-year or quarterly summary: its figures of the year are of part of it (earlier years stay).
         facts = [f for f in facts if f.year is not None and f.year < scope.year]
     return facts
+
+
+def _without_weaker_cue_after_readings(facts: list[Fact]) -> list[Fact]:
+    """A value read by a cue after it ('市政府新制定规范性文件12件,均报省政府备案': the government's own documents
+    sent up) gives way to one of the same indicator and year read by a cue before it ('审查县区政府…报送备案的
+    规范性文件64件': the filings the place reviewed)."""
+    direct = {(f.indicator, f.year, f.period) for f in facts if "cue_after" not in f.signals}
+    return [f for f in facts if "cue_after" not in f.signals or (f.indicator, f.year, f.period) not in direct]
 
 
 def _without_weaker_heading_readings(facts: list[Fact]) -> list[Fact]:
@@ -1183,7 +1192,10 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
         return _read_since_start_of_year(mention, indicator, year, scope)
     period = _period(mention, indicator, year)
     qualifier = _partial_year_qualifier(mention, indicator, year, q.qualifier)
-    return Reading(indicator.id, year, qualifier, period, _signals(mention, scope, year, qualifier))
+    signals = _signals(mention, scope, year, qualifier)
+    if _cue_position(indicator, mention.clause + mention.right_noun) is None:
+        signals += ("cue_after",)  # '制定规范性文件9件,均报…备案': read by what is done to the figure
+    return Reading(indicator.id, year, qualifier, period, signals)
 
 
 def _since_start_of_year(before: str, year: int, scope: _Scope) -> re.Match[str] | None:
