@@ -523,6 +523,10 @@ def _joined(text: str, mention: Mention, ends: set[int]) -> bool:
     return bool(re.match(r"[\u4e00-\u9fff]", before)) and mention.start not in ends
 
 
+PROVINCE_SELF_WORD = "省"  # 全省 / 我省
+MIN_PLACES_WITHIN_PAPER = 2  # places of a province's paper's own province named in its story
+
+
 def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Sequence[_Line]) -> _Choice:
     if not lines:
         return _Choice()
@@ -565,6 +569,9 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
         self_word, self_count = bodies.most_common(1)[0] if bodies else ("", 0)
     else:  # "全市 … 市政府新闻办 …": the unnamed bodies of its level name the text too
         self_count += bodies[self_word]
+    provincial_paper = _provincial_paper(papers, unquoted, self_word)
+    if provincial_paper is not None:
+        return provincial_paper
     enclosing = _enclosing(unquoted, self_word, self_count)
     if enclosing is not None:
         return enclosing
@@ -665,6 +672,21 @@ def _enclosing(found: list[tuple[Mention, tuple[Place, ...]]], self_word: str, s
     if focus and regions.is_within(top[0][0], best):
         return None
     return _Choice((best,), best.name)
+
+
+def _provincial_paper(
+    papers: list[Mention], found: list[tuple[Mention, tuple[Place, ...]]], self_word: str
+) -> _Choice | None:
+    """A province's paper ("来源:甘肃日报") on "全省/我省", naming places of that province ("肃北县、庄浪县") beside
+    other provinces in passing ("河南律师…"): the paper's province. Only for a province's self word: a city
+    paper naming two towns may be writing about one of its counties."""
+    if self_word != PROVINCE_SELF_WORD:
+        return None
+    paper = _paper_place(papers, self_word)
+    if paper is None or paper.place is None or paper.place.level != "province":
+        return None
+    within = {places[0] for _, places in found if len(places) == 1 and regions.is_within(places[0], paper.place)}
+    return paper if len(within - {paper.place}) >= MIN_PLACES_WITHIN_PAPER else None
 
 
 def _paper_place(papers: list[Mention], self_word: str) -> _Choice | None:
