@@ -165,6 +165,7 @@ RULE_LISTS = (
     "self_bodies",
     "newspaper_suffixes",
     "footer_markers",
+    "related_markers",
     "dateline_prefixes",
     "dateline_endings",
     "joining_characters",
@@ -236,6 +237,7 @@ class _Rules:
 
     newspaper_suffixes: tuple[str, ...]
     footer_markers: tuple[str, ...]
+    related_markers: tuple[str, ...]
     dateline_re: re.Pattern[str]
     joining_characters: tuple[str, ...]
     self_words: tuple[str, ...]
@@ -293,6 +295,7 @@ def parse_rules(data: object) -> _Rules:
     return _Rules(
         newspaper_suffixes=lists["newspaper_suffixes"],
         footer_markers=lists["footer_markers"],
+        related_markers=lists["related_markers"],
         dateline_re=re.compile(rf"(?:{prefixes})[^,,。()()]{{0,12}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{endings})"),
         joining_characters=lists["joining_characters"],
         self_words=lists["self_words"],
@@ -415,13 +418,16 @@ def _title(head: Sequence[_Line]) -> _Title | None:
 
 
 def _ignored_lines(lines: Sequence[_Line]) -> set[int]:
-    """Lines that are never evidence: addressed to a superior, or a site or paper footer."""
+    """Lines that are never evidence: addressed to a superior, a site or paper footer, or a site's list of
+    other stories ("相关新闻") and everything after it."""
     markers = _rules().footer_markers
-    return {
+    ignored = {
         line.index
         for line in lines
         if _is_addressee(line.text) or any(marker in line.text for marker in markers) or "http" in line.text
     }
+    related = next((line.index for line in lines if line.text.strip() in _rules().related_markers), None)
+    return ignored | ({line.index for line in lines if line.index >= related} if related is not None else set())
 
 
 def _not_evidence(text: str, mention: Mention) -> bool:
