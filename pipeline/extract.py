@@ -22,6 +22,7 @@ from pipeline.numbers import AT_LEAST, AT_MOST, EXACT, Quantity, arabic_years, f
 from pipeline.regions import short_name, to_simplified
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
+ROUNDED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:|;|。")  # ; and 。 inside a sentence joined to its 其中 sentence
 YEAR = r"(?:19|20)\d{2}"
 NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
@@ -122,11 +123,41 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
         facts.extend(found)
     facts = _without_government_own(_without_weaker_heading_readings(facts))
     facts = _without_weaker_cue_after_readings(facts)
+    facts = _without_rounded_repeats(facts)
     facts = _without_title_repeats(facts, simplified)
+    if _g().department_disclosure_title.match(_first_line(simplified)):
+        # '天津市司法局…政府信息公开工作年度报告': the bureau's own requests and cases, not the place's
+        facts = [f for f in facts if "whole_scope" in f.signals]
     if scope.year and _is_part_year_title(simplified, scope.year):
         # A half-year or quarterly summary: its figures of the year are of part of it (earlier years stay).
         facts = [f for f in facts if f.year is not None and f.year < scope.year]
     return facts
+
+
+def _without_rounded_repeats(facts: list[Fact]) -> list[Fact]:
+    """A figure written in a larger unit ('实有市场主体6.93万户') gives way to the same figure written in full
+    elsewhere in the document ('市场主体合计 | 69318'): both are the text's, one only rounded."""
+    return [f for f in facts if not any(_rounds(f, other) for other in facts if other is not f)]
+
+
+def _rounds(rounded: Fact, full: Fact) -> bool:
+    same_key = (rounded.indicator, rounded.year, rounded.period) == (full.indicator, full.year, full.period)
+    if not same_key or rounded.value == full.value or EXACT not in (rounded.qualifier, full.qualifier):
+        return False
+    step = _rounding_step(rounded)
+    return step > 1 and step > _rounding_step(full) and abs(full.value - rounded.value) <= step / 2
+
+
+def _rounding_step(fact: Fact) -> float:
+    """How much one unit of the last written digit is worth: 100 for '6.93万户' (value 69300), 1 for '69318'."""
+    digits = ROUNDED_NUMBER_RE.search(fact.note)
+    if digits is None:
+        return 1.0
+    written = float(digits.group(0).replace(",", ""))
+    if written <= 0:
+        return 1.0
+    decimals = len(digits.group(1) or "")
+    return max(1.0, round(fact.value / written) * 10.0**-decimals)
 
 
 def _without_weaker_cue_after_readings(facts: list[Fact]) -> list[Fact]:
@@ -320,7 +351,7 @@ def _year_tables(text: str, year: int | None = None) -> dict[int, _TableRow]:
     offset = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\n")
-        cells = [c.strip() for c in body.split("|")] if TABLE_SEPARATOR.search(body) else []
+        cells = _pipe_cells(body) if TABLE_SEPARATOR.search(body) else []
         if not body.strip():
             pass  # a web page's rows may stand a blank line apart
         elif not cells:
@@ -333,6 +364,15 @@ def _year_tables(text: str, year: int | None = None) -> dict[int, _TableRow]:
                 rows[offset] = _TableRow(offset, body, sentences)
         offset += len(line)
     return rows
+
+
+def _pipe_cells(line: str) -> list[str]:
+    """'| 市场主体合计 | 69318 | 9.2 |' -> the cells; a markdown row's outer bars open and close no cell."""
+    cells = [c.strip() for c in line.split("|")]
+    stripped = line.strip()
+    if len(cells) > 2 and stripped.startswith("|") and stripped.endswith("|"):
+        cells = cells[1:-1]
+    return cells
 
 
 def _cell_per_line_tables(text: str, year: int | None = None) -> tuple[dict[int, _TableRow], set[int]]:
@@ -480,6 +520,9 @@ def _row_sentences(header: list[str], cells: list[str], report_year: int | None 
     for name, cell in zip(header[1:], cells[1:], strict=True):
         if _g().table_unit.match(name) and not unit:
             unit = cell
+        bracketed = _g().table_value.match(name)
+        if bracketed and bracketed.group(1) and not unit:
+            unit = bracketed.group(1)  # '户数(户)': the column's unit
     column_years = _column_years(header, report_year)
     years = [y for y in column_years if y]
     shapes = _g().table
@@ -1243,17 +1286,10 @@ def _read_since_start_of_year(mention: Mention, indicator: cat.Indicator, year: 
 
 def _read_whole(mention: Mention, indicator: cat.Indicator, year: int, scope: _Scope) -> Reading:
     qualifier = _partial_year_qualifier(mention, indicator, year, mention.quantity.qualifier)
-    period = _period(mention, indicator, year)
-    if period == PERIOD_CUMULATIVE and _counts_from_january(mention.before, year, scope):
-        period = PERIOD_YEAR
+    # '截至目前,我市共收到…' in a text dated late in the year: with the date of writing known, a total with no
+    # stated start runs from January ('截至目前累计…' still runs from further back)
+    period = _period(mention, indicator, year, start_known=_to_now(mention.before, year, scope) is not None)
     return Reading(indicator.id, year, qualifier, period, _signals(mention, scope, year, qualifier))
-
-
-def _counts_from_january(before: str, year: int, scope: _Scope) -> bool:
-    """'截至目前,我市共收到…' in a text dated late in the year: with the date of writing known, a total with no
-    stated start runs from January ('截至目前累计参加应诉15起' still runs from further back)."""
-    now = _to_now(before, year, scope)
-    return bool(now) and not cat.context().cumulative.search(before[_last(_g().cutoff, before).end() :])
 
 
 def _signals(mention: Mention, scope: _Scope, year: int, qualifier: str) -> tuple[str, ...]:
@@ -1485,15 +1521,18 @@ def _inside_title(text: str, position: int) -> bool:
     return text.count("《", 0, position) > text.count("》", 0, position)
 
 
-def _period(mention: Mention, indicator: cat.Indicator, year: int) -> str:
+def _period(mention: Mention, indicator: cat.Indicator, year: int, start_known: bool = False) -> str:
     if indicator.stock or indicator.needs_subject:
         return PERIOD_YEAR  # a stock, or its growth: "累计达到4.12万户,同比增长6.8%" is the year-end level
     before = mention.before
     span = _years_span(before)
     if span is not None and not _names_year_after(before, span.end(), year):
         return PERIOD_CUMULATIVE  # '2010年至2014年共受理…', but not '…;其中2014年受理…'
-    if indicator.unit != "%" and _open_total(before):
+    if indicator.unit != "%" and not start_known and _open_total(before):
         return PERIOD_CUMULATIVE
+    to_now = _last(_g().to_now_span, before)
+    if to_now and not _names_year_after(before, to_now.end(), year):
+        return PERIOD_CUMULATIVE  # '从2017年10月到现在,…累计调处…39984件': up to the time of writing
     several = _last(_g().multi_year_rate, before) if indicator.unit == "%" else None
     if several and not _names_year_after(before, several.end(), year):
         return PERIOD_CUMULATIVE  # '近年来…调解成功率始终保持在98%以上': a rate over several years

@@ -80,6 +80,8 @@ REQUIRED_PATTERNS = (
     "outcome_group",
     "per_period_average",
     "single_month",
+    "department_disclosure_title",
+    "to_now_span",
     "each_floor",
     "floor_after",
     "multi_year_rate",
