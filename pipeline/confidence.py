@@ -46,6 +46,7 @@ EXTRACT_SIGNALS = (
     "government_body",
     "whole_scope",
     "cue_after",
+    "outcome_sum",
 )
 READER_SIGNALS = ("ocr",)
 LOCATION_SIGNALS = ("year_not_in_title", "year_from_date", "place_not_in_title")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from copy import copy
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ from pipeline.numbers import AT_LEAST, AT_MOST, EXACT, Quantity, arabic_years, f
 from pipeline.regions import short_name, to_simplified
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
+MIN_OUTCOME_KINDS = 2  # correction outcomes counted one by one before their sum is the corrections' count
 ROUNDED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:|;|。")  # ; and 。 inside a sentence joined to its 其中 sentence
 YEAR = r"(?:19|20)\d{2}"
@@ -115,7 +117,10 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
         if any(low <= start < high for low, high in plans):
             continue
         row = tables.get(start)
+        before_reading = copy(topics)
         found = _table_row_facts(row, scope, topics) if row else _sentence_facts(sentence, start, scope, topics)
+        if not row:
+            found += _outcome_sum_facts(sentence, start, scope, before_reading, found)
         if not in_table:
             topics.leave(sentence)
         if sentence != text[start : start + len(sentence)]:
@@ -636,6 +641,59 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics |
     ]
     facts = _without_bounds_beside_exact(facts)
     return facts + _inferred(facts, sentence) + _zero_facts(sentence, offset, scope, facts)
+
+
+def _outcome_sum_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics, found: list[Fact]) -> list[Fact]:
+    """'审结案件中,撤销31件、变更2件、确认违法9件、责令履行4件': the corrections' count is the sum of two or
+    more correction outcomes' counts (method derived), read as grammar.yaml's outcome_sum_sentence put where the
+    list stands, so that the sentence's subject, year and scope decide it as they would a stated total."""
+    items = _outcome_items(sentence)
+    if not items:
+        return []
+    head = sentence[: items[0][0]]
+    quantities = [q for _, q in items]
+    total = sum(q.value for q in quantities)
+    text = _g().table["outcome_sum_sentence"].format(head=head, value=_plain_number(total), unit=quantities[0].unit)
+    known = {(f.indicator, f.year, f.period) for f in found}
+    summed = [f for f in _sentence_facts(text, offset, scope, topics) if f.value == total]
+    evidence = sentence.strip()
+    start = offset + len(sentence) - len(sentence.lstrip())
+    return [
+        replace(
+            f,
+            method="derived",
+            evidence=evidence,
+            start=start,
+            end=start + len(evidence),
+            note="+".join(q.text for q in quantities),
+            signals=(*f.signals, "outcome_sum"),
+        )  # fmt: skip
+        for f in summed
+        if (f.indicator, f.year, f.period) not in known
+    ]
+
+
+def _outcome_items(sentence: str) -> list[tuple[int, Quantity]]:
+    """(where the outcome word starts, its count) for each correction outcome standing right before its own count,
+    when two or more different outcomes are counted in the same unit; [] otherwise."""
+    items: list[tuple[int, Quantity]] = []
+    kinds: set[str] = set()
+    previous_end = 0
+    for q in find_quantities(sentence):
+        between = sentence[previous_end : q.start]
+        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(between)), default=0)
+        item = _g().outcome_item.match(between[clause_start:])  # '审结案件中,撤销31件': the clause's own words
+        if item and (not items or q.unit == items[0][1].unit):
+            items.append((previous_end + clause_start + item.start(1), q))
+            kinds.add(item.group(1))
+        previous_end = q.end
+    if items and _g().open_list_end.match(sentence[items[-1][1].end :]):
+        return []  # '撤销5件、确认违法2件等': the list names only some outcomes
+    return items if len(kinds) >= MIN_OUTCOME_KINDS and len(kinds) == len(items) else []
+
+
+def _plain_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _without_bounds_beside_exact(facts: list[Fact]) -> list[Fact]:

@@ -82,6 +82,8 @@ REQUIRED_PATTERNS = (
     "single_month",
     "department_disclosure_title",
     "to_now_span",
+    "outcome_item",
+    "open_list_end",
     "each_floor",
     "floor_after",
     "multi_year_rate",
@@ -119,7 +121,7 @@ REQUIRED_PATTERNS = (
     "label_unit",
 )
 REQUIRED_WORDS = ("time_units", "multiplier_units")
-TABLE_KEYS = ("cell_sentence", "change_sentence", "rise_verb", "fall_verb", "count_unit")
+TABLE_KEYS = ("cell_sentence", "change_sentence", "rise_verb", "fall_verb", "count_unit", "outcome_sum_sentence")
 
 
 class RulesError(ValueError):
