@@ -23,6 +23,7 @@ from pipeline.numbers import AT_LEAST, AT_MOST, EXACT, Quantity, arabic_years, f
 from pipeline.regions import short_name, to_simplified
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
+FULL_STOP = "。"
 MIN_OUTCOME_KINDS = 2  # correction outcomes counted one by one before their sum is the corrections' count
 ROUNDED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:|;|。")  # ; and 。 inside a sentence joined to its 其中 sentence
@@ -640,7 +641,8 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics |
         if r is not None
     ]
     facts = _without_bounds_beside_exact(facts)
-    return facts + _inferred(facts, sentence) + _zero_facts(sentence, offset, scope, facts)
+    zeros = [] if part_in_force else _zero_facts(sentence, offset, scope, facts)  # '…;行政诉讼2件,均未败诉'
+    return facts + _inferred(facts, sentence) + zeros
 
 
 def _outcome_sum_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics, found: list[Fact]) -> list[Fact]:
@@ -773,9 +775,15 @@ def _inherited_subject(sentence: str, quantities: list[Quantity], topics: _Topic
     a sentence naming no subject at all takes the paragraph's, the section's or the document's."""
     if topics.carried and (_g().list_item.match(sentence) or _subjectless(sentence, quantities)):
         return topics.carried, "subject_across_sentence"
-    if cat.topic_pattern().search(sentence):
-        return "", ""
+    if cat.topic_pattern().search(_first_part(sentence)):
+        return "", ""  # a subject of its own; one named only in the 其中 sentence joined to it ('…共39件。其中…复议') is not
     return topics.for_topicless()
+
+
+def _first_part(sentence: str) -> str:
+    """A sentence without the 其中 sentence joined to it (see `_joined_sentences`)."""
+    end = sentence.find(FULL_STOP)
+    return sentence if end < 0 else sentence[: end + 1]
 
 
 def _mentions(sentence: str, quantities: list[Quantity], lead: str = "", source: str = "") -> list[Mention]:
