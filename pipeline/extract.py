@@ -775,8 +775,9 @@ def _inherited_subject(sentence: str, quantities: list[Quantity], topics: _Topic
     a sentence naming no subject at all takes the paragraph's, the section's or the document's."""
     if topics.carried and (_g().list_item.match(sentence) or _subjectless(sentence, quantities)):
         return topics.carried, "subject_across_sentence"
+    # a subject of its own; one named only in the 其中 sentence joined to it ('…共39件。其中…复议') is not
     if cat.topic_pattern().search(_first_part(sentence)):
-        return "", ""  # a subject of its own; one named only in the 其中 sentence joined to it ('…共39件。其中…复议') is not
+        return "", ""
     return topics.for_topicless()
 
 
