@@ -92,11 +92,13 @@ HEAD_LINES = 12  # non-empty lines searched for the title and the publication da
 TAIL_LINES = 6  # non-empty lines searched for the signature
 TITLE_MAX = 80
 SIGNATURE_MAX = 40
-# "…工作总结和2024年工作计划" is the summary's title: the first year is the report's.
+# "…工作总结和2024年工作计划", "…2015年推进依法行政工作情况及2016年工作打算" are the summary's title: the
+# first year is the report's.
 # A work review ("…司法局2021年工作综述"), a reply to a proposal ("…提案的答复") and a table's
 # title ("…目标任务进展情况表") are titles too.
 TITLE_END_RE = re.compile(
-    r"(?:报告|情况|总结|通报|公报|白皮书|工作要点|综述|答复|(?:情况|统计|进展|一览)表|总结(?:和|及|暨)\S{0,12}计划)$"
+    r"(?:报告|情况|总结|通报|公报|白皮书|工作要点|综述|答复|(?:情况|统计|进展|一览)表"
+    r"|(?:总结|情况)(?:和|及|暨)\S{0,12}(?:计划|打算|安排|思路))$"
 )
 # trailing quotes and brackets, and a bracketed remark ("(公示)", "(全文)")
 TITLE_TRAILING_RE = re.compile(r"(?:[\s\"“”《》()()【】]|[((][^()()]{1,6}[))])+$")
@@ -114,6 +116,8 @@ PLAN_WINDOW = 30
 FULL_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)")
 COMPACT_DATE_RE = re.compile(rf"(?<!\d)({YEAR})(\d{{2}})(\d{{2}})(?!\d)")
 MONTH_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*年\s*(\d{{1,2}})\s*月")
+# "19.09.2015 09:57": a content system's day.month.year stamp
+DAY_FIRST_DATE_RE = re.compile(rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.({YEAR})(?![\d.])")
 # a gazette's or journal's issue ("《某市人民政府公报》2017年第6期"): the year it came out, month unknown
 ISSUE_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*年\s*第\s*\d{{1,3}}\s*期")
 LABEL_RE = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期|时间)\s*[::]")
@@ -1201,6 +1205,10 @@ def _dates(line: str) -> list[_Date]:
             taken.append(range(match.start(), match.end()))
             day = match.group(3) if pattern.groups >= 3 else None
             spans.append((match.start(), _date(match.group(1), match.group(2), day)))
+    for match in DAY_FIRST_DATE_RE.finditer(line):
+        if not any(match.start() in span for span in taken):
+            taken.append(range(match.start(), match.end()))
+            spans.append((match.start(), _date(match.group(3), match.group(2), match.group(1))))
     for match in ISSUE_DATE_RE.finditer(line):
         if not any(match.start() in span for span in taken):
             spans.append((match.start(), _Date(int(match.group(1)), None, "")))
