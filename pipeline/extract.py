@@ -24,6 +24,7 @@ from pipeline.regions import short_name, to_simplified
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
 FULL_STOP = "。"
+NEWLINE = "\n"
 MIN_OUTCOME_KINDS = 2  # correction outcomes counted one by one before their sum is the corrections' count
 ROUNDED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:|;|。")  # ; and 。 inside a sentence joined to its 其中 sentence
@@ -122,6 +123,7 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
         found = _table_row_facts(row, scope, topics) if row else _sentence_facts(sentence, start, scope, topics)
         if not row:
             found += _outcome_sum_facts(sentence, start, scope, before_reading, found)
+            found = _in_running_period(found, sentence, topics)
         if not in_table:
             topics.leave(sentence)
         if sentence != text[start : start + len(sentence)]:
@@ -193,10 +195,13 @@ class _Topics:
     carried: str = ""
     in_heading: bool = False
     part_in_force: bool = False  # the sentence before ended with ';' speaking of a part ('市直部门…;2022年败诉1件')
+    # the sentence before gave only running totals ('2009年至2012年,全市共收到…1520件。'): a next one taking its
+    # subject and naming no time of its own ('撤销、变更、确认违法112件') speaks of the same years
+    running_in_force: bool = False
 
     def enter(self, sentence: str, starts_line: bool) -> None:
         if starts_line:
-            self.part_in_force = False
+            self.part_in_force = self.running_in_force = False
         label = _g().label_heading.match(sentence)
         self.in_heading = bool(starts_line and not label and _is_heading(sentence))
         if label:
@@ -643,6 +648,17 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics |
     facts = _without_bounds_beside_exact(facts)
     zeros = [] if part_in_force else _zero_facts(sentence, offset, scope, facts)  # '…;行政诉讼2件,均未败诉'
     return facts + _inferred(facts, sentence) + zeros
+
+
+def _in_running_period(found: list[Fact], sentence: str, topics: _Topics) -> list[Fact]:
+    """'2009年至2012年,全市共收到行政复议申请1520件。撤销、变更、确认违法112件': a sentence taking its subject from
+    one that gave only running totals, and naming no time of its own, gives running totals too."""
+    inherits = bool(found) and all("subject_across_sentence" in f.signals for f in found)
+    if topics.running_in_force and inherits and not _g().year.search(sentence) and not _whole_year_marks(sentence):
+        found = [replace(f, period=PERIOD_CUMULATIVE) for f in found]
+    if found:
+        topics.running_in_force = all(f.period == PERIOD_CUMULATIVE for f in found)
+    return found
 
 
 def _outcome_sum_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics, found: list[Fact]) -> list[Fact]:
@@ -1382,11 +1398,22 @@ def _scope_signals(clause: str) -> tuple[str, ...]:
 
 
 def _without_title_repeats(facts: list[Fact], text: str) -> list[Fact]:
-    """A headline's figure that the body states again ('全国登记在册市场主体达1.59亿户' over '截至2022年5月底,
-    …1.59亿户') is read from the body, where its date and scope stand: the headline's own reading goes."""
-    title_end = len(_first_line(text))
-    body = text[title_end:]
-    return [f for f in facts if f.start >= title_end or not f.note or f.note not in body]
+    """A headline's or subheading's figure that the text states again in a sentence ('全国登记在册市场主体达1.59亿户'
+    over '截至2022年5月底,…1.59亿户'; a subheading '调解成功率98.5%以上' over '近三年来,…调解成功率保持在98.5%以上')
+    is read from that sentence, where its date and scope stand: the heading's own reading goes."""
+    return [f for f in facts if not _restated_heading_figure(f, text)]
+
+
+def _restated_heading_figure(fact: Fact, text: str) -> bool:
+    if not fact.note or "table_cell" in fact.signals:
+        return False  # a table's cells stand one per line too
+    line_start = text.rfind(NEWLINE, 0, fact.start) + 1
+    line_end = text.find(NEWLINE, fact.start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if FULL_STOP in line or len(line.strip()) > HEADING_MAX:
+        return False  # a sentence, not a heading
+    return fact.note in text[:line_start] or fact.note in text[line_end:]
 
 
 def _without_government_own(facts: list[Fact]) -> list[Fact]:
