@@ -1319,7 +1319,7 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     period = _period(mention, indicator, year)
     qualifier = _partial_year_qualifier(mention, indicator, year, q.qualifier)
     signals = _signals(mention, scope, year, qualifier)
-    if _cue_position(indicator, mention.clause + mention.right_noun) is None:
+    if _cue_position(indicator, mention.clause + mention.right_noun) is None or _sent_up(mention.clause, scope):
         signals += ("cue_after",)  # '制定规范性文件9件,均报…备案': read by what is done to the figure
     return Reading(indicator.id, year, qualifier, period, signals)
 
@@ -1488,6 +1488,15 @@ def _vetoed_after(indicator: cat.Indicator, mention: Mention) -> bool:
     stands after it: the verb after the number says what the figure is."""
     after_veto = bool(indicator.not_cues and indicator.not_cues.search(mention.after))
     return after_veto or _counts_mixed_kinds(indicator, mention)
+
+
+def _sent_up(clause: str, scope: _Scope) -> bool:
+    """'…报送南昌市人民政府备案8件': the place's own documents sent to a superior or its 人大常委会 for filing."""
+    sent = _g().sent_up.search(clause)
+    if sent is None:
+        return False
+    recipient = sent.group(1)
+    return bool(_g().superior_recipient.search(recipient) or (scope.wider_names and scope.wider_names.search(recipient)))
 
 
 def _counts_mixed_kinds(indicator: cat.Indicator, mention: Mention) -> bool:

@@ -84,6 +84,8 @@ REQUIRED_PATTERNS = (
     "to_now_span",
     "outcome_item",
     "open_list_end",
+    "sent_up",
+    "superior_recipient",
     "each_floor",
     "floor_after",
     "multi_year_rate",
