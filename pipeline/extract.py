@@ -1496,7 +1496,8 @@ def _sent_up(clause: str, scope: _Scope) -> bool:
     if sent is None:
         return False
     recipient = sent.group(1)
-    return bool(_g().superior_recipient.search(recipient) or (scope.wider_names and scope.wider_names.search(recipient)))
+    above = bool(scope.wider_names and scope.wider_names.search(recipient))
+    return above or bool(_g().superior_recipient.search(recipient))
 
 
 def _counts_mixed_kinds(indicator: cat.Indicator, mention: Mention) -> bool:
