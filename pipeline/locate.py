@@ -534,6 +534,7 @@ def _joined(text: str, mention: Mention, ends: set[int]) -> bool:
 
 
 PROVINCE_SELF_WORD = "省"  # 全省 / 我省
+MIN_NAMED_TIMES = 2  # a county named this often, with its bodies quoted, is a regional paper's subject
 MIN_PLACES_WITHIN_PAPER = 2  # places of a province's paper's own province named in its story
 
 
@@ -605,13 +606,25 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
         paper = _paper_place(papers, self_word)
         if paper is not None and (choice.place is None or regions.is_within(choice.place, paper.place)):
             choice = paper
-    if self_word == "区" and (not (choice.place and choice.place.name.endswith(self_word)) or once):
+    if (
+        self_word == "区"
+        and (not (choice.place and choice.place.name.endswith(self_word)) or once)
+        and not (_speaks_for(choice.place, bodies, named))
+    ):
         # "我区 … 自治区市场监管厅 … 银川市居全区首位": 区 is the autonomous region; so is it
         # when the one district named is an example ("拉萨市城关区某街道上线平台")
         region = _region(text, every, unquoted, papers)
         if region is not None and (choice.place is None or regions.is_within(choice.place, region.place)):
             choice = region
     return _Choice() if _above_self(choice.place, self_word) else choice
+
+
+def _speaks_for(place: Place | None, bodies: Counter[str], named: Counter[Place]) -> bool:
+    """A county named twice or more whose unnamed bodies the text quotes ("同心县…据县司法局统计"): a regional
+    paper's item on that county, whatever its "我区" says of the region."""
+    if place is None or place.level != "county":
+        return False
+    return named[place] >= MIN_NAMED_TIMES and bodies[place.name[-1]] > 0
 
 
 def _region(
