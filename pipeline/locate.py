@@ -159,6 +159,7 @@ FIGURE_WINDOW = 60
 LEAD_PUNCTUATION = ",, "  # stripped before a year's first clause
 WRAP_MAX = 30  # a title's second line is short: "情况的报告"
 WRAP_GAP = 5  # blank or page-break lines allowed between a title's two halves
+BRACKETED_LINE_RE = re.compile(r"^[((][^()()]+[))]$")  # a title's middle line: "(哈尔滨新区江北一体发展区)"
 # "2024/2/4 上午10:12 …": the date and time a browser printed the page, atop every page
 PRINT_STAMP_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d{2}")
 HEAD_NATIONAL_LINES = 3
@@ -412,6 +413,12 @@ def _title(head: Sequence[_Line]) -> _Title | None:
                 and _may_be_title_part(before.text)
                 and len(before.text) + len(bare) <= TITLE_MAX
             )
+            if wrapped and BRACKETED_LINE_RE.match(before.text.strip()) and position >= 2:
+                # "2023年哈尔滨市松北区" / "(哈尔滨新区江北一体发展区)" / "国民经济和社会发展统计公报"
+                first = head[position - 2]
+                if _may_be_title_part(first.text) and before.index - first.index <= WRAP_GAP:
+                    text = first.text + before.text + line.text
+                    return _Title(text, first.start, (first.index, before.index, line.index))
             if wrapped:
                 return _Title(before.text + line.text, before.start, (before.index, line.index))
             return _Title(line.text, line.start, (line.index,))
