@@ -1553,6 +1553,10 @@ def _is_excluded_context(mention: Mention, scope: _Scope) -> bool:
         return True
     if scope.sub_places and _names_a_part(scope.sub_places, clause):
         return True
+    if scope.sub_places and _g().counted_places.match(mention.window):
+        # '青岛、枣庄…5个市的出庭应诉率达到100%': the places below named before a count of them
+        if _names_a_part(scope.sub_places, CLAUSE_BREAK.split(mention.before)[-1]):
+            return True
     if _g().subset.search(CLAUSE_BREAK.split(mention.before)[-1]):
         return True
     if _names_only_a_wider_place(clause, scope):

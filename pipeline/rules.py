@@ -86,6 +86,7 @@ REQUIRED_PATTERNS = (
     "open_list_end",
     "sent_up",
     "superior_recipient",
+    "counted_places",
     "each_floor",
     "floor_after",
     "multi_year_rate",
