@@ -1553,15 +1553,20 @@ def _is_excluded_context(mention: Mention, scope: _Scope) -> bool:
         return True
     if scope.sub_places and _names_a_part(scope.sub_places, clause):
         return True
-    if scope.sub_places and _g().counted_places.match(mention.window):
-        # '青岛、枣庄…5个市的出庭应诉率达到100%': the places below named before a count of them
-        if _names_a_part(scope.sub_places, CLAUSE_BREAK.split(mention.before)[-1]):
-            return True
+    if scope.sub_places and _counted_places_below(scope.sub_places, mention):
+        return True
     if _g().subset.search(CLAUSE_BREAK.split(mention.before)[-1]):
         return True
     if _names_only_a_wider_place(clause, scope):
         return True
     return any(word in clause for word in scope.wider)
+
+
+def _counted_places_below(sub_places: re.Pattern[str], mention: Mention) -> bool:
+    """'青岛、枣庄…5个市的出庭应诉率达到100%': the places below named before a count of them."""
+    if not _g().counted_places.match(mention.window):
+        return False
+    return _names_a_part(sub_places, CLAUSE_BREAK.split(mention.before)[-1])
 
 
 def _names_a_part(parts: re.Pattern[str], clause: str) -> bool:
