@@ -24,6 +24,7 @@ from pipeline.regions import short_name, to_simplified
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
 FULL_STOP = "。"
+DECEMBER = 12
 NEWLINE = "\n"
 MIN_OUTCOME_KINDS = 2  # correction outcomes counted one by one before their sum is the corrections' count
 ROUNDED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
@@ -613,6 +614,8 @@ def _subjectless(sentence: str, quantities: list[Quantity]) -> bool:
 
 
 def _sentence_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics | None = None) -> list[Fact]:
+    if _g().breakdown_lead.match(sentence):
+        return []  # '分领域看,年末服务业实有经营主体338.3万户,增长6.6%': the parts of a breakdown
     quantities = [q for q in find_quantities(sentence) if q.unit not in _g().words["time_units"]]
     quantities = [q for q in quantities if not _g().ordinal.search(sentence[: q.start])]
     quantities = sorted(quantities + _unitless_counts(sentence, quantities), key=lambda q: q.start)
@@ -1305,6 +1308,8 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     floor = q.qualifier == AT_LEAST or _g().floor_after.match(mention.after)
     if indicator.unit == "%" and floor and _g().each_floor.search(mention.window):
         return None  # '各地…出庭应诉率均在84%以上': a floor every part reaches, not the place's rate
+    if indicator.stock and _stock_of_mid_year(mention.before, year, scope):
+        return None  # '全省经营主体总量由此首次迈上千万户台阶' in an August item: the stock that day
     if (indicator.unit == "%" or indicator.stock) and _stops_before_year_end(mention.before):
         # A rate or a stock taken before the year ended is not the year's figure, nor a bound on it.
         return None
@@ -1327,6 +1332,16 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     if _cue_position(indicator, mention.clause + mention.right_noun) is None or _sent_up(mention.clause, scope):
         signals += ("cue_after",)  # '制定规范性文件9件,均报…备案': read by what is done to the figure
     return Reading(indicator.id, year, qualifier, period, signals)
+
+
+def _stock_of_mid_year(before: str, year: int, scope: _Scope) -> bool:
+    """A stock stated with no date of its own in a text published before December of its year: that day's."""
+    if scope.published is None or scope.year is None or year != scope.year:
+        return False
+    published_year, month = scope.published
+    if published_year != year or month >= DECEMBER:
+        return False
+    return not (_g().year.search(before) or _whole_year_marks(before) or _last(_g().cutoff, before))
 
 
 def _earlier_year_of_its_own(mention: Mention, year: int, scope: _Scope) -> bool:
@@ -1525,6 +1540,8 @@ def _subject_is_stock(indicator: cat.Indicator, before: str) -> bool:
         return False
     if _g().part_word.search(before[stock[-1].end() :]):
         return False  # '总量达36.5万户,其中私营企业8.6万户,同比增长12.3%' grows the part
+    if _g().part_start.match(CLAUSE_BREAK.split(before[: stock[-1].start()])[-1]):
+        return False  # '…;其中第二产业实有经营主体12.1万户,增长2.1%': the stock named is a part's
     if not flow or stock[-1].start() < flow[-1].start():
         return not flow
     # '新增…户,总量同比增长5%' grows the stock; in '新增市场主体总量同比增长' the 新增 still governs.

@@ -87,6 +87,7 @@ REQUIRED_PATTERNS = (
     "sent_up",
     "superior_recipient",
     "counted_places",
+    "breakdown_lead",
     "each_floor",
     "floor_after",
     "multi_year_rate",
