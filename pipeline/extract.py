@@ -25,6 +25,8 @@ from pipeline.regions import short_name, to_simplified
 SENTENCE_END = re.compile(r"[。!?;\n]")
 FULL_STOP = "。"
 DECEMBER = 12
+PLAN_TITLE_LINES = 6  # lines at the top of a text where a plan's title may stand
+TITLE_MAX_CHARS = 80
 NEWLINE = "\n"
 MIN_OUTCOME_KINDS = 2  # correction outcomes counted one by one before their sum is the corrections' count
 ROUNDED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
@@ -134,6 +136,8 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     facts = _without_weaker_cue_after_readings(facts)
     facts = _without_rounded_repeats(facts)
     facts = _without_title_repeats(facts, simplified)
+    if scope.year and _is_plan_document(simplified):
+        facts = [f for f in facts if f.year is not None and f.year < scope.year]  # a plan's targets; its recaps stay
     if _g().department_disclosure_title.match(_first_line(simplified)):
         # '天津市司法局…政府信息公开工作年度报告': the bureau's own requests and cases, not the place's
         facts = [f for f in facts if "whole_scope" in f.signals]
@@ -219,6 +223,13 @@ class _Topics:
         if self.carried:
             return self.carried, "subject_across_sentence"
         return (self.section or self.document), "subject_from_heading"
+
+
+def _is_plan_document(text: str) -> bool:
+    """A plan ('…实施方案', '关于印发…工作安排的通知'): its title among the first lines, perhaps wrapped over two."""
+    head = [line.strip() for line in text.split(NEWLINE)[:PLAN_TITLE_LINES] if line.strip()]
+    candidates = head + [first + second for first, second in zip(head, head[1:], strict=False)]
+    return any(len(line) <= TITLE_MAX_CHARS and _g().plan_title.match(line) for line in candidates)
 
 
 def _is_part_year_title(text: str, year: int) -> bool:
@@ -710,6 +721,8 @@ def _outcome_items(sentence: str) -> list[tuple[int, Quantity]]:
         previous_end = q.end
     if items and _g().open_list_end.match(sentence[items[-1][1].end :]):
         return []  # '撤销5件、确认违法2件等': the list names only some outcomes
+    if len(_g().correction_outcome.findall(sentence)) != len(items):
+        return []  # an outcome named but not read as an item ('决定撤销41宗' beside the rest): no partial sum
     return items if len(kinds) >= MIN_OUTCOME_KINDS and len(kinds) == len(items) else []
 
 

@@ -88,6 +88,8 @@ REQUIRED_PATTERNS = (
     "superior_recipient",
     "counted_places",
     "breakdown_lead",
+    "correction_outcome",
+    "plan_title",
     "each_floor",
     "floor_after",
     "multi_year_rate",
