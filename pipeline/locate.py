@@ -69,7 +69,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -320,8 +320,8 @@ def locate(doc: Document) -> Location:
     lines = _lines(text)
     head, tail = lines[:HEAD_LINES], lines[-TAIL_LINES:]
     title = _title(head)
-    choice = _jurisdiction(text, lines, title, tail)
     ignored = _ignored_lines(lines)
+    choice = _jurisdiction(text, lines, title, tail, ignored)
     year = _year([line for line in lines if line.index not in ignored], title, head, tail, text)
     original = (doc.text or "").splitlines()
     title_text = "".join(original[i].strip() for i in title.indices) if title is not None else ""
@@ -414,12 +414,14 @@ def _title(head: Sequence[_Line]) -> _Title | None:
 
 def _ignored_lines(lines: Sequence[_Line]) -> set[int]:
     """Lines that are never evidence: addressed to a superior, or a site or paper footer."""
-    markers = _rules().footer_markers
-    return {
-        line.index
-        for line in lines
-        if _is_addressee(line.text) or any(marker in line.text for marker in markers) or "http" in line.text
-    }
+    footer = _footer_pattern(_rules().footer_markers)
+    return {line.index for line in lines if _is_addressee(line.text) or footer.search(line.text)}
+
+
+@lru_cache(maxsize=4)
+def _footer_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
+    """Any footer marker, or "http": one scan of a line instead of one per marker."""
+    return re.compile("|".join(map(re.escape, (*markers, "http"))))
 
 
 def _not_evidence(text: str, mention: Mention) -> bool:
@@ -521,7 +523,9 @@ def _joined(text: str, mention: Mention, ends: set[int]) -> bool:
     return bool(re.match(r"[\u4e00-\u9fff]", before)) and mention.start not in ends
 
 
-def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Sequence[_Line]) -> _Choice:
+def _jurisdiction(
+    text: str, lines: list[_Line], title: _Title | None, tail: Sequence[_Line], ignored: set[int]
+) -> _Choice:
     if not lines:
         return _Choice()
     starts = [line.start for line in lines]
@@ -534,7 +538,6 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
     by_line = [lines[bisect_right(starts, m.start) - 1].index for m in found]
     context = Counter(m.candidates[0] for m in every if len(m.candidates) == 1)
     resolved = [(m, _resolve(m, found[i - 1] if i else None, context)) for i, m in enumerate(found)]
-    ignored = _ignored_lines(lines)
     usable = [(m, places, at) for (m, places), at in zip(resolved, by_line, strict=True) if at not in ignored]
     # the signature closes the text: only lines after its first sentence (a short news item's
     # tail is also its head)

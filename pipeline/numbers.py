@@ -57,7 +57,8 @@ UNITS = (
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
-_CN_NUMERAL = rf"[一二两三四五六七八九十][{_CN_DIGITS}十百千]*(?:点[{_CN_DIGITS}]+)?"
+_CN_FIRST = "一二两三四五六七八九十"  # how a numeral may start
+_CN_NUMERAL = rf"[{_CN_FIRST}][{_CN_DIGITS}十百千]*(?:点[{_CN_DIGITS}]+)?"
 # Thousands grouped by commas ("1,234") or, as yearbooks and statistical bulletins print them, by a space
 # ("15 862户": every group after the first exactly three digits, the unit right after).
 _SPACED = r"\d{1,3}(?: \d{3})+(?:\.\d+)?(?=\s?(?:余|多|万|亿)?\s?(?:" + _UNIT_ALT + r"))"
@@ -70,6 +71,9 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + _SPACED + r"|\d+(?:\.\d+)?"
 _FORMAT_CHARS = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
 _MINUS = "-\u2010\u2212\ufe63\uff0d负"
 QUANTITY_RE = re.compile(
+    # A figure starts with a sign, a digit or a numeral: that one test first, so the scan passes over
+    # every other character at once instead of trying the look-behinds there.
+    rf"(?=[{_MINUS}\d{_CN_FIRST}])"
     rf"(?<![\d.A-Za-z{_FORMAT_CHARS}])(?<!\d,)(?<!\d\s)(?<![eE][+\-])"
     rf"(?P<sign>[{_MINUS}](?=\d))?"
     rf"(?P<num>{_ARABIC}|{_CN_NUMERAL})"
