@@ -10,8 +10,8 @@ than the generated list; standard and short names ("长春市"/"长春"); tradit
 simplified characters by OpenCC (`pipeline.script`); finding place-name mentions in text,
 confirmed as whole words by a private jieba tokenizer whose user dictionary holds the place
 names and the catalogue's vocabulary; keeping that tokenizer, and jieba's entries for the place
-names, in a build's `out/.cache/` when the build asks (`keep_tokenizer_in`), each file named by
-a digest of what it was built from.
+names, in a build's `out/.cache/` and in this user's cache (`shared_cache`) when the build asks
+(`keep_tokenizer_in`), each file named by a digest of what it was built from.
 
 A former division keeps answering `by_adcode`, and its full name is still found when no
 current place bears it, but it is nobody's child any more. A supplement entry supersedes any
@@ -349,13 +349,15 @@ def _jieba_words() -> dict[str, tuple[int, str]]:
     kept beside the tokenizer (see `keep_tokenizer_in`): reading jieba's dictionary is most of it."""
     gazetteer = _gazetteer()
     wanted = set(gazetteer.by_short) | set(gazetteer.by_name)
-    folder = _tokenizer_folder
-    path = folder / f"jieba-words-{_jieba_words_key(wanted)}.marshal" if folder is not None else None
-    kept = _read_kept(path) if path is not None else None
-    if isinstance(kept, dict):
-        return kept
+    paths = _kept_paths(f"jieba-words-{_jieba_words_key(wanted)}.marshal")
+    for at, path in enumerate(paths):
+        kept = _read_kept(path)
+        if isinstance(kept, dict):
+            for missing in paths[:at]:
+                _write_kept(missing, kept, "jieba-words-*.marshal")
+            return kept
     words = _read_jieba_words(wanted)
-    if path is not None:
+    for path in paths:
         _write_kept(path, words, "jieba-words-*.marshal")
     return words
 
@@ -498,11 +500,38 @@ _tokenizer_folder: Path | None = None  # where the built tokenizer is kept betwe
 
 def keep_tokenizer_in(folder: Path | None) -> None:
     """Keep the built place-name tokenizer and jieba's entries for the place names in `folder`
-    (a build's `out/.cache/`), so the next process loads them instead of building them again
-    (most of a worker's start). Set before the workers are forked, which inherit it; None keeps
-    nothing."""
+    (a build's `out/.cache/`), and a copy in this user's cache (`shared_cache`), so the next
+    process loads them instead of building them again (most of a worker's start), even one
+    building into an empty folder. Set before the workers are forked, which inherit it; None
+    keeps nothing."""
     global _tokenizer_folder
     _tokenizer_folder = Path(folder) if folder is not None else None
+
+
+SHARED_CACHE_ENV = "FAZHI_CACHE_DIR"
+
+
+def shared_cache() -> Path | None:
+    """This user's cache folder for the kept tokenizer: $FAZHI_CACHE_DIR, else ~/.cache/fazhi
+    ($XDG_CACHE_HOME/fazhi); None when there is no home folder. Each kept file is named by a
+    digest of everything it was built from, so a copy made by another checkout or rule set is
+    never taken for this one's."""
+    if os.environ.get(SHARED_CACHE_ENV):
+        return Path(os.environ[SHARED_CACHE_ENV])
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:  # no home folder
+        return None
+    return base / "fazhi"
+
+
+def _kept_paths(name: str) -> list[Path]:
+    """Where a kept file `name` is looked for, in order, and written: the build's folder, then
+    this user's cache; none when no build asked to keep anything."""
+    if _tokenizer_folder is None:
+        return []
+    shared = shared_cache()
+    return [_tokenizer_folder / name] + ([shared / name] if shared is not None else [])
 
 
 def _user_words() -> list[tuple[str, int]]:
@@ -538,15 +567,17 @@ def _tokenizer() -> jieba.Tokenizer:
 
     jieba.setLogLevel(logging.WARNING)
     words = _user_words()
-    folder = _tokenizer_folder
-    path = folder / f"tokenizer-{_tokenizer_key(words)}.marshal" if folder is not None else None
+    paths = _kept_paths(f"tokenizer-{_tokenizer_key(words)}.marshal")
     tokenizer = jieba.Tokenizer()
-    if path is not None and _load_tokenizer(tokenizer, path):
-        return tokenizer
+    for at, path in enumerate(paths):
+        if _load_tokenizer(tokenizer, path):
+            for missing in paths[:at]:
+                _save_tokenizer(tokenizer, missing)
+            return tokenizer
     tokenizer.initialize()
     for word, freq in words:
         tokenizer.add_word(word, freq=freq)
-    if path is not None:
+    for path in paths:
         _save_tokenizer(tokenizer, path)
     return tokenizer
 
