@@ -102,6 +102,7 @@ TITLE_END_RE = re.compile(
 TITLE_TRAILING_RE = re.compile(r"(?:[\s\"“”《》()()【】]|[((][^()()]{1,6}[))])+$")
 # ingest folds full-width forms (NFKC); a text handed to `locate` directly may still hold them.
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+FULLWIDTH_DIGIT_RE = re.compile("[０-９]")  # normalised text rarely has one: a search is cheaper than translating
 NAVIGATION_RE = re.compile(r"当前位置|您现在的位置|首页|>|»")
 HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.])")
 ADDRESSEE_RE = re.compile(r"^[^。;;]{2,60}?(?:委|政府|人大|常委会|委员会|办公室|领导)[^。;;]{0,10}[::]$")
@@ -316,7 +317,8 @@ def _rules() -> _Rules:
 
 def locate(doc: Document) -> Location:
     """The jurisdiction and report year of `doc`, with a status and a Chinese message."""
-    text = arabic_years(regions.to_simplified(doc.text or "").translate(FULLWIDTH_DIGITS))
+    text = regions.to_simplified(doc.text or "")
+    text = arabic_years(text.translate(FULLWIDTH_DIGITS) if FULLWIDTH_DIGIT_RE.search(text) else text)
     lines = _lines(text)
     head, tail = lines[:HEAD_LINES], lines[-TAIL_LINES:]
     title = _title(head)
@@ -414,14 +416,14 @@ def _title(head: Sequence[_Line]) -> _Title | None:
 
 def _ignored_lines(lines: Sequence[_Line]) -> set[int]:
     """Lines that are never evidence: addressed to a superior, or a site or paper footer."""
-    footer = _footer_pattern(_rules().footer_markers)
+    footer = _any_of((*_rules().footer_markers, "http"))  # one scan of a line, not one per marker
     return {line.index for line in lines if _is_addressee(line.text) or footer.search(line.text)}
 
 
-@lru_cache(maxsize=4)
-def _footer_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
-    """Any footer marker, or "http": one scan of a line instead of one per marker."""
-    return re.compile("|".join(map(re.escape, (*markers, "http"))))
+@lru_cache(maxsize=16)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern matching any of `words`, tried in the order given; built once per word list."""
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _not_evidence(text: str, mention: Mention) -> bool:
@@ -444,7 +446,7 @@ def _paper_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     place name right before a newspaper suffix, where no mention ends or runs across."""
     suffixes = sorted(_rules().newspaper_suffixes, key=len, reverse=True)
     out: list[Mention] = []
-    for match in re.finditer("|".join(map(re.escape, suffixes)), text):
+    for match in _any_of(tuple(suffixes)).finditer(text):
         end = match.start()
         if any(m.start < end <= m.end for m in mentions):
             continue
@@ -496,6 +498,8 @@ def _aliased(text: str, mentions: list[Mention]) -> list[Mention]:
     text's other places lie in that prefecture's province (see `_local_forms`)."""
     out = list(mentions)
     for alias, name in _rules().aliases:
+        if alias not in text:  # most texts name none of them (and then nothing changes)
+            continue
         target = regions.lookup(name)[0]
         spots = [match.span() for match in re.finditer(re.escape(alias), text)]
         singles = [m.candidates[0] for m in mentions if len(m.candidates) == 1 and m.surface != alias]

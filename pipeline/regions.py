@@ -426,6 +426,11 @@ def sub_place_names(place: Place) -> list[str]:
     sub-jurisdiction. Short names are left out when shorter than two characters, when they
     read as ordinary words, or when they occur in the place's own names (濮阳县's "濮阳"
     under 濮阳市)."""
+    return list(_sub_place_names(place))
+
+
+@lru_cache(maxsize=256)  # a corpus holds many reports of one place (a province's: thousands of names)
+def _sub_place_names(place: Place) -> tuple[str, ...]:
     own = {place.name, short_name(place.name)} - {""}
     names: set[str] = set()
     for below in descendants(place):
@@ -433,7 +438,7 @@ def sub_place_names(place: Place) -> list[str]:
         short = short_name(below.name)
         if len(short) >= 2 and not is_common_word(short) and not any(short in name for name in own):
             names.add(short)
-    return sorted(n for n in names if n not in own and (short_name(n) or not is_common_word(n)))
+    return tuple(sorted(n for n in names if n not in own and (short_name(n) or not is_common_word(n))))
 
 
 # ---------------------------------------------------------------- mentions
@@ -475,9 +480,9 @@ def _prefecture_forms() -> dict[str, tuple[Place, ...]]:
 @dataclass(frozen=True)
 class _NameIndex:
     """Every mention name by its first two characters: a character class of the names' first
-    characters finds where one may start (one regex scan, in C), and the two characters there
-    say which lengths to try. Faster per character than an Aho-Corasick automaton, whose root
-    has a child for each of the ~1,000 first characters."""
+    characters, followed by one of their second characters, finds where one may start (one regex
+    scan, in C), and the two characters there say which lengths to try. Faster per character
+    than an Aho-Corasick automaton, whose root has a child for each of the ~1,000 first characters."""
 
     starts: re.Pattern[str]
     lengths: dict[str, tuple[int, ...]]  # first two characters -> the names' lengths, longest first
@@ -488,9 +493,10 @@ def _name_index() -> _NameIndex:
     lengths: dict[str, set[int]] = defaultdict(set)
     for name in _mention_names():  # every one has at least two characters
         lengths[name[:2]].add(len(name))
-    firsts = sorted({pair[0] for pair in lengths})
+    firsts = "".join(map(re.escape, sorted({pair[0] for pair in lengths})))
+    seconds = "".join(map(re.escape, sorted({pair[1] for pair in lengths})))
     return _NameIndex(
-        starts=re.compile("[" + "".join(map(re.escape, firsts)) + "]"),
+        starts=re.compile(f"[{firsts}](?=[{seconds}])"),
         lengths={pair: tuple(sorted(found, reverse=True)) for pair, found in lengths.items()},
     )
 
