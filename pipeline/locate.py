@@ -72,8 +72,6 @@ from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
 from pipeline import regions
 from pipeline.model import (
     LEVELS,
@@ -87,6 +85,7 @@ from pipeline.model import (
 )
 from pipeline.numbers import arabic_years
 from pipeline.regions import Mention
+from pipeline.rules import load_yaml
 
 HEAD_LINES = 12  # non-empty lines searched for the title and the publication date
 TAIL_LINES = 6  # non-empty lines searched for the signature
@@ -312,7 +311,7 @@ def parse_rules(data: object) -> _Rules:
 
 @cache
 def _rules() -> _Rules:
-    return parse_rules(yaml.safe_load(LOCATE_RULES.read_text(encoding="utf-8")))
+    return parse_rules(load_yaml(LOCATE_RULES.read_text(encoding="utf-8")))
 
 
 def locate(doc: Document) -> Location:
