@@ -124,7 +124,8 @@ _MULTIPLIERS = {"千": 1_000, "千万": 10_000_000, "万": 10_000, "亿": 100_00
 
 # "二〇二三年": a year spelt digit by digit in Chinese numerals.
 _CN_YEAR_RE = re.compile(
-    r"(?<![一二三四五六七八九十百千万〇零○Ｏ])[一二][〇零○Ｏ九][〇零○Ｏ一二三四五六七八九]{2}(?=\s*年)"
+    # the first character tested first: the look-behind is then tried only where a year may start
+    r"(?=[一二])(?<![一二三四五六七八九十百千万〇零○Ｏ])[一二][〇零○Ｏ九][〇零○Ｏ一二三四五六七八九]{2}(?=\s*年)"
 )
 _CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "000012345678" + "9")
 
@@ -134,6 +135,19 @@ def arabic_years(text: str) -> str:
     character for one, so offsets stay valid."""
     if "二" not in text and "一" not in text:
         return text
+    # locate and extract each read a whole report through this: converted once, not once per stage
+    return _arabic_years_long(text) if len(text) > LONG_TEXT else _arabic_years(text)
+
+
+LONG_TEXT = 200  # characters: a report rather than a line
+
+
+@lru_cache(maxsize=4)
+def _arabic_years_long(text: str) -> str:
+    return _arabic_years(text)
+
+
+def _arabic_years(text: str) -> str:
     return _CN_YEAR_RE.sub(lambda m: _year_digits(m.group(0)), text)
 
 
@@ -193,7 +207,7 @@ def prefix_qualifier(before: str) -> str:
 def _qualifier(match: re.Match[str], before: str) -> str:
     if match.group("more1") or match.group("more2"):
         return AT_LEAST
-    suffix = match.groupdict().get("suffix")
+    suffix = match.group("suffix") if "suffix" in match.re.groupindex else None  # not groupdict(): 7 groups
     if suffix:
         return _SUFFIX_QUALIFIERS[suffix]
     return prefix_qualifier(before)
