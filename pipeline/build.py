@@ -351,6 +351,7 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
         warm()
     if len(tasks) > count:
         warm_words()  # several files per worker: one copy of the word lists, shared by every worker
+        warm_readers(path for path, _ in tasks)  # … and of the libraries reading their kinds of file
     with _ocr_threads(count):
         if count == 1:
             with worker.Worker(worker.default_budget()) as child:
@@ -481,6 +482,14 @@ def warm_words() -> None:
 
     warm_up()
     parse_numeral("十二")
+
+
+def warm_readers(paths: Iterable[Path]) -> None:
+    """Import the file readers' libraries for the kinds among `paths` in this process (see
+    `ingest.preload_readers`), before the workers are forked from it."""
+    from pipeline.ingest import preload_readers
+
+    preload_readers(Path(path).name for path in paths)
 
 
 WARM_REPORT = "某市人民政府关于2023年法治政府建设情况的报告\n全年共受理行政复议案件12件。\n"
