@@ -23,7 +23,7 @@ from pipeline.ingest import normalise_text  # noqa: E402
 def score(path: Path) -> tuple[int, int, int]:
     right = missing = wrong = 0
     for case in [sentence_case(path.stem, i, raw) for i, raw in enumerate(raw_cases(path))]:
-        facts = extract_facts(normalise_text(case.text), case.year, case.place, case.subs)
+        facts = extract_facts(normalise_text(case.text), case.year, case.place, case.subs, case.published)
         got = set(rows(facts, case.period or "year", case.year))
         want = set(expected_rows(case.rows))
         right += len(got & want)

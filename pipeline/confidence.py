@@ -45,6 +45,8 @@ EXTRACT_SIGNALS = (
     "part_year_bound",
     "government_body",
     "whole_scope",
+    "cue_after",
+    "outcome_sum",
 )
 READER_SIGNALS = ("ocr",)
 LOCATION_SIGNALS = ("year_not_in_title", "year_from_date", "place_not_in_title")

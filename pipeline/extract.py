@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from copy import copy
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -22,6 +23,10 @@ from pipeline.numbers import AT_LEAST, AT_MOST, EXACT, Quantity, arabic_years, f
 from pipeline.regions import short_name, to_simplified
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
+FULL_STOP = "。"
+NEWLINE = "\n"
+MIN_OUTCOME_KINDS = 2  # correction outcomes counted one by one before their sum is the corrections' count
+ROUNDED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:|;|。")  # ; and 。 inside a sentence joined to its 其中 sentence
 YEAR = r"(?:19|20)\d{2}"
 NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
@@ -114,18 +119,61 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
         if any(low <= start < high for low, high in plans):
             continue
         row = tables.get(start)
+        before_reading = copy(topics)
         found = _table_row_facts(row, scope, topics) if row else _sentence_facts(sentence, start, scope, topics)
+        if not row:
+            found += _outcome_sum_facts(sentence, start, scope, before_reading, found)
+            found = _in_running_period(found, sentence, topics)
         if not in_table:
             topics.leave(sentence)
         if sentence != text[start : start + len(sentence)]:
             found = [replace(f, evidence=text[f.start : f.end]) for f in found]
         facts.extend(found)
     facts = _without_government_own(_without_weaker_heading_readings(facts))
+    facts = _without_weaker_cue_after_readings(facts)
+    facts = _without_rounded_repeats(facts)
     facts = _without_title_repeats(facts, simplified)
+    if _g().department_disclosure_title.match(_first_line(simplified)):
+        # '天津市司法局…政府信息公开工作年度报告': the bureau's own requests and cases, not the place's
+        facts = [f for f in facts if "whole_scope" in f.signals]
     if scope.year and _is_part_year_title(simplified, scope.year):
         # A half-year or quarterly summary: its figures of the year are of part of it (earlier years stay).
         facts = [f for f in facts if f.year is not None and f.year < scope.year]
     return facts
+
+
+def _without_rounded_repeats(facts: list[Fact]) -> list[Fact]:
+    """A figure written in a larger unit ('实有市场主体6.93万户') gives way to the same figure written in full
+    elsewhere in the document ('市场主体合计 | 69318'): both are the text's, one only rounded."""
+    return [f for f in facts if not any(_rounds(f, other) for other in facts if other is not f)]
+
+
+def _rounds(rounded: Fact, full: Fact) -> bool:
+    same_key = (rounded.indicator, rounded.year, rounded.period) == (full.indicator, full.year, full.period)
+    if not same_key or rounded.value == full.value or EXACT not in (rounded.qualifier, full.qualifier):
+        return False
+    step = _rounding_step(rounded)
+    return step > 1 and step > _rounding_step(full) and abs(full.value - rounded.value) <= step / 2
+
+
+def _rounding_step(fact: Fact) -> float:
+    """How much one unit of the last written digit is worth: 100 for '6.93万户' (value 69300), 1 for '69318'."""
+    digits = ROUNDED_NUMBER_RE.search(fact.note)
+    if digits is None:
+        return 1.0
+    written = float(digits.group(0).replace(",", ""))
+    if written <= 0:
+        return 1.0
+    decimals = len(digits.group(1) or "")
+    return max(1.0, round(fact.value / written) * 10.0**-decimals)
+
+
+def _without_weaker_cue_after_readings(facts: list[Fact]) -> list[Fact]:
+    """A value read by a cue after it ('市政府新制定规范性文件12件,均报省政府备案': the government's own documents
+    sent up) gives way to one of the same indicator and year read by a cue before it ('审查县区政府…报送备案的
+    规范性文件64件': the filings the place reviewed)."""
+    direct = {(f.indicator, f.year, f.period) for f in facts if "cue_after" not in f.signals}
+    return [f for f in facts if "cue_after" not in f.signals or (f.indicator, f.year, f.period) not in direct]
 
 
 def _without_weaker_heading_readings(facts: list[Fact]) -> list[Fact]:
@@ -147,10 +195,13 @@ class _Topics:
     carried: str = ""
     in_heading: bool = False
     part_in_force: bool = False  # the sentence before ended with ';' speaking of a part ('市直部门…;2022年败诉1件')
+    # the sentence before gave only running totals ('2009年至2012年,全市共收到…1520件。'): a next one taking its
+    # subject and naming no time of its own ('撤销、变更、确认违法112件') speaks of the same years
+    running_in_force: bool = False
 
     def enter(self, sentence: str, starts_line: bool) -> None:
         if starts_line:
-            self.part_in_force = False
+            self.part_in_force = self.running_in_force = False
         label = _g().label_heading.match(sentence)
         self.in_heading = bool(starts_line and not label and _is_heading(sentence))
         if label:
@@ -311,7 +362,7 @@ def _year_tables(text: str, year: int | None = None) -> dict[int, _TableRow]:
     offset = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\n")
-        cells = [c.strip() for c in body.split("|")] if TABLE_SEPARATOR.search(body) else []
+        cells = _pipe_cells(body) if TABLE_SEPARATOR.search(body) else []
         if not body.strip():
             pass  # a web page's rows may stand a blank line apart
         elif not cells:
@@ -324,6 +375,15 @@ def _year_tables(text: str, year: int | None = None) -> dict[int, _TableRow]:
                 rows[offset] = _TableRow(offset, body, sentences)
         offset += len(line)
     return rows
+
+
+def _pipe_cells(line: str) -> list[str]:
+    """'| 市场主体合计 | 69318 | 9.2 |' -> the cells; a markdown row's outer bars open and close no cell."""
+    cells = [c.strip() for c in line.split("|")]
+    stripped = line.strip()
+    if len(cells) > 2 and stripped.startswith("|") and stripped.endswith("|"):
+        cells = cells[1:-1]
+    return cells
 
 
 def _cell_per_line_tables(text: str, year: int | None = None) -> tuple[dict[int, _TableRow], set[int]]:
@@ -471,6 +531,9 @@ def _row_sentences(header: list[str], cells: list[str], report_year: int | None 
     for name, cell in zip(header[1:], cells[1:], strict=True):
         if _g().table_unit.match(name) and not unit:
             unit = cell
+        bracketed = _g().table_value.match(name)
+        if bracketed and bracketed.group(1) and not unit:
+            unit = bracketed.group(1)  # '户数(户)': the column's unit
     column_years = _column_years(header, report_year)
     years = [y for y in column_years if y]
     shapes = _g().table
@@ -583,7 +646,72 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics |
         if r is not None
     ]
     facts = _without_bounds_beside_exact(facts)
-    return facts + _inferred(facts, sentence) + _zero_facts(sentence, offset, scope, facts)
+    zeros = [] if part_in_force else _zero_facts(sentence, offset, scope, facts)  # '…;行政诉讼2件,均未败诉'
+    return facts + _inferred(facts, sentence) + zeros
+
+
+def _in_running_period(found: list[Fact], sentence: str, topics: _Topics) -> list[Fact]:
+    """'2009年至2012年,全市共收到行政复议申请1520件。撤销、变更、确认违法112件': a sentence taking its subject from
+    one that gave only running totals, and naming no time of its own, gives running totals too."""
+    inherits = bool(found) and all("subject_across_sentence" in f.signals for f in found)
+    if topics.running_in_force and inherits and not _g().year.search(sentence) and not _whole_year_marks(sentence):
+        found = [replace(f, period=PERIOD_CUMULATIVE) for f in found]
+    if found:
+        topics.running_in_force = all(f.period == PERIOD_CUMULATIVE for f in found)
+    return found
+
+
+def _outcome_sum_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics, found: list[Fact]) -> list[Fact]:
+    """'审结案件中,撤销31件、变更2件、确认违法9件、责令履行4件': the corrections' count is the sum of two or
+    more correction outcomes' counts (method derived), read as grammar.yaml's outcome_sum_sentence put where the
+    list stands, so that the sentence's subject, year and scope decide it as they would a stated total."""
+    items = _outcome_items(sentence)
+    if not items:
+        return []
+    head = sentence[: items[0][0]]
+    quantities = [q for _, q in items]
+    total = sum(q.value for q in quantities)
+    text = _g().table["outcome_sum_sentence"].format(head=head, value=_plain_number(total), unit=quantities[0].unit)
+    known = {(f.indicator, f.year, f.period) for f in found}
+    summed = [f for f in _sentence_facts(text, offset, scope, topics) if f.value == total]
+    evidence = sentence.strip()
+    start = offset + len(sentence) - len(sentence.lstrip())
+    return [
+        replace(
+            f,
+            method="derived",
+            evidence=evidence,
+            start=start,
+            end=start + len(evidence),
+            note="+".join(q.text for q in quantities),
+            signals=(*f.signals, "outcome_sum"),
+        )  # fmt: skip
+        for f in summed
+        if (f.indicator, f.year, f.period) not in known
+    ]
+
+
+def _outcome_items(sentence: str) -> list[tuple[int, Quantity]]:
+    """(where the outcome word starts, its count) for each correction outcome standing right before its own count,
+    when two or more different outcomes are counted in the same unit; [] otherwise."""
+    items: list[tuple[int, Quantity]] = []
+    kinds: set[str] = set()
+    previous_end = 0
+    for q in find_quantities(sentence):
+        between = sentence[previous_end : q.start]
+        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(between)), default=0)
+        item = _g().outcome_item.match(between[clause_start:])  # '审结案件中,撤销31件': the clause's own words
+        if item and (not items or q.unit == items[0][1].unit):
+            items.append((previous_end + clause_start + item.start(1), q))
+            kinds.add(item.group(1))
+        previous_end = q.end
+    if items and _g().open_list_end.match(sentence[items[-1][1].end :]):
+        return []  # '撤销5件、确认违法2件等': the list names only some outcomes
+    return items if len(kinds) >= MIN_OUTCOME_KINDS and len(kinds) == len(items) else []
+
+
+def _plain_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _without_bounds_beside_exact(facts: list[Fact]) -> list[Fact]:
@@ -623,6 +751,10 @@ def _unitless_counts(sentence: str, quantities: list[Quantity]) -> list[Quantity
     return found
 
 
+# '暂无败诉', '均未败诉': a zero clause this short before its phrase has no subject of its own
+SUBJECTLESS_HEAD_CHARS = 2
+
+
 def _zero_facts(sentence: str, offset: int, scope: _Scope, facts: list[Fact]) -> list[Fact]:
     """'全年办理行政诉讼案件46件,未发生败诉案件': a phrase that states none (`zero_when` in the catalogue)
     is the value 0, when the indicator's subject is in force and nothing in its clause rules it out."""
@@ -632,7 +764,10 @@ def _zero_facts(sentence: str, offset: int, scope: _Scope, facts: list[Fact]) ->
         if match is None or any(f.indicator == indicator.id for f in facts):
             continue
         before = sentence[: match.end()]
-        clause = CLAUSE_BREAK.split(sentence[: match.start()])[-1] + match.group(0)
+        clauses = CLAUSE_BREAK.split(sentence[: match.start()])
+        clause = clauses[-1] + match.group(0)
+        if len(clauses) > 1 and len(clauses[-1]) <= SUBJECTLESS_HEAD_CHARS:
+            clause = clauses[-2] + clause  # '复议后又起诉的13件,暂无败诉': the clause before says whose record it is
         if _current_topic(before, "") not in indicator.topics:
             continue
         if (indicator.not_cues and indicator.not_cues.search(clause)) or _g().year.search(clause):
@@ -656,9 +791,16 @@ def _inherited_subject(sentence: str, quantities: list[Quantity], topics: _Topic
     a sentence naming no subject at all takes the paragraph's, the section's or the document's."""
     if topics.carried and (_g().list_item.match(sentence) or _subjectless(sentence, quantities)):
         return topics.carried, "subject_across_sentence"
-    if cat.topic_pattern().search(sentence):
+    # a subject of its own; one named only in the 其中 sentence joined to it ('…共39件。其中…复议') is not
+    if cat.topic_pattern().search(_first_part(sentence)):
         return "", ""
     return topics.for_topicless()
+
+
+def _first_part(sentence: str) -> str:
+    """A sentence without the 其中 sentence joined to it (see `_joined_sentences`)."""
+    end = sentence.find(FULL_STOP)
+    return sentence if end < 0 else sentence[: end + 1]
 
 
 def _mentions(sentence: str, quantities: list[Quantity], lead: str = "", source: str = "") -> list[Mention]:
@@ -1167,6 +1309,8 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     if (indicator.unit == "%" or indicator.stock) and _stops_before_year_end(mention.before):
         # A rate or a stock taken before the year ended is not the year's figure, nor a bound on it.
         return None
+    if indicator.unit != "%" and _g().per_period_average.search(mention.clause):
+        return None  # '每个月平均调解成功…1500余件': an average per period, not the year's count
     if not (indicator.unit == "%" or indicator.stock) and _covers_too_little(mention.before):
         # '1-6月受理96件', '上半年…', '截至9月底…': a count of a small part of the year is not the year's
         return None
@@ -1175,7 +1319,10 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
         return _read_since_start_of_year(mention, indicator, year, scope)
     period = _period(mention, indicator, year)
     qualifier = _partial_year_qualifier(mention, indicator, year, q.qualifier)
-    return Reading(indicator.id, year, qualifier, period, _signals(mention, scope, year, qualifier))
+    signals = _signals(mention, scope, year, qualifier)
+    if _cue_position(indicator, mention.clause + mention.right_noun) is None:
+        signals += ("cue_after",)  # '制定规范性文件9件,均报…备案': read by what is done to the figure
+    return Reading(indicator.id, year, qualifier, period, signals)
 
 
 def _since_start_of_year(before: str, year: int, scope: _Scope) -> re.Match[str] | None:
@@ -1223,7 +1370,9 @@ def _read_since_start_of_year(mention: Mention, indicator: cat.Indicator, year: 
 
 def _read_whole(mention: Mention, indicator: cat.Indicator, year: int, scope: _Scope) -> Reading:
     qualifier = _partial_year_qualifier(mention, indicator, year, mention.quantity.qualifier)
-    period = _period(mention, indicator, year)
+    # '截至目前,我市共收到…' in a text dated late in the year: with the date of writing known, a total with no
+    # stated start runs from January ('截至目前累计…' still runs from further back)
+    period = _period(mention, indicator, year, start_known=_to_now(mention.before, year, scope) is not None)
     return Reading(indicator.id, year, qualifier, period, _signals(mention, scope, year, qualifier))
 
 
@@ -1250,11 +1399,22 @@ def _scope_signals(clause: str) -> tuple[str, ...]:
 
 
 def _without_title_repeats(facts: list[Fact], text: str) -> list[Fact]:
-    """A headline's figure that the body states again ('全国登记在册市场主体达1.59亿户' over '截至2022年5月底,
-    …1.59亿户') is read from the body, where its date and scope stand: the headline's own reading goes."""
-    title_end = len(_first_line(text))
-    body = text[title_end:]
-    return [f for f in facts if f.start >= title_end or not f.note or f.note not in body]
+    """A headline's or subheading's figure that the text states again in a sentence ('全国登记在册市场主体达1.59亿户'
+    over '截至2022年5月底,…1.59亿户'; a subheading '调解成功率98.5%以上' over '近三年来,…调解成功率保持在98.5%以上')
+    is read from that sentence, where its date and scope stand: the heading's own reading goes."""
+    return [f for f in facts if not _restated_heading_figure(f, text)]
+
+
+def _restated_heading_figure(fact: Fact, text: str) -> bool:
+    if not fact.note or "table_cell" in fact.signals:
+        return False  # a table's cells stand one per line too
+    line_start = text.rfind(NEWLINE, 0, fact.start) + 1
+    line_end = text.find(NEWLINE, fact.start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if FULL_STOP in line or len(line.strip()) > HEADING_MAX:
+        return False  # a sentence, not a heading
+    return fact.note in text[:line_start] or fact.note in text[line_end:]
 
 
 def _without_government_own(facts: list[Fact]) -> list[Fact]:
@@ -1314,6 +1474,8 @@ def _vetoed(indicator: cat.Indicator, mention: Mention, before: str) -> bool:
     context = mention.clause + mention.right_noun
     if indicator.not_cues and indicator.not_cues.search(context):
         return True
+    if _counts_mixed_kinds(indicator, mention):
+        return True
     if indicator.narrow_kind and indicator.narrow_kind.search(context):
         return True
     if indicator.needs_subject and not _subject_is_stock(indicator, before):
@@ -1325,7 +1487,13 @@ def _vetoed(indicator: cat.Indicator, mention: Mention, before: str) -> bool:
 def _vetoed_after(indicator: cat.Indicator, mention: Mention) -> bool:
     """A reading by a cue after the number ('制定规范性文件17件,均按规定报送备案') is ruled out only by what
     stands after it: the verb after the number says what the figure is."""
-    return bool(indicator.not_cues and indicator.not_cues.search(mention.after))
+    after_veto = bool(indicator.not_cues and indicator.not_cues.search(mention.after))
+    return after_veto or _counts_mixed_kinds(indicator, mention)
+
+
+def _counts_mixed_kinds(indicator: cat.Indicator, mention: Mention) -> bool:
+    """'市政府制定的规章和规范性文件38件': the kind counted together with another (`mixed_kinds`)."""
+    return bool(indicator.mixed_kinds and indicator.mixed_kinds.search(mention.clause + mention.right_noun))
 
 
 def _subject_is_stock(indicator: cat.Indicator, before: str) -> bool:
@@ -1448,15 +1616,18 @@ def _inside_title(text: str, position: int) -> bool:
     return text.count("《", 0, position) > text.count("》", 0, position)
 
 
-def _period(mention: Mention, indicator: cat.Indicator, year: int) -> str:
+def _period(mention: Mention, indicator: cat.Indicator, year: int, start_known: bool = False) -> str:
     if indicator.stock or indicator.needs_subject:
         return PERIOD_YEAR  # a stock, or its growth: "累计达到4.12万户,同比增长6.8%" is the year-end level
     before = mention.before
     span = _years_span(before)
     if span is not None and not _names_year_after(before, span.end(), year):
         return PERIOD_CUMULATIVE  # '2010年至2014年共受理…', but not '…;其中2014年受理…'
-    if indicator.unit != "%" and _open_total(before):
+    if indicator.unit != "%" and not start_known and _open_total(before):
         return PERIOD_CUMULATIVE
+    to_now = _last(_g().to_now_span, before)
+    if to_now and not _names_year_after(before, to_now.end(), year):
+        return PERIOD_CUMULATIVE  # '从2017年10月到现在,…累计调处…39984件': up to the time of writing
     several = _last(_g().multi_year_rate, before) if indicator.unit == "%" else None
     if several and not _names_year_after(before, several.end(), year):
         return PERIOD_CUMULATIVE  # '近年来…调解成功率始终保持在98%以上': a rate over several years
@@ -1478,7 +1649,7 @@ def _year_named_after(before: str, position: int, year: int) -> bool:
             continue
         if before[: match.start()].rstrip().endswith(_g().words["cutoff"]):
             continue
-        if match.start() >= position or not _g().since_word.search(before[match.end() : position + 2]):
+        if match.start() >= position or not _g().since_any.search(before[match.end() : position + 2]):
             return True
     return False
 
@@ -1575,6 +1746,8 @@ def _covers_too_little(before: str) -> bool:
     if _named_parts(before):
         months.append(0)  # 上半年, 前三季度, 5月至9月: named parts of the year
     months += [int(m.group(2)) for m in _g().cutoff.finditer(before) if m.group(2)]
+    if _g().single_month.search(before):
+        months.append(1)  # '2021年12月,全市新登记…': one month's count
     partial = [m for m in months if m < 12]
     return bool(partial) and min(partial) < _g().part_year_min_months and not _ends_whole_year(before, partial)
 
@@ -1583,7 +1756,7 @@ def _ends_whole_year(before: str, partial: list[int]) -> bool:
     """'上半年…;全年共受理…': a whole-year phrase after the part-year marker."""
     last = max((m.end() for m in _whole_year_marks(before)), default=-1)
     markers = [m.end() for m in _g().month_span.finditer(before)] + [m.end() for m in _g().cutoff.finditer(before)]
-    markers += [m.end() for m in _named_parts(before)]
+    markers += [m.end() for m in _named_parts(before)] + [m.end() for m in _g().single_month.finditer(before)]
     return last > max(markers, default=-1)
 
 

@@ -91,11 +91,13 @@ HEAD_LINES = 12  # non-empty lines searched for the title and the publication da
 TAIL_LINES = 6  # non-empty lines searched for the signature
 TITLE_MAX = 80
 SIGNATURE_MAX = 40
-# "…工作总结和2024年工作计划" is the summary's title: the first year is the report's.
+# "…工作总结和2024年工作计划", "…2015年推进依法行政工作情况及2016年工作打算" are the summary's title: the
+# first year is the report's.
 # A work review ("…司法局2021年工作综述"), a reply to a proposal ("…提案的答复") and a table's
 # title ("…目标任务进展情况表") are titles too.
 TITLE_END_RE = re.compile(
-    r"(?:报告|情况|总结|通报|公报|白皮书|工作要点|综述|答复|(?:情况|统计|进展|一览)表|总结(?:和|及|暨)\S{0,12}计划)$"
+    r"(?:报告|情况|总结|通报|公报|白皮书|工作要点|综述|答复|(?:情况|统计|进展|一览)表"
+    r"|(?:总结|情况)(?:和|及|暨)\S{0,12}(?:计划|打算|安排|思路))$"
 )
 # trailing quotes and brackets, and a bracketed remark ("(公示)", "(全文)")
 TITLE_TRAILING_RE = re.compile(r"(?:[\s\"“”《》()()【】]|[((][^()()]{1,6}[))])+$")
@@ -114,6 +116,10 @@ PLAN_WINDOW = 30
 FULL_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)")
 COMPACT_DATE_RE = re.compile(rf"(?<!\d)({YEAR})(\d{{2}})(\d{{2}})(?!\d)")
 MONTH_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*年\s*(\d{{1,2}})\s*月")
+# "19.09.2015 09:57": a content system's day.month.year stamp
+DAY_FIRST_DATE_RE = re.compile(rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.({YEAR})(?![\d.])")
+# a gazette's or journal's issue ("《某市人民政府公报》2017年第6期"): the year it came out, month unknown
+ISSUE_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*年\s*第\s*\d{{1,3}}\s*期")
 LABEL_RE = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期|时间)\s*[::]")
 # A year stated after a label, a clause boundary or a news lead, not part of a date, a span
 # ("以来", "至") or a comparison ("与2019年相比" has no boundary before it).
@@ -163,6 +169,7 @@ RULE_LISTS = (
     "self_bodies",
     "newspaper_suffixes",
     "footer_markers",
+    "related_markers",
     "dateline_prefixes",
     "dateline_endings",
     "joining_characters",
@@ -234,6 +241,7 @@ class _Rules:
 
     newspaper_suffixes: tuple[str, ...]
     footer_markers: tuple[str, ...]
+    related_markers: tuple[str, ...]
     dateline_re: re.Pattern[str]
     joining_characters: tuple[str, ...]
     self_words: tuple[str, ...]
@@ -291,6 +299,7 @@ def parse_rules(data: object) -> _Rules:
     return _Rules(
         newspaper_suffixes=lists["newspaper_suffixes"],
         footer_markers=lists["footer_markers"],
+        related_markers=lists["related_markers"],
         dateline_re=re.compile(rf"(?:{prefixes})[^,,。()()]{{0,12}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{endings})"),
         joining_characters=lists["joining_characters"],
         self_words=lists["self_words"],
@@ -414,9 +423,12 @@ def _title(head: Sequence[_Line]) -> _Title | None:
 
 
 def _ignored_lines(lines: Sequence[_Line]) -> set[int]:
-    """Lines that are never evidence: addressed to a superior, or a site or paper footer."""
+    """Lines that are never evidence: addressed to a superior, a site or paper footer, or a site's list of
+    other stories ("相关新闻") and everything after it."""
     footer = _any_of((*_rules().footer_markers, "http"))  # one scan of a line, not one per marker
-    return {line.index for line in lines if _is_addressee(line.text) or footer.search(line.text)}
+    ignored = {line.index for line in lines if _is_addressee(line.text) or footer.search(line.text)}
+    related = next((line.index for line in lines if line.text.strip() in _rules().related_markers), None)
+    return ignored | ({line.index for line in lines if line.index >= related} if related is not None else set())
 
 
 @lru_cache(maxsize=16)
@@ -526,6 +538,10 @@ def _joined(text: str, mention: Mention, ends: set[int]) -> bool:
     return bool(re.match(r"[\u4e00-\u9fff]", before)) and mention.start not in ends
 
 
+PROVINCE_SELF_WORD = "省"  # 全省 / 我省
+MIN_PLACES_WITHIN_PAPER = 2  # places of a province's paper's own province named in its story
+
+
 def _jurisdiction(
     text: str, lines: list[_Line], title: _Title | None, tail: Sequence[_Line], ignored: set[int]
 ) -> _Choice:
@@ -569,6 +585,9 @@ def _jurisdiction(
         self_word, self_count = bodies.most_common(1)[0] if bodies else ("", 0)
     else:  # "全市 … 市政府新闻办 …": the unnamed bodies of its level name the text too
         self_count += bodies[self_word]
+    provincial_paper = _provincial_paper(papers, unquoted, self_word)
+    if provincial_paper is not None:
+        return provincial_paper
     enclosing = _enclosing(unquoted, self_word, self_count)
     if enclosing is not None:
         return enclosing
@@ -669,6 +688,21 @@ def _enclosing(found: list[tuple[Mention, tuple[Place, ...]]], self_word: str, s
     if focus and regions.is_within(top[0][0], best):
         return None
     return _Choice((best,), best.name)
+
+
+def _provincial_paper(
+    papers: list[Mention], found: list[tuple[Mention, tuple[Place, ...]]], self_word: str
+) -> _Choice | None:
+    """A province's paper ("来源:甘肃日报") on "全省/我省", naming places of that province ("肃北县、庄浪县") beside
+    other provinces in passing ("河南律师…"): the paper's province. Only for a province's self word: a city
+    paper naming two towns may be writing about one of its counties."""
+    if self_word != PROVINCE_SELF_WORD:
+        return None
+    paper = _paper_place(papers, self_word)
+    if paper is None or paper.place is None or paper.place.level != "province":
+        return None
+    within = {places[0] for _, places in found if len(places) == 1 and regions.is_within(places[0], paper.place)}
+    return paper if len(within - {paper.place}) >= MIN_PLACES_WITHIN_PAPER else None
 
 
 def _paper_place(papers: list[Mention], self_word: str) -> _Choice | None:
@@ -1177,6 +1211,13 @@ def _dates(line: str) -> list[_Date]:
             taken.append(range(match.start(), match.end()))
             day = match.group(3) if pattern.groups >= 3 else None
             spans.append((match.start(), _date(match.group(1), match.group(2), day)))
+    for match in DAY_FIRST_DATE_RE.finditer(line):
+        if not any(match.start() in span for span in taken):
+            taken.append(range(match.start(), match.end()))
+            spans.append((match.start(), _date(match.group(3), match.group(2), match.group(1))))
+    for match in ISSUE_DATE_RE.finditer(line):
+        if not any(match.start() in span for span in taken):
+            spans.append((match.start(), _Date(int(match.group(1)), None, "")))
     return [found for _, found in sorted(spans, key=lambda item: item[0])]
 
 

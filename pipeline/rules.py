@@ -78,6 +78,12 @@ REQUIRED_PATTERNS = (
     "table_value",
     "clause_end",
     "outcome_group",
+    "per_period_average",
+    "single_month",
+    "department_disclosure_title",
+    "to_now_span",
+    "outcome_item",
+    "open_list_end",
     "each_floor",
     "floor_after",
     "multi_year_rate",
@@ -115,7 +121,7 @@ REQUIRED_PATTERNS = (
     "label_unit",
 )
 REQUIRED_WORDS = ("time_units", "multiplier_units")
-TABLE_KEYS = ("cell_sentence", "change_sentence", "rise_verb", "fall_verb", "count_unit")
+TABLE_KEYS = ("cell_sentence", "change_sentence", "rise_verb", "fall_verb", "count_unit", "outcome_sum_sentence")
 
 
 class RulesError(ValueError):
@@ -159,6 +165,7 @@ class IndicatorEntry(_Strict):
     needs_subject: Phrases = []
     proper_part: Phrases = []
     narrow_kinds: Phrases = []
+    mixed_kinds: Phrases = []
     channels: Phrases = []
     main_channel: Phrases = []
     zero_when: Phrases = []
@@ -168,7 +175,7 @@ class IndicatorEntry(_Strict):
     inferred: InferenceEntry | None = None
 
     @field_validator("units", "topic", "cues", "cues_after", "not_cues", "needs_subject", "proper_part",
-                     "narrow_kinds", "channels", "main_channel", "zero_when")  # fmt: skip
+                     "narrow_kinds", "mixed_kinds", "channels", "main_channel", "zero_when")  # fmt: skip
     @classmethod
     def _no_empty_phrase(cls, phrases: list[str]) -> list[str]:
         if any(not str(p).strip() or str(p).strip() == GAP for p in phrases):
@@ -240,6 +247,8 @@ class Indicator:
     # "办理刑事法律援助案件863件": a kind word right before the topic makes the figure a part, unless it
     # is one item of a list of kinds ("刑事、民事法律援助案件").
     narrow_kind: re.Pattern[str] | None = None
+    # "规章和规范性文件38件": this kind counted together with another; no value, whichever side the cue stands.
+    mixed_kinds: re.Pattern[str] | None = None
     # "对86件规范性文件进行备案审查": a cue standing after the number and its noun.
     cues_after: re.Pattern[str] | None = None
     # "行政调解纠纷1,200件,人民调解纠纷8,600件": channels whose separate figures are no total.
@@ -549,6 +558,7 @@ def _indicator(entry: IndicatorEntry) -> Indicator:
         derive=(derive[0], derive[1]) if derive else None,
         proper_part=phrase_pattern(entry.proper_part),
         narrow_kind=_narrow_kind(entry.narrow_kinds, entry.topic),
+        mixed_kinds=phrase_pattern(entry.mixed_kinds),
         cues_after=phrase_pattern(entry.cues_after),
         channels=phrase_pattern(entry.channels),
         main_channel=phrase_pattern(entry.main_channel),

@@ -33,7 +33,7 @@ REPORT_META_KEYS = ("place", "year", "about", "notes")
 REPORT_PLACE_KEYS = ("name", "adcode", "level", "parent")
 EXPECTED_COLUMNS = ("indicator", "year", "value", "qualifier")
 EXPECTED_OPTIONAL_COLUMNS = ("note",)
-CASE_KEYS = ("text", "rows", "year", "place", "subs", "period", "note")
+CASE_KEYS = ("text", "rows", "year", "place", "subs", "published", "period", "note")
 CASE_PLACE_KEYS = ("name", "adcode", "level", "province", "parent")
 QUALIFIERS = ("exact", "at_least", "approx", "at_most")
 PERIODS = ("year", "cumulative")
@@ -130,6 +130,7 @@ class SentenceCase:
     year: int = SENTENCE_YEAR
     place: Place | None = None
     subs: tuple[str, ...] = ()
+    published: str = ""  # the document's date ("YYYY-MM-DD"), which says how much of the year 今年以来/截至目前 covers
     period: str | None = None  # None: compare the single-year rows only
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -169,6 +170,7 @@ def sentence_case(family: str, index: int, raw: dict[str, Any]) -> SentenceCase:
         year=int(raw.get("year", SENTENCE_YEAR)),
         place=case_place(raw.get("place")),
         subs=tuple(raw.get("subs") or ()),
+        published=str(raw.get("published", "")),
         period=raw.get("period"),
         raw=raw,
     )

@@ -44,7 +44,7 @@ def expected_rows(expected: list | tuple) -> list[tuple]:
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_sentence(case: SentenceCase) -> None:
     # read as the pipeline reads it: after ingest's normalisation (full-width digits, punctuation)
-    facts = extract_facts(normalise_text(case.text), case.year, case.place, case.subs)
+    facts = extract_facts(normalise_text(case.text), case.year, case.place, case.subs, case.published)
     assert rows(facts, case.period or PERIOD_YEAR, case.year) == expected_rows(case.rows)
     if case.period:
         assert [f for f in facts if f.period != case.period] == []
