@@ -363,7 +363,10 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
                 for position, (path, placed) in enumerate(tasks):
                     yield position, child.process_file(path, placed).processed
             return
-        yield from _pool(tasks, count, preload=preload, table_stage=table_stage)
+        if preload or table_stage:
+            yield from _pool(tasks, count, preload=preload, table_stage=table_stage)
+        else:
+            yield from _pool(tasks, count)
 
 
 def _preload_table_stage() -> None:
