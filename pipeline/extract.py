@@ -1311,18 +1311,30 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
         return None
     if indicator.unit != "%" and _g().per_period_average.search(mention.clause):
         return None  # '每个月平均调解成功…1500余件': an average per period, not the year's count
-    if not (indicator.unit == "%" or indicator.stock) and _covers_too_little(mention.before):
+    if (
+        not (indicator.unit == "%" or indicator.stock)
+        and _covers_too_little(mention.before)
+        and not (_earlier_year_of_its_own(mention, year, scope))
+    ):
         # '1-6月受理96件', '上半年…', '截至9月底…': a count of a small part of the year is not the year's
         return None
     since_start = _since_start_of_year(mention.before, year, scope) or _to_now(mention.before, year, scope)
     if since_start is not None and scope.published:
         return _read_since_start_of_year(mention, indicator, year, scope)
     period = _period(mention, indicator, year)
-    qualifier = _partial_year_qualifier(mention, indicator, year, q.qualifier)
+    own_year = _earlier_year_of_its_own(mention, year, scope)
+    qualifier = q.qualifier if own_year else _partial_year_qualifier(mention, indicator, year, q.qualifier)
     signals = _signals(mention, scope, year, qualifier)
-    if _cue_position(indicator, mention.clause + mention.right_noun) is None:
+    if _cue_position(indicator, mention.clause + mention.right_noun) is None or _sent_up(mention.clause, scope):
         signals += ("cue_after",)  # '制定规范性文件9件,均报…备案': read by what is done to the figure
     return Reading(indicator.id, year, qualifier, period, signals)
+
+
+def _earlier_year_of_its_own(mention: Mention, year: int, scope: _Scope) -> bool:
+    """'今年1至9月,…已办理…2384件,超过去年全年的2310件': a figure its own clause gives to an earlier year; the
+    part of this year before it is not its period."""
+    own = CLAUSE_BREAK.split(mention.before)[-1]
+    return bool(scope.year and year < scope.year and _g().previous_year_time.search(own))
 
 
 def _since_start_of_year(before: str, year: int, scope: _Scope) -> re.Match[str] | None:
@@ -1491,6 +1503,16 @@ def _vetoed_after(indicator: cat.Indicator, mention: Mention) -> bool:
     return after_veto or _counts_mixed_kinds(indicator, mention)
 
 
+def _sent_up(clause: str, scope: _Scope) -> bool:
+    """'…报送南昌市人民政府备案8件': the place's own documents sent to a superior or its 人大常委会 for filing."""
+    sent = _g().sent_up.search(clause)
+    if sent is None:
+        return False
+    recipient = sent.group(1)
+    above = bool(scope.wider_names and scope.wider_names.search(recipient))
+    return above or bool(_g().superior_recipient.search(recipient))
+
+
 def _counts_mixed_kinds(indicator: cat.Indicator, mention: Mention) -> bool:
     """'市政府制定的规章和规范性文件38件': the kind counted together with another (`mixed_kinds`)."""
     return bool(indicator.mixed_kinds and indicator.mixed_kinds.search(mention.clause + mention.right_noun))
@@ -1532,11 +1554,20 @@ def _is_excluded_context(mention: Mention, scope: _Scope) -> bool:
         return True
     if scope.sub_places and _names_a_part(scope.sub_places, clause):
         return True
+    if scope.sub_places and _counted_places_below(scope.sub_places, mention):
+        return True
     if _g().subset.search(CLAUSE_BREAK.split(mention.before)[-1]):
         return True
     if _names_only_a_wider_place(clause, scope):
         return True
     return any(word in clause for word in scope.wider)
+
+
+def _counted_places_below(sub_places: re.Pattern[str], mention: Mention) -> bool:
+    """'青岛、枣庄…5个市的出庭应诉率达到100%': the places below named before a count of them."""
+    if not _g().counted_places.match(mention.window):
+        return False
+    return _names_a_part(sub_places, CLAUSE_BREAK.split(mention.before)[-1])
 
 
 def _names_a_part(parts: re.Pattern[str], clause: str) -> bool:

@@ -159,6 +159,7 @@ FIGURE_WINDOW = 60
 LEAD_PUNCTUATION = ",, "  # stripped before a year's first clause
 WRAP_MAX = 30  # a title's second line is short: "情况的报告"
 WRAP_GAP = 5  # blank or page-break lines allowed between a title's two halves
+BRACKETED_LINE_RE = re.compile(r"^[((][^()()]+[))]$")  # a title's middle line: "(哈尔滨新区江北一体发展区)"
 # "2024/2/4 上午10:12 …": the date and time a browser printed the page, atop every page
 PRINT_STAMP_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d{2}")
 HEAD_NATIONAL_LINES = 3
@@ -413,6 +414,12 @@ def _title(head: Sequence[_Line]) -> _Title | None:
                 and _may_be_title_part(before.text)
                 and len(before.text) + len(bare) <= TITLE_MAX
             )
+            if wrapped and BRACKETED_LINE_RE.match(before.text.strip()) and position >= 2:
+                # "2023年哈尔滨市松北区" / "(哈尔滨新区江北一体发展区)" / "国民经济和社会发展统计公报"
+                first = head[position - 2]
+                if _may_be_title_part(first.text) and before.index - first.index <= WRAP_GAP:
+                    text = first.text + before.text + line.text
+                    return _Title(text, first.start, (first.index, before.index, line.index))
             if wrapped:
                 return _Title(before.text + line.text, before.start, (before.index, line.index))
             return _Title(line.text, line.start, (line.index,))
@@ -539,6 +546,7 @@ def _joined(text: str, mention: Mention, ends: set[int]) -> bool:
 
 
 PROVINCE_SELF_WORD = "省"  # 全省 / 我省
+MIN_NAMED_TIMES = 2  # a county named this often, with its bodies quoted, is a regional paper's subject
 MIN_PLACES_WITHIN_PAPER = 2  # places of a province's paper's own province named in its story
 
 
@@ -611,13 +619,25 @@ def _jurisdiction(
         paper = _paper_place(papers, self_word)
         if paper is not None and (choice.place is None or regions.is_within(choice.place, paper.place)):
             choice = paper
-    if self_word == "区" and (not (choice.place and choice.place.name.endswith(self_word)) or once):
+    if (
+        self_word == "区"
+        and (not (choice.place and choice.place.name.endswith(self_word)) or once)
+        and not (_speaks_for(choice.place, bodies, named))
+    ):
         # "我区 … 自治区市场监管厅 … 银川市居全区首位": 区 is the autonomous region; so is it
         # when the one district named is an example ("拉萨市城关区某街道上线平台")
         region = _region(text, every, unquoted, papers)
         if region is not None and (choice.place is None or regions.is_within(choice.place, region.place)):
             choice = region
     return _Choice() if _above_self(choice.place, self_word) else choice
+
+
+def _speaks_for(place: Place | None, bodies: Counter[str], named: Counter[Place]) -> bool:
+    """A county named twice or more whose unnamed bodies the text quotes ("同心县…据县司法局统计"): a regional
+    paper's item on that county, whatever its "我区" says of the region."""
+    if place is None or place.level != "county":
+        return False
+    return named[place] >= MIN_NAMED_TIMES and bodies[place.name[-1]] > 0
 
 
 def _region(

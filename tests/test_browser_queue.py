@@ -91,9 +91,26 @@ def log_lines(raw: Path) -> list[dict[str, str]]:
 
 
 def login(page) -> None:
-    page.get_by_label("编辑账号").fill(ACCOUNT)
-    page.get_by_label("密码", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
+    """Log in once the page has finished its run: a run still going (a rebuild after the raw folder changed)
+    draws the form again and empties what was typed; the form is gone once the login is accepted."""
+    from playwright.sync_api import expect
+
+    password = page.get_by_label("密码", exact=True)
+    for attempt in range(LOGIN_ATTEMPTS):
+        page.get_by_label("编辑账号").wait_for(timeout=WAIT)
+        _settle(page)
+        page.get_by_label("编辑账号").fill(ACCOUNT)
+        password.fill(PASSWORD)
+        page.get_by_role("button", name="登录").click()
+        try:
+            expect(password).to_be_hidden(timeout=WAIT // LOGIN_ATTEMPTS)
+            return
+        except AssertionError:
+            if attempt == LOGIN_ATTEMPTS - 1:
+                raise  # the login itself failed, not a run that emptied the form
+
+
+LOGIN_ATTEMPTS = 2
 
 
 def press(page, key: str) -> None:
