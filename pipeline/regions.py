@@ -537,6 +537,11 @@ def _kept_paths(name: str) -> list[Path]:
     if _tokenizer_folder is None:
         return []
     shared = shared_cache()
+    try:
+        if shared is not None:
+            shared.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a home folder that cannot be written: the build's own folder is enough
+        shared = None
     return [_tokenizer_folder / name] + ([shared / name] if shared is not None else [])
 
 
