@@ -332,8 +332,8 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
     under the file budget (a file that runs too long or grows too big is stopped and gets a
     status), or in this process where no worker can be started. The stages are warmed here
     first, so every worker forked from this process starts warm; or, for a few files in a process
-    without the table stage, in each worker before its first file while this process imports the
-    table stage. Either way a file's budget starts with a warm worker."""
+    without the table stage, in each worker before its first file. Either way a file's budget
+    starts with a warm worker; and a process without the table stage imports it while they work."""
     if not tasks:
         return
     if not worker.available():
@@ -345,21 +345,28 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
     # worker warms itself while this process imports the table stage. Otherwise this process warms
     # once and every worker forked from it starts warm (and a server stays warm for the next build).
     preload = len(tasks) <= count and "pandas" not in sys.modules
+    # and in a process without the table stage, it is imported while the workers read the files
+    table_stage = "pandas" not in sys.modules
     if not preload:
         warm()
     if len(tasks) > count:
         warm_words()  # several files per worker: one copy of the word lists, shared by every worker
+        warm_readers(path for path, _ in tasks)  # … and of the libraries reading their kinds of file
     with _ocr_threads(count):
         if count == 1:
             with worker.Worker(worker.default_budget()) as child:
                 child.start()
-                if preload:
+                if table_stage:
                     _preload_table_stage()
+                if preload:
                     child.warm()
                 for position, (path, placed) in enumerate(tasks):
                     yield position, child.process_file(path, placed).processed
             return
-        yield from _pool(tasks, count, preload=True) if preload else _pool(tasks, count)
+        if preload or table_stage:
+            yield from _pool(tasks, count, preload=preload, table_stage=table_stage)
+        else:
+            yield from _pool(tasks, count)
 
 
 def _preload_table_stage() -> None:
@@ -381,9 +388,12 @@ def _import_table_stage() -> None:
             logger.debug("preloading the table stage failed", exc_info=True)
 
 
-def _pool(tasks: Sequence[Task], count: int, preload: bool = False) -> Iterator[tuple[int, Processed]]:
+def _pool(
+    tasks: Sequence[Task], count: int, preload: bool = False, table_stage: bool = False
+) -> Iterator[tuple[int, Processed]]:
     """`count` threads, each driving its own worker process, take tasks from one queue; results
-    come back to this thread (progress callbacks such as Streamlit's stay on the caller's thread)."""
+    come back to this thread (progress callbacks such as Streamlit's stay on the caller's thread).
+    `preload`: each child warms itself first; `table_stage`: the table stage is imported meanwhile."""
     pending: queue.Queue[int] = queue.Queue()
     for position in range(len(tasks)):
         pending.put(position)
@@ -394,7 +404,7 @@ def _pool(tasks: Sequence[Task], count: int, preload: bool = False) -> Iterator[
     children = [worker.Worker(worker.default_budget()) for _ in range(count)]
     for child in children:
         child.start()
-    if preload:
+    if table_stage:
         _preload_table_stage()
 
     def drive(child: worker.Worker) -> None:
@@ -475,6 +485,14 @@ def warm_words() -> None:
 
     warm_up()
     parse_numeral("十二")
+
+
+def warm_readers(paths: Iterable[Path]) -> None:
+    """Import the file readers' libraries for the kinds among `paths` in this process (see
+    `ingest.preload_readers`), before the workers are forked from it."""
+    from pipeline.ingest import preload_readers
+
+    preload_readers(Path(path).name for path in paths)
 
 
 WARM_REPORT = "某市人民政府关于2023年法治政府建设情况的报告\n全年共受理行政复议案件12件。\n"

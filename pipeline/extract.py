@@ -1310,10 +1310,11 @@ def _fits(indicator_id: str, q: Quantity) -> bool:
 
 def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Reading | None:
     q = mention.quantity
-    if _is_parenthetical(mention.before) or _is_excluded_context(mention, scope):
+    if _is_parenthetical(mention.before):
         return None
+    # the indicator first: many figures name none, and then the costlier context check is not needed
     indicator = _choose_indicator(mention, head_before if head_before is not None else mention.before)
-    if indicator is None:
+    if indicator is None or _is_excluded_context(mention, scope):
         return None
     year = _year_of(mention, scope)
     if year is None or (scope.year and year > scope.year):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import importlib
 import io
 import logging
 import os
@@ -22,7 +23,7 @@ import re
 import stat
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -1043,3 +1044,26 @@ READERS: dict[str, Callable[[bytes, str], Result]] = {
     "docx": _read_docx,
     **{kind: _other(kind) for kind in ("doc", "ofd", "mhtml", "rtf", "image")},
 }
+
+# The libraries each kind's reader imports on first use (the OCR engine aside: only scans need it).
+READER_MODULES = {
+    "html": ("bs4", "lxml"),
+    "pdf": ("pypdf", "pdfplumber", "pipeline.pdf"),
+    "docx": ("docx",),
+    "doc": ("pipeline.formats",),
+    "ofd": ("pipeline.formats", "lxml.etree"),
+    "mhtml": ("pipeline.formats", "bs4", "lxml"),
+    "rtf": ("pipeline.formats", "striprtf.striprtf"),
+}
+
+
+def preload_readers(names: Iterable[str]) -> None:
+    """Import the libraries that the readers of these files' kinds use (a PDF's: ~0.3 s), so that
+    worker processes forked afterwards share one copy instead of each importing its own. A
+    library that is missing is left to the reader, which reports it for the file."""
+    kinds = {_kind(name) for name in names}
+    for module in dict.fromkeys(m for kind in sorted(kinds) for m in READER_MODULES.get(kind, ())):
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            logger.debug("reader library %s not importable", module, exc_info=True)

@@ -69,10 +69,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
-
-import yaml
 
 from pipeline import regions
 from pipeline.model import (
@@ -87,6 +85,7 @@ from pipeline.model import (
 )
 from pipeline.numbers import arabic_years
 from pipeline.regions import Mention
+from pipeline.rules import load_yaml
 
 HEAD_LINES = 12  # non-empty lines searched for the title and the publication date
 TAIL_LINES = 6  # non-empty lines searched for the signature
@@ -104,6 +103,7 @@ TITLE_END_RE = re.compile(
 TITLE_TRAILING_RE = re.compile(r"(?:[\s\"“”《》()()【】]|[((][^()()]{1,6}[))])+$")
 # ingest folds full-width forms (NFKC); a text handed to `locate` directly may still hold them.
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+FULLWIDTH_DIGIT_RE = re.compile("[０-９]")  # normalised text rarely has one: a search is cheaper than translating
 NAVIGATION_RE = re.compile(r"当前位置|您现在的位置|首页|>|»")
 HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.])")
 ADDRESSEE_RE = re.compile(r"^[^。;;]{2,60}?(?:委|政府|人大|常委会|委员会|办公室|领导)[^。;;]{0,10}[::]$")
@@ -321,17 +321,18 @@ def parse_rules(data: object) -> _Rules:
 
 @cache
 def _rules() -> _Rules:
-    return parse_rules(yaml.safe_load(LOCATE_RULES.read_text(encoding="utf-8")))
+    return parse_rules(load_yaml(LOCATE_RULES.read_text(encoding="utf-8")))
 
 
 def locate(doc: Document) -> Location:
     """The jurisdiction and report year of `doc`, with a status and a Chinese message."""
-    text = arabic_years(regions.to_simplified(doc.text or "").translate(FULLWIDTH_DIGITS))
+    text = regions.to_simplified(doc.text or "")
+    text = arabic_years(text.translate(FULLWIDTH_DIGITS) if FULLWIDTH_DIGIT_RE.search(text) else text)
     lines = _lines(text)
     head, tail = lines[:HEAD_LINES], lines[-TAIL_LINES:]
     title = _title(head)
-    choice = _jurisdiction(text, lines, title, tail)
     ignored = _ignored_lines(lines)
+    choice = _jurisdiction(text, lines, title, tail, ignored)
     year = _year([line for line in lines if line.index not in ignored], title, head, tail, text)
     original = (doc.text or "").splitlines()
     title_text = "".join(original[i].strip() for i in title.indices) if title is not None else ""
@@ -431,14 +432,16 @@ def _title(head: Sequence[_Line]) -> _Title | None:
 def _ignored_lines(lines: Sequence[_Line]) -> set[int]:
     """Lines that are never evidence: addressed to a superior, a site or paper footer, or a site's list of
     other stories ("相关新闻") and everything after it."""
-    markers = _rules().footer_markers
-    ignored = {
-        line.index
-        for line in lines
-        if _is_addressee(line.text) or any(marker in line.text for marker in markers) or "http" in line.text
-    }
+    footer = _any_of((*_rules().footer_markers, "http"))  # one scan of a line, not one per marker
+    ignored = {line.index for line in lines if _is_addressee(line.text) or footer.search(line.text)}
     related = next((line.index for line in lines if line.text.strip() in _rules().related_markers), None)
     return ignored | ({line.index for line in lines if line.index >= related} if related is not None else set())
+
+
+@lru_cache(maxsize=16)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern matching any of `words`, tried in the order given; built once per word list."""
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _not_evidence(text: str, mention: Mention) -> bool:
@@ -461,7 +464,7 @@ def _paper_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     place name right before a newspaper suffix, where no mention ends or runs across."""
     suffixes = sorted(_rules().newspaper_suffixes, key=len, reverse=True)
     out: list[Mention] = []
-    for match in re.finditer("|".join(map(re.escape, suffixes)), text):
+    for match in _any_of(tuple(suffixes)).finditer(text):
         end = match.start()
         if any(m.start < end <= m.end for m in mentions):
             continue
@@ -513,6 +516,8 @@ def _aliased(text: str, mentions: list[Mention]) -> list[Mention]:
     text's other places lie in that prefecture's province (see `_local_forms`)."""
     out = list(mentions)
     for alias, name in _rules().aliases:
+        if alias not in text:  # most texts name none of them (and then nothing changes)
+            continue
         target = regions.lookup(name)[0]
         spots = [match.span() for match in re.finditer(re.escape(alias), text)]
         singles = [m.candidates[0] for m in mentions if len(m.candidates) == 1 and m.surface != alias]
@@ -545,7 +550,9 @@ MIN_NAMED_TIMES = 2  # a county named this often, with its bodies quoted, is a r
 MIN_PLACES_WITHIN_PAPER = 2  # places of a province's paper's own province named in its story
 
 
-def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Sequence[_Line]) -> _Choice:
+def _jurisdiction(
+    text: str, lines: list[_Line], title: _Title | None, tail: Sequence[_Line], ignored: set[int]
+) -> _Choice:
     if not lines:
         return _Choice()
     starts = [line.start for line in lines]
@@ -558,7 +565,6 @@ def _jurisdiction(text: str, lines: list[_Line], title: _Title | None, tail: Seq
     by_line = [lines[bisect_right(starts, m.start) - 1].index for m in found]
     context = Counter(m.candidates[0] for m in every if len(m.candidates) == 1)
     resolved = [(m, _resolve(m, found[i - 1] if i else None, context)) for i, m in enumerate(found)]
-    ignored = _ignored_lines(lines)
     usable = [(m, places, at) for (m, places), at in zip(resolved, by_line, strict=True) if at not in ignored]
     # the signature closes the text: only lines after its first sentence (a short news item's
     # tail is also its head)

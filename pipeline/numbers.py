@@ -57,7 +57,8 @@ UNITS = (
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
-_CN_NUMERAL = rf"[一二两三四五六七八九十][{_CN_DIGITS}十百千]*(?:点[{_CN_DIGITS}]+)?"
+_CN_FIRST = "一二两三四五六七八九十"  # how a numeral may start
+_CN_NUMERAL = rf"[{_CN_FIRST}][{_CN_DIGITS}十百千]*(?:点[{_CN_DIGITS}]+)?"
 # Thousands grouped by commas ("1,234") or, as yearbooks and statistical bulletins print them, by a space
 # ("15 862户": every group after the first exactly three digits, the unit right after).
 _SPACED = r"\d{1,3}(?: \d{3})+(?:\.\d+)?(?=\s?(?:余|多|万|亿)?\s?(?:" + _UNIT_ALT + r"))"
@@ -70,6 +71,9 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + _SPACED + r"|\d+(?:\.\d+)?"
 _FORMAT_CHARS = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
 _MINUS = "-\u2010\u2212\ufe63\uff0d负"
 QUANTITY_RE = re.compile(
+    # A figure starts with a sign, a digit or a numeral: that one test first, so the scan passes over
+    # every other character at once instead of trying the look-behinds there.
+    rf"(?=[{_MINUS}\d{_CN_FIRST}])"
     rf"(?<![\d.A-Za-z{_FORMAT_CHARS}])(?<!\d,)(?<!\d\s)(?<![eE][+\-])"
     rf"(?P<sign>[{_MINUS}](?=\d))?"
     rf"(?P<num>{_ARABIC}|{_CN_NUMERAL})"
@@ -120,7 +124,8 @@ _MULTIPLIERS = {"千": 1_000, "千万": 10_000_000, "万": 10_000, "亿": 100_00
 
 # "二〇二三年": a year spelt digit by digit in Chinese numerals.
 _CN_YEAR_RE = re.compile(
-    r"(?<![一二三四五六七八九十百千万〇零○Ｏ])[一二][〇零○Ｏ九][〇零○Ｏ一二三四五六七八九]{2}(?=\s*年)"
+    # the first character tested first: the look-behind is then tried only where a year may start
+    r"(?=[一二])(?<![一二三四五六七八九十百千万〇零○Ｏ])[一二][〇零○Ｏ九][〇零○Ｏ一二三四五六七八九]{2}(?=\s*年)"
 )
 _CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "000012345678" + "9")
 
@@ -130,6 +135,19 @@ def arabic_years(text: str) -> str:
     character for one, so offsets stay valid."""
     if "二" not in text and "一" not in text:
         return text
+    # locate and extract each read a whole report through this: converted once, not once per stage
+    return _arabic_years_long(text) if len(text) > LONG_TEXT else _arabic_years(text)
+
+
+LONG_TEXT = 200  # characters: a report rather than a line
+
+
+@lru_cache(maxsize=4)
+def _arabic_years_long(text: str) -> str:
+    return _arabic_years(text)
+
+
+def _arabic_years(text: str) -> str:
     return _CN_YEAR_RE.sub(lambda m: _year_digits(m.group(0)), text)
 
 
@@ -189,7 +207,7 @@ def prefix_qualifier(before: str) -> str:
 def _qualifier(match: re.Match[str], before: str) -> str:
     if match.group("more1") or match.group("more2"):
         return AT_LEAST
-    suffix = match.groupdict().get("suffix")
+    suffix = match.group("suffix") if "suffix" in match.re.groupindex else None  # not groupdict(): 7 groups
     if suffix:
         return _SUFFIX_QUALIFIERS[suffix]
     return prefix_qualifier(before)

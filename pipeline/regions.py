@@ -10,8 +10,8 @@ than the generated list; standard and short names ("长春市"/"长春"); tradit
 simplified characters by OpenCC (`pipeline.script`); finding place-name mentions in text,
 confirmed as whole words by a private jieba tokenizer whose user dictionary holds the place
 names and the catalogue's vocabulary; keeping that tokenizer, and jieba's entries for the place
-names, in a build's `out/.cache/` when the build asks (`keep_tokenizer_in`), each file named by
-a digest of what it was built from.
+names, in a build's `out/.cache/` and in this user's cache (`shared_cache`) when the build asks
+(`keep_tokenizer_in`), each file named by a digest of what it was built from.
 
 A former division keeps answering `by_adcode`, and its full name is still found when no
 current place bears it, but it is nobody's child any more. A supplement entry supersedes any
@@ -45,7 +45,6 @@ from pipeline.model import LEVELS, Place
 logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
-    import ahocorasick
     import jieba
 
 RULES = Path(__file__).parent / "rules"
@@ -130,6 +129,8 @@ def _nations() -> tuple[str, ...]:
 
 def _strip_nations(stem: str) -> str:
     """ "保亭黎族苗族" -> "保亭": ethnic names at the end removed while two characters remain."""
+    if not stem.endswith(_nations()):  # most names: one test in C instead of one per ethnic name
+        return stem
     changed = True
     while changed:
         changed = False
@@ -348,13 +349,15 @@ def _jieba_words() -> dict[str, tuple[int, str]]:
     kept beside the tokenizer (see `keep_tokenizer_in`): reading jieba's dictionary is most of it."""
     gazetteer = _gazetteer()
     wanted = set(gazetteer.by_short) | set(gazetteer.by_name)
-    folder = _tokenizer_folder
-    path = folder / f"jieba-words-{_jieba_words_key(wanted)}.marshal" if folder is not None else None
-    kept = _read_kept(path) if path is not None else None
-    if isinstance(kept, dict):
-        return kept
+    paths = _kept_paths(f"jieba-words-{_jieba_words_key(wanted)}.marshal")
+    for at, path in enumerate(paths):
+        kept = _read_kept(path)
+        if isinstance(kept, dict):
+            for missing in paths[:at]:
+                _write_kept(missing, kept, "jieba-words-*.marshal")
+            return kept
     words = _read_jieba_words(wanted)
-    if path is not None:
+    for path in paths:
         _write_kept(path, words, "jieba-words-*.marshal")
     return words
 
@@ -423,6 +426,11 @@ def sub_place_names(place: Place) -> list[str]:
     sub-jurisdiction. Short names are left out when shorter than two characters, when they
     read as ordinary words, or when they occur in the place's own names (濮阳县's "濮阳"
     under 濮阳市)."""
+    return list(_sub_place_names(place))
+
+
+@lru_cache(maxsize=256)  # a corpus holds many reports of one place (a province's: thousands of names)
+def _sub_place_names(place: Place) -> tuple[str, ...]:
     own = {place.name, short_name(place.name)} - {""}
     names: set[str] = set()
     for below in descendants(place):
@@ -430,7 +438,7 @@ def sub_place_names(place: Place) -> list[str]:
         short = short_name(below.name)
         if len(short) >= 2 and not is_common_word(short) and not any(short in name for name in own):
             names.add(short)
-    return sorted(n for n in names if n not in own and (short_name(n) or not is_common_word(n)))
+    return tuple(sorted(n for n in names if n not in own and (short_name(n) or not is_common_word(n))))
 
 
 # ---------------------------------------------------------------- mentions
@@ -469,17 +477,28 @@ def _prefecture_forms() -> dict[str, tuple[Place, ...]]:
     }
 
 
-@cache
-def _automaton() -> ahocorasick.Automaton:
-    """An Aho-Corasick automaton over every mention name: one pass over a text finds them all
-    (a regex alternation of thousands of names costs far more per character)."""
-    import ahocorasick
+@dataclass(frozen=True)
+class _NameIndex:
+    """Every mention name by its first two characters: a character class of the names' first
+    characters, followed by one of their second characters, finds where one may start (one regex
+    scan, in C), and the two characters there say which lengths to try. Faster per character
+    than an Aho-Corasick automaton, whose root has a child for each of the ~1,000 first characters."""
 
-    automaton = ahocorasick.Automaton()
-    for name in _mention_names():
-        automaton.add_word(name, name)
-    automaton.make_automaton()
-    return automaton
+    starts: re.Pattern[str]
+    lengths: dict[str, tuple[int, ...]]  # first two characters -> the names' lengths, longest first
+
+
+@cache
+def _name_index() -> _NameIndex:
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for name in _mention_names():  # every one has at least two characters
+        lengths[name[:2]].add(len(name))
+    firsts = "".join(map(re.escape, sorted({pair[0] for pair in lengths})))
+    seconds = "".join(map(re.escape, sorted({pair[1] for pair in lengths})))
+    return _NameIndex(
+        starts=re.compile(f"[{firsts}](?=[{seconds}])"),
+        lengths={pair: tuple(sorted(found, reverse=True)) for pair, found in lengths.items()},
+    )
 
 
 _tokenizer_folder: Path | None = None  # where the built tokenizer is kept between processes
@@ -487,11 +506,43 @@ _tokenizer_folder: Path | None = None  # where the built tokenizer is kept betwe
 
 def keep_tokenizer_in(folder: Path | None) -> None:
     """Keep the built place-name tokenizer and jieba's entries for the place names in `folder`
-    (a build's `out/.cache/`), so the next process loads them instead of building them again
-    (most of a worker's start). Set before the workers are forked, which inherit it; None keeps
-    nothing."""
+    (a build's `out/.cache/`), and a copy in this user's cache (`shared_cache`), so the next
+    process loads them instead of building them again (most of a worker's start), even one
+    building into an empty folder. Set before the workers are forked, which inherit it; None
+    keeps nothing."""
     global _tokenizer_folder
     _tokenizer_folder = Path(folder) if folder is not None else None
+
+
+SHARED_CACHE_ENV = "FAZHI_CACHE_DIR"
+
+
+def shared_cache() -> Path | None:
+    """This user's cache folder for the kept tokenizer: $FAZHI_CACHE_DIR, else ~/.cache/fazhi
+    ($XDG_CACHE_HOME/fazhi); None when there is no home folder. Each kept file is named by a
+    digest of everything it was built from, so a copy made by another checkout or rule set is
+    never taken for this one's."""
+    if os.environ.get(SHARED_CACHE_ENV):
+        return Path(os.environ[SHARED_CACHE_ENV])
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:  # no home folder
+        return None
+    return base / "fazhi"
+
+
+def _kept_paths(name: str) -> list[Path]:
+    """Where a kept file `name` is looked for, in order, and written: the build's folder, then
+    this user's cache; none when no build asked to keep anything."""
+    if _tokenizer_folder is None:
+        return []
+    shared = shared_cache()
+    try:
+        if shared is not None:
+            shared.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a home folder that cannot be written: the build's own folder is enough
+        shared = None
+    return [_tokenizer_folder / name] + ([shared / name] if shared is not None else [])
 
 
 def _user_words() -> list[tuple[str, int]]:
@@ -527,15 +578,17 @@ def _tokenizer() -> jieba.Tokenizer:
 
     jieba.setLogLevel(logging.WARNING)
     words = _user_words()
-    folder = _tokenizer_folder
-    path = folder / f"tokenizer-{_tokenizer_key(words)}.marshal" if folder is not None else None
+    paths = _kept_paths(f"tokenizer-{_tokenizer_key(words)}.marshal")
     tokenizer = jieba.Tokenizer()
-    if path is not None and _load_tokenizer(tokenizer, path):
-        return tokenizer
+    for at, path in enumerate(paths):
+        if _load_tokenizer(tokenizer, path):
+            for missing in paths[:at]:
+                _save_tokenizer(tokenizer, missing)
+            return tokenizer
     tokenizer.initialize()
     for word, freq in words:
         tokenizer.add_word(word, freq=freq)
-    if path is not None:
+    for path in paths:
         _save_tokenizer(tokenizer, path)
     return tokenizer
 
@@ -636,8 +689,16 @@ def _matches(text: str) -> list[tuple[int, int, str]]:
     """Every name occurring in `text`, overlapping ones included, leftmost first and longest
     first: a name jieba rejects ("从江" in "记者从江山市司法局") must not hide the one it
     overlaps (江山市)."""
-    found = [(last + 1 - len(surface), last + 1, surface) for last, surface in _automaton().iter(text)]
-    return sorted(found, key=lambda match: (match[0], match[0] - match[1]))
+    names, index = _mention_names(), _name_index()
+    pairs, size = index.lengths, len(text)
+    found = []
+    for start in index.starts.finditer(text):
+        at = start.start()
+        for length in pairs.get(text[at : at + 2], ()):
+            surface = text[at : at + length]
+            if at + length <= size and surface in names:  # near the end a slice comes out shorter
+                found.append((at, at + length, surface))
+    return found
 
 
 def mention_of(text: str, start: int, end: int) -> Mention | None:
@@ -654,5 +715,5 @@ def mention_of(text: str, start: int, end: int) -> Mention | None:
 
 def warm_up() -> None:
     """Load the gazetteer, the patterns and the tokenizer now rather than on first use."""
-    _automaton()
+    _name_index()
     _tokenizer()

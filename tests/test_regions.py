@@ -334,3 +334,32 @@ def test_the_kept_jieba_words_key_follows_the_names_asked_for():
     key = regions._jieba_words_key({"长春", "长春市"})
     assert regions._jieba_words_key({"长春市", "长春"}) == key
     assert regions._jieba_words_key({"长春", "长春市", "吉林"}) != key
+
+
+def test_a_tokenizer_kept_in_the_shared_cache_serves_an_empty_build_folder(tmp_path, monkeypatch):
+    import jieba
+
+    monkeypatch.setenv(regions.SHARED_CACHE_ENV, str(tmp_path / "shared"))
+    monkeypatch.setattr(regions, "_tokenizer_folder", tmp_path / "first")
+    built = regions._tokenizer.__wrapped__()  # written to the build's folder and to the shared cache
+    assert len(list((tmp_path / "shared").glob("tokenizer-*.marshal"))) == 1
+
+    def no_building(self):
+        raise AssertionError("the shared tokenizer should have been loaded")
+
+    monkeypatch.setattr(jieba.Tokenizer, "initialize", no_building)
+    monkeypatch.setattr(regions, "_tokenizer_folder", tmp_path / "second")  # a build into an empty folder
+    loaded = regions._tokenizer.__wrapped__()
+    assert loaded.FREQ == built.FREQ and loaded.total == built.total
+    assert len(list((tmp_path / "second").glob("tokenizer-*.marshal"))) == 1  # and copied beside the build
+
+
+def test_no_shared_cache_is_used_when_no_build_asks_to_keep_anything(tmp_path, monkeypatch):
+    monkeypatch.setenv(regions.SHARED_CACHE_ENV, str(tmp_path / "shared"))
+    monkeypatch.setattr(regions, "_tokenizer_folder", None)
+    assert regions._kept_paths("tokenizer-0.marshal") == []
+    monkeypatch.setattr(regions, "_tokenizer_folder", tmp_path / "out")
+    assert regions._kept_paths("tokenizer-0.marshal") == [
+        tmp_path / "out" / "tokenizer-0.marshal",
+        tmp_path / "shared" / "tokenizer-0.marshal",
+    ]
