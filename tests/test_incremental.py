@@ -86,7 +86,8 @@ def test_a_new_version_of_code_rules_or_libraries_throws_the_cache_away(
     monkeypatch.setattr(cache, "version", lambda: "another-version")
     build.build(raw, out)
     assert sorted(read) == sorted(p.name for p in SAMPLES[:3])
-    assert [p.name for p in (out / cache.FOLDER).glob("results-*.pickle")] == ["results-another-version.pickle"]
+    names = sorted(p.name for p in (out / cache.FOLDER).glob("results-*"))
+    assert names == ["results-another-version.index", "results-another-version.pack"]
 
 
 def test_the_version_names_the_code_and_the_gazetteer():
@@ -105,17 +106,55 @@ def test_a_place_stated_for_one_file_reads_that_file_again(raw: Path, tmp_path: 
     assert read == [SAMPLES[2].name]
 
 
-def test_a_damaged_cache_is_ignored_and_rewritten(raw: Path, tmp_path: Path, read: list[str]):
+@pytest.mark.parametrize("damaged", ["index", "pack"])
+def test_a_damaged_cache_is_ignored_and_rewritten(raw: Path, tmp_path: Path, read: list[str], damaged: str):
     out = tmp_path / "out"
     build.build(raw, out)
-    for path in (out / cache.FOLDER).glob("results-*.pickle"):
-        path.write_bytes(b"not a pickle")
+    first = (out / "indicators.csv").read_bytes()
+    for path in (out / cache.FOLDER).glob(f"results-*.{damaged}"):
+        path.write_bytes(b"not a pickle" * 3)
     read.clear()
     build.build(raw, out)
     assert len(read) == 3
+    assert (out / "indicators.csv").read_bytes() == first
     read.clear()
     build.build(raw, out)
     assert read == []
+
+
+def test_a_result_is_read_only_when_asked_for_and_a_flipped_byte_is_not_trusted(tmp_path: Path):
+    results = cache.ResultCache(tmp_path)
+    for name in ("a", "b"):
+        doc = Document(f"{name}.txt", f"{name}.txt", "text", "txt")
+        results.put((name, None), (doc, Location(None, None, title=name * 50), []))
+    results.save()
+    again = cache.ResultCache(tmp_path)
+    assert again.has(("a", None)) and not again.has(("c", None))
+    assert again.get(("b", None))[1].title == "b" * 50
+    offset, length, _ = again.entries[("a", None)]
+    again.close()
+    data = bytearray(again.pack.read_bytes())
+    data[offset + length // 2] ^= 0xFF
+    again.pack.write_bytes(bytes(data))
+    third = cache.ResultCache(tmp_path)
+    assert third.get(("a", None)) is None  # damaged: read from the raw file again
+    assert third.get(("b", None))[1].title == "b" * 50
+
+
+def test_the_pack_is_compacted_when_most_of_it_is_no_longer_used(tmp_path: Path):
+    results = cache.ResultCache(tmp_path)
+    for i in range(40):
+        doc = Document(f"{i}.txt", f"{i}.txt", "", "txt", message="长" * 20000)
+        results.put((str(i), None), (doc, Location(None, None), []))
+    results.save()
+    big = results.pack.stat().st_size
+    again = cache.ResultCache(tmp_path)
+    again.keep(("3", None))
+    again.save()
+    assert again.pack.stat().st_size < big / 10
+    third = cache.ResultCache(tmp_path)
+    assert list(third.entries) == [("3", None)]
+    assert third.get(("3", None))[0].message == "长" * 20000
 
 
 def test_a_stopped_file_is_not_kept(tmp_path: Path):
