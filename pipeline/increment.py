@@ -1,0 +1,284 @@
+"""The incremental table stage's memory: what a change of a few reports needs from the last build.
+
+Owns: the table state a build leaves in `out/.cache/table-<cache version>.pickle` — for every raw
+entry its identity (cache key, entry status and note), its place and its documents.csv status;
+for every output CSV where each place's rows (by adcode; each source's line in documents.csv)
+sit in that output set's file, with the file's SHA-256 — and the splicing of a new file from the
+previous set's unchanged bytes and the touched places' new rows (CSV and parquet).
+
+Why splicing is exact (build.py relies on it): every row of indicators.csv, conflicts.csv and
+cumulative.csv depends only on the candidate rows of its own place — the conflict rule, the
+conflict and outlier signals, corrections and reviews all work per (adcode, year, indicator) or
+(adcode, indicator) — and every one of these tables is sorted by adcode first; a source's
+`values` in documents.csv counts rows that all sit at the source's place. So when the tables
+of the touched places are made again by the same functions as a full build, over all of their
+candidate rows, the new files are the old files with those places' blocks replaced.
+
+Must never: decide rows or values (table does), write the output set (build does, through
+outputs.publish), or trust a state or a previous file that does not match exactly: a missing,
+damaged or foreign state, or a file whose SHA-256 differs, raises Unusable and the build makes
+the tables in full instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline import outputs
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+logger = logging.getLogger(__name__)
+
+FORMAT = 1  # of the state file
+PARTED_BY = {
+    "indicators.csv": "adcode",
+    "conflicts.csv": "adcode",
+    "cumulative.csv": "adcode",
+    "documents.csv": "source",
+}
+PARQUET = "indicators.parquet"
+TABLE_FILE = "indicators.csv"  # its row ranges are the parquet file's too (same table, same order)
+
+Block = tuple[int, int, int, int]  # byte start, byte end, first row, end row of one part
+
+
+class Unusable(Exception):
+    """The previous output set cannot be spliced (changed, damaged or missing): build in full."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each part's rows sit in one output CSV."""
+
+    sha256: str
+    header: bytes
+    blocks: dict[str, Block]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One raw entry as the last build saw it."""
+
+    ident: tuple  # (readable, entry status, entry note, cache key): equal means the same result
+    kept: bool  # its result is kept in the cache (a timeout or stage error is tried again)
+    adcode: str  # the place its rows sit at, "" for none
+    place: tuple[str, ...] | None  # (jurisdiction, adcode, level, province, parent) when it has single-year rows
+    status: str  # its documents.csv status
+
+
+@dataclass(frozen=True)
+class State:
+    """What the incremental table stage needs of the output set `set_name`."""
+
+    set_name: str
+    sources: dict[str, Source]
+    layouts: dict[str, Layout]
+    parquet_sha256: str
+    correction_places: frozenset[str]  # adcodes that a line of corrections.csv named
+    chosen: dict[str, int]  # per adcode: conflicts.csv rows with chosen True (the build's summary)
+
+
+# ---------------------------------------------------------------- the state file
+
+
+def state_path(out: Path, version: str) -> Path:
+    return Path(out) / ".cache" / f"table-{version}.pickle"
+
+
+def load(out: Path, version: str) -> State | None:
+    """The state of `out`'s current output set, or None (none kept, another version, another set,
+    or unreadable: the build then makes its tables in full)."""
+    path = state_path(out, version)
+    try:
+        with path.open("rb") as handle:
+            stored = pickle.load(handle)  # our own file, written by `save`, in a folder we own
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT or not isinstance(stored["state"], State):
+            raise TypeError("not a table state")
+        state = stored["state"]
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged or foreign state is never trusted
+        logger.warning("ignoring an unreadable table state: %s", path)
+        return None
+    return state if outputs.current(out).name == state.set_name else None
+
+
+def save(out: Path, version: str, state: State) -> None:
+    """Write `state` (temp file, then rename); states of other versions removed. Best effort: a
+    build without a state is only slower next time."""
+    path = state_path(out, version)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with temp.open("wb") as handle:
+            pickle.dump({"format": FORMAT, "state": state}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)
+        for old in path.parent.glob("table-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        logger.warning("could not write the table state in %s", path.parent, exc_info=True)
+        temp.unlink(missing_ok=True)
+
+
+def forget(out: Path, version: str) -> None:
+    """Remove the state (before a build whose outcome it would not describe)."""
+    state_path(out, version).unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------- CSV bytes and their layout
+
+
+def csv_lines(frame: pd.DataFrame) -> tuple[bytes, list[bytes]]:
+    """(the header line, one line per row) of `frame` exactly as the build writes it: pandas'
+    CSV with formula-safe text. A row whose text holds a line break is one quoted line."""
+    data = outputs.inert_frame(frame).to_csv(index=False).encode("utf-8")
+    lines: list[bytes] = []
+    pending = b""
+    for piece in data.split(b"\n")[:-1]:  # the text ends with a line break
+        line = pending + piece + b"\n"
+        if line.count(b'"') % 2:  # inside a quoted cell: the break belongs to it
+            pending = line
+            continue
+        lines.append(line)
+        pending = b""
+    if pending or not lines:
+        raise Unusable("the CSV text could not be split into rows")
+    return lines[0], lines[1:]
+
+
+def layout(header: bytes, lines: Sequence[bytes], parts: Sequence[str]) -> tuple[bytes, Layout | None]:
+    """(the file's bytes, where each part sits) for rows `lines` whose parts are `parts`. The
+    layout is None when a part's rows are not together (the file cannot be spliced by part)."""
+    blocks: dict[str, Block] = {}
+    position, start, first, current = len(header), len(header), 0, None
+    for row, (line, part) in enumerate(zip(lines, parts, strict=True)):
+        if part != current:
+            if current is not None:
+                blocks[current] = (start, position, first, row)
+            if part in blocks:
+                return _joined(header, lines), None
+            start, first, current = position, row, part
+        position += len(line)
+    if current is not None:
+        blocks[current] = (start, position, first, len(lines))
+    data = _joined(header, lines)
+    return data, Layout(hashlib.sha256(data).hexdigest(), header, blocks)
+
+
+def _joined(header: bytes, lines: Iterable[bytes]) -> bytes:
+    return b"".join([header, *lines])
+
+
+def previous_bytes(folder: Path, name: str, sha256: str) -> bytes:
+    """The previous set's file `name`, checked against its recorded SHA-256."""
+    try:
+        data = (folder / name).read_bytes()
+    except OSError as err:
+        raise Unusable(f"{name}: {err}") from None
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise Unusable(f"{name} is not the file the last build wrote")
+    return data
+
+
+def splice(
+    old: bytes, before: Layout, header: bytes, new: Mapping[str, list[bytes]], redone: set[str], order: list[str]
+) -> tuple[bytes, Layout]:
+    """A CSV of the parts `order`: a part in `redone` from its `new` lines (left out when it has
+    none), every other one copied from `old` (laid out as `before`)."""
+    if header != before.header:
+        raise Unusable("the header changed")
+    view = memoryview(old)
+    pieces: list[bytes | memoryview] = [header]
+    blocks: dict[str, Block] = {}
+    position, row = len(header), 0
+    for part in order:
+        if part in redone:
+            lines = new.get(part)
+            if not lines:
+                continue
+            size, count = sum(map(len, lines)), len(lines)
+            pieces.extend(lines)
+        else:
+            found = before.blocks.get(part)
+            if found is None:
+                raise Unusable(f"part {part!r} is not in the previous file")
+            start, end, first, stop = found
+            size, count = end - start, stop - first
+            pieces.append(view[start:end])
+        blocks[part] = (position, position + size, row, row + count)
+        position, row = position + size, row + count
+    data = b"".join(pieces)
+    return data, Layout(hashlib.sha256(data).hexdigest(), header, blocks)
+
+
+def lines_by_part(lines: Sequence[bytes], parts: Sequence[str]) -> dict[str, list[bytes]]:
+    grouped: dict[str, list[bytes]] = {}
+    for line, part in zip(lines, parts, strict=True):
+        grouped.setdefault(part, []).append(line)
+    return grouped
+
+
+# ---------------------------------------------------------------- parquet
+
+
+def arrow_table(frame: pd.DataFrame) -> pa.Table:
+    """`frame` as the Arrow table the parquet file holds (what pandas' to_parquet writes)."""
+    import pyarrow as pa
+
+    return pa.Table.from_pandas(frame, preserve_index=False)
+
+
+def write_parquet(table: pa.Table, path: Path) -> None:
+    """One chunk per column, pandas' default compression: the same table gives the same bytes
+    however it was put together."""
+    import pyarrow.parquet as pq
+
+    pq.write_table(table.combine_chunks(), path, compression="snappy")
+
+
+def splice_parquet(
+    old: bytes,
+    before: Layout,
+    new: pa.Table,
+    new_rows: Mapping[str, tuple[int, int]],
+    redone: set[str],
+    order: list[str],
+) -> pa.Table:
+    """The table of `order`'s parts: a redone part's rows from `new`, every other one's from the
+    previous parquet file `old` (its rows laid out as the previous indicators.csv's, `before`)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    previous = pq.read_table(pa.BufferReader(old))
+    if not previous.schema.equals(new.schema, check_metadata=True):
+        raise Unusable("the parquet schema changed")
+    pieces = []
+    for part in order:
+        if part in redone:
+            if part in new_rows:
+                first, stop = new_rows[part]
+                pieces.append(new.slice(first, stop - first))
+            continue
+        _, _, first, stop = before.blocks[part]
+        pieces.append(previous.slice(first, stop - first))
+    return pa.concat_tables(pieces) if pieces else new.slice(0, 0)
+
+
+def row_ranges(parts: Sequence[str]) -> dict[str, tuple[int, int]]:
+    """part -> (first row, end row) of rows grouped by part."""
+    ranges: dict[str, tuple[int, int]] = {}
+    for row, part in enumerate(parts):
+        first, _ = ranges.get(part, (row, row))
+        ranges[part] = (first, row + 1)
+    return ranges
