@@ -804,14 +804,15 @@ def _spliced(
     """The output set made from the current one: the changed files are read, and every place
     they touch (their old and new places, and every place corrections.csv names, before and
     after) is made again from all of its files by the same table stage as a full build."""
-    from pipeline import table
-
     index = {entry.source: i for i, entry in enumerate(entries)}
     changed = [i for i, e in enumerate(entries) if not _unchanged(previous.sources.get(e.source), idents[i])]
     before = [previous.sources[s] for s in previous.sources.keys() - index.keys()]
     before += [previous.sources[entries[i].source] for i in changed if entries[i].source in previous.sources]
     touched = {s.adcode for s in before} | previous.correction_places
+    # read before the table stage is imported: a few files' workers then warm while it imports
     fresh = {p[0].source: p for p in _process_each(entries, changed, keys, placed, progress, results)}
+    from pipeline import table
+
     places = {s: r.place for s, r in previous.sources.items() if s in index}
     for source, (doc, loc, facts) in fresh.items():
         places[source] = table.single_year_place(table.plausible(table.rows_for(doc, loc, facts))[0])

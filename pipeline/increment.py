@@ -202,12 +202,16 @@ def splice(
     pieces: list[bytes | memoryview] = [header]
     blocks: dict[str, Block] = {}
     position, row = len(header), 0
+    copied: tuple[int, int] | None = None  # the previous file's bytes to copy next, grown while adjacent
     for part in order:
         if part in redone:
             lines = new.get(part)
             if not lines:
                 continue
             size, count = sum(map(len, lines)), len(lines)
+            if copied:
+                pieces.append(view[copied[0] : copied[1]])
+                copied = None
             pieces.extend(lines)
         else:
             found = before.blocks.get(part)
@@ -215,9 +219,16 @@ def splice(
                 raise Unusable(f"part {part!r} is not in the previous file")
             start, end, first, stop = found
             size, count = end - start, stop - first
-            pieces.append(view[start:end])
+            if copied and copied[1] == start:
+                copied = (copied[0], end)
+            else:
+                if copied:
+                    pieces.append(view[copied[0] : copied[1]])
+                copied = (start, end)
         blocks[part] = (position, position + size, row, row + count)
         position, row = position + size, row + count
+    if copied:
+        pieces.append(view[copied[0] : copied[1]])
     data = b"".join(pieces)
     return data, Layout(hashlib.sha256(data).hexdigest(), header, blocks)
 
@@ -263,15 +274,25 @@ def splice_parquet(
     previous = pq.read_table(pa.BufferReader(old))
     if not previous.schema.equals(new.schema, check_metadata=True):
         raise Unusable("the parquet schema changed")
-    pieces = []
+    pieces, copied = [], None  # copied: the previous rows to take next, grown while adjacent
     for part in order:
         if part in redone:
             if part in new_rows:
+                if copied:
+                    pieces.append(previous.slice(copied[0], copied[1] - copied[0]))
+                    copied = None
                 first, stop = new_rows[part]
                 pieces.append(new.slice(first, stop - first))
             continue
         _, _, first, stop = before.blocks[part]
-        pieces.append(previous.slice(first, stop - first))
+        if copied and copied[1] == first:
+            copied = (copied[0], stop)
+        else:
+            if copied:
+                pieces.append(previous.slice(copied[0], copied[1] - copied[0]))
+            copied = (first, stop)
+    if copied:
+        pieces.append(previous.slice(copied[0], copied[1] - copied[0]))
     return pa.concat_tables(pieces) if pieces else new.slice(0, 0)
 
 
