@@ -15,6 +15,12 @@ year, indicator), documents.csv (one row per raw file), conflicts.csv, cumulativ
 totals, never mixed with single-year values) and build.json (time, counts, pipeline version,
 the raw files with sizes and mtimes; `is_stale` compares against it).
 
+Incremental: a file whose bytes (and stated place) did not change is not read again (its result
+comes from `pipeline.cache`), and when few files changed the table stage runs only for the places
+they touch and the new set is spliced from the current one's bytes (`_spliced`; why that is exact:
+`pipeline.increment`). Both paths write the same bytes; anything the splice cannot trust makes the
+tables in full.
+
 Import-light on purpose: pandas/pandera (via `table`) and the stage modules are imported on
 first use, so `python -m pipeline --help` stays quick.
 """
@@ -809,6 +815,7 @@ def _spliced(
     before = [previous.sources[s] for s in previous.sources.keys() - index.keys()]
     before += [previous.sources[entries[i].source] for i in changed if entries[i].source in previous.sources]
     touched = {s.adcode for s in before} | previous.correction_places
+    files = increment.Previous(outputs.current(out), previous)
     # read before the table stage is imported: a few files' workers then warm while it imports
     fresh = {p[0].source: p for p in _process_each(entries, changed, keys, placed, progress, results)}
     from pipeline import table
@@ -832,7 +839,7 @@ def _spliced(
         fresh[doc.source] = (doc, loc, facts)
     redo = [fresh[s] for s in sorted(fresh)]
     made = _made(redo, raw, located)
-    return _splice(previous, made, entries, idents, redo, touched, out)
+    return _splice(previous, made, entries, idents, redo, touched, files)
 
 
 def _process_each(entries, indices, keys, placed, progress, results) -> list[Processed]:  # noqa: ANN001
@@ -846,20 +853,20 @@ def _splice(
     idents: Sequence,
     redo: Sequence[Processed],
     touched: set[str],
-    out: Path,
+    old: increment.Previous,
 ) -> OutputSet:
-    tables, folder = made.tables, outputs.current(out)
+    tables = made.tables
+    parquet = _spliced_parquet(previous, old, tables.indicators, touched)
     files, layouts = {}, {}
     for name in ADCODE_FILES:
-        files[name], layouts[name] = _splice_csv(previous, folder, name, _csv_frames(tables)[name], touched, "adcode")
+        files[name], layouts[name] = _splice_csv(previous, old, name, _csv_frames(tables)[name], touched, "adcode")
     redone = {doc.source for doc, _, _ in redo}
     order = sorted(entry.source for entry in entries)
     files["documents.csv"], layouts["documents.csv"] = _splice_csv(
-        previous, folder, "documents.csv", tables.documents, redone, "source", order
+        previous, old, "documents.csv", tables.documents, redone, "source", order
     )
     header, lines = increment.csv_lines(tables.corrections)
     files["corrections_applied.csv"] = b"".join([header, *lines])
-    files[increment.PARQUET] = _spliced_parquet(previous, folder, tables.indicators, touched, layouts)
     statuses = dict(zip(tables.documents["source"], tables.documents["status"], strict=True))
     ident_of = {entry.source: ident for entry, ident in zip(entries, idents, strict=True)}
     sources = {s: previous.sources[s] for s in order if s not in redone}
@@ -867,6 +874,7 @@ def _splice(
         source = p[0].source
         sources[source] = _source(ident_of[source], p, made.places.get(source), statuses[source])
     chosen = {a: n for a, n in previous.chosen.items() if a not in touched} | _chosen(tables.conflicts)
+    files[increment.PARQUET] = parquet()
     state = increment.State(
         set_name="",
         sources=dict(sorted(sources.items())),
@@ -885,9 +893,32 @@ def _splice(
     )
 
 
+def _in_thread(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """Run fn(*args) in a thread; the returned function waits for its result (or raises its error)."""
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, fn(*args)))
+        except BaseException as err:  # noqa: BLE001 - handed to the caller
+            outcome.append((False, err))
+
+    thread = threading.Thread(target=run, name="fazhi-splice", daemon=True)
+    thread.start()
+
+    def result() -> T:
+        thread.join()
+        done, value = outcome[0]
+        if not done:
+            raise value
+        return value
+
+    return result
+
+
 def _splice_csv(
     previous: increment.State,
-    folder: Path,
+    old: increment.Previous,
     name: str,
     frame: pd.DataFrame,
     redone: set[str],
@@ -903,19 +934,25 @@ def _splice_csv(
     new = increment.lines_by_part(lines, parts)
     if order is None:  # parts are places: the untouched ones kept, the touched ones as made now
         order = sorted((before.blocks.keys() - redone) | new.keys())
-    old = increment.previous_bytes(folder, name, before.sha256)
-    return increment.splice(old, before, header, new, redone, order)
+    return increment.splice(old.bytes(name), before, header, new, redone, order)
 
 
 def _spliced_parquet(
-    previous: increment.State, folder: Path, indicators: pd.DataFrame, touched: set[str], layouts: dict
-) -> bytes:
+    previous: increment.State, old: increment.Previous, indicators: pd.DataFrame, touched: set[str]
+) -> Callable[[], bytes]:
+    """The new parquet file's bytes, made in a thread (Arrow frees the GIL) from what is taken of
+    the frame here (pandas objects stay in this thread); call the result to wait for them."""
+    before = previous.layouts["indicators.csv"]
     new = increment.arrow_table(indicators)
-    old = increment.previous_bytes(folder, increment.PARQUET, previous.parquet_sha256)
-    order = list(layouts["indicators.csv"].blocks)
     ranges = increment.row_ranges(indicators["adcode"].tolist())
-    table = increment.splice_parquet(old, previous.layouts["indicators.csv"], new, ranges, touched, order)
-    return _parquet_bytes(table)
+    order = sorted((before.blocks.keys() - touched) | ranges.keys())
+
+    def spliced() -> bytes:
+        return _parquet_bytes(
+            increment.splice_parquet(old.bytes(increment.PARQUET), before, new, ranges, touched, order)
+        )
+
+    return _in_thread(spliced)
 
 
 def _rows(layout: increment.Layout) -> int:

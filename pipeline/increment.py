@@ -26,6 +26,7 @@ import hashlib
 import logging
 import os
 import pickle
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -189,6 +190,34 @@ def previous_bytes(folder: Path, name: str, sha256: str) -> bytes:
     if hashlib.sha256(data).hexdigest() != sha256:
         raise Unusable(f"{name} is not the file the last build wrote")
     return data
+
+
+class Previous:
+    """The previous set's files, read and checked in a thread (while the changed files are read:
+    reading and hashing release the GIL); `bytes(name)` waits for them."""
+
+    def __init__(self, folder: Path, state: State) -> None:
+        wanted = {name: layout.sha256 for name, layout in state.layouts.items()}
+        wanted[PARQUET] = state.parquet_sha256
+        self._found: dict[str, bytes | Unusable] = {}
+        self._thread = threading.Thread(target=self._read, args=(folder, wanted), name="fazhi-previous", daemon=True)
+        self._thread.start()
+
+    def _read(self, folder: Path, wanted: dict[str, str]) -> None:
+        for name, sha256 in wanted.items():
+            try:
+                self._found[name] = previous_bytes(folder, name, sha256)
+            except Unusable as err:
+                self._found[name] = err
+
+    def bytes(self, name: str) -> bytes:
+        self._thread.join()
+        found = self._found.get(name)
+        if found is None:
+            raise Unusable(f"{name} was not kept")
+        if isinstance(found, Unusable):
+            raise found
+        return found
 
 
 def splice(
