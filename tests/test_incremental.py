@@ -188,3 +188,50 @@ def test_files_spread_over_workers_give_the_same_tables(tmp_path: Path, monkeypa
 
 
 real_pool = build._pool
+
+
+REALTEXT = ROOT / "tests" / "realtext"
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    from pipeline import outputs
+
+    return {name: (outputs.current(out) / name).read_bytes() for name in build.OUTPUTS}
+
+
+def _full_build_of(raw: Path, out: Path, fresh: Path) -> dict[str, bytes]:
+    """What a full table stage writes for `raw` (with `out`'s cached results: only the table stage differs)."""
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(out / cache.FOLDER, fresh / cache.FOLDER)
+    for path in (fresh / cache.FOLDER).glob("table-*.pickle"):
+        path.unlink()
+    build.build(raw, fresh)
+    return _outputs(fresh)
+
+
+def test_real_reports_spliced_after_changes_match_a_full_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from pipeline import corrections
+    from pipeline.corrections import Correction
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    for path in [*sorted((REALTEXT / "r1").glob("*.txt")), *SAMPLES]:
+        shutil.copy(path, raw / path.name)
+    build.build(raw, out)
+    spliced: list[int] = []
+    real = build._spliced
+    monkeypatch.setattr(build, "_spliced", lambda *args: spliced.append(1) or real(*args))
+    extra = sorted((REALTEXT / "r2").glob("*.txt"))
+    first = sorted(raw.glob("*.txt"))[0]
+    changes = [
+        lambda: shutil.copy(extra[0], raw / extra[0].name),
+        lambda: shutil.copy(extra[1], raw / "000_first.txt"),
+        lambda: first.write_text(first.read_text(encoding="utf-8") + "\n全年受理行政复议案件12件。\n", "utf-8"),
+        lambda: (raw / SAMPLES[1].name).unlink(),
+        lambda: corrections.append(raw / "corrections.csv", Correction("长春市", 2022, "review_accepted", "set", 7)),
+    ]
+    for step, change in enumerate(changes):
+        change()
+        build.build(raw, out)
+        assert len(spliced) == step + 1
+        assert _outputs(out) == _full_build_of(raw, out, tmp_path / "fresh"), step
