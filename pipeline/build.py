@@ -810,36 +810,66 @@ def _spliced(
     """The output set made from the current one: the changed files are read, and every place
     they touch (their old and new places, and every place corrections.csv names, before and
     after) is made again from all of its files by the same table stage as a full build."""
-    index = {entry.source: i for i, entry in enumerate(entries)}
     changed = [i for i, e in enumerate(entries) if not _unchanged(previous.sources.get(e.source), idents[i])]
-    before = [previous.sources[s] for s in previous.sources.keys() - index.keys()]
-    before += [previous.sources[entries[i].source] for i in changed if entries[i].source in previous.sources]
-    touched = {s.adcode for s in before} | previous.correction_places
-    files = increment.Previous(outputs.current(out), previous)
+    touched = _places_before(previous, entries, changed)
+    old = increment.Previous(outputs.current(out), previous)
     # read before the table stage is imported: a few files' workers then warm while it imports
     fresh = {p[0].source: p for p in _process_each(entries, changed, keys, placed, progress, results)}
+    located, named_now = _places_now(previous, entries, fresh, raw)
+    touched = (touched | named_now) - {""}
+    fresh |= _read_again(previous, entries, keys, placed, results, touched, set(changed))
+    redo = [fresh[s] for s in sorted(fresh)]
+    return _splice(previous, _made(redo, raw, located), entries, idents, redo, touched, old)
+
+
+def _places_before(previous: increment.State, entries: Sequence[rawdir.Entry], changed: Sequence[int]) -> set[str]:
+    """The places of the removed and changed files as the last build saw them, and the places
+    corrections.csv named then."""
+    current = {entry.source for entry in entries}
+    before = [previous.sources[s] for s in previous.sources.keys() - current]
+    before += [previous.sources[entries[i].source] for i in changed if entries[i].source in previous.sources]
+    return {s.adcode for s in before} | previous.correction_places
+
+
+def _places_now(
+    previous: increment.State, entries: Sequence[rawdir.Entry], fresh: dict[str, Processed], raw: Path
+) -> tuple[pd.DataFrame, set[str]]:
+    """(every file's place as corrections look it up, the places of the fresh files and the places
+    corrections.csv names now)."""
     from pipeline import table
 
-    places = {s: r.place for s, r in previous.sources.items() if s in index}
+    current = {entry.source for entry in entries}
+    places = {s: r.place for s, r in previous.sources.items() if s in current}
+    touched = set()
     for source, (doc, loc, facts) in fresh.items():
         places[source] = table.single_year_place(table.plausible(table.rows_for(doc, loc, facts))[0])
         touched.add(loc.place.adcode if loc.place else "")
     located = table.places_frame(places[s] for s in sorted(places) if places[s] is not None)
-    touched |= table.named_places(located, _read_corrections(raw)[0])
-    touched.discard("")
-    skip = set(changed)
-    again = [i for i, e in enumerate(entries) if i not in skip and previous.sources[e.source].adcode in touched]
-    skip.update(again)
+    return located, touched | table.named_places(located, _read_corrections(raw)[0])
+
+
+def _read_again(
+    previous: increment.State,
+    entries: Sequence[rawdir.Entry],
+    keys: Sequence[Key | None],
+    placed: dict[str, Placed],
+    results: ResultCache,
+    touched: set[str],
+    changed: set[int],
+) -> dict[str, Processed]:
+    """The unchanged files at the touched places (from the cache; read again where it lost one).
+    Every other unchanged file's result is kept in the cache for the next build, unread."""
+    again = [i for i, e in enumerate(entries) if i not in changed and previous.sources[e.source].adcode in touched]
+    needed = changed | set(again)
     for i in range(len(entries)):
-        if i not in skip:
-            results.keep(keys[i])  # not needed now; kept for the next build
+        if i not in needed:
+            results.keep(keys[i])
+    found = {}
     for doc, loc, facts in _process_each(entries, again, keys, placed, None, results):
         if (loc.place.adcode if loc.place else "") != previous.sources[doc.source].adcode:
             raise increment.Unusable(f"{doc.source} is no longer at the place the state records")
-        fresh[doc.source] = (doc, loc, facts)
-    redo = [fresh[s] for s in sorted(fresh)]
-    made = _made(redo, raw, located)
-    return _splice(previous, made, entries, idents, redo, touched, files)
+        found[doc.source] = (doc, loc, facts)
+    return found
 
 
 def _process_each(entries, indices, keys, placed, progress, results) -> list[Processed]:  # noqa: ANN001
