@@ -812,7 +812,7 @@ def _spliced(
     after) is made again from all of its files by the same table stage as a full build."""
     changed = [i for i, e in enumerate(entries) if not _unchanged(previous.sources.get(e.source), idents[i])]
     touched = _places_before(previous, entries, changed)
-    old = increment.Previous(outputs.current(out), previous)
+    old = increment.Previous(outputs.current(out), previous, worker.FORK_LOCK)
     # read before the table stage is imported: a few files' workers then warm while it imports
     fresh = {p[0].source: p for p in _process_each(entries, changed, keys, placed, progress, results)}
     located, named_now = _places_now(previous, entries, fresh, raw)
@@ -872,7 +872,14 @@ def _read_again(
     return found
 
 
-def _process_each(entries, indices, keys, placed, progress, results) -> list[Processed]:  # noqa: ANN001
+def _process_each(
+    entries: Sequence[rawdir.Entry],
+    indices: Sequence[int],
+    keys: Sequence[Key | None],
+    placed: dict[str, Placed],
+    progress: Progress | None,
+    results: ResultCache,
+) -> list[Processed]:
     return _process_all([entries[i] for i in indices], placed, progress, results, [keys[i] for i in indices])
 
 

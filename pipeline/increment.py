@@ -181,24 +181,20 @@ def _joined(header: bytes, lines: Iterable[bytes]) -> bytes:
     return b"".join([header, *lines])
 
 
-def previous_bytes(folder: Path, name: str, sha256: str) -> bytes:
-    """The previous set's file `name`, checked against its recorded SHA-256."""
-    try:
-        data = (folder / name).read_bytes()
-    except OSError as err:
-        raise Unusable(f"{name}: {err}") from None
-    if hashlib.sha256(data).hexdigest() != sha256:
-        raise Unusable(f"{name} is not the file the last build wrote")
-    return data
-
-
 class Previous:
     """The previous set's files, read and checked in a thread (while the changed files are read:
-    reading and hashing release the GIL); `bytes(name)` waits for them."""
+    reading and hashing release the GIL); `bytes(name)` waits for them.
 
-    def __init__(self, folder: Path, state: State) -> None:
+    `guard` is the lock every fork of a worker takes: the thread holds it around each slice it
+    hashes, so no worker is forked while a hash is half done (the child could inherit a lock of
+    the hashing library held) and a fork waits a few milliseconds at most."""
+
+    SLICE = 4 << 20
+
+    def __init__(self, folder: Path, state: State, guard: threading.Lock) -> None:
         wanted = {name: layout.sha256 for name, layout in state.layouts.items()}
         wanted[PARQUET] = state.parquet_sha256
+        self._guard = guard
         self._found: dict[str, bytes | Unusable] = {}
         self._thread = threading.Thread(target=self._read, args=(folder, wanted), name="fazhi-previous", daemon=True)
         self._thread.start()
@@ -206,9 +202,22 @@ class Previous:
     def _read(self, folder: Path, wanted: dict[str, str]) -> None:
         for name, sha256 in wanted.items():
             try:
-                self._found[name] = previous_bytes(folder, name, sha256)
-            except Unusable as err:
-                self._found[name] = err
+                data = (folder / name).read_bytes()
+            except OSError as err:
+                self._found[name] = Unusable(f"{name}: {err}")
+                continue
+            ok = self._sha256(data) == sha256
+            self._found[name] = data if ok else Unusable(f"{name} is not the file the last build wrote")
+
+    def _sha256(self, data: bytes) -> str:
+        view = memoryview(data)
+        with self._guard:
+            digest = hashlib.sha256()
+        for start in range(0, len(data), self.SLICE):
+            with self._guard:
+                digest.update(view[start : start + self.SLICE])
+        with self._guard:
+            return digest.hexdigest()
 
     def bytes(self, name: str) -> bytes:
         self._thread.join()
