@@ -672,7 +672,7 @@ def _build_locked(raw: Path, out: Path, progress: Progress | None) -> BuildResul
         results.save()
         result = _result(out, made, started)
         final = outputs.publish(out, _writers(made, _build_meta(result, raw, snapshot)))
-        increment.save(out, results_cache.version(), replace(made.state, set_name=final.name))
+        increment.save(out, results_cache.version(), replace(made.state, set_name=final.name), made.table)
     except Exception as err:
         _record_failure(out, snapshot, f"{type(err).__name__}: {err}")
         raise
@@ -689,6 +689,7 @@ class OutputSet:
     describing the files (its set_name filled in once the set is published)."""
 
     files: dict[str, bytes]
+    table: Any  # the indicator table as Arrow IPC (pyarrow.Buffer), kept for the next splice
     statuses: dict[str, int]
     rows: int
     conflicts: int
@@ -756,7 +757,7 @@ def _in_full(
         files[name], found = increment.layout(header, lines, frame[part].tolist() if part else ["" for _ in lines])
         if part and found is not None:
             layouts[name] = found
-    files[increment.PARQUET] = _parquet_bytes(increment.arrow_table(tables.indicators))
+    files[increment.PARQUET], table = increment.encoded(increment.arrow_table(tables.indicators))
     ident_of = {entry.source: ident for entry, ident in zip(entries, idents, strict=True)}
     statuses = dict(zip(tables.documents["source"], tables.documents["status"], strict=True))
     sources = {
@@ -767,12 +768,13 @@ def _in_full(
         set_name="",
         sources=sources,
         layouts=layouts,
-        parquet_sha256=hashlib.sha256(files[increment.PARQUET]).hexdigest(),
+        table_sha256=hashlib.sha256(table).hexdigest(),
         correction_places=made.named,
         chosen=_chosen(tables.conflicts),
     )
     return OutputSet(
         files=files,
+        table=table,
         statuses=dict(Counter(statuses.values())),
         rows=len(tables.indicators),
         conflicts=sum(state.chosen.values()),
@@ -812,7 +814,8 @@ def _spliced(
     after) is made again from all of its files by the same table stage as a full build."""
     changed = [i for i, e in enumerate(entries) if not _unchanged(previous.sources.get(e.source), idents[i])]
     touched = _places_before(previous, entries, changed)
-    old = increment.Previous(outputs.current(out), previous, worker.FORK_LOCK)
+    kept = increment.table_path(out, results_cache.version())
+    old = increment.Previous(outputs.current(out), kept, previous, worker.FORK_LOCK)
     # read before the table stage is imported: a few files' workers then warm while it imports
     fresh = {p[0].source: p for p in _process_each(entries, changed, keys, placed, progress, results)}
     located, named_now = _places_now(previous, entries, fresh, raw)
@@ -911,17 +914,18 @@ def _splice(
         source = p[0].source
         sources[source] = _source(ident_of[source], p, made.places.get(source), statuses[source])
     chosen = {a: n for a, n in previous.chosen.items() if a not in touched} | _chosen(tables.conflicts)
-    files[increment.PARQUET] = parquet()
+    files[increment.PARQUET], table = parquet()
     state = increment.State(
         set_name="",
         sources=dict(sorted(sources.items())),
         layouts=layouts,
-        parquet_sha256=hashlib.sha256(files[increment.PARQUET]).hexdigest(),
+        table_sha256=hashlib.sha256(table).hexdigest(),
         correction_places=made.named,
         chosen=chosen,
     )
     return OutputSet(
         files=files,
+        table=table,
         statuses=dict(Counter(s.status for s in sources.values())),
         rows=_rows(layouts["indicators.csv"]),
         conflicts=sum(chosen.values()),
@@ -976,17 +980,18 @@ def _splice_csv(
 
 def _spliced_parquet(
     previous: increment.State, old: increment.Previous, indicators: pd.DataFrame, touched: set[str]
-) -> Callable[[], bytes]:
-    """The new parquet file's bytes, made in a thread (Arrow frees the GIL) from what is taken of
-    the frame here (pandas objects stay in this thread); call the result to wait for them."""
+) -> Callable[[], tuple[bytes, Any]]:
+    """The new parquet file's bytes and Arrow IPC copy, made in a thread (Arrow frees the GIL)
+    from what is taken of the frame here (pandas objects stay in this thread); call the result to
+    wait for them."""
     before = previous.layouts["indicators.csv"]
     new = increment.arrow_table(indicators)
     ranges = increment.row_ranges(indicators["adcode"].tolist())
     order = sorted((before.blocks.keys() - touched) | ranges.keys())
 
-    def spliced() -> bytes:
-        return _parquet_bytes(
-            increment.splice_parquet(old.bytes(increment.PARQUET), before, new, ranges, touched, order)
+    def spliced() -> tuple[bytes, Any]:
+        return increment.encoded(
+            increment.splice_parquet(old.bytes(increment.TABLE), before, new, ranges, touched, order)
         )
 
     return _in_thread(spliced)
@@ -994,14 +999,6 @@ def _spliced_parquet(
 
 def _rows(layout: increment.Layout) -> int:
     return max((stop for _, _, _, stop in layout.blocks.values()), default=0)
-
-
-def _parquet_bytes(table: Any) -> bytes:
-    import pyarrow as pa
-
-    sink = pa.BufferOutputStream()
-    increment.write_parquet(table, sink)
-    return sink.getvalue().to_pybytes()
 
 
 def _result(out: Path, made: OutputSet, started: float) -> BuildResult:

@@ -47,8 +47,8 @@ PARTED_BY = {
     "cumulative.csv": "adcode",
     "documents.csv": "source",
 }
-PARQUET = "indicators.parquet"
-TABLE_FILE = "indicators.csv"  # its row ranges are the parquet file's too (same table, same order)
+PARQUET = "indicators.parquet"  # its rows are laid out as indicators.csv's (same table, same order)
+TABLE = "table"  # what Previous calls the kept Arrow IPC copy of the indicator table
 
 Block = tuple[int, int, int, int]  # byte start, byte end, first row, end row of one part
 
@@ -84,7 +84,7 @@ class State:
     set_name: str
     sources: dict[str, Source]
     layouts: dict[str, Layout]
-    parquet_sha256: str
+    table_sha256: str  # of the indicator table kept beside the state as Arrow IPC (decoded for free)
     correction_places: frozenset[str]  # adcodes that a line of corrections.csv named
     chosen: dict[str, int]  # per adcode: conflicts.csv rows with chosen True (the build's summary)
 
@@ -94,6 +94,11 @@ class State:
 
 def state_path(out: Path, version: str) -> Path:
     return Path(out) / ".cache" / f"table-{version}.pickle"
+
+
+def table_path(out: Path, version: str) -> Path:
+    """The last indicator table as Arrow IPC: the parquet file's rows without decoding parquet."""
+    return Path(out) / ".cache" / f"table-{version}.arrow"
 
 
 def load(out: Path, version: str) -> State | None:
@@ -114,27 +119,29 @@ def load(out: Path, version: str) -> State | None:
     return state if outputs.current(out).name == state.set_name else None
 
 
-def save(out: Path, version: str, state: State) -> None:
-    """Write `state` (temp file, then rename); states of other versions removed. Best effort: a
-    build without a state is only slower next time."""
-    path = state_path(out, version)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def save(out: Path, version: str, state: State, table: bytes | memoryview) -> None:
+    """Write the indicator table (Arrow IPC) and `state` (each a temp file, then a rename; the
+    state last); other versions' files removed. Best effort: a build without a state is only
+    slower next time."""
+    path, arrow = state_path(out, version), table_path(out, version)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with temp.open("wb") as handle:
-            pickle.dump({"format": FORMAT, "state": state}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, path)
-        for old in path.parent.glob("table-*.pickle"):
-            if old != path:
+        _replace(arrow, table)
+        _replace(path, pickle.dumps({"format": FORMAT, "state": state}, protocol=pickle.HIGHEST_PROTOCOL))
+        for old in path.parent.glob("table-*"):
+            if old not in (path, arrow):
                 old.unlink(missing_ok=True)
     except OSError:
         logger.warning("could not write the table state in %s", path.parent, exc_info=True)
+
+
+def _replace(path: Path, data: bytes | memoryview) -> None:
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    finally:
         temp.unlink(missing_ok=True)
-
-
-def forget(out: Path, version: str) -> None:
-    """Remove the state (before a build whose outcome it would not describe)."""
-    state_path(out, version).unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------- CSV bytes and their layout
@@ -191,23 +198,23 @@ class Previous:
 
     SLICE = 4 << 20
 
-    def __init__(self, folder: Path, state: State, guard: threading.Lock) -> None:
-        wanted = {name: layout.sha256 for name, layout in state.layouts.items()}
-        wanted[PARQUET] = state.parquet_sha256
+    def __init__(self, folder: Path, table: Path, state: State, guard: threading.Lock) -> None:
+        wanted = {name: (folder / name, layout.sha256) for name, layout in state.layouts.items()}
+        wanted[TABLE] = (table, state.table_sha256)
         self._guard = guard
         self._found: dict[str, bytes | Unusable] = {}
-        self._thread = threading.Thread(target=self._read, args=(folder, wanted), name="fazhi-previous", daemon=True)
+        self._thread = threading.Thread(target=self._read, args=(wanted,), name="fazhi-previous", daemon=True)
         self._thread.start()
 
-    def _read(self, folder: Path, wanted: dict[str, str]) -> None:
-        for name, sha256 in wanted.items():
+    def _read(self, wanted: dict[str, tuple[Path, str]]) -> None:
+        for name, (path, sha256) in wanted.items():
             try:
-                data = (folder / name).read_bytes()
+                data = path.read_bytes()
             except OSError as err:
-                self._found[name] = Unusable(f"{name}: {err}")
+                self._found[name] = Unusable(f"{path.name}: {err}")
                 continue
             ok = self._sha256(data) == sha256
-            self._found[name] = data if ok else Unusable(f"{name} is not the file the last build wrote")
+            self._found[name] = data if ok else Unusable(f"{path.name} is not the file the last build wrote")
 
     def _sha256(self, data: bytes) -> str:
         view = memoryview(data)
@@ -288,12 +295,19 @@ def arrow_table(frame: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(frame, preserve_index=False)
 
 
-def write_parquet(table: pa.Table, path: Path) -> None:
-    """One chunk per column, pandas' default compression: the same table gives the same bytes
-    however it was put together."""
+def encoded(table: pa.Table) -> tuple[bytes, pa.Buffer]:
+    """(the parquet file's bytes, the table as Arrow IPC). One chunk per column and pandas'
+    default compression: the same table gives the same parquet bytes however it was put together."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    pq.write_table(table.combine_chunks(), path, compression="snappy")
+    table = table.combine_chunks()
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="snappy")
+    ipc = pa.BufferOutputStream()
+    with pa.ipc.new_file(ipc, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes(), ipc.getvalue()
 
 
 def splice_parquet(
@@ -305,11 +319,13 @@ def splice_parquet(
     order: list[str],
 ) -> pa.Table:
     """The table of `order`'s parts: a redone part's rows from `new`, every other one's from the
-    previous parquet file `old` (its rows laid out as the previous indicators.csv's, `before`)."""
+    previous table `old` (Arrow IPC; its rows laid out as the previous indicators.csv's, `before`)."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    previous = pq.read_table(pa.BufferReader(old))
+    try:
+        previous = pa.ipc.open_file(pa.BufferReader(old)).read_all()
+    except pa.ArrowException as err:
+        raise Unusable(f"the kept table cannot be read: {err}") from None
     if not previous.schema.equals(new.schema, check_metadata=True):
         raise Unusable("the parquet schema changed")
     pieces, copied = [], None  # copied: the previous rows to take next, grown while adjacent

@@ -172,6 +172,18 @@ def damage_file(name: str) -> Callable[[Path], None]:
     return damage
 
 
+def damage_kept_table(out: Path) -> None:
+    for path in (out / cache.FOLDER).glob("table-*.arrow"):
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        path.write_bytes(bytes(data))
+
+
+def remove_kept_table(out: Path) -> None:
+    for path in (out / cache.FOLDER).glob("table-*.arrow"):
+        path.unlink()
+
+
 def damage_state(out: Path) -> None:
     for path in (out / cache.FOLDER).glob("table-*.pickle"):
         path.write_bytes(b"\x80\x05garbage")
@@ -193,7 +205,9 @@ def remove_results(out: Path) -> None:
         (damage_file("indicators.csv"), FELL_BACK),
         (damage_file("documents.csv"), FELL_BACK),
         (damage_file("cumulative.csv"), FELL_BACK),
-        (damage_file("indicators.parquet"), FELL_BACK),
+        (damage_file("indicators.parquet"), SPLICED),  # (never read: the table is kept as Arrow IPC)
+        (damage_kept_table, FELL_BACK),
+        (remove_kept_table, FELL_BACK),
         (damage_state, FULL),
         (remove_state, FULL),
     ],
