@@ -304,10 +304,21 @@ def encoded(table: pa.Table) -> tuple[bytes, pa.Buffer]:
     table = table.combine_chunks()
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="snappy")
-    ipc = pa.BufferOutputStream()
-    with pa.ipc.new_file(ipc, table.schema) as writer:
+    return sink.getvalue().to_pybytes(), _ipc(table)
+
+
+def _ipc(table: pa.Table) -> pa.Buffer:
+    """`table` as an Arrow IPC file in memory, in a buffer of the right size (a growing buffer
+    copied 40 MB again and again: 0.2 s at 10,000 reports)."""
+    import pyarrow as pa
+
+    size = pa.MockOutputStream()
+    with pa.ipc.new_file(size, table.schema) as writer:
         writer.write_table(table)
-    return sink.getvalue().to_pybytes(), ipc.getvalue()
+    buffer = pa.allocate_buffer(size.size())
+    with pa.ipc.new_file(pa.FixedSizeBufferWriter(buffer), table.schema) as writer:
+        writer.write_table(table)
+    return buffer
 
 
 def splice_parquet(
