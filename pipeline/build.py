@@ -688,7 +688,7 @@ class OutputSet:
     """The bytes of every output file but build.json, the summary's counts, and the table state
     describing the files (its set_name filled in once the set is published)."""
 
-    files: dict[str, bytes]
+    files: dict[str, Any]  # name -> the CSV's pieces (increment.Pieces), or the parquet file's bytes
     table: Any  # the indicator table as Arrow IPC (pyarrow.Buffer), kept for the next splice
     statuses: dict[str, int]
     rows: int
@@ -906,7 +906,7 @@ def _splice(
         previous, old, "documents.csv", tables.documents, redone, "source", order
     )
     header, lines = increment.csv_lines(tables.corrections)
-    files["corrections_applied.csv"] = b"".join([header, *lines])
+    files["corrections_applied.csv"] = [header, *lines]
     statuses = dict(zip(tables.documents["source"], tables.documents["status"], strict=True))
     ident_of = {entry.source: ident for entry, ident in zip(entries, idents, strict=True)}
     sources = {s: previous.sources[s] for s in order if s not in redone}
@@ -1091,9 +1091,10 @@ def _writers(made: OutputSet, meta: dict) -> dict[str, Callable[[Path], None]]:
     return writers
 
 
-def _write_bytes(data: bytes, path: Path) -> None:
-    """A CSV's bytes (its formula-like text already quoted: increment.csv_lines)."""
-    path.write_bytes(data)
+def _write_bytes(pieces: increment.Pieces, path: Path) -> None:
+    """A CSV from its pieces (its formula-like text already quoted: increment.csv_lines)."""
+    with path.open("wb") as handle:
+        handle.writelines(pieces)
 
 
 def _write_parquet(data: bytes, path: Path) -> None:
