@@ -735,6 +735,10 @@ def _unchanged(before: increment.Source | None, ident: tuple | None) -> bool:
 
 
 def _few_changed(previous: increment.State, entries: Sequence[rawdir.Entry], idents: Sequence) -> bool:
+    """Whether splicing pays: few files changed, and every file has a name of its own (two raw
+    names shown alike, e.g. one not UTF-8, would share a line of documents.csv by name)."""
+    if len({entry.source for entry in entries}) != len(entries):
+        return False
     changed = sum(not _unchanged(previous.sources.get(e.source), i) for e, i in zip(entries, idents, strict=True))
     removed = len(previous.sources.keys() - {e.source for e in entries})
     return changed + removed <= max(32, len(entries) // MAX_CHANGED_SHARE)
