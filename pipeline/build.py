@@ -899,6 +899,8 @@ def _splice(
     touched: set[str],
     old: increment.Previous,
 ) -> OutputSet:
+    """The new set's files: the touched places' and the redone files' rows from `made`, every
+    other place's and file's bytes from the current set (`old`); and the state describing them."""
     tables = made.tables
     parquet = _spliced_parquet(previous, old, tables.indicators, touched)
     files, layouts = {}, {}

@@ -3,8 +3,10 @@
 Owns: the table state a build leaves in `out/.cache/table-<cache version>.pickle` — for every raw
 entry its identity (cache key, entry status and note), its place and its documents.csv status;
 for every output CSV where each place's rows (by adcode; each source's line in documents.csv)
-sit in that output set's file, with the file's SHA-256 — and the splicing of a new file from the
-previous set's unchanged bytes and the touched places' new rows (CSV and parquet).
+sit in that output set's file, with the file's SHA-256; beside it the last indicator table as
+Arrow IPC (`table-<cache version>.arrow`, also checked by SHA-256: its rows are taken without
+decoding the parquet file) — and the splicing of a new file from the previous set's unchanged
+bytes and the touched places' new rows (CSV and parquet).
 
 Why splicing is exact (build.py relies on it): every row of indicators.csv, conflicts.csv and
 cumulative.csv depends only on the candidate rows of its own place — the conflict rule, the
