@@ -15,6 +15,12 @@ year, indicator), documents.csv (one row per raw file), conflicts.csv, cumulativ
 totals, never mixed with single-year values) and build.json (time, counts, pipeline version,
 the raw files with sizes and mtimes; `is_stale` compares against it).
 
+Incremental: a file whose bytes (and stated place) did not change is not read again (its result
+comes from `pipeline.cache`), and when few files changed the table stage runs only for the places
+they touch and the new set is spliced from the current one's bytes (`_spliced`; why that is exact:
+`pipeline.increment`). Both paths write the same bytes; anything the splice cannot trust makes the
+tables in full.
+
 Import-light on purpose: pandas/pandera (via `table`) and the stage modules are imported on
 first use, so `python -m pipeline --help` stays quick.
 """
@@ -39,8 +45,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pipeline import bounds, ocr, outputs, rawdir, rules, worker
-from pipeline.cache import ResultCache
+from pipeline import bounds, increment, ocr, outputs, rawdir, rules, worker
+from pipeline import cache as results_cache
+from pipeline.cache import Key, ResultCache
 from pipeline.corrections import FILE_NAME as CORRECTIONS_FILE
 from pipeline.corrections import PLACES_FILE
 from pipeline.model import (
@@ -225,6 +232,15 @@ class Tables:
     corrections: pd.DataFrame
 
 
+@dataclass(frozen=True)
+class Made:
+    """Tables, and what the incremental table stage keeps of how they were made."""
+
+    tables: Tables
+    places: dict[str, tuple | None]  # source -> the place of its single-year rows (corrections look them up)
+    named: frozenset[str]  # adcodes the lines of corrections.csv name
+
+
 def _tables(
     entries: Sequence[rawdir.Entry],
     progress: Progress | None,
@@ -234,48 +250,77 @@ def _tables(
     """The tables of `entries`; `raw` is the folder whose editor files (corrections, report
     places) apply, None for none; `results` the per-file cache of the processed folder, if any."""
     with _rules_pinned():
-        return _tables_pinned(entries, progress, raw, results)
+        placed = _placed(raw)
+        return _made(_processed(entries, placed, progress, results), raw).tables
 
 
-def _tables_pinned(
-    entries: Sequence[rawdir.Entry],
-    progress: Progress | None,
-    raw: Path | None = None,
-    results: ResultCache | None = None,
-) -> Tables:
+def _placed(raw: Path | None) -> dict[str, Placed]:
+    """The place and year report_places.csv states for a file, by file name."""
     from pipeline import corrections
 
     placed, problems = corrections.read_report_places(raw / PLACES_FILE) if raw else ({}, [])
     for problem in problems:
         logger.warning("%s", problem.message)
-    documents, rows = [], []
+    return placed
+
+
+def _processed(
+    entries: Sequence[rawdir.Entry],
+    placed: dict[str, Placed],
+    progress: Progress | None,
+    results: ResultCache | None,
+    keys: Sequence[Key | None] | None = None,
+) -> list[Processed]:
     # in file-name order, whatever order the workers finished in: the table stage breaks ties between
     # equal values of two files by order, and a build must not depend on which worker was faster
-    processed = sorted(_process_all(entries, placed, progress, results), key=lambda r: (r[0].source, r[0].path))
+    done = _process_all(entries, placed, progress, results, keys)
+    return sorted(done, key=lambda r: (r[0].source, r[0].path))
+
+
+def _made(
+    processed: Sequence[Processed],
+    raw: Path | None,
+    located: pd.DataFrame | None = None,
+) -> Made:
+    """The tables of `processed` (all files, or in an incremental build all files at the places
+    it makes again). `located` is where corrections find their places: by default the
+    single-year rows themselves; an incremental build passes the places of every file."""
     from pipeline import table  # after the files: a build of a few may import it while they are read
 
+    documents, rows, places = [], [], {}
     for doc, loc, facts in processed:
         _log_document(doc, loc)
         documents.append(table.document_row(doc, loc))
-        rows.extend(table.rows_for(doc, loc, facts))
-    rows, implausible = table.plausible(rows)
-    _log_implausible(implausible)
+        kept, implausible = table.plausible(table.rows_for(doc, loc, facts))
+        _log_implausible(implausible)
+        places[doc.source] = table.single_year_place(kept)
+        rows.extend(kept)
     _log_cumulative(rows)
     single, cumulative = table.frames(rows)
     indicators, conflicts = table.resolve(single)
     indicators = table.add_confidence(indicators, conflicts)
-    indicators, corrected = _corrected(indicators, single, raw / CORRECTIONS_FILE if raw else None)
-    return Tables(
+    located = single if located is None else located
+    found, problems = _read_corrections(raw)
+    indicators, corrected = _corrected(indicators, located, found, problems)
+    tables = Tables(
         indicators=table.validate(indicators, "indicators"),
         cumulative=table.validate(cumulative, "cumulative"),
         conflicts=table.validate(conflicts, "conflicts"),
         documents=table.validate(table.documents_frame(documents, indicators), "documents"),
         corrections=table.validate(corrected, "corrections"),
     )
+    return Made(tables, places, frozenset(table.named_places(located, found)))
 
 
 Task = tuple[Path, "Placed | None"]
 WORKERS_ENV = "FAZHI_BUILD_WORKERS"  # worker processes of a build; default: the machine's cores
+
+
+def _keys(entries: Sequence[rawdir.Entry], placed: dict[str, Placed], results: ResultCache | None) -> list[Key | None]:
+    """Each entry's cache key (None: not readable, or no cache)."""
+    if results is None:
+        return [None] * len(entries)
+    return [results.key(e.read_path, placed.get(e.source)) if e.readable else None for e in entries]
 
 
 def _process_all(
@@ -283,9 +328,11 @@ def _process_all(
     placed: dict[str, Placed],
     progress: Progress | None,
     results: ResultCache | None,
+    keys: Sequence[Key | None] | None = None,
 ) -> list[Processed]:
     """Each entry's (Document, Location, Facts), in order: from the cache when the file and
     everything its result depends on are unchanged, else read by the workers in parallel."""
+    keys = _keys(entries, placed, results) if keys is None else keys
     done: list[Processed | None] = [None] * len(entries)
     todo: list[tuple[int, Any]] = []
     count = 0
@@ -301,12 +348,11 @@ def _process_all(
         if not entry.readable:
             finished(index, _listed(entry))
             continue
-        key = results.key(entry.read_path, placed.get(entry.source)) if results is not None else None
-        hit = results.get(key) if results is not None else None
+        hit = results.get(keys[index]) if results is not None else None
         if hit is not None:
             finished(index, hit)
         else:
-            todo.append((index, key))
+            todo.append((index, keys[index]))
     tasks = [(entries[index].read_path, placed.get(entries[index].source)) for index, _ in todo]
     for position, processed in _run_parallel(tasks):
         index, key = todo[position]
@@ -498,14 +544,22 @@ def warm_readers(paths: Iterable[Path]) -> None:
 WARM_REPORT = "某市人民政府关于2023年法治政府建设情况的报告\n全年共受理行政复议案件12件。\n"
 
 
-def _corrected(indicators: pd.DataFrame, located: pd.DataFrame, path: Path | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _read_corrections(raw: Path | None) -> tuple[list, list]:
+    """(the lines of corrections.csv, the problems of the lines that could not be read)."""
+    from pipeline import catalogue, corrections
+
+    return corrections.read(raw / CORRECTIONS_FILE, catalogue.indicators()) if raw else ([], [])
+
+
+def _corrected(
+    indicators: pd.DataFrame, located: pd.DataFrame, found: Sequence, problems: Sequence
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The table with the corrections in force applied and every value's review state, and the
     report of every line."""
     import pandas as pd
 
-    from pipeline import catalogue, corrections, table
+    from pipeline import corrections, table
 
-    found, problems = corrections.read(path, catalogue.indicators()) if path else ([], [])
     active = corrections.in_force(found)
     stale = table.stale_reviews(indicators, located, active)  # rejections of a value since re-extracted
     corrected, report = table.apply_corrections(indicators, located, [c for c in active if c not in stale])
@@ -632,10 +686,11 @@ def _build_locked(raw: Path, out: Path, progress: Progress | None) -> BuildResul
     try:
         results = ResultCache(out)
         keep_tokenizer_in(results.folder)  # before any worker is forked: they inherit it
-        tables = _tables(found, progress, raw, results)
+        made = _output_set(found, progress, raw, out, results)
         results.save()
-        result = _result(out, tables, started)
-        outputs.publish(out, _writers(tables, _build_meta(result, raw, snapshot)))
+        result = _result(out, made, started)
+        final = outputs.publish(out, _writers(made, _build_meta(result, raw, snapshot)))
+        increment.save(out, results_cache.version(), replace(made.state, set_name=final.name), made.table)
     except Exception as err:
         _record_failure(out, snapshot, f"{type(err).__name__}: {err}")
         raise
@@ -643,14 +698,340 @@ def _build_locked(raw: Path, out: Path, progress: Progress | None) -> BuildResul
     return replace(result, seconds=time.perf_counter() - started)
 
 
-def _result(out: Path, tables: Tables, started: float) -> BuildResult:
-    counts = Counter(tables.documents["status"])
+# ---------------------------------------------------------------- the output set, in full or spliced
+
+
+@dataclass(frozen=True)
+class OutputSet:
+    """The bytes of every output file but build.json, the summary's counts, and the table state
+    describing the files (its set_name filled in once the set is published)."""
+
+    files: dict[str, Any]  # name -> the CSV's pieces (increment.Pieces), or the parquet file's bytes
+    table: Any  # the indicator table as Arrow IPC (pyarrow.Buffer), kept for the next splice
+    statuses: dict[str, int]
+    rows: int
+    conflicts: int
+    cumulative: int
+    state: increment.State
+
+
+ADCODE_FILES = ("indicators.csv", "conflicts.csv", "cumulative.csv")
+MAX_CHANGED_SHARE = 4  # more than 1/4 of the files changed (and more than 32): a full table stage is cheaper
+
+
+def _output_set(
+    entries: Sequence[rawdir.Entry], progress: Progress | None, raw: Path, out: Path, results: ResultCache
+) -> OutputSet:
+    """The new output set: spliced from the current one where only a few files changed (the
+    places they touch made again, every other place's bytes copied: see pipeline.increment),
+    else made in full. Both give the same bytes."""
+    with _rules_pinned():
+        placed = _placed(raw)
+        keys = _keys(entries, placed, results)
+        idents = [_ident(entry, key) for entry, key in zip(entries, keys, strict=True)]
+        previous = increment.load(out, results_cache.version())
+        if previous is not None and _few_changed(previous, entries, idents):
+            try:
+                return _spliced(previous, entries, keys, idents, placed, progress, raw, out, results)
+            except increment.Unusable as err:
+                logger.info("making the tables in full: %s", err)
+            except Exception:  # noqa: BLE001 - never worse than a full build: make them in full instead
+                logger.warning("the incremental table stage failed; making the tables in full", exc_info=True)
+        processed = _processed(entries, placed, progress, results, keys)
+        return _in_full(_made(processed, raw), entries, idents, processed)
+
+
+def _ident(entry: rawdir.Entry, key: Key | None) -> tuple | None:
+    """What an entry's result depends on; None (never the same) for a file that could not be keyed."""
+    if entry.readable and key is None:
+        return None
+    return (entry.readable, entry.status, entry.message, key)
+
+
+def _unchanged(before: increment.Source | None, ident: tuple | None) -> bool:
+    return before is not None and ident is not None and before.ident == ident and before.kept
+
+
+def _few_changed(previous: increment.State, entries: Sequence[rawdir.Entry], idents: Sequence) -> bool:
+    """Whether splicing pays: few files changed, and every file has a name of its own (two raw
+    names shown alike, e.g. one not UTF-8, would share a line of documents.csv by name)."""
+    if len({entry.source for entry in entries}) != len(entries):
+        return False
+    changed = sum(not _unchanged(previous.sources.get(e.source), i) for e, i in zip(entries, idents, strict=True))
+    removed = len(previous.sources.keys() - {e.source for e in entries})
+    return changed + removed <= max(32, len(entries) // MAX_CHANGED_SHARE)
+
+
+def _source(ident: tuple | None, processed: Processed, place: tuple | None, status: str) -> increment.Source:
+    doc, loc, _ = processed
+    kept = ident is not None and doc.status not in results_cache.NOT_KEPT and loc.status not in results_cache.NOT_KEPT
+    return increment.Source(ident, kept, loc.place.adcode if loc.place else "", place, status)
+
+
+def _in_full(
+    made: Made, entries: Sequence[rawdir.Entry], idents: Sequence, processed: Sequence[Processed]
+) -> OutputSet:
+    tables = made.tables
+    files, layouts = {}, {}
+    for name, frame in _csv_frames(tables).items():
+        header, lines = increment.csv_lines(frame)
+        part = increment.PARTED_BY.get(name)
+        files[name], found = increment.layout(header, lines, frame[part].tolist() if part else ["" for _ in lines])
+        if part and found is not None:
+            layouts[name] = found
+    files[increment.PARQUET], table = increment.encoded(increment.arrow_table(tables.indicators))
+    ident_of = {entry.source: ident for entry, ident in zip(entries, idents, strict=True)}
+    statuses = dict(zip(tables.documents["source"], tables.documents["status"], strict=True))
+    sources = {
+        p[0].source: _source(ident_of.get(p[0].source), p, made.places.get(p[0].source), statuses[p[0].source])
+        for p in processed
+    }
+    state = increment.State(
+        set_name="",
+        sources=sources,
+        layouts=layouts,
+        table_sha256=hashlib.sha256(table).hexdigest(),
+        correction_places=made.named,
+        chosen=_chosen(tables.conflicts),
+    )
+    return OutputSet(
+        files=files,
+        table=table,
+        statuses=dict(Counter(statuses.values())),
+        rows=len(tables.indicators),
+        conflicts=sum(state.chosen.values()),
+        cumulative=len(tables.cumulative),
+        state=state,
+    )
+
+
+def _csv_frames(tables: Tables) -> dict[str, pd.DataFrame]:
+    return {
+        "indicators.csv": tables.indicators,
+        "documents.csv": tables.documents,
+        "conflicts.csv": tables.conflicts,
+        "cumulative.csv": tables.cumulative,
+        "corrections_applied.csv": tables.corrections,
+    }
+
+
+def _chosen(conflicts: pd.DataFrame) -> dict[str, int]:
+    """adcode -> conflicts.csv rows chosen there (one per conflicting key with a kept value)."""
+    return dict(Counter(a for a, chosen in zip(conflicts["adcode"], conflicts["chosen"], strict=True) if chosen))
+
+
+def _spliced(
+    previous: increment.State,
+    entries: Sequence[rawdir.Entry],
+    keys: Sequence[Key | None],
+    idents: Sequence,
+    placed: dict[str, Placed],
+    progress: Progress | None,
+    raw: Path,
+    out: Path,
+    results: ResultCache,
+) -> OutputSet:
+    """The output set made from the current one: the changed files are read, and every place
+    they touch (their old and new places, and every place corrections.csv names, before and
+    after) is made again from all of its files by the same table stage as a full build."""
+    changed = [i for i, e in enumerate(entries) if not _unchanged(previous.sources.get(e.source), idents[i])]
+    touched = _places_before(previous, entries, changed)
+    kept = increment.table_path(out, results_cache.version())
+    old = increment.Previous(outputs.current(out), kept, previous, worker.FORK_LOCK)
+    # read before the table stage is imported: a few files' workers then warm while it imports
+    fresh = {p[0].source: p for p in _process_each(entries, changed, keys, placed, progress, results)}
+    located, named_now = _places_now(previous, entries, fresh, raw)
+    touched = (touched | named_now) - {""}
+    fresh |= _read_again(previous, entries, keys, placed, results, touched, set(changed))
+    redo = [fresh[s] for s in sorted(fresh)]
+    return _splice(previous, _made(redo, raw, located), entries, idents, redo, touched, old)
+
+
+def _places_before(previous: increment.State, entries: Sequence[rawdir.Entry], changed: Sequence[int]) -> set[str]:
+    """The places of the removed and changed files as the last build saw them, and the places
+    corrections.csv named then."""
+    current = {entry.source for entry in entries}
+    before = [previous.sources[s] for s in previous.sources.keys() - current]
+    before += [previous.sources[entries[i].source] for i in changed if entries[i].source in previous.sources]
+    return {s.adcode for s in before} | previous.correction_places
+
+
+def _places_now(
+    previous: increment.State, entries: Sequence[rawdir.Entry], fresh: dict[str, Processed], raw: Path
+) -> tuple[pd.DataFrame, set[str]]:
+    """(every file's place as corrections look it up, the places of the fresh files and the places
+    corrections.csv names now)."""
+    from pipeline import table
+
+    current = {entry.source for entry in entries}
+    places = {s: r.place for s, r in previous.sources.items() if s in current}
+    touched = set()
+    for source, (doc, loc, facts) in fresh.items():
+        places[source] = table.single_year_place(table.plausible(table.rows_for(doc, loc, facts))[0])
+        touched.add(loc.place.adcode if loc.place else "")
+    located = table.places_frame(places[s] for s in sorted(places) if places[s] is not None)
+    return located, touched | table.named_places(located, _read_corrections(raw)[0])
+
+
+def _read_again(
+    previous: increment.State,
+    entries: Sequence[rawdir.Entry],
+    keys: Sequence[Key | None],
+    placed: dict[str, Placed],
+    results: ResultCache,
+    touched: set[str],
+    changed: set[int],
+) -> dict[str, Processed]:
+    """The unchanged files at the touched places (from the cache; read again where it lost one).
+    Every other unchanged file's result is kept in the cache for the next build, unread."""
+    again = [i for i, e in enumerate(entries) if i not in changed and previous.sources[e.source].adcode in touched]
+    needed = changed | set(again)
+    for i in range(len(entries)):
+        if i not in needed:
+            results.keep(keys[i])
+    found = {}
+    for doc, loc, facts in _process_each(entries, again, keys, placed, None, results):
+        if (loc.place.adcode if loc.place else "") != previous.sources[doc.source].adcode:
+            raise increment.Unusable(f"{doc.source} is no longer at the place the state records")
+        found[doc.source] = (doc, loc, facts)
+    return found
+
+
+def _process_each(
+    entries: Sequence[rawdir.Entry],
+    indices: Sequence[int],
+    keys: Sequence[Key | None],
+    placed: dict[str, Placed],
+    progress: Progress | None,
+    results: ResultCache,
+) -> list[Processed]:
+    return _process_all([entries[i] for i in indices], placed, progress, results, [keys[i] for i in indices])
+
+
+def _splice(
+    previous: increment.State,
+    made: Made,
+    entries: Sequence[rawdir.Entry],
+    idents: Sequence,
+    redo: Sequence[Processed],
+    touched: set[str],
+    old: increment.Previous,
+) -> OutputSet:
+    """The new set's files: the touched places' and the redone files' rows from `made`, every
+    other place's and file's bytes from the current set (`old`); and the state describing them."""
+    tables = made.tables
+    parquet = _spliced_parquet(previous, old, tables.indicators, touched)
+    files, layouts = {}, {}
+    for name in ADCODE_FILES:
+        files[name], layouts[name] = _splice_csv(previous, old, name, _csv_frames(tables)[name], touched, "adcode")
+    redone = {doc.source for doc, _, _ in redo}
+    order = sorted(entry.source for entry in entries)
+    files["documents.csv"], layouts["documents.csv"] = _splice_csv(
+        previous, old, "documents.csv", tables.documents, redone, "source", order
+    )
+    header, lines = increment.csv_lines(tables.corrections)
+    files["corrections_applied.csv"] = [header, *lines]
+    statuses = dict(zip(tables.documents["source"], tables.documents["status"], strict=True))
+    ident_of = {entry.source: ident for entry, ident in zip(entries, idents, strict=True)}
+    sources = {s: previous.sources[s] for s in order if s not in redone}
+    for p in redo:
+        source = p[0].source
+        sources[source] = _source(ident_of[source], p, made.places.get(source), statuses[source])
+    chosen = {a: n for a, n in previous.chosen.items() if a not in touched} | _chosen(tables.conflicts)
+    files[increment.PARQUET], table = parquet()
+    state = increment.State(
+        set_name="",
+        sources=dict(sorted(sources.items())),
+        layouts=layouts,
+        table_sha256=hashlib.sha256(table).hexdigest(),
+        correction_places=made.named,
+        chosen=chosen,
+    )
+    return OutputSet(
+        files=files,
+        table=table,
+        statuses=dict(Counter(s.status for s in sources.values())),
+        rows=_rows(layouts["indicators.csv"]),
+        conflicts=sum(chosen.values()),
+        cumulative=_rows(layouts["cumulative.csv"]),
+        state=state,
+    )
+
+
+def _in_thread(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """Run fn(*args) in a thread; the returned function waits for its result (or raises its error)."""
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, fn(*args)))
+        except BaseException as err:  # noqa: BLE001 - handed to the caller
+            outcome.append((False, err))
+
+    thread = threading.Thread(target=run, name="fazhi-splice", daemon=True)
+    thread.start()
+
+    def result() -> T:
+        thread.join()
+        done, value = outcome[0]
+        if not done:
+            raise value
+        return value
+
+    return result
+
+
+def _splice_csv(
+    previous: increment.State,
+    old: increment.Previous,
+    name: str,
+    frame: pd.DataFrame,
+    redone: set[str],
+    part: str,
+    order: list[str] | None = None,
+) -> tuple[bytes, increment.Layout]:
+    """One CSV of the new set: `redone` parts from `frame`, the others copied from the current set."""
+    before = previous.layouts.get(name)
+    if before is None:
+        raise increment.Unusable(f"no layout of {name}")
+    header, lines = increment.csv_lines(frame)
+    parts = frame[part].tolist()
+    new = increment.lines_by_part(lines, parts)
+    if order is None:  # parts are places: the untouched ones kept, the touched ones as made now
+        order = sorted((before.blocks.keys() - redone) | new.keys())
+    return increment.splice(old.bytes(name), before, header, new, redone, order)
+
+
+def _spliced_parquet(
+    previous: increment.State, old: increment.Previous, indicators: pd.DataFrame, touched: set[str]
+) -> Callable[[], tuple[bytes, Any]]:
+    """The new parquet file's bytes and Arrow IPC copy, made in a thread (Arrow frees the GIL)
+    from what is taken of the frame here (pandas objects stay in this thread); call the result to
+    wait for them."""
+    before = previous.layouts["indicators.csv"]
+    new = increment.arrow_table(indicators)
+    ranges = increment.row_ranges(indicators["adcode"].tolist())
+    order = sorted((before.blocks.keys() - touched) | ranges.keys())
+
+    def spliced() -> tuple[bytes, Any]:
+        return increment.encoded(
+            increment.splice_parquet(old.bytes(increment.TABLE), before, new, ranges, touched, order)
+        )
+
+    return _in_thread(spliced)
+
+
+def _rows(layout: increment.Layout) -> int:
+    return max((stop for _, _, _, stop in layout.blocks.values()), default=0)
+
+
+def _result(out: Path, made: OutputSet, started: float) -> BuildResult:
     return BuildResult(
         out=out,
-        documents=dict(sorted(counts.items())),
-        rows=len(tables.indicators),
-        conflicts=int(tables.conflicts["indicator"].nunique() and _conflict_keys(tables)),
-        cumulative=len(tables.cumulative),
+        documents=dict(sorted(made.statuses.items())),
+        rows=made.rows,
+        conflicts=made.conflicts,
+        cumulative=made.cumulative,
         seconds=time.perf_counter() - started,
     )
 
@@ -682,11 +1063,6 @@ def last_failure(raw: str | Path, out: str | Path) -> str:
 
 def _files(snapshot: dict[str, dict[str, int]]) -> list[dict]:
     return [{"name": name, **stat} for name, stat in snapshot.items()]
-
-
-def _conflict_keys(tables: Tables) -> int:
-    """Number of (adcode, year, indicator) keys that had conflicting values."""
-    return int(tables.conflicts["chosen"].sum())
 
 
 def _inputs(raw: Path, found: Sequence[rawdir.Entry]) -> list[Path]:
@@ -729,26 +1105,24 @@ def pipeline_version() -> str:
     return f"{VERSION}+{digest.hexdigest()[:12]}"
 
 
-def _writers(tables: Tables, meta: dict) -> dict[str, Callable[[Path], None]]:
+def _writers(made: OutputSet, meta: dict) -> dict[str, Callable[[Path], None]]:
     """Output name -> a function writing it to a given path (build.json last)."""
-    return {
-        "indicators.csv": lambda path: _write_csv(tables.indicators, path),
-        "indicators.parquet": lambda path: _write_parquet(tables.indicators, path),
-        "documents.csv": lambda path: _write_csv(tables.documents, path),
-        "conflicts.csv": lambda path: _write_csv(tables.conflicts, path),
-        "cumulative.csv": lambda path: _write_csv(tables.cumulative, path),
-        "corrections_applied.csv": lambda path: _write_csv(tables.corrections, path),
-        BUILD_JSON: lambda path: _write_json(meta, path),
-    }
+    writers: dict[str, Callable[[Path], None]] = {}
+    for name in OUTPUTS:
+        write = _write_parquet if name == increment.PARQUET else _write_bytes
+        writers[name] = lambda path, data=made.files[name], write=write: write(data, path)
+    writers[BUILD_JSON] = lambda path: _write_json(meta, path)
+    return writers
 
 
-def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """Text a spreadsheet would run as a formula gets a leading ' (reversible: outputs.restore_frame)."""
-    outputs.inert_frame(frame).to_csv(path, index=False, encoding="utf-8")
+def _write_bytes(pieces: increment.Pieces, path: Path) -> None:
+    """A CSV from its pieces (its formula-like text already quoted: increment.csv_lines)."""
+    with path.open("wb") as handle:
+        handle.writelines(pieces)
 
 
-def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
-    frame.to_parquet(path, index=False)
+def _write_parquet(data: bytes, path: Path) -> None:
+    path.write_bytes(data)
 
 
 def _write_json(data: dict, path: Path) -> None:

@@ -97,15 +97,17 @@ def entries(paths: Iterable[str | Path], skipped: frozenset[str] = frozenset()) 
 def folder_entries(folder: Path, skipped: frozenset[str] = frozenset()) -> list[Entry]:
     """Every visible entry of `folder` (not recursive), each readable or refused with a reason."""
     root = Path(os.path.realpath(folder))
-    names = sorted(name for name in os.listdir(folder) if not name.startswith(".") and name not in skipped)
-    return [_entry(folder / name, root) for name in names]
+    # scandir: the entry's type comes with the listing, so a plain file costs one stat, not two
+    with os.scandir(folder) as listing:
+        found = {d.name: d for d in listing if not d.name.startswith(".") and d.name not in skipped}
+    return [_entry(folder / name, root, found[name]) for name in sorted(found)]
 
 
-def _entry(path: Path, root: Path) -> Entry:
+def _entry(path: Path, root: Path, listed: os.DirEntry | None = None) -> Entry:
     source, note = display_name(path.name), name_note(path.name)
     try:
-        link = path.is_symlink()
-        info = path.stat() if not link else None
+        link = listed.is_symlink() if listed is not None else path.is_symlink()
+        info = (listed.stat() if listed is not None else path.stat()) if not link else None
     except OSError as err:
         return Entry(path, source, STATUS_UNREADABLE, MSG_LIST_FAILED.format(reason=err.strerror or type(err).__name__))
     if link:

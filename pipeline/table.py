@@ -830,6 +830,33 @@ def apply_reviews(indicators: pd.DataFrame, located: pd.DataFrame, lines: Sequen
     return out
 
 
+PLACE_COLUMNS: tuple[str, ...] = ("jurisdiction", "adcode", "level", "province", "parent")
+
+
+def single_year_place(rows: Sequence[Mapping]) -> tuple[str, ...] | None:
+    """The place columns of a document's first single-year row (all its rows share its place), or
+    None: what corrections find of the document when they look a place up in the located rows."""
+    for row in rows:
+        if row["period"] == PERIOD_YEAR:
+            return tuple(row[c] for c in PLACE_COLUMNS)
+    return None
+
+
+def places_frame(places: Iterable[Sequence[str]]) -> pd.DataFrame:
+    """One row of PLACE_COLUMNS per document with single-year rows, in file order: for
+    `apply_corrections`, `stale_reviews` and `apply_reviews` the same first match of a name as
+    every single-year row gives (a document's rows repeat its place)."""
+    return _typed([dict(zip(PLACE_COLUMNS, place, strict=True)) for place in places], PLACE_COLUMNS)
+
+
+def named_places(located: pd.DataFrame, lines: Sequence[Correction]) -> set[str]:
+    """The adcodes the lines of corrections.csv name, found as corrections and reviews find them."""
+    if not lines:
+        return set()
+    codes = _place_codes(located)
+    return {codes[line.jurisdiction] for line in lines if line.jurisdiction in codes}
+
+
 def _rows_by_key(frame: pd.DataFrame) -> dict[tuple, dict]:
     return {(r["adcode"], r["year"], r["indicator"]): r for r in frame[[*KEY, "value", "evidence"]].to_dict("records")}
 

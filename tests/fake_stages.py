@@ -1,6 +1,7 @@
 """Small fake stages for orchestration tests (tests/test_build.py, tests/test_corrections.py).
 
-A fake report is lines of `PLACE name adcode level`, `YEAR 2022`, `FACT indicator value`;
+A fake report is lines of `PLACE name adcode level`, `YEAR 2022`, `FACT indicator value` (optionally
+followed by the year the value is of, or `cumulative` for a running total);
 "EXPLODE" anywhere makes ingest raise; "SLEEP", "HOG" and "DIE" make it hang, allocate without
 bound or kill its process (for the worker's budget: tests/test_bounded.py).
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.build import Stages
@@ -52,8 +54,13 @@ def fake_extract(text: str, year, place=None, sub_places=(), published: str = ""
     facts = []
     for line in text.splitlines():
         if line.startswith("FACT"):
-            _, indicator, value = line.split()
-            facts.append(Fact(indicator, float(value), evidence=line, start=text.index(line)))
+            _, indicator, value, *more = line.split()
+            fact = Fact(indicator, float(value), evidence=line, start=text.index(line))
+            if more and more[0] == "cumulative":
+                fact = replace(fact, period="cumulative")
+            elif more:
+                fact = replace(fact, year=int(more[0]))
+            facts.append(fact)
     return facts
 
 

@@ -176,18 +176,18 @@ def test_a_failed_build_is_not_rerun_by_every_new_session(editor_app, editor_dir
 
     raw, _ = editor_dirs
     (raw / "黄山2023.txt").write_bytes(report_bytes)
-    calls, real = [], build_module._tables
+    calls, real = [], build_module._output_set
 
     def failing(*args):
         calls.append(1)
         raise OSError("磁盘已满")
 
-    monkeypatch.setattr(build_module, "_tables", failing)
+    monkeypatch.setattr(build_module, "_output_set", failing)
     first = editor_app(page="compare", login=False)
     second = editor_app(page="compare", login=False)
     assert len(calls) == 1  # the second visitor is told, not made to wait for the same failure
     assert any("磁盘已满" in str(e.value) for e in second.error)
-    monkeypatch.setattr(build_module, "_tables", real)
+    monkeypatch.setattr(build_module, "_output_set", real)
     assert not first.exception and not second.exception
 
 

@@ -86,7 +86,8 @@ def test_a_new_version_of_code_rules_or_libraries_throws_the_cache_away(
     monkeypatch.setattr(cache, "version", lambda: "another-version")
     build.build(raw, out)
     assert sorted(read) == sorted(p.name for p in SAMPLES[:3])
-    assert [p.name for p in (out / cache.FOLDER).glob("results-*.pickle")] == ["results-another-version.pickle"]
+    names = sorted(p.name for p in (out / cache.FOLDER).glob("results-*"))
+    assert names == ["results-another-version.index", "results-another-version.pack"]
 
 
 def test_the_version_names_the_code_and_the_gazetteer():
@@ -105,17 +106,57 @@ def test_a_place_stated_for_one_file_reads_that_file_again(raw: Path, tmp_path: 
     assert read == [SAMPLES[2].name]
 
 
-def test_a_damaged_cache_is_ignored_and_rewritten(raw: Path, tmp_path: Path, read: list[str]):
+@pytest.mark.parametrize("damaged", ["index", "pack"])
+def test_a_damaged_cache_is_ignored_and_rewritten(raw: Path, tmp_path: Path, read: list[str], damaged: str):
     out = tmp_path / "out"
     build.build(raw, out)
-    for path in (out / cache.FOLDER).glob("results-*.pickle"):
-        path.write_bytes(b"not a pickle")
+    first = (out / "indicators.csv").read_bytes()
+    for path in (out / cache.FOLDER).glob(f"results-*.{damaged}"):
+        path.write_bytes(b"not a pickle" * 3)
+    for path in (out / cache.FOLDER).glob("table-*.pickle"):
+        path.unlink()  # (with it, nothing changed needs no result at all)
     read.clear()
     build.build(raw, out)
     assert len(read) == 3
+    assert (out / "indicators.csv").read_bytes() == first
     read.clear()
     build.build(raw, out)
     assert read == []
+
+
+def test_a_result_is_read_only_when_asked_for_and_a_flipped_byte_is_not_trusted(tmp_path: Path):
+    results = cache.ResultCache(tmp_path)
+    for name in ("a", "b"):
+        doc = Document(f"{name}.txt", f"{name}.txt", "text", "txt")
+        results.put((name, None), (doc, Location(None, None, title=name * 50), []))
+    results.save()
+    again = cache.ResultCache(tmp_path)
+    assert again.has(("a", None)) and not again.has(("c", None))
+    assert again.get(("b", None))[1].title == "b" * 50
+    offset, length, _ = again.entries[("a", None)]
+    again.close()
+    data = bytearray(again.pack.read_bytes())
+    data[offset + length // 2] ^= 0xFF
+    again.pack.write_bytes(bytes(data))
+    third = cache.ResultCache(tmp_path)
+    assert third.get(("a", None)) is None  # damaged: read from the raw file again
+    assert third.get(("b", None))[1].title == "b" * 50
+
+
+def test_the_pack_is_compacted_when_most_of_it_is_no_longer_used(tmp_path: Path):
+    results = cache.ResultCache(tmp_path)
+    for i in range(40):
+        doc = Document(f"{i}.txt", f"{i}.txt", "", "txt", message="长" * 20000)
+        results.put((str(i), None), (doc, Location(None, None), []))
+    results.save()
+    big = results.pack.stat().st_size
+    again = cache.ResultCache(tmp_path)
+    again.keep(("3", None))
+    again.save()
+    assert again.pack.stat().st_size < big / 10
+    third = cache.ResultCache(tmp_path)
+    assert list(third.entries) == [("3", None)]
+    assert third.get(("3", None))[0].message == "长" * 20000
 
 
 def test_a_stopped_file_is_not_kept(tmp_path: Path):
@@ -147,3 +188,50 @@ def test_files_spread_over_workers_give_the_same_tables(tmp_path: Path, monkeypa
 
 
 real_pool = build._pool
+
+
+REALTEXT = ROOT / "tests" / "realtext"
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    from pipeline import outputs
+
+    return {name: (outputs.current(out) / name).read_bytes() for name in build.OUTPUTS}
+
+
+def _full_build_of(raw: Path, out: Path, fresh: Path) -> dict[str, bytes]:
+    """What a full table stage writes for `raw` (with `out`'s cached results: only the table stage differs)."""
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(out / cache.FOLDER, fresh / cache.FOLDER)
+    for path in (fresh / cache.FOLDER).glob("table-*.pickle"):
+        path.unlink()
+    build.build(raw, fresh)
+    return _outputs(fresh)
+
+
+def test_real_reports_spliced_after_changes_match_a_full_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from pipeline import corrections
+    from pipeline.corrections import Correction
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    for path in [*sorted((REALTEXT / "r1").glob("*.txt")), *SAMPLES]:
+        shutil.copy(path, raw / path.name)
+    build.build(raw, out)
+    spliced: list[int] = []
+    real = build._spliced
+    monkeypatch.setattr(build, "_spliced", lambda *args: spliced.append(1) or real(*args))
+    extra = sorted((REALTEXT / "r2").glob("*.txt"))
+    first = sorted(raw.glob("*.txt"))[0]
+    changes = [
+        lambda: shutil.copy(extra[0], raw / extra[0].name),
+        lambda: shutil.copy(extra[1], raw / "000_first.txt"),
+        lambda: first.write_text(first.read_text(encoding="utf-8") + "\n全年受理行政复议案件12件。\n", "utf-8"),
+        lambda: (raw / SAMPLES[1].name).unlink(),
+        lambda: corrections.append(raw / "corrections.csv", Correction("长春市", 2022, "review_accepted", "set", 7)),
+    ]
+    for step, change in enumerate(changes):
+        change()
+        build.build(raw, out)
+        assert len(spliced) == step + 1
+        assert _outputs(out) == _full_build_of(raw, out, tmp_path / "fresh"), step
