@@ -1687,7 +1687,9 @@ def _period(mention: Mention, indicator: cat.Indicator, year: int, start_known: 
     if indicator.unit != "%" and not start_known and _open_total(before):
         return PERIOD_CUMULATIVE
     to_now = _last(_g().to_now_span, before)
-    if to_now and not _names_year_after(before, to_now.end(), year):
+    since = to_now and _g().since_this_year.search(before[: to_now.end()])
+    this_year = since and (since.group(1) is None or int(since.group(1)) >= year)  # '今年1月至今…'
+    if to_now and not this_year and not _names_year_after(before, to_now.end(), year):
         return PERIOD_CUMULATIVE  # '从2017年10月到现在,…累计调处…39984件': up to the time of writing
     several = _last(_g().multi_year_rate, before) if indicator.unit == "%" else None
     if several and not _names_year_after(before, several.end(), year):
