@@ -434,7 +434,7 @@ def _ignored_lines(lines: Sequence[_Line]) -> set[int]:
     other stories ("相关新闻") and everything after it."""
     footer = _any_of((*_rules().footer_markers, "http"))  # one scan of a line, not one per marker
     ignored = {line.index for line in lines if _is_addressee(line.text) or footer.search(line.text)}
-    related = next((line.index for line in lines if line.text.strip() in _rules().related_markers), None)
+    related = next((line.index for line in lines if line.text.strip(RELATED_TRIM) in _rules().related_markers), None)
     return ignored | ({line.index for line in lines if line.index >= related} if related is not None else set())
 
 
@@ -546,6 +546,7 @@ def _joined(text: str, mention: Mention, ends: set[int]) -> bool:
 
 
 PROVINCE_SELF_WORD = "省"  # 全省 / 我省
+RELATED_TRIM = " \t:：>》【】[]"  # "相关新闻:", "【相关新闻】" stand for the marker too
 MIN_NAMED_TIMES = 2  # a county named this often, with its bodies quoted, is a regional paper's subject
 MIN_PLACES_WITHIN_PAPER = 2  # places of a province's paper's own province named in its story
 
