@@ -122,9 +122,11 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
         if any(low <= start < high for low, high in plans):
             continue
         row = tables.get(start)
-        before_reading = copy(topics)
-        found = _table_row_facts(row, scope, topics) if row else _sentence_facts(sentence, start, scope, topics)
-        if not row:
+        if row:
+            found = _table_row_facts(row, scope, topics)
+        else:
+            before_reading = copy(topics)  # the outcome sum is read as the sentence itself was
+            found = _sentence_facts(sentence, start, scope, topics)
             found += _outcome_sum_facts(sentence, start, scope, before_reading, found)
             found = _in_running_period(found, sentence, topics)
         if not in_table:
@@ -699,7 +701,7 @@ def _outcome_sum_facts(sentence: str, offset: int, scope: _Scope, topics: _Topic
             end=start + len(evidence),
             note="+".join(q.text for q in quantities),
             signals=(*f.signals, "outcome_sum"),
-        )  # fmt: skip
+        )
         for f in summed
         if (f.indicator, f.year, f.period) not in known
     ]
@@ -1329,18 +1331,14 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
         return None
     if indicator.unit != "%" and _g().per_period_average.search(mention.clause):
         return None  # '每个月平均调解成功…1500余件': an average per period, not the year's count
-    if (
-        not (indicator.unit == "%" or indicator.stock)
-        and _covers_too_little(mention.before)
-        and not (_earlier_year_of_its_own(mention, year, scope))
-    ):
+    own_year = _earlier_year_of_its_own(mention, year, scope)
+    if not (indicator.unit == "%" or indicator.stock or own_year) and _covers_too_little(mention.before):
         # '1-6月受理96件', '上半年…', '截至9月底…': a count of a small part of the year is not the year's
         return None
     since_start = _since_start_of_year(mention.before, year, scope) or _to_now(mention.before, year, scope)
     if since_start is not None and scope.published:
         return _read_since_start_of_year(mention, indicator, year, scope)
     period = _period(mention, indicator, year)
-    own_year = _earlier_year_of_its_own(mention, year, scope)
     qualifier = q.qualifier if own_year else _partial_year_qualifier(mention, indicator, year, q.qualifier)
     signals = _signals(mention, scope, year, qualifier)
     if _cue_position(indicator, mention.clause + mention.right_noun) is None or _sent_up(mention.clause, scope):

@@ -66,7 +66,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
@@ -1225,20 +1225,12 @@ def _dates(line: str) -> list[_Date]:
     """Dates written in a line, in order; damaged ones keep what is readable."""
     spans: list[tuple[int, _Date]] = []
     taken: list[range] = []
-    for pattern in (FULL_DATE_RE, COMPACT_DATE_RE, MONTH_DATE_RE):
+    for pattern, read in _DATE_READERS:
         for match in pattern.finditer(line):
             if any(match.start() in span for span in taken):
                 continue
             taken.append(range(match.start(), match.end()))
-            day = match.group(3) if pattern.groups >= 3 else None
-            spans.append((match.start(), _date(match.group(1), match.group(2), day)))
-    for match in DAY_FIRST_DATE_RE.finditer(line):
-        if not any(match.start() in span for span in taken):
-            taken.append(range(match.start(), match.end()))
-            spans.append((match.start(), _date(match.group(3), match.group(2), match.group(1))))
-    for match in ISSUE_DATE_RE.finditer(line):
-        if not any(match.start() in span for span in taken):
-            spans.append((match.start(), _Date(int(match.group(1)), None, "")))
+            spans.append((match.start(), read(match)))
     return [found for _, found in sorted(spans, key=lambda item: item[0])]
 
 
@@ -1252,6 +1244,16 @@ def _date(year: str, month: str, day: str | None) -> _Date:
         return _Date(y, m, date(y, m, int(day)).isoformat())
     except ValueError:
         return _Date(y, m, "")
+
+
+# each way a date is written, first to last, and how to read it (a span taken by one is not read again)
+_DATE_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Date]], ...] = (
+    (FULL_DATE_RE, lambda m: _date(m.group(1), m.group(2), m.group(3))),
+    (COMPACT_DATE_RE, lambda m: _date(m.group(1), m.group(2), m.group(3))),
+    (MONTH_DATE_RE, lambda m: _date(m.group(1), m.group(2), None)),
+    (DAY_FIRST_DATE_RE, lambda m: _date(m.group(3), m.group(2), m.group(1))),
+    (ISSUE_DATE_RE, lambda m: _Date(int(m.group(1)), None, "")),
+)
 
 
 def _published(head: Sequence[_Line], tail: Sequence[_Line]) -> str:
