@@ -19,7 +19,16 @@ from functools import lru_cache
 
 from pipeline import catalogue as cat
 from pipeline.model import PERIOD_CUMULATIVE, PERIOD_YEAR, Fact, Place
-from pipeline.numbers import AT_LEAST, AT_MOST, EXACT, Quantity, arabic_years, find_quantities, parse_numeral
+from pipeline.numbers import (
+    AT_LEAST,
+    AT_MOST,
+    EXACT,
+    Quantity,
+    arabic_years,
+    find_quantities,
+    parse_numeral,
+    rounding_step,
+)
 from pipeline.regions import short_name, to_simplified
 
 SENTENCE_END = re.compile(r"[。!?;\n]")
@@ -29,7 +38,6 @@ PLAN_TITLE_LINES = 6  # lines at the top of a text where a plan's title may stan
 TITLE_MAX_CHARS = 80
 NEWLINE = "\n"
 MIN_OUTCOME_KINDS = 2  # correction outcomes counted one by one before their sum is the corrections' count
-ROUNDED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:|;|。")  # ; and 。 inside a sentence joined to its 其中 sentence
 YEAR = r"(?:19|20)\d{2}"
 NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
@@ -38,6 +46,8 @@ SCOPE_SIGNALS = ("whole_scope", "government_body")
 APPROX_SHARE = 0.05  # an exact figure within 5 % of an approximate one is the same figure
 REPORTING_MONTHS = 3  # annual reports on a year appear by the end of March of the next
 MIN_LABEL_RUN = 3  # a one-row table one cell per line has at least this many column labels
+TITLE_SEARCH_LINES = 12  # a title stands within the first lines, after a page's metadata rows
+MIN_PAIRS = 2  # a list of label and value lines has at least this many pairs
 CLAUSE_END_RE = re.compile(r"[,;:。]")  # a line with clause punctuation is prose, not a table cell
 TABLE_SEPARATOR = re.compile(r" \| ")
 BARE_NUMBER_RE = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
@@ -100,6 +110,7 @@ def extract_facts(
         _wider_words(place),
         *_wider_and_own_names(place),
         _published(published),
+        place.name[-1:] if place else "",
     )
     return _text_facts(text, scope)
 
@@ -111,7 +122,7 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     simplified = arabic_years(to_simplified(text))  # and '二〇二三年' as '2023年', also one for one
     plans = _plan_sections(simplified, scope.year)
     cell_rows, cells = _cell_per_line_tables(simplified, scope.year)
-    side_rows, side_cells = _label_run_tables(simplified, scope.year)
+    side_rows, side_cells = _label_run_tables(simplified, scope.year, cells)
     cells |= side_cells
     tables = _year_tables(simplified, scope.year) | cell_rows | side_rows
     topics = _Topics(document=_title_topic(simplified))
@@ -134,13 +145,13 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
         if sentence != text[start : start + len(sentence)]:
             found = [replace(f, evidence=text[f.start : f.end]) for f in found]
         facts.extend(found)
-    facts = _without_government_own(_without_weaker_heading_readings(facts))
+    facts = _without_rounded_repeats(_without_weaker_heading_readings(facts))
+    facts = _without_government_own(facts)
     facts = _without_weaker_cue_after_readings(facts)
-    facts = _without_rounded_repeats(facts)
     facts = _without_title_repeats(facts, simplified)
     if scope.year and _is_plan_document(simplified):
         facts = [f for f in facts if f.year is not None and f.year < scope.year]  # a plan's targets; its recaps stay
-    if _g().department_disclosure_title.match(_first_line(simplified)):
+    if _is_department_disclosure(simplified):
         # '天津市司法局…政府信息公开工作年度报告': the bureau's own requests and cases, not the place's
         facts = [f for f in facts if "whole_scope" in f.signals]
     if scope.year and _is_part_year_title(simplified, scope.year):
@@ -164,15 +175,7 @@ def _rounds(rounded: Fact, full: Fact) -> bool:
 
 
 def _rounding_step(fact: Fact) -> float:
-    """How much one unit of the last written digit is worth: 100 for '6.93万户' (value 69300), 1 for '69318'."""
-    digits = ROUNDED_NUMBER_RE.search(fact.note)
-    if digits is None:
-        return 1.0
-    written = float(digits.group(0).replace(",", ""))
-    if written <= 0:
-        return 1.0
-    decimals = len(digits.group(1) or "")
-    return max(1.0, round(fact.value / written) * 10.0**-decimals)
+    return rounding_step(fact.value, fact.note)
 
 
 def _without_weaker_cue_after_readings(facts: list[Fact]) -> list[Fact]:
@@ -254,6 +257,16 @@ def _first_line(text: str) -> str:
     return next((line for line in text.splitlines() if line.strip()), "")
 
 
+def _is_department_disclosure(text: str) -> bool:
+    """A department's own disclosure report by its title: the first line that is no page's metadata row
+    ('索引号: | …'), alone or with the next line when the title is wrapped ('东湖区行政服务中心管委会2020年' /
+    '政府信息公开工作年度报告')."""
+    lines = [line.strip(" |") for line in text.splitlines()[:TITLE_SEARCH_LINES]]
+    lines = [line for line in lines if line and "|" not in line]
+    candidates = lines[:1] + ["".join(lines[:2])] if lines else []
+    return any(_g().department_disclosure_title.match(title) for title in candidates)
+
+
 def _title_topic(text: str) -> str:
     """The one subject a document's title names ("…2024年度行政复议工作情况通报"), else ""."""
     title = _first_line(text)
@@ -287,6 +300,7 @@ class _Scope:
     wider_names: re.Pattern[str] | None = None  # the places above it, by name ("江苏省", "江苏")
     own_names: re.Pattern[str] | None = None  # its own names ("昆山市", "昆山")
     published: tuple[int, int] | None = None  # (year, month) the document was published
+    own_suffix: str = ""  # the last character of its name: 市 of 北京市
 
 
 def _wider_words(place: Place | None) -> tuple[str, ...]:
@@ -428,10 +442,11 @@ def _cell_per_line_tables(text: str, year: int | None = None) -> tuple[dict[int,
     return rows, cells
 
 
-def _label_run_tables(text: str, year: int | None) -> tuple[dict[int, _TableRow], set[int]]:
+def _label_run_tables(text: str, year: int | None, taken: set[int]) -> tuple[dict[int, _TableRow], set[int]]:
     """A one-row table copied one cell per line: N column labels ("新收案件", "办结案件", "纠错率" …), then the N
     values in the same order (no year header: the report's year). Each label is read with its value; the
-    evidence is the whole table. Also returns the offsets of its lines."""
+    evidence is the whole table. Lines of tables read already (`taken`) are skipped. Also returns the offsets
+    of its lines."""
     if not year:
         return {}, set()
     lines = _lines_with_offsets(text)
@@ -439,9 +454,22 @@ def _label_run_tables(text: str, year: int | None) -> tuple[dict[int, _TableRow]
     cells: set[int] = set()
     i = 0
     while i < len(lines):
+        if lines[i][0] in taken:
+            i += 1
+            continue
+        pairs = _label_value_pairs(lines, i)
+        if pairs >= MIN_PAIRS:
+            # '一、本年新收政府信息公开申请数量' / '96' / '二、上年结转…' / '18': each label line with its value line
+            labels_values = [(lines[i + 2 * k][1], lines[i + 2 * k + 1][1]) for k in range(pairs)]
+            last = lines[i + 2 * pairs - 1]
+            sentences = tuple(_label_value_sentence(year, label, value) for label, value in labels_values)
+            rows[lines[i][0]] = _TableRow(lines[i][0], text[lines[i][0] : last[0] + len(last[1])], sentences)
+            cells.update(offset for offset, _ in lines[i : i + 2 * pairs])
+            i += 2 * pairs
+            continue
         width = _label_run(lines, i)
         if width < MIN_LABEL_RUN or i + 2 * width > len(lines):
-            i += max(width, 1)
+            i += 1  # the last label of a short run may open a list of label and value lines
             continue
         values = [body for _, body in lines[i + width : i + 2 * width]]
         if not all(_is_value_cell(v) for v in values) or (
@@ -458,6 +486,19 @@ def _label_run_tables(text: str, year: int | None) -> tuple[dict[int, _TableRow]
         cells.update(offset for offset, _ in lines[i : i + 2 * width])
         i += 2 * width
     return rows, cells
+
+
+def _label_value_pairs(lines: list[tuple[int, str]], i: int) -> int:
+    """How many (label line, value line) pairs stand in a row from line i."""
+    j = i
+    while (
+        j + 1 < len(lines)
+        and _is_label_cell(lines[j][1])
+        and not CLAUSE_END_RE.search(lines[j][1])
+        and _is_value_cell(lines[j + 1][1])
+    ):
+        j += 2
+    return (j - i) // 2
 
 
 def _label_run(lines: list[tuple[int, str]], i: int) -> int:
@@ -1022,12 +1063,15 @@ def _inherits_exclusion(mentions: list[Mention], scope: _Scope, part_in_force: b
     so is one carried across a semicolon. Returns (the carried figures, whether a part is in force at the end)."""
     carried: set[int] = set()
     carrying = part_in_force or (bool(mentions) and _lead_names_part(mentions[0]))
+    aside = False  # the part in force was named as a 其中 aside of the figure before it
     for i, mention in enumerate(mentions):
         if carrying and not _g().scope_reset.search(mention.window):
             carried.add(i)
             continue
         carrying = _starts_exclusion(mention, scope)
-    return carried, carrying
+        aside = carrying and bool(_g().part_start.match(_own_clause(mention.window)))
+    # '…收到申请1512件,其中市本级588件;依法受理1396件': an aside's part ends with its sentence
+    return carried, carrying and not aside
 
 
 def _exclusion_at_end(mentions: list[Mention], scope: _Scope, part_in_force: bool) -> bool:
@@ -1458,8 +1502,17 @@ def _restated_heading_figure(fact: Fact, text: str) -> bool:
 def _without_government_own(facts: list[Fact]) -> list[Fact]:
     """Where a document gives an indicator for the whole jurisdiction ('全市各级行政机关共收到申请2146件'), its
     figures of the government itself ('市政府共收到…263件,比上年的198件') are parts, not the place's."""
-    whole = {_family(f.indicator) for f in facts if "whole_scope" in f.signals}
-    return [f for f in facts if not ("government_body" in f.signals and _family(f.indicator) in whole)]
+    # ('全县法律顾问…累计…提供法律援助62件' is a running total of one service, no whole year's figure)
+    whole = {_family(f.indicator) for f in facts if "whole_scope" in f.signals and f.period == PERIOD_YEAR}
+    # a table with no scope of its own gives way too: in '…人民政府办公室…政府信息公开工作年度报告' the table is
+    # the office's own, and '全市各级行政机关共收到…申请1208件' the place's
+    stated = {(f.indicator, f.year) for f in facts if "whole_scope" in f.signals and f.period == PERIOD_YEAR}
+    return [
+        f
+        for f in facts
+        if not ("government_body" in f.signals and _family(f.indicator) in whole)
+        and not ("table_cell" in f.signals and "whole_scope" not in f.signals and (f.indicator, f.year) in stated)
+    ]
 
 
 def _family(indicator_id: str) -> str:
@@ -1512,6 +1565,9 @@ def _vetoed(indicator: cat.Indicator, mention: Mention, before: str) -> bool:
     context = mention.clause + mention.right_noun
     if indicator.not_cues and indicator.not_cues.search(context):
         return True
+    inclusion = _g().included_aside.match(mention.after)
+    if inclusion and indicator.not_cues and indicator.not_cues.search(inclusion.group(0)):
+        return True  # '办理政府信息公开申请114件(含2019年结转18件)': what it includes rules it out
     if _counts_mixed_kinds(indicator, mention):
         return True
     if indicator.narrow_kind and indicator.narrow_kind.search(context):
@@ -1536,7 +1592,14 @@ def _sent_up(clause: str, scope: _Scope) -> bool:
         return False
     recipient = sent.group(1)
     above = bool(scope.wider_names and scope.wider_names.search(recipient))
-    return above or bool(_g().superior_recipient.search(recipient))
+    return above or bool(_g().superior_recipient.search(recipient)) or _parent_government(recipient, scope)
+
+
+def _parent_government(recipient: str, scope: _Scope) -> bool:
+    """'向市政府报备区政府规范性文件6件' in a district's report: the government of the city above it."""
+    parents = {suffix for word, suffix in _g().parent if word in scope.wider}
+    body = _g().government_body.match(recipient.strip())
+    return bool(body) and body.group(0)[:1] in parents
 
 
 def _counts_mixed_kinds(indicator: cat.Indicator, mention: Mention) -> bool:
@@ -1588,7 +1651,21 @@ def _is_excluded_context(mention: Mention, scope: _Scope) -> bool:
         return True
     if _names_only_a_wider_place(clause, scope):
         return True
+    if _names_lower_government(clause, scope):
+        return True
     return any(word in clause for word in scope.wider)
+
+
+def _names_lower_government(clause: str, scope: _Scope) -> bool:
+    """'区政府负责人出庭应诉率达到52.3%' in a city's report: the governments of the level below, a part."""
+    below = set(_g().below.get(scope.level or "", ())) - {scope.own_suffix}
+    return any(
+        m.group(0)[:1] in below
+        and not _g().recipient.search(clause[: m.start()])
+        and not _g().submitted_by.match(clause[m.end() :])  # '审查各县区政府…报送备案的': those who sent
+        and not _g().included_parts.search(clause[: m.start()])
+        for m in _g().government_body.finditer(clause)
+    )
 
 
 def _counted_places_below(sub_places: re.Pattern[str], mention: Mention) -> bool:
@@ -1601,7 +1678,10 @@ def _counted_places_below(sub_places: re.Pattern[str], mention: Mention) -> bool
 def _names_a_part(parts: re.Pattern[str], clause: str) -> bool:
     """A part of the jurisdiction is named as the subject of the clause; not as those who sent what the place
     reviewed ('审查各县(市)政府和州直部门报送的行政规范性文件46件' is the prefecture's own review)."""
-    return any(not _g().submitted_by.match(clause[m.end() :]) for m in parts.finditer(clause))
+    return any(
+        not _g().submitted_by.match(clause[m.end() :]) and not _g().included_parts.search(clause[: m.start()])
+        for m in parts.finditer(clause)
+    )
 
 
 def _names_only_a_wider_place(clause: str, scope: _Scope) -> bool:

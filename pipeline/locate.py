@@ -99,8 +99,10 @@ TITLE_END_RE = re.compile(
     r"(?:报告|情况|总结|通报|公报|白皮书|工作要点|综述|答复|(?:情况|统计|进展|一览)表"
     r"|(?:总结|情况)(?:和|及|暨)\S{0,12}(?:计划|打算|安排|思路))$"
 )
-# trailing quotes and brackets, and a bracketed remark ("(公示)", "(全文)")
-TITLE_TRAILING_RE = re.compile(r"(?:[\s\"“”《》()()【】]|[((][^()()]{1,6}[))])+$")
+# trailing quotes and brackets, a bracketed remark ("(公示)", "(全文)") and a bracketed date ("(2025-03-26)")
+TITLE_TRAILING_RE = re.compile(
+    r"(?:[\s\"“”《》()()【】]|[((][^()()]{1,6}[))]|[((]\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[))])+$"
+)
 # ingest folds full-width forms (NFKC); a text handed to `locate` directly may still hold them.
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 FULLWIDTH_DIGIT_RE = re.compile("[０-９]")  # normalised text rarely has one: a search is cheaper than translating
@@ -169,6 +171,8 @@ LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
 RULE_LISTS = (
     "self_bodies",
     "newspaper_suffixes",
+    "township_suffixes",
+    "plan_heading_words",
     "footer_markers",
     "related_markers",
     "dateline_prefixes",
@@ -241,9 +245,11 @@ class _Rules:
     """rules/locate.yaml, checked."""
 
     newspaper_suffixes: tuple[str, ...]
+    township_suffixes: tuple[str, ...]
     footer_markers: tuple[str, ...]
     related_markers: tuple[str, ...]
     dateline_re: re.Pattern[str]
+    plan_heading_re: re.Pattern[str]
     joining_characters: tuple[str, ...]
     self_words: tuple[str, ...]
     self_bodies: tuple[str, ...]
@@ -297,11 +303,14 @@ def parse_rules(data: object) -> _Rules:
     words = {key: _word_list(national[key], f"national.{key}") for key in NATIONAL_LISTS}
     prefixes = "|".join(map(re.escape, lists["dateline_prefixes"]))
     endings = "|".join(map(re.escape, lists["dateline_endings"]))
+    plans = "|".join(map(re.escape, lists["plan_heading_words"]))
     return _Rules(
         newspaper_suffixes=lists["newspaper_suffixes"],
+        township_suffixes=lists["township_suffixes"],
         footer_markers=lists["footer_markers"],
         related_markers=lists["related_markers"],
         dateline_re=re.compile(rf"(?:{prefixes})[^,,。()()]{{0,12}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{endings})"),
+        plan_heading_re=re.compile(rf"^\s*[一二三四五六七八九十]+\s*[、.]\s*({YEAR})\s*年(?:度)?\s*(?:{plans})"),
         joining_characters=lists["joining_characters"],
         self_words=lists["self_words"],
         self_bodies=lists["self_bodies"],
@@ -456,6 +465,14 @@ def _not_evidence(text: str, mention: Mention) -> bool:
     return any(match.start() <= at < match.end() for match in rules.dateline_re.finditer(line))
 
 
+def _names_a_township(text: str, mention: Mention) -> bool:
+    """A short name right before a township's level word ("凤凰镇", "朝阳乡"): a township or village of that
+    name, not the county it shortens (凤凰县)."""
+    if any(place.name == mention.surface for place in mention.candidates):
+        return False
+    return regions.to_simplified(text[mention.end : mention.end + 2]).startswith(_rules().township_suffixes)
+
+
 PAPER_NAME_MAX = 8  # characters of a place name before a newspaper suffix
 
 
@@ -560,7 +577,7 @@ def _jurisdiction(
     mentions = _local_forms(text, regions.find_mentions(text))
     mentions = sorted([*mentions, *_paper_mentions(text, mentions)], key=lambda m: m.start)
     ends = {m.end for m in mentions}
-    every = [m for m in mentions if not _joined(text, m, ends)]
+    every = [m for m in mentions if not _joined(text, m, ends) and not _names_a_township(text, m)]
     papers = [m for m in every if _not_evidence(text, m)]
     found = [m for m in every if m not in papers]
     by_line = [lines[bisect_right(starts, m.start) - 1].index for m in found]
@@ -972,6 +989,8 @@ def _year(
     figure = _figure_year(lines, dated.published if dated else None) if stated is None else None
     if figure is not None and (dated is None or not _written_in_body(dated.published, lines)):
         return figure
+    if stated is None and dated is None:
+        return _year_before_plans(lines)
     if stated is None or dated is None:
         return stated.year if stated is not None else (dated.year if dated else None)
     # A year stated in the text is the report's when the dates allow it (a report published in 2022 is on
@@ -986,6 +1005,12 @@ def _year(
         written.search(line.text) and not _is_date_line(line.text) for line in lines
     )
     return stated.year if unwritten else dated.year
+
+
+def _year_before_plans(lines: Sequence[_Line]) -> int | None:
+    """'三、2023年工作打算' heading the plans of a text that dates itself nowhere else: it reports on 2022."""
+    plans = (_rules().plan_heading_re.match(line.text) for line in lines)
+    return next((int(match.group(1)) - 1 for match in plans if match), None)
 
 
 def _written_in_body(year: int, lines: Sequence[_Line]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache, lru_cache
 
 AT_LEAST, APPROX, AT_MOST, EXACT = "at_least", "approx", "at_most", "exact"
@@ -232,7 +233,9 @@ def _value(match: re.Match[str]) -> float | None:
     number = parse_numeral(match.group("num"))
     if number is None:
         return None
-    value = number * _MULTIPLIERS.get(match.group("mult") or "", 1)
+    multiplier = _MULTIPLIERS.get(match.group("mult") or "", 1)
+    # in decimal: 1.12万 is 11200, not the 11200.000000000002 a binary product gives
+    value = float(Decimal(repr(number)) * multiplier) if multiplier != 1 else number
     if match.group("sign"):
         return -value if match.group("unit") in SIGNED_UNITS else None  # "-50件" is no count
     return value
@@ -308,3 +311,17 @@ def _from_bare_magnitude(match: re.Match[str]) -> Quantity:
         match.end(),
         match.group(0)[len(pre) :],
     )
+
+
+ROUNDED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def rounding_step(value: float, written: str) -> float:
+    """How much one unit of the last written digit is worth: 100 for '6.93万户' (value 69300), 1 for '69318'."""
+    digits = ROUNDED_NUMBER_RE.search(written)
+    if digits is None:
+        return 1.0
+    number = float(digits.group(0).replace(",", ""))
+    if number <= 0:
+        return 1.0
+    return max(1.0, round(value / number) * 10.0 ** -len(digits.group(1) or ""))

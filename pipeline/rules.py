@@ -40,6 +40,8 @@ LEVELS_WITH_SCOPE = ("national", "province", "prefecture", "county")
 
 # The grammar patterns the extractor's mechanisms use: a grammar file must define each.
 REQUIRED_PATTERNS = (
+    "included_aside",
+    "included_parts",
     "year",
     "year_span",
     "year_list",
@@ -217,6 +219,7 @@ class PatternEntry(_Strict):
 class ScopeEntry(_Strict):
     wider: dict[str, Phrases]
     parent: dict[str, str] = {}
+    below: dict[str, Phrases] = {}
 
 
 class GrammarFile(_Strict):
@@ -299,6 +302,7 @@ class Grammar:
         self.words = words
         self.wider = {level: tuple(w) for level, w in scope.wider.items()}
         self.parent = tuple(scope.parent.items())
+        self.below = {level: tuple(w) for level, w in scope.below.items()}
         self.table = table
         self.__dict__.update(patterns)
 

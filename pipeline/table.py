@@ -60,6 +60,7 @@ from pipeline.model import (
     Location,
     Place,
 )
+from pipeline.numbers import rounding_step
 
 COLUMNS: tuple[str, ...] = (
     "jurisdiction",
@@ -171,7 +172,8 @@ TEXT_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in {*_INT_COLU
 
 RULE_TEXT = (
     "同一地区、年份、指标有多个不同数值时,依次按以下规则取一个:"
-    "人工校正值优先;该年度本身的报告优先于其他年度报告中顺带提及的数值;"
+    "人工校正值优先;同一数字的取整写法(如“4.37万件”与“43688件”)采用完整写出的数值;"
+    "该年度本身的报告优先于其他年度报告中顺带提及的数值;"
     "发布日期较晚的报告优先(各报告均有发布日期时);人民政府发布的报告优先于法治建设委员会办公室,"
     "再优先于政府部门(各报告均能识别发布机关时);原文报告值优先于推断值,推断值优先于计算值;"
     "确切数值优先于约数、下限或上限;较新年度的报告优先。"
@@ -317,6 +319,8 @@ def resolve(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     A key whose best two distinct values no rule separates keeps no row (all alternatives unchosen).
     """
     ranked = _ranked(frame)
+    if ranked["_rounded"].any():
+        ranked = ranked.sort_values([*KEY, *_CRITERIA, "_v"], kind="stable")
     best = ranked.drop_duplicates(list(KEY), keep="first")
     distinct = ranked.groupby(list(KEY), dropna=False)["_v"].transform("nunique")
     conflicts, undecided = _conflicts(ranked[distinct > 1])
@@ -326,7 +330,7 @@ def resolve(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return _sort(best[list(COLUMNS)]), conflicts
 
 
-_CRITERIA = ("_manual", "_primary", "_published", "_issuer", "_method", "_inexact", "_later")
+_CRITERIA = ("_manual", "_rounded", "_primary", "_published", "_issuer", "_method", "_inexact", "_later")
 _ISSUER_RANK = {key: i for i, key in enumerate(ISSUERS)}
 
 
@@ -346,9 +350,35 @@ def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
         "_later": -doc_year.fillna(0).astype("int64"),
         "_v": frame["value"].round(6),
     }
-    ranked = frame.assign(**ranks)
+    ranked = frame.assign(**ranks, _rounded=0)
     # the value is the last sort key only so that equal rows group together; it never decides (see _conflicts)
-    return ranked.sort_values([*KEY, *_CRITERIA, "_v"], kind="stable")
+    ranked = ranked.sort_values([*KEY, *_CRITERIA, "_v"], kind="stable")
+    return _mark_rounded(ranked)
+
+
+MIN_ROUNDED_DIGITS_VALUE = 100  # a rounded figure keeps three significant digits: value ≥ 100 steps
+
+
+def _mark_rounded(ranked: pd.DataFrame) -> pd.DataFrame:
+    """Sets `_rounded` to 1 on an exact value written rounded ('4.37万件', 43700) where another report of its
+    key writes the same figure in full ('43688件'): one figure, not a conflict, and the full one is kept."""
+    distinct = ranked.groupby(list(KEY), dropna=False)["_v"].transform("nunique")
+    candidates = ranked[distinct > 1]
+    if candidates.empty:
+        return ranked
+    rounded = []
+    for _, group in candidates[candidates["qualifier"] == "exact"].groupby(list(KEY), dropna=False, sort=False):
+        steps = [rounding_step(v, str(n)) for v, n in zip(group["value"], group["note"], strict=True)]
+        for index, value, step in zip(group.index, group["value"], steps, strict=True):
+            # three written digits at least ('4.37万'): '1万' beside 7186 is no rounding of it
+            if 1 < step <= abs(value) / MIN_ROUNDED_DIGITS_VALUE and any(
+                step > other_step and 0 < abs(other - value) <= step / 2
+                for other, other_step in zip(group["value"], steps, strict=True)
+            ):
+                rounded.append(index)
+    if rounded:
+        ranked.loc[rounded, "_rounded"] = 1
+    return ranked
 
 
 def _helper(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -455,6 +485,7 @@ def _year(value: object) -> str:
 
 _REASONS: dict[str, Callable[[Mapping, Mapping], str]] = {
     "_manual": lambda w, o: "人工校正值优先于自动提取的数值",
+    "_rounded": lambda w, o: f"两者是同一个数字:“{o['note']}”是“{w['note']}”取整后的写法,采用完整写出的数值",
     "_primary": lambda w, o: f"出自{_year(w['year'])}年度本身的报告,优先于{_year(o[DOC_YEAR])}年报告中顺带提及的数值",
     "_published": lambda w, o: f"发布日期较晚的报告({w[DOC_PUBLISHED]})优先于较早发布的报告({o[DOC_PUBLISHED]})",
     "_issuer": lambda w, o: f"{ISSUERS[w[DOC_ISSUER]][0]}发布的报告优先于{ISSUERS[o[DOC_ISSUER]][0]}发布的报告",

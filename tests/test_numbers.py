@@ -163,3 +163,10 @@ def test_years_in_chinese_numerals_become_digits_one_for_one(text: str, expected
 
     assert arabic_years(text) == expected
     assert len(arabic_years(text)) == len(text)
+
+
+@pytest.mark.parametrize(("text", "value"), [("1.12万件", 11200), ("0.07万件", 700), ("1.59亿户", 159_000_000)])
+def test_a_decimal_in_wan_or_yi_is_exact(text: str, value: int) -> None:
+    # 1.12 × 10000 in binary floating point is 11200.000000000002: the table would show it so
+    [quantity] = find_quantities(text)
+    assert quantity.value == value

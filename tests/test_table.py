@@ -77,6 +77,29 @@ def test_the_conflict_rule_picks_the_better_row(better, worse, rule_word):
         assert rule_word in conflicts.loc[conflicts["chosen"], "rule"].item()
 
 
+def test_a_figure_written_rounded_in_one_report_gives_way_to_the_same_figure_in_full():
+    full = rows(CITY, 2022, fact(value=43688, note="43688件"), source="a.txt")
+    rounded = rows(CITY, 2022, fact(value=43700, note="4.37万件"), source="b.txt", published="2023-05-01")
+    for order in ((full, rounded), (rounded, full)):
+        indicators, conflicts = resolved(*order)
+        assert indicators["value"].tolist() == [43688.0]
+        assert "取整" in conflicts.loc[conflicts["chosen"], "rule"].item()
+
+
+@pytest.mark.parametrize(
+    ("other", "note"),
+    [
+        (7186, "1万件"),  # one written digit: no rounding of 7186, a different figure
+        (43100, "4.37万件"),  # farther than half a step (50) from 43700
+    ],
+)
+def test_a_coarse_or_distant_figure_is_no_rounding_and_stays_a_conflict(other: float, note: str):
+    first = rows(CITY, 2022, fact(value=other, note=f"{other}件"), source="a.txt")
+    second = rows(CITY, 2022, fact(value=10000 if note == "1万件" else 43700, note=note), source="b.txt")
+    indicators, conflicts = resolved(first, second)
+    assert indicators.empty and not conflicts["chosen"].any()
+
+
 def test_two_reports_of_one_year_are_decided_by_publication_date_first():
     early = rows(CITY, 2022, fact(value=100), source="a.txt", published="2023-02-01")
     late = rows(CITY, 2022, fact(value=90, qualifier="approx"), source="b.txt", published="2023-03-20")
