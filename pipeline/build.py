@@ -406,8 +406,9 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
                     _preload_table_stage()
                 if preload:
                     child.warm()
-                for position, (path, placed) in enumerate(tasks):
-                    yield position, child.process_file(path, placed).processed
+                numbered = ((position, path, placed) for position, (path, placed) in enumerate(tasks))
+                for position, outcome in child.process_files(numbered):
+                    yield position, outcome.processed
             return
         if preload or table_stage:
             yield from _pool(tasks, count, preload=preload, table_stage=table_stage)
@@ -457,13 +458,17 @@ def _pool(
         with child:
             if preload:
                 child.warm()
-            while True:
-                try:
-                    position = pending.get_nowait()
-                except queue.Empty:
-                    return
-                path, placed = tasks[position]
-                finished.put((position, child.process_file(path, placed).processed))
+            for position, outcome in child.process_files(taken()):
+                finished.put((position, outcome.processed))
+
+    def taken() -> Iterator[tuple[int, Path, Placed | None]]:
+        # one generator per thread, all taking from the one queue: a faster worker takes more files
+        while True:
+            try:
+                position = pending.get_nowait()
+            except queue.Empty:
+                return
+            yield position, *tasks[position]
 
     threads = [
         threading.Thread(target=drive, args=(child,), name=f"fazhi-build-{i}", daemon=True)
