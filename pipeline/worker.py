@@ -16,6 +16,7 @@ process but its own child.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -330,6 +331,9 @@ def _serve(conn: Connection, memory: int) -> None:
     """The child's loop: limit its address space, then answer tasks until told to stop."""
     from pipeline import build
 
+    # What the child inherited (the warm stages) lives as long as the child: the collector need never
+    # scan it, nor write to its pages (which copies them from the parent).
+    gc.freeze()
     while True:
         try:
             task = conn.recv()
