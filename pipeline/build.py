@@ -28,6 +28,7 @@ first use, so `python -m pipeline --help` stays quick.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import logging
@@ -398,7 +399,7 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
     if len(tasks) > count:
         warm_words()  # several files per worker: one copy of the word lists, shared by every worker
         warm_readers(path for path, _ in tasks)  # … and of the libraries reading their kinds of file
-    with _ocr_threads(count):
+    with _ocr_threads(count), _heap_frozen():
         if count == 1:
             with worker.Worker(worker.default_budget()) as child:
                 child.start()
@@ -480,6 +481,19 @@ def _pool(
         yield finished.get()
     for thread in threads:
         thread.join()
+
+
+@contextmanager
+def _heap_frozen() -> Iterator[None]:
+    """While the workers run, this process's collector leaves alone what it holds already (the warm
+    stages, the table stage's libraries): only the results coming in are new, and a full collection
+    over everything, again and again as they pile up, held up feeding the workers. Unfrozen after,
+    so nothing stays exempt in a process that lives on (the app's)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager
