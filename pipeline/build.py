@@ -28,6 +28,7 @@ first use, so `python -m pipeline --help` stays quick.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import logging
@@ -398,7 +399,7 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
     if len(tasks) > count:
         warm_words()  # several files per worker: one copy of the word lists, shared by every worker
         warm_readers(path for path, _ in tasks)  # … and of the libraries reading their kinds of file
-    with _ocr_threads(count):
+    with _ocr_threads(count), _heap_frozen():
         if count == 1:
             with worker.Worker(worker.default_budget()) as child:
                 child.start()
@@ -406,8 +407,9 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
                     _preload_table_stage()
                 if preload:
                     child.warm()
-                for position, (path, placed) in enumerate(tasks):
-                    yield position, child.process_file(path, placed).processed
+                numbered = ((position, path, placed) for position, (path, placed) in enumerate(tasks))
+                for position, outcome in child.process_files(numbered):
+                    yield position, outcome.processed
             return
         if preload or table_stage:
             yield from _pool(tasks, count, preload=preload, table_stage=table_stage)
@@ -457,13 +459,17 @@ def _pool(
         with child:
             if preload:
                 child.warm()
-            while True:
-                try:
-                    position = pending.get_nowait()
-                except queue.Empty:
-                    return
-                path, placed = tasks[position]
-                finished.put((position, child.process_file(path, placed).processed))
+            for position, outcome in child.process_files(taken()):
+                finished.put((position, outcome.processed))
+
+    def taken() -> Iterator[tuple[int, Path, Placed | None]]:
+        # one generator per thread, all taking from the one queue: a faster worker takes more files
+        while True:
+            try:
+                position = pending.get_nowait()
+            except queue.Empty:
+                return
+            yield position, *tasks[position]
 
     threads = [
         threading.Thread(target=drive, args=(child,), name=f"fazhi-build-{i}", daemon=True)
@@ -475,6 +481,19 @@ def _pool(
         yield finished.get()
     for thread in threads:
         thread.join()
+
+
+@contextmanager
+def _heap_frozen() -> Iterator[None]:
+    """While the workers run, this process's collector leaves alone what it holds already (the warm
+    stages, the table stage's libraries): only the results coming in are new, and a full collection
+    over everything, again and again as they pile up, held up feeding the workers. Unfrozen after,
+    so nothing stays exempt in a process that lives on (the app's)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from copy import copy
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from pipeline import catalogue as cat
@@ -223,6 +223,12 @@ class _Topics:
         # a heading's subject is the section's, not a sentence's to carry
         self.carried = "" if self.in_heading else _carried_topic(sentence, self.carried)
 
+    def __copy__(self) -> _Topics:
+        # what copy.copy does for a plain dataclass, without its generic protocol (once per sentence)
+        twin = object.__new__(_Topics)
+        twin.__dict__.update(self.__dict__)
+        return twin
+
     def for_topicless(self) -> tuple[str, str]:
         """(subject, the signal naming where it came from) for a sentence naming no subject."""
         if self.carried:
@@ -301,6 +307,8 @@ class _Scope:
     own_names: re.Pattern[str] | None = None  # its own names ("昆山市", "昆山")
     published: tuple[int, int] | None = None  # (year, month) the document was published
     own_suffix: str = ""  # the last character of its name: 市 of 北京市
+    # the exclusion check of each figure already made in this document (see `_is_excluded_context`)
+    excluded: dict[Mention, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 def _wider_words(place: Place | None) -> tuple[str, ...]:
@@ -1637,6 +1645,15 @@ def _is_parenthetical(before: str) -> bool:
 
 
 def _is_excluded_context(mention: Mention, scope: _Scope) -> bool:
+    """Whether the figure's clause speaks of a plan, a part of the place or a wider one: worked out once
+    per figure of a document (it is asked up to three times)."""
+    found = scope.excluded.get(mention)
+    if found is None:
+        found = scope.excluded[mention] = _excluded_context(mention, scope)
+    return found
+
+
+def _excluded_context(mention: Mention, scope: _Scope) -> bool:
     clause = _g().rank.sub("", mention.clause)
     if _is_first(mention) and not _g().part_word.search(clause):
         clause = _g().kinds_of_case.sub("", clause)

@@ -205,39 +205,37 @@ def prefix_qualifier(before: str) -> str:
     return EXACT
 
 
-def _qualifier(match: re.Match[str], before: str) -> str:
-    if match.group("more1") or match.group("more2"):
+def _qualifier(more: bool, suffix: str | None, before: str) -> str:
+    if more:
         return AT_LEAST
-    suffix = match.group("suffix") if "suffix" in match.re.groupindex else None  # not groupdict(): 7 groups
     if suffix:
         return _SUFFIX_QUALIFIERS[suffix]
     return prefix_qualifier(before)
 
 
-def _is_plausible_chinese(match: re.Match[str], text: str) -> bool:
+def _is_plausible_chinese(num: str, mult: str | None, text: str, start: int, end: int) -> bool:
     """Chinese numerals are words too ('一件事', '三是'): accept only count-like uses."""
-    num = match.group("num")
     if num[0].isdigit():
         return True
-    if len(num) + len(match.group("mult") or "") < 2:
+    if len(num) + len(mult or "") < 2:
         return False
-    before = text[match.start() - 1] if match.start() else ""
-    after = text[match.end()] if match.end() < len(text) else ""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
     return not (before and before in "第每这那其逐一") and not (after and after in "事套")
 
 
 SIGNED_UNITS = frozenset({"%", "个百分点", "百分点"})  # only rates and their changes may be negative
 
 
-def _value(match: re.Match[str]) -> float | None:
-    number = parse_numeral(match.group("num"))
+def _value(num: str, mult: str | None, sign: str | None, unit: str) -> float | None:
+    number = parse_numeral(num)
     if number is None:
         return None
-    multiplier = _MULTIPLIERS.get(match.group("mult") or "", 1)
+    multiplier = _MULTIPLIERS.get(mult or "", 1)
     # in decimal: 1.12万 is 11200, not the 11200.000000000002 a binary product gives
     value = float(Decimal(repr(number)) * multiplier) if multiplier != 1 else number
-    if match.group("sign"):
-        return -value if match.group("unit") in SIGNED_UNITS else None  # "-50件" is no count
+    if sign:
+        return -value if unit in SIGNED_UNITS else None  # "-50件" is no count
     return value
 
 
@@ -256,7 +254,7 @@ def _cached_quantities(text: str) -> tuple[Quantity, ...]:
 
 
 def _quantities(text: str) -> list[Quantity]:
-    found = [_from_match(m, text) for m in QUANTITY_RE.finditer(text) if _is_plausible_chinese(m, text)]
+    found = [_from_match(m, text) for m in QUANTITY_RE.finditer(text)]
     found += [_from_percent_words(m, text) for m in PERCENT_WORDS_RE.finditer(text)]
     found += [_from_bare_magnitude(m) for m in BARE_MAGNITUDE_RE.finditer(text) if m.group("unit") != "%"]
     kept = (q for q in found if q is not None and not _in_range_expression(text, q))
@@ -268,20 +266,22 @@ def _in_range_expression(text: str, q: Quantity) -> bool:
 
 
 def _from_match(match: re.Match[str], text: str) -> Quantity | None:
-    if match.group("sign") and _AFTER_FIGURE_RE.search(text[max(0, match.start() - 12) : match.start()]):
+    # the groups read once (a figure is read for every sentence of every report)
+    sign, num, more1, mult, more2, unit, suffix = match.group(*_GROUPS)
+    start, end = match.span()
+    if not _is_plausible_chinese(num, mult, text, start, end):
+        return None
+    if sign and _AFTER_FIGURE_RE.search(text[max(0, start - 12) : start]):
         return None  # "30%-40%", "30%−40%": the end of a range, not a negative figure
-    value = _value(match)
+    value = _value(num, mult, sign, unit)
     if value is None:
         return None
-    before = text[max(0, match.start() - 6) : match.start()]
-    return Quantity(
-        value=value,
-        unit=match.group("unit"),
-        qualifier=_qualifier(match, before),
-        start=match.start(),
-        end=match.end(),
-        text=match.group(0),
-    )
+    before = text[max(0, start - 6) : start]
+    qualifier = _qualifier(bool(more1 or more2), suffix, before)
+    return Quantity(value=value, unit=unit, qualifier=qualifier, start=start, end=end, text=match.group(0))
+
+
+_GROUPS = ("sign", "num", "more1", "mult", "more2", "unit", "suffix")
 
 
 def _from_percent_words(match: re.Match[str], text: str) -> Quantity | None:

@@ -32,11 +32,13 @@ import logging
 import marshal
 import os
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from pipeline import script
@@ -370,16 +372,30 @@ def _jieba_words_key(wanted: set[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def _jieba_dictionary_id() -> str:
+def _jieba() -> ModuleType:
+    """jieba, imported without pkg_resources when nothing has imported that yet: jieba 0.42 tries it only
+    to open its own model files and opens them by path without it, and pkg_resources alone is most of
+    the ~90 ms that importing jieba costs every build (the parent's start, before any worker runs)."""
+    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment] - 'import pkg_resources' raises ImportError
+        try:
+            import jieba
+        finally:
+            if sys.modules.get("pkg_resources", 0) is None:
+                del sys.modules["pkg_resources"]
     import jieba
 
+    return jieba
+
+
+def _jieba_dictionary_id() -> str:
+    jieba = _jieba()
     stat = (Path(jieba.__file__).parent / "dict.txt").stat()
     return f"{TOKENIZER_FORMAT}|{jieba.__version__}|{stat.st_size}|{stat.st_mtime_ns}"
 
 
 def _read_jieba_words(wanted: set[str]) -> dict[str, tuple[int, str]]:
-    import jieba
-
+    jieba = _jieba()
     words = {}
     with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as handle:
         for line in handle:
@@ -574,8 +590,7 @@ TOKENIZER_FORMAT = 1  # of the kept file: jieba's (FREQ, total) after the words 
 def _tokenizer() -> jieba.Tokenizer:
     """A private jieba tokenizer knowing every place name and the catalogue's words; loaded
     from the kept file when there is one for the same words (see `keep_tokenizer_in`)."""
-    import jieba
-
+    jieba = _jieba()
     jieba.setLogLevel(logging.WARNING)
     words = _user_words()
     paths = _kept_paths(f"tokenizer-{_tokenizer_key(words)}.marshal")

@@ -610,6 +610,7 @@ def _vocabulary(file: IndicatorsFile) -> tuple[str, ...]:
 # ---------------------------------------------------------------- the rule set in force
 
 _ACTIVE: contextvars.ContextVar[RuleSet | None] = contextvars.ContextVar("fazhi_rules", default=None)
+ACTIVE = _ACTIVE  # read directly by pipeline.catalogue's accessors (see there)
 
 
 def rules_dir() -> Path:
@@ -620,6 +621,11 @@ def rules_dir() -> Path:
 @cache
 def _load_cached(folder: Path) -> RuleSet:
     return load(folder)
+
+
+def default_rule_set() -> RuleSet:
+    """The rule set of the files in force (no `using`): pipeline/rules/ or FAZHI_RULES_DIR."""
+    return _default()
 
 
 def _default() -> RuleSet:

@@ -237,8 +237,8 @@ def _row(doc: Document, loc: Location, fact: Fact, place: Mapping[str, str], iss
         "evidence_start": fact.start,
         "evidence_end": fact.end,
         "note": fact.note,
-        "confidence": confidence.tier(fact.signals),
-        "signals": confidence.join(fact.signals),
+        "confidence": _tier(fact.signals),
+        "signals": _joined(fact.signals),
         **_UNREVIEWED,
         "period": fact.period,
         DOC_YEAR: loc.year,
@@ -799,8 +799,45 @@ def add_confidence(indicators: pd.DataFrame, conflicts: pd.DataFrame) -> pd.Data
         found += ["outlier"] if key in outliers else []
         signals.append(tuple(found))
     manual = indicators["method"] == "manual"
-    tiers = [confidence.HIGH if m else confidence.tier(s) for s, m in zip(signals, manual, strict=True)]
-    return indicators.assign(signals=[confidence.join(s) for s in signals], confidence=tiers)
+    tiers = [confidence.HIGH if m else _tier(s) for s, m in zip(signals, manual, strict=True)]
+    return indicators.assign(signals=[_joined(s) for s in signals], confidence=tiers)
+
+
+# A table has tens of thousands of values but few distinct sets of signals: each set's tier and text
+# are worked out once per confidence rule set (a set with an unlisted signal is not remembered, so
+# that it is logged every time, as `confidence.score` does).
+_TIERS: dict[tuple[str, ...], str] = {}
+_JOINED: dict[tuple[str, ...], str] = {}
+_REMEMBERED_FOR: list[object] = [None]
+
+
+def _remembered(table: dict[tuple[str, ...], str], signals: tuple[str, ...]) -> str | None:
+    if type(signals) is not tuple:
+        return None  # (a list: not a key)
+    rules = confidence.rules()
+    if _REMEMBERED_FOR[0] is not rules:
+        _TIERS.clear()
+        _JOINED.clear()
+        _REMEMBERED_FOR[0] = rules
+    return table.get(signals)
+
+
+def _tier(signals: tuple[str, ...]) -> str:
+    found = _remembered(_TIERS, signals)
+    if found is None:
+        found = confidence.tier(signals)
+        if type(signals) is tuple and all(s in confidence.rules().weights for s in signals if s):
+            _TIERS[signals] = found
+    return found
+
+
+def _joined(signals: tuple[str, ...]) -> str:
+    found = _remembered(_JOINED, signals)
+    if found is None:
+        found = confidence.join(signals)
+        if type(signals) is tuple:
+            _JOINED[signals] = found
+    return found
 
 
 def _outliers(frame: pd.DataFrame) -> set[tuple]:

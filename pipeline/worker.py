@@ -16,11 +16,14 @@ process but its own child.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
 import threading
 import time
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +41,9 @@ logger = logging.getLogger(__name__)
 DEFAULT_SECONDS = 15.0  # a real report takes well under a second; a build must never stall
 DEFAULT_MEMORY_MB = 1024  # on top of what the worker holds when it starts
 POLL_SECONDS = 0.02
+# Files sent ahead to a child in `process_files`: it starts the next as soon as it has sent a result,
+# instead of waiting for the parent's feeding thread (which may be waiting for the interpreter lock).
+AHEAD = 4
 WARM_SECONDS = 120.0  # loading the stages in a child (about a second; far longer only on a stalled machine)
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 # Held around every fork, and by any thread of this process that imports modules while workers run
@@ -120,6 +126,63 @@ class Worker:
         path = Path(path)
         return self._run(("file", path, placed), display_name(path.name))
 
+    def process_files(
+        self, tasks: Iterable[tuple[Any, Path, Placed | None]], ahead: int = AHEAD
+    ) -> Iterator[tuple[Any, Outcome]]:
+        """(key, outcome) of each (key, path, placed) task, in order, as `process_file` would give
+        them, with up to `ahead` files waiting in the child's pipe. A file's time is counted from when
+        the child could start it (the result before it came back); a stopped file stops only itself:
+        the files queued behind it go to the restarted child. `tasks` is read lazily, so several
+        workers may share one source of tasks."""
+        source = iter(tasks)
+        retry: deque[tuple[Any, Path, Placed | None]] = deque()  # queued behind a stopped file
+        queued: deque[tuple[Any, Path, Placed | None]] = deque()
+        started = time.perf_counter()  # when the head of the queue could start
+        while True:
+            while len(queued) < max(1, ahead):
+                task = retry.popleft() if retry else next(source, None)
+                if task is None:
+                    break
+                if queued and not self._send_ahead(task):
+                    retry.appendleft(task)  # sent again once the file before it is done
+                    break
+                if not queued:
+                    failed = self._send_head(task)
+                    if failed is not None:  # the child could not be started or fed
+                        yield task[0], failed
+                        continue
+                    started = time.perf_counter()
+                queued.append(task)
+            if not queued:
+                return
+            key, path, _ = queued.popleft()
+            outcome = self._outcome(display_name(path.name), started)
+            started = time.perf_counter()
+            if outcome.stopped:
+                retry.extendleft(reversed(queued))
+                queued.clear()
+            yield key, outcome
+
+    def _send_head(self, task: tuple[Any, Path, Placed | None]) -> Outcome | None:
+        """Send the file the child is to start next (starting the child if need be); a failed
+        outcome when it cannot be sent."""
+        path = Path(task[1])
+        try:
+            self._start()
+            self._conn.send(("file", path, task[2]))
+        except (OSError, ValueError) as err:
+            self._stop(kill=True)
+            return self._failed(display_name(path.name), "crashed", time.perf_counter(), reason=type(err).__name__)
+        return None
+
+    def _send_ahead(self, task: tuple[Any, Path, Placed | None]) -> bool:
+        """Queue a file behind the one the child is on; False when it cannot be sent."""
+        try:
+            self._conn.send(("file", Path(task[1]), task[2]))
+        except (OSError, ValueError):
+            return False
+        return True
+
     def process_bytes(self, data: bytes, name: str) -> Outcome:
         """`build.process_bytes(data, name)` in the child, within the budget."""
         return self._run(("bytes", data, name), name)
@@ -170,14 +233,19 @@ class Worker:
 
     def _run(self, task: tuple, source: str) -> Outcome:
         started = time.perf_counter()
-        self._task_seconds = self._seconds(source)
-        self._task_memory = self._memory(source)
         try:
             self._start()
             self._conn.send(task)
         except (OSError, ValueError) as err:  # the child could not be started or fed
             self._stop(kill=True)
             return self._failed(source, "crashed", started, reason=type(err).__name__)
+        return self._outcome(source, started)
+
+    def _outcome(self, source: str, started: float) -> Outcome:
+        """The outcome of the task the child is on, started at `started`: its reply, or the child
+        stopped for running past the budget or dying."""
+        self._task_seconds = self._seconds(source)
+        self._task_memory = self._memory(source)
         stopped, reply = self._wait(started)
         if stopped:
             exitcode = self._stop(kill=stopped != "crashed")
@@ -263,6 +331,9 @@ def _serve(conn: Connection, memory: int) -> None:
     """The child's loop: limit its address space, then answer tasks until told to stop."""
     from pipeline import build
 
+    # What the child inherited (the warm stages) lives as long as the child: the collector need never
+    # scan it, nor write to its pages (which copies them from the parent).
+    gc.freeze()
     while True:
         try:
             task = conn.recv()

@@ -63,6 +63,21 @@ def test_a_worker_goes_on_after_a_stopped_file(tmp_path: Path):
 
 
 @pytest.mark.usefixtures("fake_pipeline")
+def test_files_queued_behind_a_stopped_one_go_to_the_restarted_worker(tmp_path: Path):
+    (tmp_path / "slow.txt").write_text("SLEEP", "utf-8")
+    (tmp_path / "die.txt").write_text("DIE", "utf-8")
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(GOOD, "utf-8")
+    names = ["a.txt", "slow.txt", "b.txt", "die.txt", "c.txt"]
+    with Worker(QUICK) as worker:
+        outcomes = list(worker.process_files(((n, tmp_path / n, None) for n in names), ahead=3))
+    assert [key for key, _ in outcomes] == names
+    stopped = {key: outcome.stopped for key, outcome in outcomes}
+    assert stopped == {"a.txt": "", "slow.txt": "timeout", "b.txt": "", "die.txt": "crashed", "c.txt": ""}
+    assert all(o.processed[2][0].value == 120 for key, o in outcomes if key in ("a.txt", "b.txt", "c.txt"))
+
+
+@pytest.mark.usefixtures("fake_pipeline")
 def test_a_build_with_a_hanging_file_finishes_with_the_others_values(raw: Path, tmp_path: Path, monkeypatch):
     monkeypatch.setenv("FAZHI_FILE_SECONDS", "2")
     (raw / "slow.txt").write_text("SLEEP", "utf-8")

@@ -4,11 +4,16 @@ supplement, traditional characters, sub-place names and place mentions in prose.
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from pipeline import regions
 from pipeline.model import LEVELS
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def codes(places) -> list[str]:
@@ -363,3 +368,18 @@ def test_no_shared_cache_is_used_when_no_build_asks_to_keep_anything(tmp_path, m
         tmp_path / "out" / "tokenizer-0.marshal",
         tmp_path / "shared" / "tokenizer-0.marshal",
     ]
+
+
+def test_jieba_is_imported_without_pkg_resources_and_leaves_it_importable():
+    # a fresh interpreter: the test session may have imported jieba already
+    code = (
+        "import sys\n"
+        "from pipeline import regions\n"
+        "jieba = regions._jieba()\n"
+        "assert 'pkg_resources' not in sys.modules\n"
+        "assert jieba.lcut('全市共受理行政复议案件120件', HMM=False)[:2] == ['全市', '共']\n"
+        "import pkg_resources\n"
+        "assert sys.modules['pkg_resources'] is pkg_resources\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
