@@ -859,9 +859,20 @@ def _inherited_subject(sentence: str, quantities: list[Quantity], topics: _Topic
     if topics.carried and (_g().list_item.match(sentence) or _subjectless(sentence, quantities)):
         return topics.carried, "subject_across_sentence"
     # a subject of its own; one named only in the 其中 sentence joined to it ('…共39件。其中…复议') is not
-    if cat.topic_pattern().search(_first_part(sentence)):
-        return "", ""
-    return topics.for_topicless()
+    named = cat.topic_pattern().findall(_first_part(sentence))
+    if not named:
+        return topics.for_topicless()
+    inherited = topics.for_topicless()
+    head = sentence[: quantities[0].start] if quantities else sentence
+    if inherited[0] and not cat.topic_pattern().search(head) and _same_family(inherited[0], named):
+        return inherited  # '全年审结案件68件,…复议纠错率17.6%' under 行政复议: named after the first figure, the same
+    return "", ""
+
+
+def _same_family(topic: str, others: list[str]) -> bool:
+    """Every topic of `others` names the same family of indicators as `topic` ('复议' and '行政复议')."""
+    families = {i.family for i in cat.catalogue().values() if topic in i.topics}
+    return all(families & {i.family for i in cat.catalogue().values() if other in i.topics} for other in others)
 
 
 def _first_part(sentence: str) -> str:

@@ -79,7 +79,7 @@ QUANTITY_RE = re.compile(
     rf"(?P<sign>[{_MINUS}](?=\d))?"
     rf"(?P<num>{_ARABIC}|{_CN_NUMERAL})"
     r"\s?(?P<more1>余|多)?(?P<mult>万|亿|(?<=\d)千万?)?(?P<more2>余|多)?\s?"
-    rf"(?P<unit>{_UNIT_ALT})"
+    rf"(?P<unit>{_UNIT_ALT})(?!\s?/)"  # "1.78件/万人" is a ratio, no count of 件
     r"(?P<suffix>以上|左右|以内|以下|上下)?"
 )
 # "逾千件", "近万件", "突破百万户": a bare magnitude is a figure only right after a qualifier word.

@@ -170,3 +170,8 @@ def test_a_decimal_in_wan_or_yi_is_exact(text: str, value: int) -> None:
     # 1.12 × 10000 in binary floating point is 11200.000000000002: the table would show it so
     [quantity] = find_quantities(text)
     assert quantity.value == value
+
+
+@pytest.mark.parametrize("text", ["万人成讼率为1.78件/万人", "每年新增2.3户/千人"])
+def test_a_unit_over_another_is_a_ratio_not_a_count(text: str) -> None:
+    assert find_quantities(text) == []
