@@ -98,7 +98,7 @@ class Stages:
     read_document: Callable[[Path], Document]
     read_bytes: Callable[[bytes, str], Document]
     locate: Callable[[Document], Location]
-    sub_place_names: Callable[[Place], list[str]]
+    sub_place_names: Callable[[Place, Sequence[str]], list[str]]
     extract_facts: Callable[..., list[Fact]]
     derive_facts: Callable[[list[Fact], int | None], list[Fact]]
     override: Callable[[Location, str, int | None], Location]
@@ -194,7 +194,7 @@ def _facts(doc: Document, loc: Location, run: Stages) -> tuple[list[Fact], str, 
     """(facts, error message or '', a note for documents.csv or '')."""
     sub_places: list[str] = []
     if loc.place is not None:
-        sub_places, error = _attempt("regions", run.sub_place_names, loc.place)
+        sub_places, error = _attempt("regions", run.sub_place_names, loc.place, loc.named)
         if error:
             return [], error, ""
     # Extraction's work grows with sentence length x figures: it sees only bounded sentences.

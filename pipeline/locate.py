@@ -345,7 +345,27 @@ def locate(doc: Document) -> Location:
     year = _year([line for line in lines if line.index not in ignored], title, head, tail, text)
     original = (doc.text or "").splitlines()
     title_text = "".join(original[i].strip() for i in title.indices) if title is not None else ""
-    return _location(choice, year, title_text, _published(head, tail))
+    return replace(_location(choice, year, title_text, _published(head, tail)), named=_named(text, lines, ignored))
+
+
+def _named(text: str, lines: list[_Line], ignored: set[int]) -> tuple[str, ...]:
+    """Adcodes of the places the text's evidence names unambiguously, in order of first mention (no
+    newspaper's name, dateline, township's name, or footer)."""
+    if not lines:
+        return ()
+    starts = [line.start for line in lines]
+    mentions = regions.find_mentions(text)  # kept from `_jurisdiction`'s reading
+    ends = {m.end for m in mentions}
+    codes = [
+        m.candidates[0].adcode
+        for m in mentions
+        if len(m.candidates) == 1
+        and not _joined(text, m, ends)
+        and not _names_a_township(text, m)
+        and not _not_evidence(text, m)
+        and lines[bisect_right(starts, m.start) - 1].index not in ignored
+    ]
+    return tuple(dict.fromkeys(codes))
 
 
 def override(loc: Location, jurisdiction: str, year: int | None) -> Location:
@@ -637,6 +657,10 @@ def _jurisdiction(
         paper = _paper_place(papers, self_word)
         if paper is not None and (choice.place is None or regions.is_within(choice.place, paper.place)):
             choice = paper
+    if self_word and choice.place is not None and not choice.place.name.endswith(self_word):
+        # "全市 … 除东阿县法律援助中心外,其余七个县(市、区)…": a county named less often than the text names
+        # itself is an example of the place above it that fits the self word
+        choice = _fitting_parent(choice, self_word, named, self_count)
     if (
         self_word == "区"
         and (not (choice.place and choice.place.name.endswith(self_word)) or once)
@@ -726,6 +750,15 @@ def _enclosing(found: list[tuple[Mention, tuple[Place, ...]]], self_word: str, s
     if focus and regions.is_within(top[0][0], best):
         return None
     return _Choice((best,), best.name)
+
+
+def _fitting_parent(choice: _Choice, self_word: str, named: Counter[Place], self_count: int) -> _Choice:
+    """The place above `choice` whose name fits the self word, when the text names itself more often than it
+    names `choice`; `choice` otherwise."""
+    if choice.place is None or named[choice.place] >= self_count:
+        return choice
+    parent = next((a for a in regions.ancestors(choice.place) if a.name.endswith(self_word)), None)
+    return _Choice((parent,), parent.name) if parent is not None else choice
 
 
 def _provincial_paper(

@@ -74,6 +74,7 @@ class Location:
     published: str = ""  # ISO date "YYYY-MM-DD" when found, else ""
     status: str = STATUS_OK
     message: str = ""
+    named: tuple[str, ...] = ()  # adcodes of the places the text names unambiguously (any place, its own too)
 
 
 @dataclass(frozen=True)

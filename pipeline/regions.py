@@ -34,7 +34,7 @@ import os
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -437,12 +437,29 @@ def _reads_as_word(name: str) -> bool:
     )
 
 
-def sub_place_names(place: Place) -> list[str]:
+def sub_place_names(place: Place, named: Sequence[str] = ()) -> list[str]:
     """Full and short names of every place below `place`, for dropping figures quoted for a
     sub-jurisdiction. Short names are left out when shorter than two characters, when they
     read as ordinary words, or when they occur in the place's own names (濮阳县's "濮阳"
-    under 濮阳市)."""
-    return list(_sub_place_names(place))
+    under 濮阳市). With `named` (adcodes of the places a text names), also the names of those
+    that are neither `place`, above it nor below it: a figure given for another place
+    ("博罗县行政机关负责人出庭应诉率达75%" in a text on 番禺区) is not `place`'s either."""
+    return list(_sub_place_names(place)) + _other_place_names(place, named)
+
+
+def _other_place_names(place: Place, named: Sequence[str]) -> list[str]:
+    own = {place.name, short_name(place.name)} - {""}
+    related = {place.adcode, *(a.adcode for a in ancestors(place))}
+    names: list[str] = []
+    for code in named:
+        other = by_adcode(code)
+        if other is None or other.adcode in related or is_within(other, place) or other.level == NATIONAL:
+            continue
+        short = short_name(other.name)
+        for name in (other.name, short):
+            if len(name) >= 2 and not is_common_word(name) and not any(name in o or o in name for o in own):
+                names.append(name)
+    return names
 
 
 @lru_cache(maxsize=256)  # a corpus holds many reports of one place (a province's: thousands of names)
@@ -683,8 +700,18 @@ def find_mentions(text: str) -> list[Mention]:
     """Every place name in `text` that jieba confirms as a whole word, in text order.
 
     A name shared by several places keeps all of them as candidates (see `resolve`).
-    Offsets refer to `text` (traditional characters are converted one for one).
+    Offsets refer to `text` (traditional characters are converted one for one). The last few
+    texts' mentions are kept: `locate` asks twice for the same text.
     """
+    return list(_cached_mentions(text))
+
+
+@lru_cache(maxsize=4)
+def _cached_mentions(text: str) -> tuple[Mention, ...]:
+    return tuple(_find_mentions(text))
+
+
+def _find_mentions(text: str) -> list[Mention]:
     simplified = to_simplified(text)
     names = _mention_names()
     mentions: list[Mention] = []

@@ -71,5 +71,11 @@ def fake_override(loc: Location, jurisdiction: str, year: int | None) -> Locatio
 
 
 FAKES = Stages(
-    fake_read, fake_bytes, fake_locate, lambda place: [], fake_extract, lambda facts, year: facts, fake_override
+    fake_read,
+    fake_bytes,
+    fake_locate,
+    lambda place, named=(): [],
+    fake_extract,
+    lambda facts, year: facts,
+    fake_override,
 )

@@ -383,3 +383,12 @@ def test_jieba_is_imported_without_pkg_resources_and_leaves_it_importable():
     )
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
+
+
+def test_places_a_text_names_beside_its_own_are_never_its_figures():
+    panyu = regions.lookup("番禺区")[0]
+    named = [regions.lookup(n)[0].adcode for n in ("博罗县", "广州市", "番禺区", "广东省")]
+    names = regions.sub_place_names(panyu, named)
+    assert "博罗县" in names and "博罗" in names  # another place: its figures are not 番禺区's
+    assert not {"广州市", "广州", "番禺区", "广东省"} & set(names)  # its own, and the places above it
+    assert regions.sub_place_names(panyu) == regions.sub_place_names(panyu, [])
