@@ -356,7 +356,7 @@ def _jieba_words() -> dict[str, tuple[int, str]]:
         kept = _read_kept(path)
         if isinstance(kept, dict):
             for missing in paths[:at]:
-                _write_kept(missing, kept, "jieba-words-*.marshal")
+                _copy_kept(path, missing, "jieba-words-*.marshal")
             return kept
     words = _read_jieba_words(wanted)
     for path in paths:
@@ -598,7 +598,7 @@ def _tokenizer() -> jieba.Tokenizer:
     for at, path in enumerate(paths):
         if _load_tokenizer(tokenizer, path):
             for missing in paths[:at]:
-                _save_tokenizer(tokenizer, missing)
+                _copy_kept(path, missing, "tokenizer-*.marshal")
             return tokenizer
     tokenizer.initialize()
     for word, freq in words:
@@ -636,12 +636,23 @@ def _read_kept(path: Path) -> object:
         return None
 
 
-def _write_kept(path: Path, data: object, older: str) -> None:
-    """Write `data` to `path` (temp file, then rename) and remove the other files matching `older`."""
+def _copy_kept(source: Path, path: Path, older: str) -> None:
+    """A kept file copied as it is (a build into a new folder copies the user's one: its bytes, not
+    what they hold written out again)."""
+    try:
+        data = source.read_bytes()
+    except OSError:  # gone meanwhile: the next build writes it again
+        return
+    _write_kept(path, data, older, raw=True)
+
+
+def _write_kept(path: Path, data: object, older: str, raw: bool = False) -> None:
+    """Write `data` (marshalled, or the bytes themselves when `raw`) to `path` (temp file, then rename)
+    and remove the other files matching `older`."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(marshal.dumps(data))
+        temp.write_bytes(data if raw else marshal.dumps(data))
         os.replace(temp, path)
         for old in path.parent.glob(older):
             if old != path:
