@@ -543,13 +543,13 @@ def warm() -> None:
 def warm_words() -> None:
     """Load the place-name tokenizer (jieba's dictionary with the gazetteer's and the catalogue's
     words: most of a worker's start) in this process, so workers forked from it share it instead
-    of each loading its own; and the Chinese-numeral reader. Only worth it when a worker gets more
-    than one file."""
-    from pipeline.numbers import parse_numeral
+    of each loading its own. Only worth it when a worker gets more than one file. The reader of
+    numbers spelt in Chinese (cn2an, ~0.1 s to import) is not loaded here: about one report in
+    thirty needs it, and a worker imports it on its first (this process would, before any worker
+    starts, for every build)."""
     from pipeline.regions import warm_up
 
     warm_up()
-    parse_numeral("十二")
 
 
 def warm_readers(paths: Iterable[Path]) -> None:

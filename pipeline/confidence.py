@@ -18,7 +18,7 @@ import logging
 import re
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -161,7 +161,15 @@ def _number(path: Path, entry: str, key: str, value: object) -> float:
 def assess(facts: Iterable[Fact], loc: Location, doc: Document) -> list[Fact]:
     """`facts` with the signals of their document, location and method added to extract's."""
     shared = document_signals(loc, doc)
-    return [replace(f, signals=_unique((*f.signals, *shared, *_method(f)))) for f in facts]
+    return [_with_signals(f, _unique((*f.signals, *shared, *_method(f)))) for f in facts]
+
+
+def _with_signals(fact: Fact, signals: tuple[str, ...]) -> Fact:
+    """`replace(fact, signals=signals)` without dataclasses.replace's generic work (done for every value
+    of every report): a Fact has no __post_init__, so a copy of its fields is the same object."""
+    twin = object.__new__(type(fact))
+    twin.__dict__.update(fact.__dict__, signals=signals)
+    return twin
 
 
 def document_signals(loc: Location, doc: Document) -> tuple[str, ...]:

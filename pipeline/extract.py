@@ -338,7 +338,7 @@ def _wider_and_own_names(place: Place | None) -> tuple[re.Pattern[str] | None, r
     return _name_pattern(wider), _name_pattern(own)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)  # a few per place: its own names, the wider ones its siblings share, those below it
 def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     names = tuple(n for n in names if len(n) >= 2)
     if not names:
@@ -759,6 +759,8 @@ def _outcome_sum_facts(sentence: str, offset: int, scope: _Scope, topics: _Topic
 def _outcome_items(sentence: str) -> list[tuple[int, Quantity]]:
     """(where the outcome word starts, its count) for each correction outcome standing right before its own count,
     when two or more different outcomes are counted in the same unit; [] otherwise."""
+    if not _g().correction_outcome.search(sentence):
+        return []  # (most sentences: no outcome named, so none counted either; see the last check)
     items: list[tuple[int, Quantity]] = []
     kinds: set[str] = set()
     previous_end = 0

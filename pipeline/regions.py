@@ -356,7 +356,7 @@ def _jieba_words() -> dict[str, tuple[int, str]]:
         kept = _read_kept(path)
         if isinstance(kept, dict):
             for missing in paths[:at]:
-                _write_kept(missing, kept, "jieba-words-*.marshal")
+                _copy_kept(path, missing, "jieba-words-*.marshal")
             return kept
     words = _read_jieba_words(wanted)
     for path in paths:
@@ -615,7 +615,7 @@ def _tokenizer() -> jieba.Tokenizer:
     for at, path in enumerate(paths):
         if _load_tokenizer(tokenizer, path):
             for missing in paths[:at]:
-                _save_tokenizer(tokenizer, missing)
+                _copy_kept(path, missing, "tokenizer-*.marshal")
             return tokenizer
     tokenizer.initialize()
     for word, freq in words:
@@ -653,16 +653,48 @@ def _read_kept(path: Path) -> object:
         return None
 
 
-def _write_kept(path: Path, data: object, older: str) -> None:
-    """Write `data` to `path` (temp file, then rename) and remove the other files matching `older`."""
+SHARED_KEPT = 4  # versions of each kept file in this user's cache
+
+
+def _older_kept(path: Path, older: str) -> list[Path]:
+    """The files matching `older` beside `path` to remove now that `path` is written: every other one
+    in a build's folder; in this user's cache all but the SHARED_KEPT - 1 newest, since builds with
+    other words (another checkout, an editor's draft rules, tests' small rule sets) share it, and
+    keeping only the last would make each of them build its tokenizer again (~0.5 s) after another."""
+    others = [old for old in path.parent.glob(older) if old != path]
+    shared = shared_cache()
+    if shared is None or path.parent != shared:
+        return others
+
+    def newest_first(old: Path) -> float:
+        try:
+            return -old.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    return sorted(others, key=newest_first)[SHARED_KEPT - 1 :]
+
+
+def _copy_kept(source: Path, path: Path, older: str) -> None:
+    """A kept file copied as it is (a build into a new folder copies the user's one: its bytes, not
+    what they hold written out again)."""
+    try:
+        data = source.read_bytes()
+    except OSError:  # gone meanwhile: the next build writes it again
+        return
+    _write_kept(path, data, older, raw=True)
+
+
+def _write_kept(path: Path, data: object, older: str, raw: bool = False) -> None:
+    """Write `data` (marshalled, or the bytes themselves when `raw`) to `path` (temp file, then rename)
+    and remove the other files matching `older` (in this user's cache, all but the newest few)."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(marshal.dumps(data))
+        temp.write_bytes(data if raw else marshal.dumps(data))
         os.replace(temp, path)
-        for old in path.parent.glob(older):
-            if old != path:
-                old.unlink(missing_ok=True)
+        for old in _older_kept(path, older):
+            old.unlink(missing_ok=True)
     except OSError:  # a build never fails for want of this file: the next one writes it again
         logger.warning("could not keep %s in %s", path.name, path.parent, exc_info=True)
         with contextlib.suppress(OSError):

@@ -687,13 +687,19 @@ _FRAME_CHECK_COLUMN = {_RANGE_CHECK: "value"}
 
 
 def _in_range(frame: pd.DataFrame) -> pd.Series:
-    entries = catalogue.indicators()
-    low = frame["indicator"].map(lambda i: entries.get(i, {}).get("range", [None, None])[0])
-    high = frame["indicator"].map(lambda i: entries.get(i, {}).get("range", [None, None])[1])
+    # each indicator's bounds looked up in a table (an indicator not in the catalogue, or a missing
+    # bound, has none): a lookup per distinct indicator, not a Python call per row
+    ranges = {i: entry.get("range", [None, None]) for i, entry in catalogue.indicators().items()}
+    low = frame["indicator"].map({i: _bound(r[0]) for i, r in ranges.items()})
+    high = frame["indicator"].map({i: _bound(r[1]) for i, r in ranges.items()})
     value = frame["value"]
     return (value >= low.astype("float64").fillna(-float("inf"))) & (
         value <= high.astype("float64").fillna(float("inf"))
     )
+
+
+def _bound(bound: object) -> float:
+    return float("nan") if bound is None else float(bound)
 
 
 @cache

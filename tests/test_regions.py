@@ -316,6 +316,20 @@ def test_keeping_a_tokenizer_replaces_the_older_one(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tokenizer-b.marshal"]
 
 
+def test_the_users_cache_keeps_the_newest_few_tokenizers(tmp_path, monkeypatch):
+    # builds with other words (another checkout, draft rules) share it: each keeps its own for a while
+    import os
+
+    shared = tmp_path / "shared"
+    monkeypatch.setenv(regions.SHARED_CACHE_ENV, str(shared))
+    for i in range(regions.SHARED_KEPT + 2):
+        regions._write_kept(shared / f"tokenizer-{i}.marshal", ({"甲": i}, i), "tokenizer-*.marshal")
+        os.utime(shared / f"tokenizer-{i}.marshal", (1_000_000 + i, 1_000_000 + i))
+    kept = sorted(p.name for p in shared.iterdir())
+    newest = range(2, regions.SHARED_KEPT + 2)
+    assert kept == [f"tokenizer-{i}.marshal" for i in newest]
+
+
 def test_kept_jieba_words_are_the_ones_read(tmp_path, monkeypatch):
     monkeypatch.setattr(regions, "_tokenizer_folder", tmp_path)
     read = regions._jieba_words.__wrapped__()
