@@ -46,6 +46,7 @@ SCOPE_SIGNALS = ("whole_scope", "government_body")
 APPROX_SHARE = 0.05  # an exact figure within 5 % of an approximate one is the same figure
 REPORTING_MONTHS = 3  # annual reports on a year appear by the end of March of the next
 MIN_LABEL_RUN = 3  # a one-row table one cell per line has at least this many column labels
+BREADCRUMB = ">"  # a site's path to the page: "首页 > 政务公开 > …"
 TITLE_SEARCH_LINES = 12  # a title stands within the first lines, after a page's metadata rows
 MIN_PAIRS = 2  # a list of label and value lines has at least this many pairs
 CLAUSE_END_RE = re.compile(r"[,;:。]")  # a line with clause punctuation is prose, not a table cell
@@ -154,6 +155,11 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     if _is_department_disclosure(simplified):
         # '天津市司法局…政府信息公开工作年度报告': the bureau's own requests and cases, not the place's
         facts = [f for f in facts if "whole_scope" in f.signals]
+    elif _is_township_text(simplified):
+        # '龙形镇人民政府关于2024年…的报告' filed under its county: the town's figures, not the county's
+        facts = [
+            f for f in facts if "whole_scope" in f.signals or (scope.own_names and scope.own_names.search(f.evidence))
+        ]
     if scope.year and _is_part_year_title(simplified, scope.year):
         # A half-year or quarterly summary: its figures of the year are of part of it (earlier years stay).
         facts = [f for f in facts if f.year is not None and f.year < scope.year]
@@ -264,13 +270,27 @@ def _first_line(text: str) -> str:
 
 
 def _is_department_disclosure(text: str) -> bool:
-    """A department's own disclosure report by its title: the first line that is no page's metadata row
-    ('索引号: | …'), alone or with the next line when the title is wrapped ('东湖区行政服务中心管委会2020年' /
+    """A department's own disclosure report by its title."""
+    return any(_g().department_disclosure_title.match(title) for title in _title_candidates(text))
+
+
+def _is_township_text(text: str) -> bool:
+    """A township's own text: its title names a township as the issuer, or it names itself as a township
+    (全镇, 我乡) more often than as a county (全县, 我区)."""
+    if any(_g().township_title.match(title) for title in _title_candidates(text)):
+        return True
+    words = _g().words
+    town = sum(text.count(word) for word in words["township_self_words"])
+    return town > sum(text.count(word) for word in words["county_self_words"])
+
+
+def _title_candidates(text: str) -> list[str]:
+    """The first line that is no page's metadata row ('索引号: | …') nor a site's breadcrumb ('… > 镇街 > …'),
+    alone or with the next line when the title is wrapped ('东湖区行政服务中心管委会2020年' /
     '政府信息公开工作年度报告')."""
     lines = [line.strip(" |") for line in text.splitlines()[:TITLE_SEARCH_LINES]]
-    lines = [line for line in lines if line and "|" not in line]
-    candidates = lines[:1] + ["".join(lines[:2])] if lines else []
-    return any(_g().department_disclosure_title.match(title) for title in candidates)
+    lines = [line for line in lines if line and "|" not in line and BREADCRUMB not in line]
+    return lines[:1] + ["".join(lines[:2])] if lines else []
 
 
 def _title_topic(text: str) -> str:

@@ -40,6 +40,7 @@ LEVELS_WITH_SCOPE = ("national", "province", "prefecture", "county")
 
 # The grammar patterns the extractor's mechanisms use: a grammar file must define each.
 REQUIRED_PATTERNS = (
+    "township_title",
     "included_aside",
     "included_parts",
     "year",
