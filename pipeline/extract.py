@@ -1544,16 +1544,25 @@ def _without_government_own(facts: list[Fact]) -> list[Fact]:
     """Where a document gives an indicator for the whole jurisdiction ('全市各级行政机关共收到申请2146件'), its
     figures of the government itself ('市政府共收到…263件,比上年的198件') are parts, not the place's."""
     # ('全县法律顾问…累计…提供法律援助62件' is a running total of one service, no whole year's figure)
-    whole = {_family(f.indicator) for f in facts if "whole_scope" in f.signals and f.period == PERIOD_YEAR}
+    whole_facts = [f for f in facts if "whole_scope" in f.signals and f.period == PERIOD_YEAR]
+    whole = {_family(f.indicator) for f in whole_facts}
+    whole_years = {(_family(f.indicator), f.year) for f in whole_facts}
     # a table with no scope of its own gives way too: in '…人民政府办公室…政府信息公开工作年度报告' the table is
     # the office's own, and '全市各级行政机关共收到…申请1208件' the place's
     stated = {(f.indicator, f.year) for f in facts if "whole_scope" in f.signals and f.period == PERIOD_YEAR}
     return [
         f
         for f in facts
-        if not ("government_body" in f.signals and _family(f.indicator) in whole)
+        if not ("government_body" in f.signals and _government_part(f, whole, whole_years))
         and not ("table_cell" in f.signals and "whole_scope" not in f.signals and (f.indicator, f.year) in stated)
     ]
+
+
+def _government_part(fact: Fact, whole: set[str], whole_years: set[tuple[str, int | None]]) -> bool:
+    """The government's own figure of a year the document gives the whole place's ('2015年,全区…141件' does not
+    make '2016年,区法律援助中心…163件' a part), or its earlier year beside it ('…比上年的198件')."""
+    family = _family(fact.indicator)
+    return (family, fact.year) in whole_years or ("previous_year" in fact.signals and family in whole)
 
 
 def _family(indicator_id: str) -> str:
