@@ -211,6 +211,7 @@ class _Topics:
     carried: str = ""
     in_heading: bool = False
     part_in_force: bool = False  # the sentence before ended with ';' speaking of a part ('市直部门…;2022年败诉1件')
+    year_in_force: int | None = None  # the year the sentence before, ending with ';', named for its figures
     # the sentence before gave only running totals ('2009年至2012年,全市共收到…1520件。'): a next one taking its
     # subject and naming no time of its own ('撤销、变更、确认违法112件') speaks of the same years
     running_in_force: bool = False
@@ -218,6 +219,7 @@ class _Topics:
     def enter(self, sentence: str, starts_line: bool) -> None:
         if starts_line:
             self.part_in_force = self.running_in_force = False
+            self.year_in_force = None
         label = _g().label_heading.match(sentence)
         self.in_heading = bool(starts_line and not label and _is_heading(sentence))
         if label:
@@ -711,6 +713,8 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics |
         # '…市直部门…:2021年败诉25件;2022年败诉1件': a part stays the subject across a semicolon
         ends_clause = _g().clause_end.search(sentence)
         topics.part_in_force = bool(ends_clause) and _exclusion_at_end(mentions, scope, part_in_force)
+        readings = _in_year_in_force(readings, sentence, scope, topics)
+        topics.year_in_force = _year_at_end(readings, sentence, topics) if ends_clause else None
     evidence = sentence.strip()
     lead = len(sentence) - len(sentence.lstrip())
     facts = [
@@ -733,6 +737,32 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics |
     facts = _without_bounds_beside_exact(facts)
     zeros = [] if part_in_force else _zero_facts(sentence, offset, scope, facts)  # '…;行政诉讼2件,均未败诉'
     return facts + _inferred(facts, sentence) + zeros
+
+
+def _in_year_in_force(
+    readings: list[Reading | None], sentence: str, scope: _Scope, topics: _Topics
+) -> list[Reading | None]:
+    """'2018年县政府共收到申请19件;全县…一审行政诉讼案件12件' in a 2019 item: a sentence after a semicolon naming
+    no time of its own counts in the year the one before it named, not in the report's."""
+    carried = topics.year_in_force
+    if carried is None or carried == scope.year or _names_its_own_time(sentence):
+        return readings
+    return [replace(r, year=carried) if r is not None and r.year == scope.year else r for r in readings]
+
+
+def _year_at_end(readings: list[Reading | None], sentence: str, topics: _Topics) -> int | None:
+    """The year a sentence ending with ';' leaves in force: the one it names for its first figure of a year
+    (not a previous-year aside after it), or the one it inherited when it names none."""
+    if not _names_its_own_time(sentence):
+        return topics.year_in_force
+    first = next((r for r in readings if r is not None and r.period == PERIOD_YEAR), None)
+    return first.year if first is not None and _g().year.search(sentence) else None
+
+
+def _names_its_own_time(sentence: str) -> bool:
+    return bool(
+        _g().year.search(sentence) or _g().this_year_word.search(sentence) or _g().previous_year_time.search(sentence)
+    )
 
 
 def _in_running_period(found: list[Fact], sentence: str, topics: _Topics) -> list[Fact]:
@@ -1423,7 +1453,7 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     since_start = _since_start_of_year(mention.before, year, scope) or _to_now(mention.before, year, scope)
     if since_start is not None and scope.published:
         return _read_since_start_of_year(mention, indicator, year, scope)
-    period = _period(mention, indicator, year)
+    period = _period(mention, indicator, year, report_year=scope.year)
     qualifier = q.qualifier if own_year else _partial_year_qualifier(mention, indicator, year, q.qualifier)
     signals = _signals(mention, scope, year, qualifier)
     if _cue_position(indicator, mention.clause + mention.right_noun) is None or _sent_up(mention.clause, scope):
@@ -1814,7 +1844,9 @@ def _inside_title(text: str, position: int) -> bool:
     return text.count("《", 0, position) > text.count("》", 0, position)
 
 
-def _period(mention: Mention, indicator: cat.Indicator, year: int, start_known: bool = False) -> str:
+def _period(
+    mention: Mention, indicator: cat.Indicator, year: int, start_known: bool = False, report_year: int | None = None
+) -> str:
     if indicator.stock or indicator.needs_subject:
         return PERIOD_YEAR  # a stock, or its growth: "累计达到4.12万户,同比增长6.8%" is the year-end level
     before = mention.before
@@ -1834,8 +1866,10 @@ def _period(mention: Mention, indicator: cat.Indicator, year: int, start_known: 
     recent = _last(_g().recent_years, before) or _last(_g().plan_period, before) or _last(_g().years_of_work, before)
     if recent and not _year_named_after(before, recent.end(), year):
         return PERIOD_CUMULATIVE  # '近3年共办理…19万余件': several years' total (a 分别 list is read apart)
+    # '2015年5月…实施以来,…共受理…3.9万件' in a 2019 text: since a point before the report's year, a running total
+    latest = max(year, report_year or year)
     for match in cat.context().cumulative.finditer(before):
-        if not _is_in_year(before, match, year) and not _year_named_after(before, match.end(), year):
+        if not _is_in_year(before, match, latest) and not _year_named_after(before, match.end(), year):
             return PERIOD_CUMULATIVE
     return PERIOD_YEAR
 
