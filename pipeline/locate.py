@@ -167,6 +167,7 @@ DATE_TIME_STAMP_RE = re.compile(r"^\s*20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:
 PRINT_STAMP_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d{2}")
 HEAD_NATIONAL_LINES = 3
 THAT_YEAR = "当年"
+BOOK_TITLE_RE = re.compile(r"《[^《》]*》")
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?\s*(?:至|—|-|~|到)\s*({YEAR})\s*年")
 LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
 RULE_LISTS = (
@@ -1067,9 +1068,11 @@ class _Stated:
 
 
 def _opening_span(lines: Sequence[_Line]) -> tuple[int, int] | None:
-    """The span of years the first sentence of the text covers ("2014年至2019年"), or None."""
+    """The span of years the first sentence of the text covers ("2014年至2019年"), or None; not a span in a
+    cited title ("《法治政府建设实施纲要(2021—2025年)》" names a plan, not what the text covers)."""
     first = next((line for line in lines if "。" in line.text), None)
-    match = SPAN_RE.search(first.text.split("。", 1)[0]) if first is not None else None
+    sentence = first.text.split("。", 1)[0] if first is not None else ""
+    match = SPAN_RE.search(BOOK_TITLE_RE.sub("", sentence))
     if match is None or int(match.group(1)) >= int(match.group(2)):
         return None
     return int(match.group(1)), int(match.group(2))
