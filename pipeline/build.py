@@ -408,7 +408,7 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
                 if preload:
                     child.warm()
                 numbered = ((position, path, placed) for position, (path, placed) in enumerate(tasks))
-                for position, outcome in child.process_files(numbered):
+                for position, outcome in child.process_files(worker.tasks_of(numbered)):
                     yield position, outcome.processed
             return
         if preload or table_stage:
@@ -439,12 +439,10 @@ def _import_table_stage() -> None:
 def _pool(
     tasks: Sequence[Task], count: int, preload: bool = False, table_stage: bool = False
 ) -> Iterator[tuple[int, Processed]]:
-    """`count` threads, each driving its own worker process, take tasks from one queue; results
+    """`count` threads, each driving its own worker process, take tasks from shared queues (`_taker`); results
     come back to this thread (progress callbacks such as Streamlit's stay on the caller's thread).
     `preload`: each child warms itself first; `table_stage`: the table stage is imported meanwhile."""
-    pending: queue.Queue[int] = queue.Queue()
-    for position in range(len(tasks)):
-        pending.put(position)
+    take = _taker(tasks)
     finished: queue.Queue[tuple[int, Processed]] = queue.Queue()
 
     # Every child is forked here, before the feeding threads start: a fork while another thread
@@ -459,17 +457,8 @@ def _pool(
         with child:
             if preload:
                 child.warm()
-            for position, outcome in child.process_files(taken()):
+            for position, outcome in child.process_files(take):
                 finished.put((position, outcome.processed))
-
-    def taken() -> Iterator[tuple[int, Path, Placed | None]]:
-        # one generator per thread, all taking from the one queue: a faster worker takes more files
-        while True:
-            try:
-                position = pending.get_nowait()
-            except queue.Empty:
-                return
-            yield position, *tasks[position]
 
     threads = [
         threading.Thread(target=drive, args=(child,), name=f"fazhi-build-{i}", daemon=True)
@@ -481,6 +470,28 @@ def _pool(
         yield finished.get()
     for thread in threads:
         thread.join()
+
+
+def _taker(tasks: Sequence[Task]) -> worker.TaskSource:
+    """The task source every worker of a pool takes from (a faster worker takes more files), giving
+    (position, path, placed). A file OCR may read (seconds a page) goes only to a worker with nothing
+    else to do, and before the others: queued behind another file, it could keep the other workers
+    idle at the end. Any other file may also wait behind a worker's current one."""
+    slow: queue.Queue[int] = queue.Queue()
+    quick: queue.Queue[int] = queue.Queue()
+    for position, (path, _) in enumerate(tasks):
+        (slow if ocr.may_read(Path(path).name) else quick).put(position)
+
+    def take(behind: bool) -> tuple[int, Path, Placed | None] | None:
+        for pending in (quick,) if behind else (slow, quick):
+            try:
+                position = pending.get_nowait()
+            except queue.Empty:
+                continue
+            return position, *tasks[position]
+        return None
+
+    return take
 
 
 @contextmanager

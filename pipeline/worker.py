@@ -23,7 +23,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,6 +44,15 @@ POLL_SECONDS = 0.02
 # Files sent ahead to a child in `process_files`: it starts the next as soon as it has sent a result,
 # instead of waiting for the parent's feeding thread (which may be waiting for the interpreter lock).
 AHEAD = 4
+TaskSource = Callable[[bool], "tuple[Any, Path, Placed | None] | None"]  # see Worker.process_files
+
+
+def tasks_of(tasks: Iterable[tuple[Any, Path, Placed | None]]) -> TaskSource:
+    """A task source giving `tasks` in order (one worker: every file may wait behind another)."""
+    source = iter(tasks)
+    return lambda behind: next(source, None)
+
+
 WARM_SECONDS = 120.0  # loading the stages in a child (about a second; far longer only on a stalled machine)
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 # Held around every fork, and by any thread of this process that imports modules while workers run
@@ -126,21 +135,19 @@ class Worker:
         path = Path(path)
         return self._run(("file", path, placed), display_name(path.name))
 
-    def process_files(
-        self, tasks: Iterable[tuple[Any, Path, Placed | None]], ahead: int = AHEAD
-    ) -> Iterator[tuple[Any, Outcome]]:
+    def process_files(self, take: TaskSource, ahead: int = AHEAD) -> Iterator[tuple[Any, Outcome]]:
         """(key, outcome) of each (key, path, placed) task, in order, as `process_file` would give
-        them, with up to `ahead` files waiting in the child's pipe. A file's time is counted from when
-        the child could start it (the result before it came back); a stopped file stops only itself:
-        the files queued behind it go to the restarted child. `tasks` is read lazily, so several
-        workers may share one source of tasks."""
-        source = iter(tasks)
+        them, with up to `ahead` files waiting in the child's pipe. `take(behind)` gives the next task,
+        None when there is none (for now); `behind` says it would wait behind another in this worker,
+        so a pool can keep files that may be slow (OCR) for whichever worker is free. A file's time is
+        counted from when the child could start it (the result before it came back); a stopped file
+        stops only itself: the files queued behind it go to the restarted child."""
         retry: deque[tuple[Any, Path, Placed | None]] = deque()  # queued behind a stopped file
         queued: deque[tuple[Any, Path, Placed | None]] = deque()
         started = time.perf_counter()  # when the head of the queue could start
         while True:
             while len(queued) < max(1, ahead):
-                task = retry.popleft() if retry else next(source, None)
+                task = retry.popleft() if retry else take(bool(queued))
                 if task is None:
                     break
                 if queued and not self._send_ahead(task):

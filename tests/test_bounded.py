@@ -16,7 +16,7 @@ import pytest
 
 from pipeline import api, bounds
 from pipeline.model import Document, Location
-from pipeline.worker import Budget, Worker, process_bytes_bounded, process_file_bounded
+from pipeline.worker import Budget, Worker, process_bytes_bounded, process_file_bounded, tasks_of
 
 GOOD = "PLACE 甲市 110100 prefecture\nYEAR 2022\nFACT review_accepted 120\n"
 QUICK = Budget(seconds=2, memory=300 * 2**20)
@@ -70,7 +70,7 @@ def test_files_queued_behind_a_stopped_one_go_to_the_restarted_worker(tmp_path: 
         (tmp_path / name).write_text(GOOD, "utf-8")
     names = ["a.txt", "slow.txt", "b.txt", "die.txt", "c.txt"]
     with Worker(QUICK) as worker:
-        outcomes = list(worker.process_files(((n, tmp_path / n, None) for n in names), ahead=3))
+        outcomes = list(worker.process_files(tasks_of((n, tmp_path / n, None) for n in names), ahead=3))
     assert [key for key, _ in outcomes] == names
     stopped = {key: outcome.stopped for key, outcome in outcomes}
     assert stopped == {"a.txt": "", "slow.txt": "timeout", "b.txt": "", "die.txt": "crashed", "c.txt": ""}

@@ -235,3 +235,13 @@ def test_real_reports_spliced_after_changes_match_a_full_build(tmp_path: Path, m
         build.build(raw, out)
         assert len(spliced) == step + 1
         assert _outputs(out) == _full_build_of(raw, out, tmp_path / "fresh"), step
+
+
+def test_a_file_ocr_may_read_goes_only_to_a_free_worker_and_first():
+    tasks = [(Path(name), None) for name in ("a.pdf", "b.txt", "c.png", "d.txt")]
+    take = build._taker(tasks)
+    assert take(True)[1].name == "b.txt"  # behind a worker's current file: never a slow one
+    assert take(False)[1].name == "a.pdf"  # a free worker: the slow files first
+    assert take(False)[1].name == "c.png"
+    assert take(True)[1].name == "d.txt"
+    assert take(True) is None and take(False) is None
