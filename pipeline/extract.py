@@ -1730,9 +1730,11 @@ def _excluded_context(mention: Mention, scope: _Scope) -> bool:
     if _is_first(mention) and not _g().part_word.search(clause):
         clause = _g().kinds_of_case.sub("", clause)
     ctx = cat.context()
-    if ctx.plan.search(clause) or _names_a_part(ctx.partial_scope, clause):
+    # the clause's text before an earlier figure in it ('全县20个' before '镇街人民调解组织…'), for what includes parts
+    lead = _clause_lead(mention)
+    if ctx.plan.search(clause) or _names_a_part(ctx.partial_scope, clause, lead):
         return True
-    if scope.sub_places and _names_a_part(scope.sub_places, clause):
+    if scope.sub_places and _names_a_part(scope.sub_places, clause, lead):
         return True
     if scope.sub_places and _counted_places_below(scope.sub_places, mention):
         return True
@@ -1764,13 +1766,21 @@ def _counted_places_below(sub_places: re.Pattern[str], mention: Mention) -> bool
     return _names_a_part(sub_places, CLAUSE_BREAK.split(mention.before)[-1])
 
 
-def _names_a_part(parts: re.Pattern[str], clause: str) -> bool:
+def _names_a_part(parts: re.Pattern[str], clause: str, lead: str = "") -> bool:
     """A part of the jurisdiction is named as the subject of the clause; not as those who sent what the place
-    reviewed ('审查各县(市)政府和州直部门报送的行政规范性文件46件' is the prefecture's own review)."""
+    reviewed ('审查各县(市)政府和州直部门报送的行政规范性文件46件' is the prefecture's own review), nor as all the
+    parts that make up the whole ('全县20个镇街人民调解组织…', with `lead` the clause's text before `clause`)."""
     return any(
-        not _g().submitted_by.match(clause[m.end() :]) and not _g().included_parts.search(clause[: m.start()])
+        not _g().submitted_by.match(clause[m.end() :]) and not _g().included_parts.search(lead + clause[: m.start()])
         for m in parts.finditer(clause)
     )
+
+
+def _clause_lead(mention: Mention) -> str:
+    """The text of the figure's clause before its window, when an earlier figure stands in the same clause."""
+    whole = CLAUSE_BREAK.split(mention.before)[-1]
+    own = CLAUSE_BREAK.split(mention.window)[-1]
+    return whole[: len(whole) - len(own)] if len(whole) > len(own) and whole.endswith(own) else ""
 
 
 def _names_only_a_wider_place(clause: str, scope: _Scope) -> bool:
