@@ -488,21 +488,25 @@ def _mention_names() -> dict[str, tuple[Place, ...]]:
 
 
 PREFECTURE_WORD = "自治州"
+# an autonomous division's ending -> the level word texts write after its short name ("秀山县" for
+# 秀山土家族苗族自治县, "黔东南州", "鄂温克旗")
+AUTONOMOUS_FORMS = {PREFECTURE_WORD: "州", "自治县": "县", "自治旗": "旗"}
 
 
 @cache
 def _prefecture_forms() -> dict[str, tuple[Place, ...]]:
-    """ "黔东南州", "恩施州", "大理州": how texts commonly write an autonomous prefecture, its
-    short name with 州. Derived from the data; a form that is some place's own name or short
-    name is left to that place."""
+    """ "黔东南州", "恩施州", "大理州", "秀山县": how texts commonly write an autonomous prefecture,
+    county or banner, its short name with 州, 县 or 旗. Derived from the data; a form that is some
+    place's own name or short name is left to that place."""
     gazetteer = _gazetteer()
     forms: dict[str, list[Place]] = defaultdict(list)
     for place in all_places():
-        if not place.name.endswith(PREFECTURE_WORD):  # before short_name: 3,000 places, 30 prefectures
+        ending = next((e for e in AUTONOMOUS_FORMS if place.name.endswith(e)), None)
+        if ending is None:  # before short_name: 3,000 places, ~150 autonomous ones
             continue
         stem = short_name(place.name)
         if stem:
-            forms[stem + "州"].append(place)
+            forms[stem + AUTONOMOUS_FORMS[ending]].append(place)
     return {
         form: tuple(found)
         for form, found in forms.items()
