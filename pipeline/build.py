@@ -252,7 +252,7 @@ def _tables(
     places) apply, None for none; `results` the per-file cache of the processed folder, if any."""
     with _rules_pinned():
         placed = _placed(raw)
-        return _made(_processed(entries, placed, progress, results), raw).tables
+        return _made(_in_name_order(_process_all(entries, placed, progress, results)), raw).tables
 
 
 def _placed(raw: Path | None) -> dict[str, Placed]:
@@ -265,16 +265,9 @@ def _placed(raw: Path | None) -> dict[str, Placed]:
     return placed
 
 
-def _processed(
-    entries: Sequence[rawdir.Entry],
-    placed: dict[str, Placed],
-    progress: Progress | None,
-    results: ResultCache | None,
-    keys: Sequence[Key | None] | None = None,
-) -> list[Processed]:
-    # in file-name order, whatever order the workers finished in: the table stage breaks ties between
-    # equal values of two files by order, and a build must not depend on which worker was faster
-    done = _process_all(entries, placed, progress, results, keys)
+def _in_name_order(done: list[Processed]) -> list[Processed]:
+    """In file-name order, whatever order the workers finished in: the table stage breaks ties between
+    equal values of two files by order, and a build must not depend on which worker was faster."""
     return sorted(done, key=lambda r: (r[0].source, r[0].path))
 
 
@@ -767,7 +760,7 @@ def _output_set(
                 logger.info("making the tables in full: %s", err)
             except Exception:  # noqa: BLE001 - never worse than a full build: make them in full instead
                 logger.warning("the incremental table stage failed; making the tables in full", exc_info=True)
-        processed = _processed(entries, placed, progress, results, keys)
+        processed = _in_name_order(_process_all(entries, placed, progress, results, keys))
         return _in_full(_made(processed, raw), entries, idents, processed)
 
 

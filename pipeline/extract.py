@@ -152,10 +152,11 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     facts = _without_title_repeats(facts, simplified)
     if scope.year and _is_plan_document(simplified):
         facts = [f for f in facts if f.year is not None and f.year < scope.year]  # a plan's targets; its recaps stay
-    if _is_department_disclosure(simplified):
+    titles = _title_candidates(simplified) if facts else []
+    if any(_g().department_disclosure_title.match(title) for title in titles):
         # '天津市司法局…政府信息公开工作年度报告': the bureau's own requests and cases, not the place's
         facts = [f for f in facts if "whole_scope" in f.signals]
-    elif _is_township_text(simplified):
+    elif facts and _is_township_text(simplified, titles):
         # '龙形镇人民政府关于2024年…的报告' filed under its county: the town's figures, not the county's
         facts = [
             f for f in facts if "whole_scope" in f.signals or (scope.own_names and scope.own_names.search(f.evidence))
@@ -176,12 +177,8 @@ def _rounds(rounded: Fact, full: Fact) -> bool:
     same_key = (rounded.indicator, rounded.year, rounded.period) == (full.indicator, full.year, full.period)
     if not same_key or rounded.value == full.value or EXACT not in (rounded.qualifier, full.qualifier):
         return False
-    step = _rounding_step(rounded)
-    return step > 1 and step > _rounding_step(full) and abs(full.value - rounded.value) <= step / 2
-
-
-def _rounding_step(fact: Fact) -> float:
-    return rounding_step(fact.value, fact.note)
+    step = rounding_step(rounded.value, rounded.note)
+    return step > 1 and step > rounding_step(full.value, full.note) and abs(full.value - rounded.value) <= step / 2
 
 
 def _without_weaker_cue_after_readings(facts: list[Fact]) -> list[Fact]:
@@ -246,7 +243,7 @@ class _Topics:
 
 def _is_plan_document(text: str) -> bool:
     """A plan ('…实施方案', '关于印发…工作安排的通知'): its title among the first lines, perhaps wrapped over two."""
-    head = [line.strip() for line in text.split(NEWLINE)[:PLAN_TITLE_LINES] if line.strip()]
+    head = [line.strip() for line in text.split(NEWLINE, PLAN_TITLE_LINES)[:PLAN_TITLE_LINES] if line.strip()]
     candidates = head + [first + second for first, second in zip(head, head[1:], strict=False)]
     return any(len(line) <= TITLE_MAX_CHARS and _g().plan_title.match(line) for line in candidates)
 
@@ -271,15 +268,10 @@ def _first_line(text: str) -> str:
     return next((line for line in text.splitlines() if line.strip()), "")
 
 
-def _is_department_disclosure(text: str) -> bool:
-    """A department's own disclosure report by its title."""
-    return any(_g().department_disclosure_title.match(title) for title in _title_candidates(text))
-
-
-def _is_township_text(text: str) -> bool:
+def _is_township_text(text: str, titles: list[str]) -> bool:
     """A township's own text: its title names a township as the issuer, or it names itself as a township
     (全镇, 我乡) more often than as a county (全县, 我区)."""
-    if any(_g().township_title.match(title) for title in _title_candidates(text)):
+    if any(_g().township_title.match(title) for title in titles):
         return True
     words = _g().words
     town = sum(text.count(word) for word in words["township_self_words"])
@@ -290,7 +282,7 @@ def _title_candidates(text: str) -> list[str]:
     """The first line that is no page's metadata row ('索引号: | …') nor a site's breadcrumb ('… > 镇街 > …'),
     alone or with the next line when the title is wrapped ('东湖区行政服务中心管委会2020年' /
     '政府信息公开工作年度报告')."""
-    lines = [line.strip(" |") for line in text.splitlines()[:TITLE_SEARCH_LINES]]
+    lines = [line.strip(" |") for line in text.split(NEWLINE, TITLE_SEARCH_LINES)[:TITLE_SEARCH_LINES]]
     lines = [line for line in lines if line and "|" not in line and BREADCRUMB not in line]
     return lines[:1] + ["".join(lines[:2])] if lines else []
 
@@ -912,9 +904,9 @@ def _inherited_subject(sentence: str, quantities: list[Quantity], topics: _Topic
         return topics.carried, "subject_across_sentence"
     # a subject of its own; one named only in the 其中 sentence joined to it ('…共39件。其中…复议') is not
     named = cat.topic_pattern().findall(_first_part(sentence))
-    if not named:
-        return topics.for_topicless()
     inherited = topics.for_topicless()
+    if not named:
+        return inherited
     head = sentence[: quantities[0].start] if quantities else sentence
     if inherited[0] and not cat.topic_pattern().search(head) and _same_family(inherited[0], named):
         return inherited  # '全年审结案件68件,…复议纠错率17.6%' under 行政复议: named after the first figure, the same
@@ -1579,7 +1571,7 @@ def _without_government_own(facts: list[Fact]) -> list[Fact]:
     whole_years = {(_family(f.indicator), f.year) for f in whole_facts}
     # a table with no scope of its own gives way too: in '…人民政府办公室…政府信息公开工作年度报告' the table is
     # the office's own, and '全市各级行政机关共收到…申请1208件' the place's
-    stated = {(f.indicator, f.year) for f in facts if "whole_scope" in f.signals and f.period == PERIOD_YEAR}
+    stated = {(f.indicator, f.year) for f in whole_facts}
     return [
         f
         for f in facts
@@ -1751,10 +1743,7 @@ def _names_lower_government(clause: str, scope: _Scope) -> bool:
     """'区政府负责人出庭应诉率达到52.3%' in a city's report: the governments of the level below, a part."""
     below = set(_g().below.get(scope.level or "", ())) - {scope.own_suffix}
     return any(
-        m.group(0)[:1] in below
-        and not _g().recipient.search(clause[: m.start()])
-        and not _g().submitted_by.match(clause[m.end() :])  # '审查各县区政府…报送备案的': those who sent
-        and not _g().included_parts.search(clause[: m.start()])
+        m.group(0)[:1] in below and not _g().recipient.search(clause[: m.start()]) and _named_as_part(clause, m)
         for m in _g().government_body.finditer(clause)
     )
 
@@ -1770,9 +1759,14 @@ def _names_a_part(parts: re.Pattern[str], clause: str, lead: str = "") -> bool:
     """A part of the jurisdiction is named as the subject of the clause; not as those who sent what the place
     reviewed ('审查各县(市)政府和州直部门报送的行政规范性文件46件' is the prefecture's own review), nor as all the
     parts that make up the whole ('全县20个镇街人民调解组织…', with `lead` the clause's text before `clause`)."""
-    return any(
-        not _g().submitted_by.match(clause[m.end() :]) and not _g().included_parts.search(lead + clause[: m.start()])
-        for m in parts.finditer(clause)
+    return any(_named_as_part(clause, m, lead) for m in parts.finditer(clause))
+
+
+def _named_as_part(clause: str, part: re.Match[str], lead: str = "") -> bool:
+    """The part matched is the clause's subject: not those who sent what the place reviewed ('…报送备案的'),
+    nor parts named as included in the whole ('全市(含各县(市)区)', '全县各乡镇、…')."""
+    return not _g().submitted_by.match(clause[part.end() :]) and not _g().included_parts.search(
+        lead + clause[: part.start()]
     )
 
 

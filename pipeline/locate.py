@@ -343,31 +343,14 @@ def locate(doc: Document) -> Location:
     head, tail = lines[:HEAD_LINES], lines[-TAIL_LINES:]
     title = _title(head)
     ignored = _ignored_lines(lines)
-    choice = _jurisdiction(text, lines, title, tail, ignored)
+    every, papers, usable = _evidence(text, lines, ignored)
+    choice = _jurisdiction(text, lines, title, tail, (every, papers, usable))
     year = _year([line for line in lines if line.index not in ignored], title, head, tail, text)
     original = (doc.text or "").splitlines()
     title_text = "".join(original[i].strip() for i in title.indices) if title is not None else ""
-    return replace(_location(choice, year, title_text, _published(head, tail)), named=_named(text, lines, ignored))
-
-
-def _named(text: str, lines: list[_Line], ignored: set[int]) -> tuple[str, ...]:
-    """Adcodes of the places the text's evidence names unambiguously, in order of first mention (no
-    newspaper's name, dateline, township's name, or footer)."""
-    if not lines:
-        return ()
-    starts = [line.start for line in lines]
-    mentions = regions.find_mentions(text)  # kept from `_jurisdiction`'s reading
-    ends = {m.end for m in mentions}
-    codes = [
-        m.candidates[0].adcode
-        for m in mentions
-        if len(m.candidates) == 1
-        and not _joined(text, m, ends)
-        and not _names_a_township(text, m)
-        and not _not_evidence(text, m)
-        and lines[bisect_right(starts, m.start) - 1].index not in ignored
-    ]
-    return tuple(dict.fromkeys(codes))
+    # the places its evidence names, each settled to one (no newspaper's name, dateline, township or footer)
+    named = tuple(dict.fromkeys(places[0].adcode for _, places, _ in usable if len(places) == 1))
+    return replace(_location(choice, year, title_text, _published(head, tail)), named=named)
 
 
 def override(loc: Location, jurisdiction: str, year: int | None) -> Location:
@@ -590,11 +573,14 @@ MIN_NAMED_TIMES = 2  # a county named this often, with its bodies quoted, is a r
 MIN_PLACES_WITHIN_PAPER = 2  # places of a province's paper's own province named in its story
 
 
-def _jurisdiction(
-    text: str, lines: list[_Line], title: _Title | None, tail: Sequence[_Line], ignored: set[int]
-) -> _Choice:
+_Usable = list[tuple[Mention, tuple[Place, ...], int]]  # a mention, the places it may denote, its line
+
+
+def _evidence(text: str, lines: list[_Line], ignored: set[int]) -> tuple[list[Mention], list[Mention], _Usable]:
+    """(every place mention, those in a newspaper's name or a dateline, the rest that count as evidence with
+    their places settled as far as the text allows and their line, outside ignored lines)."""
     if not lines:
-        return _Choice()
+        return [], [], []
     starts = [line.start for line in lines]
     mentions = _local_forms(text, regions.find_mentions(text))
     mentions = sorted([*mentions, *_paper_mentions(text, mentions)], key=lambda m: m.start)
@@ -605,7 +591,23 @@ def _jurisdiction(
     by_line = [lines[bisect_right(starts, m.start) - 1].index for m in found]
     context = Counter(m.candidates[0] for m in every if len(m.candidates) == 1)
     resolved = [(m, _resolve(m, found[i - 1] if i else None, context)) for i, m in enumerate(found)]
-    usable = [(m, places, at) for (m, places), at in zip(resolved, by_line, strict=True) if at not in ignored]
+    return (
+        every,
+        papers,
+        [(m, places, at) for (m, places), at in zip(resolved, by_line, strict=True) if at not in ignored],
+    )
+
+
+def _jurisdiction(
+    text: str,
+    lines: list[_Line],
+    title: _Title | None,
+    tail: Sequence[_Line],
+    evidence: tuple[list[Mention], list[Mention], _Usable],
+) -> _Choice:
+    if not lines:
+        return _Choice()
+    every, papers, usable = evidence
     # the signature closes the text: only lines after its first sentence (a short news item's
     # tail is also its head)
     prose = next((line.index for line in lines if "。" in line.text), -1)

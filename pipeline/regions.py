@@ -736,18 +736,8 @@ def find_mentions(text: str) -> list[Mention]:
     """Every place name in `text` that jieba confirms as a whole word, in text order.
 
     A name shared by several places keeps all of them as candidates (see `resolve`).
-    Offsets refer to `text` (traditional characters are converted one for one). The last few
-    texts' mentions are kept: `locate` asks twice for the same text.
+    Offsets refer to `text` (traditional characters are converted one for one).
     """
-    return list(_cached_mentions(text))
-
-
-@lru_cache(maxsize=4)
-def _cached_mentions(text: str) -> tuple[Mention, ...]:
-    return tuple(_find_mentions(text))
-
-
-def _find_mentions(text: str) -> list[Mention]:
     simplified = to_simplified(text)
     names = _mention_names()
     mentions: list[Mention] = []

@@ -319,11 +319,8 @@ def resolve(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     A key whose best two distinct values no rule separates keeps no row (all alternatives unchosen).
     """
     ranked = _ranked(frame)
-    if ranked["_rounded"].any():
-        ranked = ranked.sort_values([*KEY, *_CRITERIA, "_v"], kind="stable")
     best = ranked.drop_duplicates(list(KEY), keep="first")
-    distinct = ranked.groupby(list(KEY), dropna=False)["_v"].transform("nunique")
-    conflicts, undecided = _conflicts(ranked[distinct > 1])
+    conflicts, undecided = _conflicts(ranked[ranked["_distinct"] > 1])
     if undecided:
         keys = pd.MultiIndex.from_frame(best[list(KEY)])
         best = best[~keys.isin(list(undecided))]
@@ -350,24 +347,23 @@ def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
         "_later": -doc_year.fillna(0).astype("int64"),
         "_v": frame["value"].round(6),
     }
-    ranked = frame.assign(**ranks, _rounded=0)
+    ranked = frame.assign(**ranks)
+    ranked = ranked.assign(_distinct=ranked.groupby(list(KEY), dropna=False)["_v"].transform("nunique"))
+    ranked = ranked.assign(_rounded=_rounded_repeats(ranked))
     # the value is the last sort key only so that equal rows group together; it never decides (see _conflicts)
-    ranked = ranked.sort_values([*KEY, *_CRITERIA, "_v"], kind="stable")
-    return _mark_rounded(ranked)
+    return ranked.sort_values([*KEY, *_CRITERIA, "_v"], kind="stable")
 
 
 MIN_ROUNDED_DIGITS_VALUE = 100  # a rounded figure keeps three significant digits: value ≥ 100 steps
 
 
-def _mark_rounded(ranked: pd.DataFrame) -> pd.DataFrame:
-    """Sets `_rounded` to 1 on an exact value written rounded ('4.37万件', 43700) where another report of its
-    key writes the same figure in full ('43688件'): one figure, not a conflict, and the full one is kept."""
-    distinct = ranked.groupby(list(KEY), dropna=False)["_v"].transform("nunique")
-    candidates = ranked[distinct > 1]
-    if candidates.empty:
-        return ranked
+def _rounded_repeats(ranked: pd.DataFrame) -> pd.Series:
+    """1 for an exact value written rounded ('4.37万件', 43700) where another report of its key writes the
+    same figure in full ('43688件'): one figure, not a conflict, and the full one is kept; else 0."""
+    out = pd.Series(0, index=ranked.index, dtype="int64")
+    candidates = ranked[(ranked["_distinct"] > 1) & (ranked["qualifier"] == "exact")]
     rounded = []
-    for _, group in candidates[candidates["qualifier"] == "exact"].groupby(list(KEY), dropna=False, sort=False):
+    for _, group in candidates.groupby(list(KEY), dropna=False, sort=False):
         steps = [rounding_step(v, str(n)) for v, n in zip(group["value"], group["note"], strict=True)]
         for index, value, step in zip(group.index, group["value"], steps, strict=True):
             # three written digits at least ('4.37万'): '1万' beside 7186 is no rounding of it
@@ -376,9 +372,8 @@ def _mark_rounded(ranked: pd.DataFrame) -> pd.DataFrame:
                 for other, other_step in zip(group["value"], steps, strict=True)
             ):
                 rounded.append(index)
-    if rounded:
-        ranked.loc[rounded, "_rounded"] = 1
-    return ranked
+    out[rounded] = 1
+    return out
 
 
 def _helper(frame: pd.DataFrame, column: str) -> pd.Series:
