@@ -242,6 +242,12 @@ class TableIndex:
         """
         return self.frame[["adcode", "jurisdiction", "level", "province"]].drop_duplicates().reset_index(drop=True)
 
+    @cached_property
+    def province_of(self) -> dict[str, str]:
+        """adcode -> its province (the first seen), for menus that ask for the province first."""
+        first = self._places.drop_duplicates("adcode")
+        return dict(zip(first["adcode"].astype(str), first["province"].astype(str), strict=True))
+
     def place_names(self, levels: Iterable[str] = (), provinces: Iterable[str] = ()) -> dict[str, str]:
         """adcode -> place_label for the places of select(frame, levels=…, provinces=…), ordered by adcode."""
         key = (tuple(levels), tuple(provinces))

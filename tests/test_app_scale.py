@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.test_app import spec
+from tests.test_app import spec, title
 
 PROVINCES = {"甲省": 70, "乙省": 12}  # 82 places: more than one page; 甲省 alone needs two
 
@@ -69,6 +69,23 @@ def test_a_link_to_a_page_of_a_province_reopens_it(app_run, many_places):
 def test_a_province_with_few_places_is_drawn_whole_without_pages(app_run, many_places):
     at = app_run(data=many_places, page="coverage", province="乙省")
     assert len(rows_of(at)) == 12 and not at.selectbox
+
+
+def test_with_many_places_the_profile_asks_for_the_province_first(app_run, many_places):
+    at = app_run(data=many_places, page="profile")
+    assert at.selectbox(key="profile.province").options == list(PROVINCES)
+    assert len(at.selectbox(key="profile.place").options) == 70  # 甲省's places only, not all 82
+    at.selectbox(key="profile.province").set_value("乙省").run()
+    place = at.selectbox(key="profile.place")
+    assert len(place.options) == 12 and place.value == "900071"  # the first of 乙省, not a place of 甲省
+    assert not at.exception and "乙00县" in title(at)
+
+
+def test_a_link_to_a_place_opens_its_province(app_run, many_places):
+    for page in ("profile", "sources"):
+        at = app_run(data=many_places, page=page, place="900075")
+        assert at.selectbox(key=f"{page}.province").value == "乙省"
+        assert at.selectbox(key=f"{page}.place").value == "900075" and not at.exception
 
 
 @pytest.fixture

@@ -54,6 +54,29 @@ def filter_box(presentation: bool):
     return st.expander("筛选条件", expanded=not presentation, icon=":material/filter_alt:")
 
 
+PROVINCE_FIRST = 80  # more places than this: a 省份 menu first (one menu of thousands is slow to open and to read)
+
+
+def pick_place(index: frames.TableIndex, key: str, wanted: str | None, label: str = "地区", container=st) -> str:
+    """The place menu of a page (widget `key`), seeded from `wanted` (the URL's place) when it is a place.
+
+    Up to PROVINCE_FIRST places (or all in one province): one menu. More: a 省份 menu (key with
+    ".province" in place of ".place"), seeded with the province of the place chosen or wanted, then a
+    menu of that province's places — every menu stays short enough to send and to scroll.
+    """
+    names = index.place_names()
+    provinces = list(dict.fromkeys(index.province_of[a] for a in names))  # in adcode order, as 统计 lists them
+    if len(names) > PROVINCE_FIRST and len(provinces) > 1:
+        province_key = key.rsplit(".", 1)[0] + ".province"
+        chosen = st.session_state.get(key)
+        seen = index.province_of.get(chosen) or index.province_of.get(wanted or "")
+        state.seed_choice(province_key, seen, provinces)
+        province = container.selectbox("省份", provinces, key=province_key)
+        names = index.place_names(provinces=[province])
+    state.seed_choice(key, wanted, list(names))
+    return container.selectbox(label, list(names), key=key, format_func=names.get)
+
+
 def pick_indicator(frame: pd.DataFrame | frames.TableIndex, key: str, wanted: str | None, container=st) -> str:
     """A selectbox of indicators grouped by family ("行政复议 · 行政复议受理数(件)").
 

@@ -19,8 +19,7 @@ def render(data: Dataset, presentation: bool) -> None:
     names = common.place_names(index)
     with common.filter_box(presentation):
         wanted = url.place or next((a for a in url.jurisdictions if a in names), None)
-        state.seed_choice("profile.place", wanted, list(names))
-        place = st.selectbox("地区(可输入名称搜索)", list(names), key="profile.place", format_func=names.get)
+        place = common.pick_place(index, "profile.place", wanted, "地区(可输入名称搜索)")
         checked_only = common.verified_switch("profile.verified")
     state.write(place=place)
     rows = verification.only_verified(index.place_rows(place), checked_only)

@@ -17,8 +17,7 @@ def render(data: Dataset, presentation: bool) -> None:
     names = common.place_names(data.index)
     a, b, c = st.columns([2, 3, 1])
     wanted = url.place or next((x for x in url.jurisdictions if x in names), None)
-    state.seed_choice("sources.place", wanted, list(names))
-    place = a.selectbox("地区", list(names), key="sources.place", format_func=names.get)
+    place = common.pick_place(data.index, "sources.place", wanted, container=a)
     mine = data.index.place_rows(place)  # by position, not a scan of the whole table
     indicator = common.pick_indicator(mine, "sources.indicator", url.indicator, b)
     years = sorted(frames.select(mine, indicator=indicator)["year"].unique().tolist(), reverse=True)
