@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from pipeline import rules
-from pipeline.rules import GAP, Context, Grammar, Indicator, Inference, phrase_pattern
+from pipeline.rules import GAP, Context, Grammar, Indicator, Inference, phrase_pattern, pinned
 
 __all__ = [
     "GAP",
@@ -27,6 +27,7 @@ __all__ = [
     "inferences",
     "not_topics",
     "phrase_pattern",
+    "pinned",
     "topic_pattern",
     "vocabulary",
 ]

@@ -61,9 +61,9 @@ BARE_VERB_MAX = 4  # "依法受理": longer heads ("通过撤销、变更…纠�
 MECHANISM_CHARACTERS = "。、《》"
 
 
-def _g() -> cat.Grammar:
-    """The grammar of the rule set in force (rules/grammar.yaml)."""
-    return cat.grammar()
+# The grammar of the rule set in force (rules/grammar.yaml): asked for ~900 times a report, so the
+# accessor itself, not a wrapper around it.
+_g = cat.grammar
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,12 @@ def extract_facts(
     are never the reporting jurisdiction's; `published` the document's date
     ("YYYY-MM-DD", or ""), which says how much of the year "今年以来" covers.
     """
-    scope = _Scope(
+    with cat.pinned():
+        return _text_facts(text, _scope(year, place, sub_places, published))
+
+
+def _scope(year: int | None, place: Place | None, sub_places: Sequence[str], published: str) -> _Scope:
+    return _Scope(
         year,
         place.level if place else None,
         _name_pattern(tuple(sub_places)),
@@ -113,7 +118,6 @@ def extract_facts(
         _published(published),
         place.name[-1:] if place else "",
     )
-    return _text_facts(text, scope)
 
 
 def _text_facts(text: str, scope: _Scope) -> list[Fact]:
