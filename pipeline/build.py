@@ -27,7 +27,6 @@ first use, so `python -m pipeline --help` stays quick.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
 import json
@@ -124,7 +123,7 @@ def process_document(path: str | Path, placed: Placed | None = None) -> Processe
     path = Path(path)
     check_rules()  # a broken rule file stops everything; it is never one file's "error"
     run = stages()
-    with _rules_pinned():
+    with rules.pinned():
         doc, error = _attempt("ingest", run.read_document, path)
         return _after_ingest(doc or _failed(path.name, str(path), error), run, placed)
 
@@ -133,15 +132,9 @@ def process_bytes(data: bytes, name: str) -> Processed:
     """(Document, Location, Facts) of uploaded bytes named `name`. Never raises for bad bytes."""
     check_rules()
     run = stages()
-    with _rules_pinned():
+    with rules.pinned():
         doc, error = _attempt("ingest", run.read_bytes, data, name)
         return _after_ingest(doc or _failed(name, name, error), run)
-
-
-def _rules_pinned() -> contextlib.AbstractContextManager:
-    """The rule set in force, pinned for one file: the stages look it up hundreds of thousands of
-    times a build, and a pinned one is a context-variable read instead of an environment look-up."""
-    return rules.using(rules.current())
 
 
 def _attempt(stage: str, fn: Callable[..., T], *args: Any) -> tuple[T | None, str]:
@@ -250,7 +243,7 @@ def _tables(
 ) -> Tables:
     """The tables of `entries`; `raw` is the folder whose editor files (corrections, report
     places) apply, None for none; `results` the per-file cache of the processed folder, if any."""
-    with _rules_pinned():
+    with rules.pinned():
         placed = _placed(raw)
         return _made(_in_name_order(_process_all(entries, placed, progress, results)), raw).tables
 
@@ -748,7 +741,7 @@ def _output_set(
     """The new output set: spliced from the current one where only a few files changed (the
     places they touch made again, every other place's bytes copied: see pipeline.increment),
     else made in full. Both give the same bytes."""
-    with _rules_pinned():
+    with rules.pinned():
         placed = _placed(raw)
         keys = _keys(entries, placed, results)
         idents = [_ident(entry, key) for entry, key in zip(entries, keys, strict=True)]

@@ -42,6 +42,7 @@ CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:|;|。")  # ; and 。 inside a sen
 YEAR = r"(?:19|20)\d{2}"
 NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
 HEADING_MAX = 40
+LEADING_COMMAS = re.compile(r"^[,,]+")
 SCOPE_SIGNALS = ("whole_scope", "government_body")
 APPROX_SHARE = 0.05  # an exact figure within 5 % of an approximate one is the same figure
 REPORTING_MONTHS = 3  # annual reports on a year appear by the end of March of the next
@@ -142,7 +143,8 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
             found = _table_row_facts(row, scope, topics)
         else:
             before_reading = copy(topics)  # the outcome sum is read as the sentence itself was
-            found = _sentence_facts(sentence, start, scope, topics)
+            found = _sentence_facts(_in_period(sentence, topics), start, scope, topics)
+            found = _with_own_evidence(found, sentence, start)
             found += _outcome_sum_facts(sentence, start, scope, before_reading, found)
             found = _in_running_period(found, sentence, topics)
         if not in_table:
@@ -157,9 +159,11 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     if scope.year and _is_plan_document(simplified):
         facts = [f for f in facts if f.year is not None and f.year < scope.year]  # a plan's targets; its recaps stay
     titles = _title_candidates(simplified) if facts else []
-    if any(_g().department_disclosure_title.match(title) for title in titles):
-        # '天津市司法局…政府信息公开工作年度报告': the bureau's own requests and cases, not the place's
-        facts = [f for f in facts if "whole_scope" in f.signals]
+    if any(_g().department_disclosure_title.match(t) or _g().department_report_title.match(t) for t in titles):
+        # '天津市司法局…政府信息公开工作年度报告', '…人力资源和社会保障局2021年法治政府建设情况报告': the
+        # department's own requests and cases, not the place's (a registry's count of the place stays)
+        registry = _g().words["registry_families"]
+        facts = [f for f in facts if "whole_scope" in f.signals or cat.catalogue()[f.indicator].family in registry]
     elif facts and _is_township_text(simplified, titles):
         # '龙形镇人民政府关于2024年…的报告' filed under its county: the town's figures, not the county's
         facts = [
@@ -216,6 +220,9 @@ class _Topics:
     # the sentence before gave only running totals ('2009年至2012年,全市共收到…1520件。'): a next one taking its
     # subject and naming no time of its own ('撤销、变更、确认违法112件') speaks of the same years
     running_in_force: bool = False
+    # the opening clause of the sentence before when it names part of the year ('今年1月至10月,'): what a
+    # sentence opening with 同期 counts over
+    period_in_force: str = ""
 
     def enter(self, sentence: str, starts_line: bool) -> None:
         if starts_line:
@@ -231,6 +238,8 @@ class _Topics:
     def leave(self, sentence: str) -> None:
         # a heading's subject is the section's, not a sentence's to carry
         self.carried = "" if self.in_heading else _carried_topic(sentence, self.carried)
+        opening = CLAUSE_BREAK.split(sentence.strip(), maxsplit=1)[0]
+        self.period_in_force = opening if _stops_before_year_end(opening) else ""
 
     def __copy__(self) -> _Topics:
         # what copy.copy does for a plain dataclass, without its generic protocol (once per sentence)
@@ -255,15 +264,23 @@ def _is_plan_document(text: str) -> bool:
 def _is_part_year_title(text: str, year: int) -> bool:
     """A title line of its own that names part of the report's year ("…2024年上半年工作总结"; not
     "…2024年度…和2025年上半年工作的报告")."""
-    title = _first_line(text)
-    if len(title.strip()) > HEADING_MAX or _figures(title) or text.strip() == title.strip():
+    lines = _title_lines(text)
+    if not lines or text.strip() == lines[0]:
         return False
-    if _g().year_end.search(title):
-        return False  # "…第四季度工作总结暨全年工作情况" covers the whole year too
+    # a first line naming no year ('安阳市中级人民法院') leaves the title to the next ('2022年1-9月全市…分析')
+    titles = lines[:1] if _g().year.search(lines[0]) else lines[:2]
+    return any(_title_names_part_of_year(title, year) for title in titles)
+
+
+def _title_names_part_of_year(title: str, year: int) -> bool:
+    if len(title) > HEADING_MAX or _figures(title) or _g().year_end.search(title):
+        return False  # ("…第四季度工作总结暨全年工作情况" covers the whole year too)
     markers = cat.context().partial_year
-    for marker in markers.finditer(title) if markers else ():
-        named = _last(_g().year, title[: marker.start()])
-        if named is None or (int(named.group(1)) == year and named.end() >= marker.start() - 1):
+    parts = [*(markers.finditer(title) if markers else ())]
+    parts += [m for m in _g().month_span.finditer(title) if (parse_numeral(m.group(1)) or 12) < 12]
+    for part in parts:
+        named = _last(_g().year, title[: part.start()])
+        if named is None or (int(named.group(1)) == year and named.end() >= part.start() - 1):
             return True
     return False
 
@@ -286,9 +303,14 @@ def _title_candidates(text: str) -> list[str]:
     """The first line that is no page's metadata row ('索引号: | …') nor a site's breadcrumb ('… > 镇街 > …'),
     alone or with the next line when the title is wrapped ('东湖区行政服务中心管委会2020年' /
     '政府信息公开工作年度报告')."""
-    lines = [line.strip(" |") for line in text.split(NEWLINE, TITLE_SEARCH_LINES)[:TITLE_SEARCH_LINES]]
-    lines = [line for line in lines if line and "|" not in line and BREADCRUMB not in line]
+    lines = _title_lines(text)
     return lines[:1] + ["".join(lines[:2])] if lines else []
+
+
+def _title_lines(text: str) -> list[str]:
+    """The first lines, stripped, without metadata rows and breadcrumbs."""
+    lines = [line.strip(" |") for line in text.split(NEWLINE, TITLE_SEARCH_LINES)[:TITLE_SEARCH_LINES]]
+    return [line for line in lines if line and "|" not in line and BREADCRUMB not in line]
 
 
 def _title_topic(text: str) -> str:
@@ -761,6 +783,23 @@ def _names_its_own_time(sentence: str) -> bool:
     )
 
 
+def _in_period(sentence: str, topics: _Topics) -> str:
+    """'同期,全县…受理矛盾纠纷2684件' after '今年1月至10月,全县…。': read with that period where 同期 stands."""
+    same = _g().same_period.match(sentence)
+    if same is None or not topics.period_in_force:
+        return sentence
+    return topics.period_in_force + "," + LEADING_COMMAS.sub("", sentence[same.end() :])
+
+
+def _with_own_evidence(found: list[Fact], sentence: str, offset: int) -> list[Fact]:
+    """Facts read from a rewording of `sentence` (_in_period) quote the sentence itself."""
+    evidence = sentence.strip()
+    if all(f.evidence == evidence for f in found):
+        return found
+    start = offset + len(sentence) - len(sentence.lstrip())
+    return [replace(f, evidence=evidence, start=start, end=start + len(evidence)) for f in found]
+
+
 def _in_running_period(found: list[Fact], sentence: str, topics: _Topics) -> list[Fact]:
     """'2009年至2012年,全市共收到行政复议申请1520件。撤销、变更、确认违法112件': a sentence taking its subject from
     one that gave only running totals, and naming no time of its own, gives running totals too."""
@@ -1023,6 +1062,8 @@ def _carry_scope_signals(mentions: list[Mention], readings: list[Reading | None]
     the figure before it (whole jurisdiction or government itself)."""
     carried: tuple[str, ...] = ()
     for i, reading in enumerate(readings):
+        if _is_parenthetical(mentions[i].before):
+            continue  # '…31件(其中县政府为被告11件),行政机关败诉2件': an aside's scope is its own
         clause = CLAUSE_BREAK.split(mentions[i].clause)[-1]
         own = _scope_signals(clause)
         if own or _g().scope_reset.search(clause):
@@ -1960,11 +2001,11 @@ def _partial_year_qualifier(mention: Mention, indicator: cat.Indicator, year: in
 
 
 def _named_parts(before: str) -> list[re.Match[str]]:
-    """'上半年', '前三季度' (the catalogue's partial_year markers) and months that do not start with January
-    ('5月至9月')."""
+    """'上半年', '前三季度' (the catalogue's partial_year markers), months that do not start with January
+    ('5月至9月') and a start after January ('5月1日施行后')."""
     markers = cat.context().partial_year
     found = list(markers.finditer(before)) if markers else []
-    return found + list(_g().month_span_later.finditer(before))
+    return found + list(_g().month_span_later.finditer(before)) + list(_g().since_later_month.finditer(before))
 
 
 def _whole_year_marks(text: str) -> list[re.Match[str]]:

@@ -91,6 +91,9 @@ HEAD_LINES = 12  # non-empty lines searched for the title and the publication da
 TAIL_LINES = 6  # non-empty lines searched for the signature
 TITLE_MAX = 80
 SIGNATURE_MAX = 40
+PROSE_SENTENCES = 2  # a line of this many sentences is a paragraph of prose, never a footer
+VALUE_CELL_RE = re.compile(r"^\s*[\d.,%]+\s*$")  # a table cell holding a number alone ("59", "98.5%")
+TABLE_TAIL_CELLS = 2  # this many such cells among the last lines: the text ends with a table, not a signature
 # "…工作总结和2024年工作计划", "…2015年推进依法行政工作情况及2016年工作打算" are the summary's title: the
 # first year is the report's.
 # A work review ("…司法局2021年工作综述"), a reply to a proposal ("…提案的答复") and a table's
@@ -112,10 +115,14 @@ ADDRESSEE_RE = re.compile(r"^[^。;;]{2,60}?(?:委|政府|人大|常委会|委�
 ABOUT = "关于"
 YEAR = r"20\d{2}"
 TITLE_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s*年(?!以来)")
+LEADING_PART_RE = re.compile(
+    rf"^\s*({YEAR})\s*年\s*(?:第一季度|一季度|上半年|前三季度|1\s*月?\s*[-~—–至]\s*\d{{1,2}}\s*月)"
+)
 LEADING_YEAR_RE = re.compile(rf"^\s*({YEAR})\s*年度?\s*[,,]")
 PLAN_RE = re.compile(r"将|计划|打算|拟|(?<![主重需纲摘首必概])要(?![求素点件])|力争|预计")  # not 主要, 重要, 要求
 PLAN_WINDOW = 30
-FULL_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)")
+# (not a span of months: "2023年1-9月")
+FULL_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)(?!\s*月)")
 COMPACT_DATE_RE = re.compile(rf"(?<!\d)({YEAR})(\d{{2}})(\d{{2}})(?!\d)")
 MONTH_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*年\s*(\d{{1,2}})\s*月")
 # "19.09.2015 09:57": a content system's day.month.year stamp
@@ -131,7 +138,9 @@ STATEMENT_YEAR_RE = re.compile(
 )
 # What may follow a stated year for it to be the period of the figures: a comma, the report's
 # subject ("全市", "我区", "该院", "市政府") or a place name; not "被评为", "获得" ...
-STATEMENT_FOLLOW_RE = re.compile(r"\s*(?:[,,]|全|我|该|本|各|共|市|区|县|省|州|旗|盟|截至|截止)")
+# ("2024年是…的关键一年" opens a year's review: the year it reviews)
+DESCRIBED_YEAR = "是"
+STATEMENT_FOLLOW_RE = re.compile(rf"\s*(?:[,,]|全|我|该|本|各|共|市|区|县|省|州|旗|盟|截至|截止|{DESCRIBED_YEAR})")
 DATELINE_DAY_RE = re.compile(r"(?:^|电|讯|\))\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[,,]")
 # "上半年" under "去年上半年" is last year's period, not this year's.
 PAST_PERIOD_RE = re.compile(r"(?:去年|上年|前年)(?:同期)?$")
@@ -147,7 +156,7 @@ REGION_WORD = "自治区"
 # "截至去年年底" is the date of a stock (组织、人员), not the period of the news.
 LAST_YEAR_RE = re.compile(r"(?<![比较与同于])去年(?!同期|以来|同比|水平|底|末|年底|年末)")
 # "今年以来", "今年上半年", "今年1-9月": the current year as the figures' period (not "今年将…").
-THIS_YEAR_PERIOD_RE = re.compile(r"今年(?:以来|上半年|前三季度|一季度|[1１][-~—至]\d{1,2}月)")
+THIS_YEAR_PERIOD_RE = re.compile(r"今年(?:以来|上半年|前三季度|一季度|前\d{1,2}个月|[1１]月?[-~—–至到]\d{1,2}月)")
 # A year written right before a figure, not after a comparison or span word ("比2019年的…",
 # "2018—2020年"), nor a date or span itself ("2021年6月", "2013年以来", "2025年1至9月").
 FIGURE_YEAR_RE = re.compile(
@@ -172,6 +181,8 @@ SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?\s*(?:至|—|-|~|到)\s*({YEAR})\
 LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
 RULE_LISTS = (
     "self_bodies",
+    "year_of_work_words",
+    "plural_before_body",
     "newspaper_suffixes",
     "township_suffixes",
     "plan_heading_words",
@@ -255,6 +266,8 @@ class _Rules:
     joining_characters: tuple[str, ...]
     self_words: tuple[str, ...]
     self_bodies: tuple[str, ...]
+    plural_before_body: tuple[str, ...]
+    year_of_work_words: tuple[str, ...]
     this_year_words: tuple[str, ...]
     part_year_words: tuple[str, ...]
     current_words: tuple[str, ...]
@@ -316,6 +329,8 @@ def parse_rules(data: object) -> _Rules:
         joining_characters=lists["joining_characters"],
         self_words=lists["self_words"],
         self_bodies=lists["self_bodies"],
+        plural_before_body=lists["plural_before_body"],
+        year_of_work_words=lists["year_of_work_words"],
         this_year_words=lists["this_year_words"],
         part_year_words=lists["part_year_words"],
         current_words=lists["current_words"],
@@ -447,9 +462,15 @@ def _ignored_lines(lines: Sequence[_Line]) -> set[int]:
     """Lines that are never evidence: addressed to a superior, a site or paper footer, or a site's list of
     other stories ("相关新闻") and everything after it."""
     footer = _any_of((*_rules().footer_markers, "http"))  # one scan of a line, not one per marker
-    ignored = {line.index for line in lines if _is_addressee(line.text) or footer.search(line.text)}
+    ignored = {line.index for line in lines if _is_addressee(line.text) or _is_footer(line.text, footer)}
     related = next((line.index for line in lines if line.text.strip(RELATED_TRIM) in _rules().related_markers), None)
     return ignored | ({line.index for line in lines if line.index >= related} if related is not None else set())
+
+
+def _is_footer(line: str, footer: re.Pattern[str]) -> bool:
+    """A footer line holds a footer marker ("地址:", "ICP备", a link) and is no paragraph of prose: a report's
+    opening paragraph of several sentences ending with "…请联系区政府办公室(地址:…)" is still evidence."""
+    return footer.search(line) is not None and line.count("。") < PROSE_SENTENCES
 
 
 @lru_cache(maxsize=16)
@@ -612,6 +633,8 @@ def _jurisdiction(
     # tail is also its head)
     prose = next((line.index for line in lines if "。" in line.text), -1)
     signature = {line.index for line in tail if line.index > prose and _is_signature(line.text)}
+    if sum(bool(VALUE_CELL_RE.match(line.text)) for line in tail) >= TABLE_TAIL_CELLS:
+        signature = set()  # "北关 / 10 / 59 / 69 / 74": a table written one cell per line ends the text, unsigned
     if title is not None:
         in_title = [(m, places) for m, places, at in usable if at in title.indices]
         about = title.text.find(ABOUT)
@@ -642,6 +665,7 @@ def _jurisdiction(
     if enclosing is not None:
         return enclosing
     choice = _most_frequent(unquoted, self_word, body, self_count, _superiors(text, every))
+    choice = _district_spoken_for(choice, unquoted, bodies)
     heading = {line.index for line in lines if line.index < prose and not NAVIGATION_RE.search(line.text)}
     masthead = _most_specific([(m, places) for m, places, at in usable if at in heading])
     if choice.place is None and masthead.place is not None:
@@ -676,6 +700,21 @@ def _jurisdiction(
         if region is not None and (choice.place is None or regions.is_within(choice.place, region.place)):
             choice = region
     return _Choice() if _above_self(choice.place, self_word) else choice
+
+
+def _district_spoken_for(
+    choice: _Choice, found: list[tuple[Mention, tuple[Place, ...]]], bodies: Counter[str]
+) -> _Choice:
+    """An autonomous region chosen for a text that names one of its districts twice and quotes that
+    district's bodies ("南宁市兴宁区… 区综治中心… 区法院… 全区"): the district's text (the region's
+    bodies are written 自治区…)."""
+    if choice.place is None or not choice.place.name.endswith(REGION_WORD):
+        return choice
+    named = Counter(places[0] for _, places in found if len(places) == 1)
+    spoken = [p for p in named if regions.is_within(p, choice.place) and _speaks_for(p, bodies, named)]
+    if len(spoken) != 1:
+        return choice
+    return _Choice((spoken[0],), next(m.surface for m, places in found if places == (spoken[0],)))
 
 
 def _speaks_for(place: Place | None, bodies: Counter[str], named: Counter[Place]) -> bool:
@@ -935,12 +974,21 @@ def _compared(text: str, match: re.Match[str]) -> bool:
 
 def _self_bodies(text: str, mentions: Sequence[Mention]) -> Counter[str]:
     """How often the text quotes unnamed bodies ("从县法院获悉", "市政府印发"), by level word. A
-    body after a place name ("平阳县法院") is that place's, not the text's own."""
+    body after a place name ("平阳县法院") is that place's, not the text's own; one of 自治区
+    ("自治区司法厅") is the region's, counted as 自治区, never as a district's 区."""
     bodies = "|".join(map(re.escape, sorted(_rules().self_bodies, key=len, reverse=True)))
     named = {at for m in mentions for at in range(m.start, m.end)}
     return Counter(
-        match.group(1) for match in re.finditer(rf"([市区县省州旗盟])(?:{bodies})", text) if match.start() not in named
+        REGION_WORD if text.endswith(REGION_WORD, 0, match.end(1)) else match.group(1)
+        for match in re.finditer(rf"([市区县省州旗盟])(?:{bodies})", text)
+        if match.start() not in named and not _many_bodies(text, match.start())
     )
+
+
+def _many_bodies(text: str, at: int) -> bool:
+    """ "14个区政府有败诉案件", "各区政府", "其余14个区的区政府": bodies of many places, none the text's own."""
+    before = text[max(0, at - 1) : at]
+    return bool(before) and (before in _rules().plural_before_body or before.isdigit())
 
 
 def _self_reference(text: str) -> str:
@@ -1015,6 +1063,11 @@ def _year(
     current = _current_part(lines, dated.this_year) if dated is not None else None
     if current is not None and (stated is None or current < stated.offset):
         return dated.this_year
+    # "2022年1-9月全市法院行政案件收案情况分析" atop an undated text that quotes "2021年全年,…" further down:
+    # the year of the part it reports on
+    part = _leading_part_year(lines)
+    if dated is None and part is not None and (stated is None or part.offset < stated.offset):
+        return part.year
     # "本报告对2014年至2019年…数据进行分析" opening an undated study: its figures run to the
     # span's last year; the first year stated ("2014年,全省…") is only where the series starts
     span = _opening_span(lines)
@@ -1035,6 +1088,10 @@ def _year(
     # unless the year the dates give is written nowhere in the text (a census of 2018 published in 2020-03).
     if dated.published - 1 <= stated.year <= dated.published:
         return stated.year
+    # "2021年,钟山县信访总量…" recalled in an item of 2025-12 whose figures are 今年's ("今年1月至10月,
+    # 全县…"): the current year, not the year recalled
+    if lead is not None and stated.year < dated.published - 1 and _dated_only_when_published(lines, dated):
+        return dated.year
     # (a damaged date "截至202011月" still writes the year)
     # (nor a site's own 发布时间 line: a 2019 review posted in 2023 writes 2023 only there)
     written = re.compile(rf"(?<!\d){dated.year}")
@@ -1042,6 +1099,11 @@ def _year(
         written.search(line.text) and not _is_date_line(line.text) for line in lines
     )
     return stated.year if unwritten else dated.year
+
+
+def _dated_only_when_published(lines: Sequence[_Line], dated: _DatedYear) -> bool:
+    """No date line names a year other than the publication's (a meeting of 2015 posted in 2016 does)."""
+    return all(d.year == dated.published for line in lines if _is_date_line(line.text) for d in _dates(line.text))
 
 
 def _year_before_plans(lines: Sequence[_Line]) -> int | None:
@@ -1101,6 +1163,14 @@ def _current_part(lines: Sequence[_Line], year: int | None) -> int | None:
             sentence = re.split(r"[。;;]", line.text[match.end() :], maxsplit=1)[0]
             if FIGURE_RE.search(sentence[:FIGURE_WINDOW]) and not _is_plan(sentence):
                 return line.start + match.start()
+    return None
+
+
+def _leading_part_year(lines: Sequence[_Line]) -> _Stated | None:
+    """The first line opening with part of a year ("2022年1-9月全市…", "2023年上半年,…"), or None."""
+    for line in lines:
+        if match := LEADING_PART_RE.match(line.text):
+            return _Stated(int(match.group(1)), line.start + match.start(1))
     return None
 
 
@@ -1200,9 +1270,17 @@ def _stated_year(lines: list[_Line]) -> _Stated | None:
     for line in lines:
         for match in STATEMENT_YEAR_RE.finditer(line.text):
             after = line.text[match.end() :]
-            if _states_period(after[:PLAN_WINDOW]) and not _is_plan(after) and not _is_event(after):
+            described = _described_year(after)
+            if _states_period(after[:PLAN_WINDOW]) and not _is_plan(after) and (described or not _is_event(after)):
                 return _Stated(int(match.group(1)), line.start + match.start(1))
     return None
+
+
+def _described_year(after: str) -> bool:
+    """ "2024年是新中国成立75周年,也是…的关键之年": a year described as a year of work is the one reviewed,
+    whatever anniversary it also names ("2025年是自治区成立60周年。" alone is only the anniversary)."""
+    sentence = re.split(r"[。;;]", after, maxsplit=1)[0]
+    return sentence.lstrip().startswith(DESCRIBED_YEAR) and any(w in sentence for w in _rules().year_of_work_words)
 
 
 def _is_plan(after: str) -> bool:

@@ -84,6 +84,7 @@ REQUIRED_PATTERNS = (
     "per_period_average",
     "single_month",
     "department_disclosure_title",
+    "department_report_title",
     "to_now_span",
     "outcome_item",
     "open_list_end",
@@ -91,6 +92,8 @@ REQUIRED_PATTERNS = (
     "superior_recipient",
     "counted_places",
     "breakdown_lead",
+    "same_period",
+    "since_later_month",
     "correction_outcome",
     "plan_title",
     "each_floor",
@@ -129,7 +132,7 @@ REQUIRED_PATTERNS = (
     "table_unit",
     "label_unit",
 )
-REQUIRED_WORDS = ("time_units", "multiplier_units")
+REQUIRED_WORDS = ("time_units", "multiplier_units", "registry_families")
 TABLE_KEYS = ("cell_sentence", "change_sentence", "rise_verb", "fall_verb", "count_unit", "outcome_sum_sentence")
 
 

@@ -42,6 +42,14 @@ def test_the_shipped_rules_load() -> None:
     assert loaded.grammar.year.search("2023年")
 
 
+def test_the_registry_families_name_families_of_the_catalogue() -> None:
+    """grammar.yaml's registry_families (kept in a department's report) must name catalogue families: a typo
+    there would quietly drop a registry's figures from every department's report."""
+    loaded = rules.load()
+    families = {entry["family"] for entry in loaded.entries.values()}
+    assert set(loaded.grammar.words["registry_families"]) <= families
+
+
 def test_a_mistyped_key_is_named_with_a_suggestion() -> None:
     indicators, grammar = _files()
     entry = _entry(indicators, "review_accepted")
