@@ -220,8 +220,8 @@ class _Topics:
     # the sentence before gave only running totals ('2009年至2012年,全市共收到…1520件。'): a next one taking its
     # subject and naming no time of its own ('撤销、变更、确认违法112件') speaks of the same years
     running_in_force: bool = False
-    # the opening clause of the sentence before when it names part of the year ('今年1月至10月,'): what a
-    # sentence opening with 同期 counts over
+    # the opening clause of the sentence before when it names part of the year ('今年1月至10月,') or a span of
+    # years ('2001—2005年,'): what a sentence opening with 同期 counts over
     period_in_force: str = ""
 
     def enter(self, sentence: str, starts_line: bool) -> None:
@@ -239,7 +239,7 @@ class _Topics:
         # a heading's subject is the section's, not a sentence's to carry
         self.carried = "" if self.in_heading else _carried_topic(sentence, self.carried)
         opening = CLAUSE_BREAK.split(sentence.strip(), maxsplit=1)[0]
-        self.period_in_force = opening if _stops_before_year_end(opening) else ""
+        self.period_in_force = opening if _stops_before_year_end(opening) or _years_span(opening) else ""
 
     def __copy__(self) -> _Topics:
         # what copy.copy does for a plain dataclass, without its generic protocol (once per sentence)
@@ -1091,6 +1091,7 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
             continue
         clause = previous.clause.rstrip()
         subject_ruled_out = any(m.end() != len(clause) for m in indicator.not_cues.finditer(clause))
+        subject_ruled_out = subject_ruled_out or _subject_ruled_out_before(previous, indicator.not_cues)
         if not indicator.not_cues.search(previous.right_noun) and not subject_ruled_out:
             continue  # nothing rules the subject out; '…开展合法性审核18件' only names what was done to the 18
         cue = _last(indicator.cues, mentions[i].clause)
@@ -1487,7 +1488,11 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     if not (indicator.unit == "%" or indicator.stock or own_year) and _covers_too_little(mention.before):
         # '1-6月受理96件', '上半年…', '截至9月底…': a count of a small part of the year is not the year's
         return None
-    since_start = _since_start_of_year(mention.before, year, scope) or _to_now(mention.before, year, scope)
+    since_start = (
+        _since_start_of_year(mention.before, year, scope)
+        or _to_now(mention.before, year, scope)
+        or _this_year_so_far(mention.before, year, scope)
+    )
     if since_start is not None and scope.published:
         return _read_since_start_of_year(mention, indicator, year, scope)
     period = _period(mention, indicator, year, report_year=scope.year)
@@ -1524,6 +1529,17 @@ def _since_start_of_year(before: str, year: int, scope: _Scope) -> re.Match[str]
     if within is None or within.end() != since.end() or (within.group(1) and int(within.group(1)) != year):
         return None
     return None if _whole_year_marks(before[since.end() :]) else within
+
+
+def _this_year_so_far(before: str, year: int, scope: _Scope) -> re.Match[str] | None:
+    """'…今年已办理案件5216件' in a dated text: the year so far, as '今年以来' is (a later year named after it
+    governs instead, and a whole-year phrase makes it the year's)."""
+    if scope.published is None or year != scope.year:
+        return None
+    alone = _last(_g().this_year_alone, before)
+    if alone is None or _g().year.search(before[alone.end() :]) or _whole_year_marks(before[alone.end() :]):
+        return None
+    return alone
 
 
 def _to_now(before: str, year: int, scope: _Scope) -> re.Match[str] | None:
@@ -1682,6 +1698,8 @@ def _vetoed(indicator: cat.Indicator, mention: Mention, before: str) -> bool:
     context = mention.clause + mention.right_noun
     if indicator.not_cues and indicator.not_cues.search(context):
         return True
+    if indicator.not_cues and _subject_ruled_out_before(mention, indicator.not_cues):
+        return True  # '…人民调解员在法院开展诉前调解,调解案件38649件': the clause before names what was mediated
     inclusion = _g().included_aside.match(mention.after)
     if inclusion and indicator.not_cues and indicator.not_cues.search(inclusion.group(0)):
         return True  # '办理政府信息公开申请114件(含2019年结转18件)': what it includes rules it out
@@ -1693,6 +1711,17 @@ def _vetoed(indicator: cat.Indicator, mention: Mention, before: str) -> bool:
         return True
     # A change ("较上年增加20件") is only ever a growth indicator's value.
     return _is_change(mention) and not indicator.needs_subject
+
+
+def _subject_ruled_out_before(mention: Mention, not_cues: re.Pattern[str]) -> bool:
+    """A clause opening with its topic word itself ('调解案件38649件': not even 共 before it) right after a
+    clause, with no figure between, that a not-cue rules out ('在法院开展诉前调解'): the subject ruled out
+    carries on. ('…医患纠纷调解联络站,共调解各类矛盾纠纷2006起' sums up what came before: not ruled out.)"""
+    clauses = CLAUSE_BREAK.split(mention.window)
+    if len(clauses) < 2 or not not_cues.search(clauses[-2]):
+        return False
+    topic = cat.topic_pattern().search(clauses[-1])
+    return topic is not None and not clauses[-1][: topic.start()].strip()
 
 
 def _vetoed_after(indicator: cat.Indicator, mention: Mention) -> bool:
@@ -1866,6 +1895,8 @@ def _governing_year(before: str, report_year: int | None, published: tuple[int, 
         if _is_time_phrase(before, match):
             year, position = int(match.group(1)), match.start()
     last_year = _last(_g().previous_year_time, before)
+    if published and not last_year:
+        last_year = _last(_g().last_year_subject, before)  # '去年全区…' in a dated text
     if report_year and last_year and last_year.start() > position:
         if published and published[0] == report_year + 1 and _g().said_last_year.search(last_year.group(0)):
             return report_year  # '去年,全市…1652件' in a paper of January 2022 on 2021: the year written about
@@ -1953,6 +1984,8 @@ def _open_total(before: str) -> bool:
     if cutoff is None or words is None:
         return False
     after = before[cutoff.end() :]
+    if after.lstrip().startswith(_g().words["this_year"]):
+        return False  # '截止到今年12月中旬,全市共受理…': the year so far
     return bool(words.search(after)) and not _g().year_end.search(after)
 
 

@@ -172,7 +172,8 @@ WRAP_MAX = 30  # a title's second line is short: "情况的报告"
 WRAP_GAP = 5  # blank or page-break lines allowed between a title's two halves
 BRACKETED_LINE_RE = re.compile(r"^[((][^()()]+[))]$")  # a title's middle line: "(哈尔滨新区江北一体发展区)"
 # "2024/2/4 上午10:12 …": the date and time a browser printed the page, atop every page
-DATE_TIME_STAMP_RE = re.compile(r"^\s*20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
+# ("http://www.hebei.com.cn 2013-12-24 10:32 长城网": a stamp anywhere in a line of its own)
+DATE_TIME_STAMP_RE = re.compile(r"(?<!\d)20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
 PRINT_STAMP_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d{2}")
 HEAD_NATIONAL_LINES = 3
 THAT_YEAR = "当年"
@@ -1321,10 +1322,10 @@ def _states_period(after: str) -> bool:
 
 
 def _is_date_line(line: str) -> bool:
-    """A publication, meeting or signature line: short, no sentence in it; or a page's stamp opening with
-    a date and a time ("2019-12-25 08:00:00 来源:…网站 作者:… 字号:…")."""
+    """A publication, meeting or signature line: short, no sentence in it; or a page's stamp with a date and a
+    time ("2019-12-25 08:00:00 来源:…网站 作者:… 字号:…", "http://… 2013-12-24 10:32 长城网")."""
     short = len(line) <= SIGNATURE_MAX or LABEL_RE.search(line) is not None
-    return "。" not in line and (short or DATE_TIME_STAMP_RE.match(line) is not None)
+    return "。" not in line and (short or DATE_TIME_STAMP_RE.search(line) is not None)
 
 
 def _last_year(published: _Date, text: str) -> int | None:

@@ -129,10 +129,17 @@ def _nations() -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+NATION_SUFFIX = "族"
+NATION_NAMED_PLACE_MIN = 2  # "东乡族" -> "东乡"; a one-character people's name ("土族") is no place's short name
+
+
 def _strip_nations(stem: str) -> str:
-    """ "保亭黎族苗族" -> "保亭": ethnic names at the end removed while two characters remain."""
+    """ "保亭黎族苗族" -> "保亭": ethnic names at the end removed while two characters remain; a place named
+    after its people ("东乡族自治县", "鄂温克族自治旗") keeps the people's name without 族 ("东乡")."""
     if not stem.endswith(_nations()):  # most names: one test in C instead of one per ethnic name
         return stem
+    if stem in _nations() and len(stem) > NATION_NAMED_PLACE_MIN:
+        return stem[: -len(NATION_SUFFIX)] if stem.endswith(NATION_SUFFIX) else stem
     changed = True
     while changed:
         changed = False
@@ -483,7 +490,8 @@ def _mention_names() -> dict[str, tuple[Place, ...]]:
     gazetteer = _gazetteer()
     names = {k: v for k, v in gazetteer.by_short.items() if len(k) >= 2 and not _reads_as_word(k)}
     names.update({k: v for k, v in gazetteer.by_name.items() if len(k) >= 2 and not _reads_as_word(k)})
-    names.update({k: v for k, v in _prefecture_forms().items() if k not in names})
+    # a form that was also a former place's name ("东乡县") may be either: the text's other places decide
+    names.update({k: names.get(k, ()) + v for k, v in _prefecture_forms().items()})
     return {k: v for k, v in names.items() if all(p.level != NATIONAL for p in v)}
 
 
@@ -497,7 +505,7 @@ AUTONOMOUS_FORMS = {PREFECTURE_WORD: "州", "自治县": "县", "自治旗": "�
 def _prefecture_forms() -> dict[str, tuple[Place, ...]]:
     """ "黔东南州", "恩施州", "大理州", "秀山县": how texts commonly write an autonomous prefecture,
     county or banner, its short name with 州, 县 or 旗. Derived from the data; a form that is some
-    place's own name or short name is left to that place."""
+    current place's own name or short name is left to that place."""
     gazetteer = _gazetteer()
     forms: dict[str, list[Place]] = defaultdict(list)
     for place in all_places():
@@ -507,11 +515,13 @@ def _prefecture_forms() -> dict[str, tuple[Place, ...]]:
         stem = short_name(place.name)
         if stem:
             forms[stem + AUTONOMOUS_FORMS[ending]].append(place)
-    return {
-        form: tuple(found)
-        for form, found in forms.items()
-        if form not in gazetteer.by_name and form not in gazetteer.by_short
-    }
+    return {form: tuple(found) for form, found in forms.items() if not _current_name(form, gazetteer)}
+
+
+def _current_name(form: str, gazetteer: _Gazetteer) -> bool:
+    """A current place's own name or short name (a former place's, "东乡县" of 抚州 until 2017, is not)."""
+    bearers = gazetteer.by_name.get(form, ()) + gazetteer.by_short.get(form, ())
+    return any(p.adcode not in gazetteer.superseded for p in bearers)
 
 
 @dataclass(frozen=True)

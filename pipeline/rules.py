@@ -94,6 +94,8 @@ REQUIRED_PATTERNS = (
     "breakdown_lead",
     "same_period",
     "since_later_month",
+    "this_year_alone",
+    "last_year_subject",
     "correction_outcome",
     "plan_title",
     "each_floor",
