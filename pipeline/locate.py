@@ -182,6 +182,7 @@ SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?\s*(?:至|—|-|~|到)\s*({YEAR})\
 LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
 RULE_LISTS = (
     "self_bodies",
+    "zone_suffixes",
     "year_of_work_words",
     "plural_before_body",
     "newspaper_suffixes",
@@ -248,6 +249,7 @@ class _Choice:
 
     candidates: tuple[Place, ...] = ()
     surface: str = ""
+    zone: str = ""  # the functional zone whose report this is ("大鹏新区"), when that is why no place is chosen
 
     @property
     def place(self) -> Place | None:
@@ -268,6 +270,7 @@ class _Rules:
     self_words: tuple[str, ...]
     self_bodies: tuple[str, ...]
     plural_before_body: tuple[str, ...]
+    zone_title_re: re.Pattern[str]
     year_of_work_words: tuple[str, ...]
     this_year_words: tuple[str, ...]
     part_year_words: tuple[str, ...]
@@ -320,6 +323,7 @@ def parse_rules(data: object) -> _Rules:
     prefixes = "|".join(map(re.escape, lists["dateline_prefixes"]))
     endings = "|".join(map(re.escape, lists["dateline_endings"]))
     plans = "|".join(map(re.escape, lists["plan_heading_words"]))
+    zones = "|".join(map(re.escape, lists["zone_suffixes"]))
     return _Rules(
         newspaper_suffixes=lists["newspaper_suffixes"],
         township_suffixes=lists["township_suffixes"],
@@ -331,6 +335,7 @@ def parse_rules(data: object) -> _Rules:
         self_words=lists["self_words"],
         self_bodies=lists["self_bodies"],
         plural_before_body=lists["plural_before_body"],
+        zone_title_re=re.compile(rf"^\s*(?:{ABOUT})?\s*([^\s,,。::((]{{0,12}}?(?:{zones}))"),
         year_of_work_words=lists["year_of_work_words"],
         this_year_words=lists["this_year_words"],
         part_year_words=lists["part_year_words"],
@@ -638,6 +643,8 @@ def _jurisdiction(
         signature = set()  # "北关 / 10 / 59 / 69 / 74": a table written one cell per line ends the text, unsigned
     if title is not None:
         in_title = [(m, places) for m, places, at in usable if at in title.indices]
+        if zone := _zone_title(title, in_title):
+            return _Choice(zone=zone)  # "大鹏新区2022年…报告", "珠海高新区…": a zone's report is no division's
         about = title.text.find(ABOUT)
         after = [(m, places) for m, places in in_title if about >= 0 and m.start - title.start > about]
         choice = _most_specific(after or in_title)
@@ -700,7 +707,17 @@ def _jurisdiction(
         region = _region(text, every, unquoted, papers)
         if region is not None and (choice.place is None or regions.is_within(choice.place, region.place)):
             choice = region
-    return _Choice() if _above_self(choice.place, self_word) else choice
+    if _above_self(choice.place, self_word) or _outside_own_region(choice.place, self_word):
+        return _Choice()
+    return choice
+
+
+def _outside_own_region(place: Place | None, self_word: str) -> bool:
+    """A text speaking of its own bodies as 自治区… ("自治区人民政府办公厅") is one autonomous region's: a place
+    named that lies in none (a spam line's "香港") is not the text's."""
+    if place is None or self_word != REGION_WORD:
+        return False
+    return not any(p.name.endswith(REGION_WORD) for p in (place, *regions.ancestors(place)))
 
 
 def _district_spoken_for(
@@ -716,6 +733,16 @@ def _district_spoken_for(
     if len(spoken) != 1:
         return choice
     return _Choice((spoken[0],), next(m.surface for m, places in found if places == (spoken[0],)))
+
+
+def _zone_title(title: _Title, in_title: list[tuple[Mention, tuple[Place, ...]]]) -> str:
+    """The functional zone issuing a title ("大鹏新区2022年法治政府建设年度报告", "珠海高新区…") that is no division of
+    the gazetteer (滨海新区 and 浦东新区 are districts), or ""; a division named after the zone ("高新区(新市区)")
+    makes the title that division's."""
+    match = _rules().zone_title_re.match(title.text)
+    if match is None or regions.lookup(match.group(1)):
+        return ""
+    return match.group(1) if all(m.start - title.start < match.end(1) for m, _ in in_title) else ""
 
 
 def _speaks_for(place: Place | None, bodies: Counter[str], named: Counter[Place]) -> bool:
@@ -1416,7 +1443,8 @@ def _location(choice: _Choice, year: int | None, title: str, published: str) -> 
     if place is None and len(choice.candidates) > 1:
         return Location(None, year, title, published, STATUS_AMBIGUOUS_JURISDICTION, _ambiguous(choice))
     if place is None:
-        return Location(None, year, title, published, STATUS_NO_JURISDICTION, _no_place(year))
+        message = _zone_report(choice.zone) if choice.zone else _no_place(year)
+        return Location(None, year, title, published, STATUS_NO_JURISDICTION, message)
     if year is None:
         return Location(place, None, title, published, STATUS_NO_YEAR, _no_year(place))
     return Location(place, year, title, published, STATUS_OK, "")
@@ -1428,6 +1456,13 @@ def _ambiguous(choice: _Choice) -> str:
         f"地名“{choice.surface}”对应多个行政区:{names},文中没有能区分它们的上级地名"
         f"(如“某某市{choice.surface}”)。请在 {REPORT_PLACES} 中为该文件指定地区"
         "(填写文件名和行政区划代码)。"
+    )
+
+
+def _zone_report(zone: str) -> str:
+    return (
+        f"标题表明这是“{zone}”(功能区,不是行政区划)的报告,其数值不计为所在城市或区县的数值。"
+        f"如确需归入某地,可在 {REPORT_PLACES} 中为该文件指定地区。"
     )
 
 
