@@ -308,9 +308,14 @@ def _title_candidates(text: str) -> list[str]:
 
 
 def _title_lines(text: str) -> list[str]:
-    """The first lines, stripped, without metadata rows and breadcrumbs."""
+    """The first lines, stripped, without metadata rows ('[ 发布机构 ] …', '索引号: | …') and breadcrumbs."""
     lines = [line.strip(" |") for line in text.split(NEWLINE, TITLE_SEARCH_LINES)[:TITLE_SEARCH_LINES]]
-    return [line for line in lines if line and "|" not in line and BREADCRUMB not in line]
+    labels = _g().words["metadata_labels"]
+    return [
+        line
+        for line in lines
+        if line and "|" not in line and BREADCRUMB not in line and not any(label in line for label in labels)
+    ]
 
 
 def _title_topic(text: str) -> str:

@@ -134,7 +134,7 @@ REQUIRED_PATTERNS = (
     "table_unit",
     "label_unit",
 )
-REQUIRED_WORDS = ("time_units", "multiplier_units", "registry_families")
+REQUIRED_WORDS = ("time_units", "multiplier_units", "registry_families", "metadata_labels")
 TABLE_KEYS = ("cell_sentence", "change_sentence", "rise_verb", "fall_verb", "count_unit", "outcome_sum_sentence")
 
 
