@@ -220,8 +220,8 @@ class _Topics:
     # the sentence before gave only running totals ('2009年至2012年,全市共收到…1520件。'): a next one taking its
     # subject and naming no time of its own ('撤销、变更、确认违法112件') speaks of the same years
     running_in_force: bool = False
-    # the opening clause of the sentence before when it names part of the year ('今年1月至10月,') or a span of
-    # years ('2001—2005年,'): what a sentence opening with 同期 counts over
+    # the opening clause of the sentence before: when it names part of the year ('今年1月至10月,') or a span of
+    # years ('2001—2005年,'), what a sentence opening with 同期 counts over
     period_in_force: str = ""
 
     def enter(self, sentence: str, starts_line: bool) -> None:
@@ -238,8 +238,8 @@ class _Topics:
     def leave(self, sentence: str) -> None:
         # a heading's subject is the section's, not a sentence's to carry
         self.carried = "" if self.in_heading else _carried_topic(sentence, self.carried)
-        opening = CLAUSE_BREAK.split(sentence.strip(), maxsplit=1)[0]
-        self.period_in_force = opening if _stops_before_year_end(opening) or _years_span(opening) else ""
+        # (kept as written: whether it names a period is asked only of a sentence opening with 同期, see _in_period)
+        self.period_in_force = CLAUSE_BREAK.split(sentence.strip(), maxsplit=1)[0]
 
     def __copy__(self) -> _Topics:
         # what copy.copy does for a plain dataclass, without its generic protocol (once per sentence)
@@ -791,9 +791,10 @@ def _names_its_own_time(sentence: str) -> bool:
 def _in_period(sentence: str, topics: _Topics) -> str:
     """'同期,全县…受理矛盾纠纷2684件' after '今年1月至10月,全县…。': read with that period where 同期 stands."""
     same = _g().same_period.match(sentence)
-    if same is None or not topics.period_in_force:
+    opening = topics.period_in_force
+    if same is None or not opening or not (_stops_before_year_end(opening) or _years_span(opening)):
         return sentence
-    return topics.period_in_force + "," + LEADING_COMMAS.sub("", sentence[same.end() :])
+    return opening + "," + LEADING_COMMAS.sub("", sentence[same.end() :])
 
 
 def _with_own_evidence(found: list[Fact], sentence: str, offset: int) -> list[Fact]:
