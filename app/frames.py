@@ -248,6 +248,11 @@ class TableIndex:
         first = self._places.drop_duplicates("adcode")
         return dict(zip(first["adcode"].astype(str), first["province"].astype(str), strict=True))
 
+    @cached_property
+    def provinces_by_code(self) -> list[str]:
+        """The provinces of the places, in adcode order (as 统计 lists them), for the 省份 menu."""
+        return list(dict.fromkeys(self.province_of[code] for code in sorted(self.province_of)))
+
     def place_names(self, levels: Iterable[str] = (), provinces: Iterable[str] = ()) -> dict[str, str]:
         """adcode -> place_label for the places of select(frame, levels=…, provinces=…), ordered by adcode."""
         key = (tuple(levels), tuple(provinces))

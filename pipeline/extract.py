@@ -143,8 +143,10 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
             found = _table_row_facts(row, scope, topics)
         else:
             before_reading = copy(topics)  # the outcome sum is read as the sentence itself was
-            found = _sentence_facts(_in_period(sentence, topics), start, scope, topics)
-            found = _with_own_evidence(found, sentence, start)
+            reading = _in_period(sentence, topics)
+            found = _sentence_facts(reading, start, scope, topics)
+            if reading is not sentence:
+                found = _with_own_evidence(found, sentence, start)
             found += _outcome_sum_facts(sentence, start, scope, before_reading, found)
             found = _in_running_period(found, sentence, topics)
         if not in_table:
@@ -800,8 +802,6 @@ def _in_period(sentence: str, topics: _Topics) -> str:
 def _with_own_evidence(found: list[Fact], sentence: str, offset: int) -> list[Fact]:
     """Facts read from a rewording of `sentence` (_in_period) quote the sentence itself."""
     evidence = sentence.strip()
-    if all(f.evidence == evidence for f in found):
-        return found
     start = offset + len(sentence) - len(sentence.lstrip())
     return [replace(f, evidence=evidence, start=start, end=start + len(evidence)) for f in found]
 
@@ -1723,11 +1723,18 @@ def _subject_ruled_out_before(mention: Mention, not_cues: re.Pattern[str]) -> bo
     """A clause opening with its topic word itself ('调解案件38649件': not even 共 before it) right after a
     clause, with no figure between, that a not-cue rules out ('在法院开展诉前调解'): the subject ruled out
     carries on. ('…医患纠纷调解联络站,共调解各类矛盾纠纷2006起' sums up what came before: not ruled out.)"""
-    clauses = CLAUSE_BREAK.split(mention.window)
-    if len(clauses) < 2 or not not_cues.search(clauses[-2]):
+    before, own = _last_two_clauses(mention.window)
+    if not before or not not_cues.search(before):
         return False
-    topic = cat.topic_pattern().search(clauses[-1])
-    return topic is not None and not clauses[-1][: topic.start()].strip()
+    topic = cat.topic_pattern().search(own)
+    return topic is not None and not own[: topic.start()].strip()
+
+
+@lru_cache(maxsize=256)
+def _last_two_clauses(window: str) -> tuple[str, str]:
+    """(the clause before the last, the last) of a window: asked once per indicator tried for a figure."""
+    clauses = CLAUSE_BREAK.split(window)
+    return (clauses[-2] if len(clauses) > 1 else ""), clauses[-1]
 
 
 def _vetoed_after(indicator: cat.Indicator, mention: Mention) -> bool:

@@ -57,15 +57,17 @@ def filter_box(presentation: bool):
 PROVINCE_FIRST = 80  # more places than this: a 省份 menu first (one menu of thousands is slow to open and to read)
 
 
-def pick_place(index: frames.TableIndex, key: str, wanted: str | None, label: str = "地区", container=st) -> str:
-    """The place menu of a page (widget `key`), seeded from `wanted` (the URL's place) when it is a place.
+def pick_place(index: frames.TableIndex, key: str, url: state.ViewState, label: str = "地区", container=st) -> str:
+    """The place menu of a page (widget `key`), seeded from the URL's place (or its first jurisdiction that is
+    a place of the table).
 
     Up to PROVINCE_FIRST places (or all in one province): one menu. More: a 省份 menu (key with
     ".province" in place of ".place"), seeded with the province of the place chosen or wanted, then a
     menu of that province's places — every menu stays short enough to send and to scroll.
     """
     names = index.place_names()
-    provinces = list(dict.fromkeys(index.province_of[a] for a in names))  # in adcode order, as 统计 lists them
+    wanted = url.place or next((a for a in url.jurisdictions if a in names), None)
+    provinces = index.provinces_by_code
     if len(names) > PROVINCE_FIRST and len(provinces) > 1:
         province_key = key.rsplit(".", 1)[0] + ".province"
         chosen = st.session_state.get(key)

@@ -42,10 +42,8 @@ def render(dataset: Dataset | None, presentation: bool) -> None:
 
 def _pick(df: pd.DataFrame, index: frames.TableIndex) -> tuple[str, int, str]:
     url = state.current()
-    names = common.place_names(index)
     a, b, c = st.columns([2, 1, 3])
-    wanted = url.place or next((x for x in url.jurisdictions if x in names), None)
-    place = common.pick_place(index, "correct.place", wanted, container=a)
+    place = common.pick_place(index, "correct.place", url, container=a)
     mine = index.place_rows(place)
     years = sorted(mine["year"].unique().tolist(), reverse=True)
     state.seed_choice("correct.year", url.year, years)

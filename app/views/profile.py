@@ -16,10 +16,8 @@ def render(data: Dataset, presentation: bool) -> None:
     st.header("地区画像")
     url = state.current()
     index = data.index
-    names = common.place_names(index)
     with common.filter_box(presentation):
-        wanted = url.place or next((a for a in url.jurisdictions if a in names), None)
-        place = common.pick_place(index, "profile.place", wanted, "地区(可输入名称搜索)")
+        place = common.pick_place(index, "profile.place", url, "地区(可输入名称搜索)")
         checked_only = common.verified_switch("profile.verified")
     state.write(place=place)
     rows = verification.only_verified(index.place_rows(place), checked_only)

@@ -14,10 +14,8 @@ from app.views import common
 def render(data: Dataset, presentation: bool) -> None:
     st.header("来源核对")
     url = state.current()
-    names = common.place_names(data.index)
     a, b, c = st.columns([2, 3, 1])
-    wanted = url.place or next((x for x in url.jurisdictions if x in names), None)
-    place = common.pick_place(data.index, "sources.place", wanted, container=a)
+    place = common.pick_place(data.index, "sources.place", url, container=a)
     mine = data.index.place_rows(place)  # by position, not a scan of the whole table
     indicator = common.pick_indicator(mine, "sources.indicator", url.indicator, b)
     years = sorted(frames.select(mine, indicator=indicator)["year"].unique().tolist(), reverse=True)
