@@ -38,6 +38,9 @@ PLAN_TITLE_LINES = 6  # lines at the top of a text where a plan's title may stan
 TITLE_MAX_CHARS = 80
 NEWLINE = "\n"
 MIN_OUTCOME_KINDS = 2  # correction outcomes counted one by one before their sum is the corrections' count
+PART_OF_YEAR_CLAUSES = 3  # '记者今天从市司法局了解到,今年1至6月,…': a sentence's period stands among its first clauses
+WHOLE_NUMBER_RE = re.compile(r"^\d{1,7}$")
+LAST_DAYS_OF_MONTH = 28  # '截至12月31日' is the year's end; '截至12月20日' a few days short of it
 CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:|;|。")  # ; and 。 inside a sentence joined to its 其中 sentence
 YEAR = r"(?:19|20)\d{2}"
 NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
@@ -225,11 +228,15 @@ class _Topics:
     # the opening clause of the sentence before: when it names part of the year ('今年1月至10月,') or a span of
     # years ('2001—2005年,'), what a sentence opening with 同期 counts over
     period_in_force: str = ""
+    # the clause naming part of the year in the sentence before, ending with ';' ('今年1至6月,全市…100%;'): what a
+    # next one naming no time of its own ('铁路法院…出庭应诉率也是100%') counts over
+    part_of_year_in_force: str = ""
 
     def enter(self, sentence: str, starts_line: bool) -> None:
         if starts_line:
             self.part_in_force = self.running_in_force = False
             self.year_in_force = None
+            self.part_of_year_in_force = ""
         label = _g().label_heading.match(sentence)
         self.in_heading = bool(starts_line and not label and _is_heading(sentence))
         if label:
@@ -242,6 +249,7 @@ class _Topics:
         self.carried = "" if self.in_heading else _carried_topic(sentence, self.carried)
         # (kept as written: whether it names a period is asked only of a sentence opening with 同期, see _in_period)
         self.period_in_force = CLAUSE_BREAK.split(sentence.strip(), maxsplit=1)[0]
+        self.part_of_year_in_force = _part_of_year_left(sentence, self.part_of_year_in_force)
 
     def __copy__(self) -> _Topics:
         # what copy.copy does for a plain dataclass, without its generic protocol (once per sentence)
@@ -359,10 +367,12 @@ class _Scope:
 
 
 def _wider_words(place: Place | None) -> tuple[str, ...]:
-    """Words naming a scope above the reporting jurisdiction ("全省" in a city's report)."""
+    """Words naming a scope other than the reporting jurisdiction's: above it ("全省" in a city's report) or of
+    a level below it ("全旗" in a city's)."""
     if place is None:
         return ()
-    words = _g().wider.get(place.level, ())
+    own = place.name[-1:]
+    words = _g().wider.get(place.level, ()) + tuple(w for w in _g().narrower.get(place.level, ()) if w[-1:] != own)
     if place.level == "county":
         words += tuple(word for word, suffix in _g().parent if not place.name.endswith(suffix))
     return words
@@ -632,6 +642,12 @@ def _is_cell_row(group: list[tuple[int, str]], header: list[str] | None = None) 
     )
 
 
+def _is_case_step_label(label: str) -> bool:
+    """'新收', '审结' alone: a case step with no noun of its own ('新收案件' is read as it stands)."""
+    words = _g().words
+    return any(w in label for w in words["case_step_labels"]) and not any(n in label for n in words["unitless_nouns"])
+
+
 def _row_sentences(header: list[str], cells: list[str], report_year: int | None = None) -> tuple[str, ...]:
     label_match = _g().label_unit.search(cells[0])
     label = cells[0][: label_match.start()].strip() if label_match else cells[0]
@@ -648,8 +664,11 @@ def _row_sentences(header: list[str], cells: list[str], report_year: int | None 
     years = [y for y in column_years if y]
     shapes = _g().table
     sentences = []
+    case_step = not unit and _is_case_step_label(label)
     for name, cell, year in zip(header[1:], cells[1:], column_years, strict=True):
-        if year and BARE_NUMBER_RE.match(cell):
+        if year and case_step and WHOLE_NUMBER_RE.match(cell):
+            sentences.append(shapes["case_cell_sentence"].format(year=year, label=label, value=cell))
+        elif year and BARE_NUMBER_RE.match(cell):
             sentences.append(shapes["cell_sentence"].format(year=year, label=label, value=cell, unit=unit))
         elif year and cell:
             sentences.append(shapes["cell_sentence"].format(year=year, label=label, value=cell, unit=""))
@@ -784,15 +803,34 @@ def _year_at_end(readings: list[Reading | None], sentence: str, topics: _Topics)
     return first.year if first is not None and _g().year.search(sentence) else None
 
 
+def _names_a_time(sentence: str) -> bool:
+    """A year, 今年/去年 or a span of months of its own ('2022年…', '1-11月…', '上半年…')."""
+    words = (*_g().words["this_year"], *_g().words["previous_year_time"])
+    return _names_its_own_time(sentence) or any(w in sentence for w in words) or _stops_before_year_end(sentence)
+
+
 def _names_its_own_time(sentence: str) -> bool:
     return bool(
         _g().year.search(sentence) or _g().this_year_word.search(sentence) or _g().previous_year_time.search(sentence)
     )
 
 
+def _part_of_year_left(sentence: str, carried: str) -> str:
+    """The part-of-year clause a sentence ending with ';' leaves in force: the one opening it (among its first
+    clauses), or the one it was read with when it names no time of its own; nothing after a full stop."""
+    if not _g().clause_end.search(sentence):
+        return ""
+    clauses = CLAUSE_BREAK.split(sentence.strip(), maxsplit=PART_OF_YEAR_CLAUSES)[:PART_OF_YEAR_CLAUSES]
+    opening = next((clause for clause in clauses if _stops_before_year_end(clause)), "")
+    return opening or ("" if _names_its_own_time(sentence) else carried)
+
+
 def _in_period(sentence: str, topics: _Topics) -> str:
-    """'同期,全县…受理矛盾纠纷2684件' after '今年1月至10月,全县…。': read with that period where 同期 stands."""
+    """'同期,全县…受理矛盾纠纷2684件' after '今年1月至10月,全县…。': read with that period where 同期 stands; a
+    sentence after '今年1至6月,全市…;' naming no time of its own is read with that part of the year too."""
     same = _g().same_period.match(sentence)
+    if same is None and topics.part_of_year_in_force and not _names_a_time(sentence):
+        return topics.part_of_year_in_force + "," + sentence.lstrip()
     opening = topics.period_in_force
     if same is None or not opening or not (_stops_before_year_end(opening) or _years_span(opening)):
         return sentence
@@ -1488,6 +1526,8 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     if (indicator.unit == "%" or indicator.stock) and _stops_before_year_end(mention.before):
         # A rate or a stock taken before the year ended is not the year's figure, nor a bound on it.
         return None
+    if indicator.unit == "%" and _of_one_month(mention.before):
+        return None  # '2019年10月全市负责人出庭应诉率首次达到100%': that month's rate, not the year's
     if indicator.unit != "%" and _g().per_period_average.search(mention.clause):
         return None  # '每个月平均调解成功…1500余件': an average per period, not the year's count
     own_year = _earlier_year_of_its_own(mention, year, scope)
@@ -1865,10 +1905,16 @@ def _clause_lead(mention: Mention) -> str:
 
 
 def _names_only_a_wider_place(clause: str, scope: _Scope) -> bool:
-    """'江苏省近日经营主体总量突破1400万户' in 昆山's text: a place above it is named, and it is not."""
-    if scope.wider_names is None or (scope.own_names and scope.own_names.search(clause)):
+    """'江苏省近日经营主体总量突破1400万户' in 昆山's text: a place above it is named, and it is not (its short name
+    inside the wider one's, '乌鲁木齐' of 乌鲁木齐县 in '乌鲁木齐市全年收到…', does not name it)."""
+    if scope.wider_names is None:
         return False
-    return any(not _g().recipient.search(clause[: m.start()]) for m in scope.wider_names.finditer(clause))
+    wider = [m for m in scope.wider_names.finditer(clause) if not _g().recipient.search(clause[: m.start()])]
+    if not wider:
+        return False
+    inside = {i for m in wider for i in range(m.start(), m.end())}
+    own = scope.own_names.finditer(clause) if scope.own_names else ()
+    return not any(m.start() not in inside for m in own)
 
 
 def _is_first(mention: Mention) -> bool:
@@ -1997,7 +2043,8 @@ def _open_total(before: str) -> bool:
     if cutoff is None or words is None:
         return False
     after = before[cutoff.end() :]
-    if after.lstrip().startswith(_g().words["this_year"]):
+    this_year = _g().words["this_year"]
+    if any(w in cutoff.group(0) for w in this_year) or after.lstrip().startswith(this_year):
         return False  # '截止到今年12月中旬,全市共受理…': the year so far
     return bool(words.search(after)) and not _g().year_end.search(after)
 
@@ -2043,7 +2090,17 @@ def _partial_year_qualifier(mention: Mention, indicator: cat.Indicator, year: in
     month = cutoff.group(2)
     if (month and int(month) < 12) or not (month or _g().year_end.search(mention.before[cutoff.start() :])):
         return AT_LEAST
+    if month and not cutoff.group(3) and _before_month_end(mention.before[cutoff.end() :]):
+        return AT_LEAST  # '截止到今年12月中旬,全县共调解…1,021件': a few days short of the year
     return qualifier
+
+
+def _before_month_end(after: str) -> bool:
+    """'中旬', '20日' right after a month: a date before the month's last days."""
+    day = _g().day_of_month.match(after)
+    if day:
+        return int(day.group(1)) < LAST_DAYS_OF_MONTH
+    return after.lstrip().startswith(_g().words["before_month_end"])
 
 
 def _named_parts(before: str) -> list[re.Match[str]]:
@@ -2065,6 +2122,12 @@ def _stops_before_year_end(before: str) -> bool:
     ends = [m.end() for m in _g().month_span.finditer(before) if (parse_numeral(m.group(1)) or 12) < 12]
     ends += [m.end() for m in _named_parts(before)]
     ends += [m.end() for m in _g().cutoff.finditer(before) if m.group(2) and int(m.group(2)) < 12]
+    return bool(ends) and not _whole_year_marks(before[max(ends) :])
+
+
+def _of_one_month(before: str) -> bool:
+    """A clause opening with one month ('2019年10月全市…', '6月份,…') and no whole-year phrase after it."""
+    ends = [m.end() for m in _g().single_month.finditer(before)]
     return bool(ends) and not _whole_year_marks(before[max(ends) :])
 
 
@@ -2107,7 +2170,12 @@ def _inferred(facts: list[Fact], sentence: str) -> list[Fact]:
     for rule in cat.inferences():
         if not rule.when.search(sentence) or any(f.indicator == rule.indicator for f in facts):
             continue
+        if rule.unless is not None and rule.unless.search(sentence):
+            continue
         sources = [f for f in facts if f.indicator == rule.source]
+        if len(sources) > 1:
+            # ('共收到复议申请136宗,比2021年的97宗明显增加,依法受理率达到100%': the year's count, not last year's)
+            sources = [f for f in sources if "previous_year" not in f.signals]
         if len(sources) == 1:
             found.append(replace(sources[0], indicator=rule.indicator, method="inferred", note=rule.note))
     return found

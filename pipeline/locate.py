@@ -91,6 +91,7 @@ HEAD_LINES = 12  # non-empty lines searched for the title and the publication da
 TAIL_LINES = 6  # non-empty lines searched for the signature
 TITLE_MAX = 80
 SIGNATURE_MAX = 40
+HOST_BODY_SPAN = 8  # "雅安市|人民政府办公室": the body right after the host's place name
 PROSE_SENTENCES = 2  # a line of this many sentences is a paragraph of prose, never a footer
 VALUE_CELL_RE = re.compile(r"^\s*[\d.,%]+\s*$")  # a table cell holding a number alone ("59", "98.5%")
 TABLE_TAIL_CELLS = 2  # this many such cells among the last lines: the text ends with a table, not a signature
@@ -160,7 +161,7 @@ THIS_YEAR_PERIOD_RE = re.compile(r"今年(?:以来|上半年|前三季度|一季
 # A year written right before a figure, not after a comparison or span word ("比2019年的…",
 # "2018—2020年"), nor a date or span itself ("2021年6月", "2013年以来", "2025年1至9月").
 FIGURE_YEAR_RE = re.compile(
-    rf"(?<![比较与同于自从至和、—\-~到\d])({YEAR})\s*年(?:度|全年|末|底)?"
+    rf"(?<![比较与同于自从至和、—\-~到\d])({YEAR})\s*年(?:度|全年|一年|末|底)?"
     r"(?!\s*(?:以来|\d|[一二三四五六七八九十]+月|至|—|-|~|起|开始|及|和|、|与|前|后|初|的|同期))"
 )
 # "截至2023年9月底,全国…1.81亿户": the year of a stock's date.
@@ -176,7 +177,7 @@ BRACKETED_LINE_RE = re.compile(r"^[((][^()()]+[))]$")  # a title's middle line: 
 DATE_TIME_STAMP_RE = re.compile(r"(?<!\d)20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
 PRINT_STAMP_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d{2}")
 HEAD_NATIONAL_LINES = 3
-THAT_YEAR = "当年"
+THAT_YEAR = "当年|同年"  # "…2023年…。同年,全省…13.2万件": the year last written
 BOOK_TITLE_RE = re.compile(r"《[^《》]*》")
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?\s*(?:至|—|-|~|到)\s*({YEAR})\s*年")
 LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
@@ -185,6 +186,8 @@ RULE_LISTS = (
     "zone_suffixes",
     "year_of_work_words",
     "plural_before_body",
+    "cited_rule_endings",
+    "host_markers",
     "newspaper_suffixes",
     "township_suffixes",
     "plan_heading_words",
@@ -272,6 +275,8 @@ class _Rules:
     plural_before_body: tuple[str, ...]
     zone_title_re: re.Pattern[str]
     year_of_work_words: tuple[str, ...]
+    cited_rule_endings: tuple[str, ...]
+    host_markers: tuple[str, ...]
     this_year_words: tuple[str, ...]
     part_year_words: tuple[str, ...]
     current_words: tuple[str, ...]
@@ -337,6 +342,8 @@ def parse_rules(data: object) -> _Rules:
         plural_before_body=lists["plural_before_body"],
         zone_title_re=re.compile(rf"^\s*(?:{ABOUT})?\s*([^\s,,。::((]{{0,12}}?(?:{zones}))"),
         year_of_work_words=lists["year_of_work_words"],
+        cited_rule_endings=lists["cited_rule_endings"],
+        host_markers=lists["host_markers"],
         this_year_words=lists["this_year_words"],
         part_year_words=lists["part_year_words"],
         current_words=lists["current_words"],
@@ -642,7 +649,8 @@ def _jurisdiction(
     if sum(bool(VALUE_CELL_RE.match(line.text)) for line in tail) >= TABLE_TAIL_CELLS:
         signature = set()  # "北关 / 10 / 59 / 69 / 74": a table written one cell per line ends the text, unsigned
     if title is not None:
-        in_title = [(m, places) for m, places, at in usable if at in title.indices]
+        # ("…检查我市贯彻实施《四川省法律援助条例》情况": the province named by the law the text cites)
+        in_title = [(m, places) for m, places, at in usable if at in title.indices and not _in_cited_rule(text, m)]
         if zone := _zone_title(title, in_title):
             return _Choice(zone=zone)  # "大鹏新区2022年…报告", "珠海高新区…": a zone's report is no division's
         about = title.text.find(ABOUT)
@@ -653,14 +661,15 @@ def _jurisdiction(
     choice = _most_specific([(m, places) for m, places, at in usable if at in signature])
     if choice.candidates:
         return choice
-    self_word = _self_reference(text)
+    named_ends = frozenset(m.end for m in every)
+    self_word = _self_reference(text, named_ends)
     body = [(m, places) for m, places, _ in usable]
     signed = " ".join(line.text for line in lines if line.index in signature)
     if not self_word and _is_national(text, lines, title, body, signed):
         nation = regions.by_adcode(NATIONAL_CODE)
         return _Choice((nation,), nation.name) if nation else _Choice()
     unquoted = [(m, places) for m, places in body if not _in_book_title(text, m)]
-    self_count = _self_counts(text)[self_word] if self_word else 0
+    self_count = _self_counts(text, named_ends)[self_word] if self_word else 0
     bodies = _self_bodies(text, every)
     if not self_word:
         self_word, self_count = bodies.most_common(1)[0] if bodies else ("", 0)
@@ -709,7 +718,28 @@ def _jurisdiction(
             choice = region
     if _above_self(choice.place, self_word) or _outside_own_region(choice.place, self_word):
         return _Choice()
+    if choice.place is None and self_word:
+        # "我市召开…会议" naming no place but the site's host in the footer ("主办:雅安市人民政府办公室")
+        choice = _site_host(text, lines, every, self_word) or choice
     return choice
+
+
+def _site_host(text: str, lines: list[_Line], every: list[Mention], self_word: str) -> _Choice | None:
+    """The government body hosting the site, named in a footer line ("主办:雅安市人民政府办公室"), when it is one
+    place fitting the text's self word; no newspaper ("主办:某某日报社") is a host here."""
+    rules = _rules()
+    hosts = [line for line in lines if any(marker in line.text for marker in rules.host_markers)]
+    found = set()
+    for line in hosts:
+        end = line.start + len(line.text)
+        for mention in every:
+            after = text[mention.end : mention.end + HOST_BODY_SPAN]
+            if line.start <= mention.start < end and after.startswith(rules.self_bodies):
+                found.update(p for p in mention.candidates if p.name.endswith(self_word))
+    if len(found) != 1:
+        return None
+    place = found.pop()
+    return _Choice((place,), place.name)
 
 
 def _outside_own_region(place: Place | None, self_word: str) -> bool:
@@ -892,9 +922,19 @@ def _in_book_title(text: str, mention: Mention) -> bool:
     return before.count("《") > before.count("》")
 
 
+def _in_cited_rule(text: str, mention: Mention) -> bool:
+    """True inside the 《》 of a law, regulation or plan the text cites ("《四川省法律援助条例》"); a report's own
+    title quoted in a headline ("发布《北京市2022年法治政府建设年度报告》") names its place."""
+    if not _in_book_title(text, mention):
+        return False
+    closing = text.find("》", mention.end)
+    return closing >= 0 and text[:closing].endswith(_rules().cited_rule_endings)
+
+
 def _is_signature(line: str) -> bool:
-    """A short closing line without a sentence, and not a table row."""
-    return len(line) <= SIGNATURE_MAX and not any(mark in line for mark in ("。", "|", "\t"))
+    """A short closing line without a sentence, and not a table row nor a label ("同期声:海口市民 冯先生", a
+    speaker's caption inside a short news item)."""
+    return len(line) <= SIGNATURE_MAX and not any(mark in line for mark in ("。", "|", "\t", ":", "："))
 
 
 def _national_count(text: str) -> int:
@@ -977,12 +1017,16 @@ def _most_specific(found: list[tuple[Mention, tuple[Place, ...]]]) -> _Choice:
     return _Choice(shared[1], shared[0].surface) if shared else _Choice()
 
 
-def _self_counts(text: str) -> Counter[str]:
+def _self_counts(text: str, named_ends: frozenset[int] = frozenset()) -> Counter[str]:
     """How often a report names itself, by level word ("市" for 我市/全市); a comparison with the
-    superior ("居全省前列", "被评为全省…先进单位") is not the text naming itself."""
+    superior ("居全省前列", "被评为全省…先进单位") is not the text naming itself, nor a self word right
+    after a place's name (`named_ends`: "湖北全省法院每年收案…" in a district court's study is the
+    province's whole)."""
     counts: Counter[str] = Counter()
     for word in _rules().self_words:
-        counts[word[-1]] += sum(not _compared(text, match) for match in re.finditer(word, text))
+        counts[word[-1]] += sum(
+            not _compared(text, match) and match.start() not in named_ends for match in re.finditer(word, text)
+        )
     return +counts
 
 
@@ -1019,9 +1063,9 @@ def _many_bodies(text: str, at: int) -> bool:
     return bool(before) and (before in _rules().plural_before_body or before.isdigit())
 
 
-def _self_reference(text: str) -> str:
+def _self_reference(text: str, named_ends: frozenset[int] = frozenset()) -> str:
     """The level word a report uses for itself most often, or ""."""
-    counts = _self_counts(text)
+    counts = _self_counts(text, named_ends)
     return counts.most_common(1)[0][0] if counts else ""
 
 
@@ -1120,6 +1164,10 @@ def _year(
     # 全县…"): the current year, not the year recalled
     if lead is not None and stated.year < dated.published - 1 and _dated_only_when_published(lines, dated):
         return dated.year
+    # "编者按:2009年,山东律师…踏上…征程" opening an item of 2024 whose figures are 2023's ("仅2023年一年,…办理
+    # …1106件"): the year the figures are written with, not the history recalled
+    if stated.year < dated.published - 1 and (figure := _figure_year(lines, dated.published)) is not None:
+        return figure
     # (a damaged date "截至202011月" still writes the year)
     # (nor a site's own 发布时间 line: a 2019 review posted in 2023 writes 2023 only there)
     written = re.compile(rf"(?<!\d){dated.year}")
@@ -1177,8 +1225,12 @@ def _current_part(lines: Sequence[_Line], year: int | None) -> int | None:
         return None
     pattern = re.compile(
         rf"(?:(?:截至|截止)\s*{year}\s*年\s*\d{{1,2}}\s*月(?:底|末|\s*\d{{1,2}}\s*日)?"
-        rf"|(?<![\d比较与同于至到—\-~]){year}\s*年\s*(?:第一季度|一季度|上半年|前三季度|1\s*[-~—至]\s*\d{{1,2}}\s*月))"
+        rf"|(?<![\d比较与同于至到—\-~]){year}\s*年\s*(?:第一季度|一季度|上半年|前三季度|1\s*[-~—至]\s*\d{{1,2}}\s*月"
+        rf"|1\s*月(?:\s*\d{{1,2}}\s*日)?\s*(?:[-~—至到])\s*\d{{1,2}}\s*月))"
     )
+    # "2021年1月25日至11月25日,自治区司法厅在全区开展…专项行动": a span of the year from January, whose
+    # figures may follow in a later paragraph ("专项行动期间,…受理调解各类纠纷62418件")
+    dated_span = re.compile(rf"(?<![\d比较与同于至到—\-~]){year}\s*年\s*1\s*月\s*\d{{1,2}}\s*日\s*(?:[-~—至到])")
     # "上半年共排查各类纠纷20130起" with no year: the current part too, not after 去年/2018年
     bare = re.compile("|".join(map(re.escape, _rules().part_year_words)))
     for line in lines:
@@ -1189,7 +1241,9 @@ def _current_part(lines: Sequence[_Line], year: int | None) -> int | None:
                 found.append(match)
         for match in sorted(found, key=lambda m: m.start()):
             sentence = re.split(r"[。;;]", line.text[match.end() :], maxsplit=1)[0]
-            if FIGURE_RE.search(sentence[:FIGURE_WINDOW]) and not _is_plan(sentence):
+            if _is_plan(sentence):
+                continue
+            if FIGURE_RE.search(sentence[:FIGURE_WINDOW]) or dated_span.match(line.text, match.start()):
                 return line.start + match.start()
     return None
 

@@ -66,6 +66,7 @@ REQUIRED_PATTERNS = (
     "ordinal",
     "recipient",
     "month_span_later",
+    "day_of_month",
     "event_date",
     "years_of_work",
     "since_any",
@@ -134,8 +135,24 @@ REQUIRED_PATTERNS = (
     "table_unit",
     "label_unit",
 )
-REQUIRED_WORDS = ("time_units", "multiplier_units", "registry_families", "metadata_labels")
-TABLE_KEYS = ("cell_sentence", "change_sentence", "rise_verb", "fall_verb", "count_unit", "outcome_sum_sentence")
+REQUIRED_WORDS = (
+    "time_units",
+    "multiplier_units",
+    "registry_families",
+    "metadata_labels",
+    "case_step_labels",
+    "unitless_nouns",
+    "before_month_end",
+)
+TABLE_KEYS = (
+    "cell_sentence",
+    "case_cell_sentence",
+    "change_sentence",
+    "rise_verb",
+    "fall_verb",
+    "count_unit",
+    "outcome_sum_sentence",
+)
 
 
 class RulesError(ValueError):
@@ -163,6 +180,7 @@ class InferenceEntry(_Strict):
 
     from_: str = Field(alias="from")
     when: Phrases = Field(min_length=1)
+    unless: Phrases = []  # phrases in the sentence that undo the inference ("不予受理": not all were accepted)
     note: str = ""
 
 
@@ -226,6 +244,7 @@ class ScopeEntry(_Strict):
     wider: dict[str, Phrases]
     parent: dict[str, str] = {}
     below: dict[str, Phrases] = {}
+    narrower: dict[str, Phrases] = {}
 
 
 class GrammarFile(_Strict):
@@ -280,6 +299,7 @@ class Inference:
     source: str  # the indicator whose value it takes ("review_accepted")
     when: re.Pattern[str]
     note: str
+    unless: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -309,6 +329,7 @@ class Grammar:
         self.wider = {level: tuple(w) for level, w in scope.wider.items()}
         self.parent = tuple(scope.parent.items())
         self.below = {level: tuple(w) for level, w in scope.below.items()}
+        self.narrower = {level: tuple(w) for level, w in scope.narrower.items()}
         self.table = table
         self.__dict__.update(patterns)
 
@@ -484,10 +505,11 @@ def _compile_grammar(file: GrammarFile) -> Grammar:
     missing = [k for k in TABLE_KEYS if k not in file.table]
     if missing:
         raise RulesError(f"{GRAMMAR_FILE}: table: missing key '{missing[0]}'")
-    unknown_levels = [level for level in file.scope.wider if level not in LEVELS_WITH_SCOPE]
-    if unknown_levels:
-        raise RulesError(f"{GRAMMAR_FILE}: scope: key 'wider.{unknown_levels[0]}': not a level "
-                         f"({', '.join(LEVELS_WITH_SCOPE)})")  # fmt: skip
+    for key, by_level in (("wider", file.scope.wider), ("narrower", file.scope.narrower)):
+        unknown_levels = [level for level in by_level if level not in LEVELS_WITH_SCOPE]
+        if unknown_levels:
+            raise RulesError(f"{GRAMMAR_FILE}: scope: key '{key}.{unknown_levels[0]}': not a level "
+                             f"({', '.join(LEVELS_WITH_SCOPE)})")  # fmt: skip
     patterns = {name: _compile_pattern(name, entry, file.words) for name, entry in file.patterns.items()}
     words = {name: tuple(w) for name, w in file.words.items()}
     return Grammar(patterns, words, file.scope, dict(file.table), file.part_year_min_months)
@@ -539,7 +561,9 @@ def _rule_set(file: IndicatorsFile, grammar: Grammar, entries: dict[str, dict[st
     not_topics = frozenset(file.context.not_topic_words)
     topics = [t for ind in indicators.values() for t in ind.topics] + list(not_topics)
     inferences = tuple(
-        Inference(e.id, e.inferred.from_, phrase_pattern(e.inferred.when), e.inferred.note)
+        Inference(
+            e.id, e.inferred.from_, phrase_pattern(e.inferred.when), e.inferred.note, phrase_pattern(e.inferred.unless)
+        )
         for e in file.indicators
         if e.inferred
     )
