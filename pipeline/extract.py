@@ -1134,7 +1134,9 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
         if not same_family or indicator.not_cues is None:
             continue
         clause = previous.clause.rstrip()
-        subject_ruled_out = any(m.end() != len(clause) for m in indicator.not_cues.finditer(clause))
+        # ('…共排查矛盾纠纷5.6万件,调解纠纷4.83万件': 排查矛盾 is the previous figure's own verb before its noun)
+        nouns = ("", *_g().words["right_nouns"])
+        subject_ruled_out = any(clause[m.end() :].strip() not in nouns for m in indicator.not_cues.finditer(clause))
         subject_ruled_out = subject_ruled_out or _subject_ruled_out_before(previous, indicator.not_cues)
         if not indicator.not_cues.search(previous.right_noun) and not subject_ruled_out:
             continue  # nothing rules the subject out; '…开展合法性审核18件' only names what was done to the 18
@@ -1606,8 +1608,10 @@ def _read_since_start_of_year(mention: Mention, indicator: cat.Indicator, year: 
     published_year, month = scope.published
     if published_year > year:
         months_after = (published_year - year - 1) * 12 + month
-        if months_after > REPORTING_MONTHS and not _g().this_year_word.search(mention.before):
-            return None  # '2023年以来' in a letter of mid-2024: a running period, not the year's
+        if months_after > REPORTING_MONTHS:
+            # '2023年以来' in a letter of mid-2024: a running period, not the year's; '今年以来' in an item of
+            # May 2024 on 2023's figures: 2024 so far, not 2023
+            return None
         return _read_whole(mention, indicator, year, scope)  # a report of early 2024 on '2023年以来'
 
     if published_year < year:

@@ -92,6 +92,7 @@ TAIL_LINES = 6  # non-empty lines searched for the signature
 TITLE_MAX = 80
 SIGNATURE_MAX = 40
 HOST_BODY_SPAN = 8  # "雅安市|人民政府办公室": the body right after the host's place name
+MIN_NATIONAL_QUOTES = 2  # a national body quoted this often, no local place named as often: the country's text
 PROSE_SENTENCES = 2  # a line of this many sentences is a paragraph of prose, never a footer
 VALUE_CELL_RE = re.compile(r"^\s*[\d.,%]+\s*$")  # a table cell holding a number alone ("59", "98.5%")
 TABLE_TAIL_CELLS = 2  # this many such cells among the last lines: the text ends with a table, not a signature
@@ -883,10 +884,22 @@ def _paper_place(papers: list[Mention], self_word: str) -> _Choice | None:
     fitting = Counter(
         m.candidates[0] for m in papers if len(m.candidates) == 1 and m.candidates[0].name.endswith(self_word)
     )
+    if not fitting and self_word == PROVINCE_SELF_WORD:
+        # "西宁晚报 … 全省各级法律援助机构…": a city's paper on 全省 writes of its province
+        fitting = Counter(_province_of(m.candidates[0]) for m in papers if len(m.candidates) == 1)
+        fitting.pop(None, None)
     if not fitting:
         return None
     place = fitting.most_common(1)[0][0]
     return _Choice((place,), place.name)
+
+
+def _province_of(place: Place) -> Place | None:
+    """The province-level place holding `place` (itself when it is one)."""
+    if place.level == "province":
+        return place
+    found = regions.lookup(place.province)
+    return found[0] if len(found) == 1 and found[0].level == "province" else None
 
 
 def _superiors(text: str, mentions: list[Mention]) -> frozenset[Place]:
@@ -973,6 +986,10 @@ def _is_national(
     if len(provinces) >= 2:
         local = Counter({p: n for p, n in local.items() if p.level != "province"})
     if not local and any(b in head for b in bodies):
+        return True
+    # "…司法部微信公众号发布消息说,…司法部说,…" quoting a national body again and again, no local place named twice
+    quoted = len(re.findall("|".join(map(re.escape, sorted(bodies, key=len, reverse=True))), text)) if bodies else 0
+    if quoted >= MIN_NATIONAL_QUOTES and max(local.values(), default=0) < MIN_NATIONAL_QUOTES:
         return True
     total = _national_count(text)
     if not (_national_count(head) or total >= 2):
