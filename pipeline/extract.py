@@ -496,15 +496,25 @@ def _cell_per_line_tables(text: str, year: int | None = None) -> tuple[dict[int,
         header = [body for _, body in lines[i : i + width]]
         cells.update(offset for offset, _ in lines[i : i + width])
         i += width
+        topic = ""  # the topic of the rows above: '收到复议申请(件)' / … / '受理(件)' is 复议's too
         while i + width <= len(lines) and _is_cell_row(lines[i : i + width], header):
             row_cells = [body for _, body in lines[i : i + width]]
             start, end = lines[i][0], lines[i + width - 1][0] + len(lines[i + width - 1][1])
+            own = _label_topics(row_cells[0])
+            topic = own[-1] if own else topic
+            if topic and not own:
+                row_cells[0] = topic + row_cells[0]
             sentences = _row_sentences(header, row_cells, year)
             if sentences:
                 rows[start] = _TableRow(start, text[start:end], sentences)
             cells.update(offset for offset, _ in lines[i : i + width])
             i += width
     return rows, cells
+
+
+def _label_topics(label: str) -> list[str]:
+    """The topic words of a table row's label (not words that only look like one)."""
+    return [t for t in cat.topic_pattern().findall(label) if t not in cat.not_topics()]
 
 
 def _label_run_tables(text: str, year: int | None, taken: set[int]) -> tuple[dict[int, _TableRow], set[int]]:
@@ -1520,6 +1530,8 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     year = _year_of(mention, scope)
     if year is None or (scope.year and year > scope.year):
         return None
+    if _since_later_year(mention.before, year):
+        return None  # '2025年以来,调解中心共接收纠纷138起' in a text on 2024: a later year's count
     floor = q.qualifier == AT_LEAST or _g().floor_after.match(mention.after)
     if indicator.unit == "%" and floor and _g().each_floor.search(mention.window):
         return None  # '各地…出庭应诉率均在84%以上': a floor every part reaches, not the place's rate
@@ -1566,6 +1578,12 @@ def _earlier_year_of_its_own(mention: Mention, year: int, scope: _Scope) -> bool
     part of this year before it is not its period."""
     own = CLAUSE_BREAK.split(mention.before)[-1]
     return bool(scope.year and year < scope.year and _g().previous_year_time.search(own))
+
+
+def _since_later_year(before: str, year: int) -> bool:
+    """The last 'YYYY年以来' before the figure names a year after the figure's own."""
+    since = _last(_g().since_start, before)
+    return since is not None and int(since.group(1)) > year
 
 
 def _since_start_of_year(before: str, year: int, scope: _Scope) -> re.Match[str] | None:
@@ -1861,6 +1879,8 @@ def _excluded_context(mention: Mention, scope: _Scope) -> bool:
         return True
     if scope.sub_places and _counted_places_below(scope.sub_places, mention):
         return True
+    if scope.sub_places and _opening_part(scope.sub_places, mention):
+        return True
     if _g().subset.search(CLAUSE_BREAK.split(mention.before)[-1]):
         return True
     if _names_only_a_wider_place(clause, scope):
@@ -1877,6 +1897,15 @@ def _names_lower_government(clause: str, scope: _Scope) -> bool:
         m.group(0)[:1] in below and not _g().recipient.search(clause[: m.start()]) and _named_as_part(clause, m)
         for m in _g().government_body.finditer(clause)
     )
+
+
+def _opening_part(sub_places: re.Pattern[str], mention: Mention) -> bool:
+    """'高昌区作为全市人口最多的县级区,全年收到复议申请197件': a place below, the subject of the clause opening the
+    figure's stretch of the sentence, and a clause of the figure's own that names no scope of its own."""
+    clauses = CLAUSE_BREAK.split(mention.window)
+    if len(clauses) < 2 or _g().whole_scope.search(clauses[-1]):
+        return False
+    return _names_a_part(sub_places, clauses[0])
 
 
 def _counted_places_below(sub_places: re.Pattern[str], mention: Mention) -> bool:
