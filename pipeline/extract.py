@@ -40,6 +40,7 @@ NEWLINE = "\n"
 MIN_OUTCOME_KINDS = 2  # correction outcomes counted one by one before their sum is the corrections' count
 PART_OF_YEAR_CLAUSES = 3  # '记者今天从市司法局了解到,今年1至6月,…': a sentence's period stands among its first clauses
 WHOLE_NUMBER_RE = re.compile(r"^\d{1,7}$")
+DEPARTMENT_SELF_MIN = 2  # a text calling itself 我局 this often is a department's own
 LAST_DAYS_OF_MONTH = 28  # '截至12月31日' is the year's end; '截至12月20日' a few days short of it
 CLAUSE_BREAK = re.compile(r",(?!\d{3}(?!\d))|:|;|。")  # ; and 。 inside a sentence joined to its 其中 sentence
 YEAR = r"(?:19|20)\d{2}"
@@ -163,6 +164,10 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     facts = _without_title_repeats(facts, simplified)
     if scope.year and _is_plan_document(simplified):
         facts = [f for f in facts if f.year is not None and f.year < scope.year]  # a plan's targets; its recaps stay
+    if any("zero_phrase" in f.signals for f in facts) and _speaks_as_department(simplified):
+        # '我局…2015年未收到政府信息公开申请': the department's own none, not the place's (its counts of the place's
+        # review office, legal aid or filings, which a 司法局 reports as 我局's, stay)
+        facts = [f for f in facts if "zero_phrase" not in f.signals]
     titles = _title_candidates(simplified) if facts else []
     if any(_g().department_disclosure_title.match(t) or _g().department_report_title.match(t) for t in titles):
         # '天津市司法局…政府信息公开工作年度报告', '…人力资源和社会保障局2021年法治政府建设情况报告': the
@@ -178,6 +183,13 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
         # A half-year or quarterly summary: its figures of the year are of part of it (earlier years stay).
         facts = [f for f in facts if f.year is not None and f.year < scope.year]
     return facts
+
+
+def _speaks_as_department(text: str) -> bool:
+    """A text calling itself 我局/本局/我委… again and again ('2015年度我局主动公开…', '我局…未收到申请'): a
+    department speaks, whatever its title says (or leaves out)."""
+    words = _g().words["department_self_words"]
+    return sum(text.count(w) for w in words) >= DEPARTMENT_SELF_MIN
 
 
 def _without_rounded_repeats(facts: list[Fact]) -> list[Fact]:
@@ -978,7 +990,7 @@ def _zero_facts(sentence: str, offset: int, scope: _Scope, facts: list[Fact]) ->
             clause = clauses[-2] + clause  # '复议后又起诉的13件,暂无败诉': the clause before says whose record it is
         if _current_topic(before, "") not in indicator.topics:
             continue
-        if (indicator.not_cues and indicator.not_cues.search(clause)) or _g().year.search(clause):
+        if (indicator.not_cues and indicator.not_cues.search(clause)) or _names_other_time(clause, scope.year):
             continue
         if cat.context().partial_scope.search(before) or any(word in before for word in scope.wider):
             continue  # '以市司法局为被告的行政诉讼案件3件,均未败诉': a part's record
@@ -991,6 +1003,13 @@ def _zero_facts(sentence: str, offset: int, scope: _Scope, facts: list[Fact]) ->
         found.append(Fact(indicator.id, 0.0, EXACT, "reported", evidence, start, start + len(evidence), year,
                           PERIOD_YEAR, match.group(0), ("zero_phrase",)))  # fmt: skip
     return found
+
+
+def _names_other_time(clause: str, year: int | None) -> bool:
+    """A year other than the report's in the clause, or a running period ('2018年以来未发生败诉'); the report's own
+    year alone ('2023年全县未收到政府信息公开申请') is no other time."""
+    years = {int(m.group(1)) for m in _g().year.finditer(clause)}
+    return bool(years - {year}) or bool(years and _g().since_any.search(clause))
 
 
 def _inherited_subject(sentence: str, quantities: list[Quantity], topics: _Topics) -> tuple[str, str]:

@@ -143,6 +143,7 @@ REQUIRED_WORDS = (
     "case_step_labels",
     "unitless_nouns",
     "before_month_end",
+    "department_self_words",
 )
 TABLE_KEYS = (
     "cell_sentence",
