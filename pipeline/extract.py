@@ -357,9 +357,14 @@ def _figures(text: str) -> list[Quantity]:
     return [q for q in find_quantities(text) if q.unit not in _g().words["time_units"]]
 
 
+def _topic_words(text: str) -> list[str]:
+    """The topic words of `text`, in order (not words that only look like one: 调解和解, 执行复议)."""
+    return [t for t in cat.topic_pattern().findall(text) if t not in cat.not_topics()]
+
+
 def _single_topic(text: str) -> str:
     """The last topic word of `text` when all its topic words name the same indicators, else ""."""
-    found = [t for t in cat.topic_pattern().findall(text) if t not in cat.not_topics()]
+    found = _topic_words(text)
     groups = {frozenset(i.id for i in cat.catalogue().values() if t in i.topics) for t in found}
     return found[-1] if len(groups) == 1 else ""
 
@@ -512,7 +517,7 @@ def _cell_per_line_tables(text: str, year: int | None = None) -> tuple[dict[int,
         while i + width <= len(lines) and _is_cell_row(lines[i : i + width], header):
             row_cells = [body for _, body in lines[i : i + width]]
             start, end = lines[i][0], lines[i + width - 1][0] + len(lines[i + width - 1][1])
-            own = _label_topics(row_cells[0])
+            own = _topic_words(row_cells[0])
             topic = own[-1] if own else topic
             if topic and not own:
                 row_cells[0] = topic + row_cells[0]
@@ -522,11 +527,6 @@ def _cell_per_line_tables(text: str, year: int | None = None) -> tuple[dict[int,
             cells.update(offset for offset, _ in lines[i : i + width])
             i += width
     return rows, cells
-
-
-def _label_topics(label: str) -> list[str]:
-    """The topic words of a table row's label (not words that only look like one)."""
-    return [t for t in cat.topic_pattern().findall(label) if t not in cat.not_topics()]
 
 
 def _label_run_tables(text: str, year: int | None, taken: set[int]) -> tuple[dict[int, _TableRow], set[int]]:
@@ -749,7 +749,7 @@ def _carried_topic(sentence: str, carried: str) -> str:
     A paragraph's end forgets it."""
     if not sentence.rstrip(" ").endswith((";", "。")):
         return ""
-    found = [t for t in cat.topic_pattern().findall(sentence) if t not in cat.not_topics()]
+    found = _topic_words(sentence)
     return found[-1] if found else carried
 
 

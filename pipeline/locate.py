@@ -287,6 +287,7 @@ class _Rules:
     national_markers: tuple[str, ...]
     national_not: tuple[str, ...]
     national_bodies: tuple[str, ...]
+    national_bodies_re: re.Pattern[str]  # the same, one alternation (longest first) to count them in a text
     honour_words: tuple[str, ...]
     aliases: tuple[tuple[str, str], ...] = ()  # ("巴州", "巴音郭楞蒙古自治州")
 
@@ -354,6 +355,7 @@ def parse_rules(data: object) -> _Rules:
         national_markers=words["markers"],
         national_not=words["not_markers"],
         national_bodies=words["bodies"],
+        national_bodies_re=re.compile("|".join(map(re.escape, sorted(words["bodies"], key=len, reverse=True)))),
         honour_words=words["honour_words"],
         aliases=tuple(aliases.items()),
     )
@@ -662,15 +664,15 @@ def _jurisdiction(
     choice = _most_specific([(m, places) for m, places, at in usable if at in signature])
     if choice.candidates:
         return choice
-    named_ends = frozenset(m.end for m in every)
-    self_word = _self_reference(text, named_ends)
+    self_counts = _self_counts(text, frozenset(m.end for m in every))
+    self_word = self_counts.most_common(1)[0][0] if self_counts else ""  # the level word it uses most for itself
     body = [(m, places) for m, places, _ in usable]
     signed = " ".join(line.text for line in lines if line.index in signature)
     if not self_word and _is_national(text, lines, title, body, signed):
         nation = regions.by_adcode(NATIONAL_CODE)
         return _Choice((nation,), nation.name) if nation else _Choice()
     unquoted = [(m, places) for m, places in body if not _in_book_title(text, m)]
-    self_count = _self_counts(text, named_ends)[self_word] if self_word else 0
+    self_count = self_counts[self_word] if self_word else 0
     bodies = _self_bodies(text, every)
     if not self_word:
         self_word, self_count = bodies.most_common(1)[0] if bodies else ("", 0)
@@ -896,10 +898,7 @@ def _paper_place(papers: list[Mention], self_word: str) -> _Choice | None:
 
 def _province_of(place: Place) -> Place | None:
     """The province-level place holding `place` (itself when it is one)."""
-    if place.level == "province":
-        return place
-    found = regions.lookup(place.province)
-    return found[0] if len(found) == 1 and found[0].level == "province" else None
+    return next((p for p in (place, *regions.ancestors(place)) if p.level == "province"), None)
 
 
 def _superiors(text: str, mentions: list[Mention]) -> frozenset[Place]:
@@ -988,7 +987,7 @@ def _is_national(
     if not local and any(b in head for b in bodies):
         return True
     # "…司法部微信公众号发布消息说,…司法部说,…" quoting a national body again and again, no local place named twice
-    quoted = len(re.findall("|".join(map(re.escape, sorted(bodies, key=len, reverse=True))), text)) if bodies else 0
+    quoted = len(_rules().national_bodies_re.findall(text)) if bodies else 0
     if quoted >= MIN_NATIONAL_QUOTES and max(local.values(), default=0) < MIN_NATIONAL_QUOTES:
         return True
     total = _national_count(text)
@@ -1078,12 +1077,6 @@ def _many_bodies(text: str, at: int) -> bool:
     """ "14个区政府有败诉案件", "各区政府", "其余14个区的区政府": bodies of many places, none the text's own."""
     before = text[max(0, at - 1) : at]
     return bool(before) and (before in _rules().plural_before_body or before.isdigit())
-
-
-def _self_reference(text: str, named_ends: frozenset[int] = frozenset()) -> str:
-    """The level word a report uses for itself most often, or ""."""
-    counts = _self_counts(text, named_ends)
-    return counts.most_common(1)[0][0] if counts else ""
 
 
 def _most_frequent(
@@ -1242,8 +1235,8 @@ def _current_part(lines: Sequence[_Line], year: int | None) -> int | None:
         return None
     pattern = re.compile(
         rf"(?:(?:截至|截止)\s*{year}\s*年\s*\d{{1,2}}\s*月(?:底|末|\s*\d{{1,2}}\s*日)?"
-        rf"|(?<![\d比较与同于至到—\-~]){year}\s*年\s*(?:第一季度|一季度|上半年|前三季度|1\s*[-~—至]\s*\d{{1,2}}\s*月"
-        rf"|1\s*月(?:\s*\d{{1,2}}\s*日)?\s*(?:[-~—至到])\s*\d{{1,2}}\s*月))"
+        rf"|(?<![\d比较与同于至到—\-~]){year}\s*年\s*(?:第一季度|一季度|上半年|前三季度"
+        rf"|1\s*月?(?:\s*\d{{1,2}}\s*日)?\s*[-~—至到]\s*\d{{1,2}}\s*月))"
     )
     # "2021年1月25日至11月25日,自治区司法厅在全区开展…专项行动": a span of the year from January, whose
     # figures may follow in a later paragraph ("专项行动期间,…受理调解各类纠纷62418件")
