@@ -193,7 +193,8 @@ def _facts(doc: Document, loc: Location, run: Stages) -> tuple[list[Fact], str, 
     # Extraction's work grows with sentence length x figures: it sees only bounded sentences.
     text, blanked = bounds.bounded_text(doc.text)
     note = bounds.skipped_note(blanked) if blanked else ""
-    found, error = _attempt("extract", run.extract_facts, text, loc.year, loc.place, sub_places, loc.published)
+    written = loc.written or loc.published  # 今年 in a signed text is the year it was written
+    found, error = _attempt("extract", run.extract_facts, text, loc.year, loc.place, sub_places, written)
     if error:
         return [], error, note
     facts, error = _attempt("derive", run.derive_facts, found, loc.year)

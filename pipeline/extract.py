@@ -52,6 +52,7 @@ APPROX_SHARE = 0.05  # an exact figure within 5 % of an approximate one is the s
 REPORTING_MONTHS = 3  # annual reports on a year appear by the end of March of the next
 MIN_LABEL_RUN = 3  # a one-row table one cell per line has at least this many column labels
 BREADCRUMB = ">"  # a site's path to the page: "首页 > 政务公开 > …"
+YEAR_SO_FAR = "year_so_far"  # a signal: counted from January in the year's last month (derive may use it)
 TITLE_SEARCH_LINES = 12  # a title stands within the first lines, after a page's metadata rows
 MIN_PAIRS = 2  # a list of label and value lines has at least this many pairs
 CLAUSE_END_RE = re.compile(r"[,;:。]")  # a line with clause punctuation is prose, not a table cell
@@ -161,7 +162,7 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     facts = _without_rounded_repeats(_without_weaker_heading_readings(facts))
     facts = _without_government_own(facts)
     facts = _without_weaker_cue_after_readings(facts)
-    facts = _without_title_repeats(facts, simplified)
+    facts = _without_looser_bounds(_without_title_repeats(facts, simplified))
     if scope.year and _is_plan_document(simplified):
         facts = [f for f in facts if f.year is not None and f.year < scope.year]  # a plan's targets; its recaps stay
     if any("zero_phrase" in f.signals for f in facts) and _speaks_as_department(simplified):
@@ -312,9 +313,13 @@ def _first_line(text: str) -> str:
 
 
 def _is_township_text(text: str, titles: list[str]) -> bool:
-    """A township's own text: its title names a township as the issuer, or it names itself as a township
-    (全镇, 我乡) more often than as a county (全县, 我区)."""
+    """A township's own text: its title names a township as the issuer, or its first lines name a township as
+    the publisher ('信息来源:…西区办事处'), or it names itself as a township (全镇, 我乡) more often than as a
+    county (全县, 我区)."""
     if any(_g().township_title.match(title) for title in titles):
+        return True
+    head = text.split(NEWLINE, TITLE_SEARCH_LINES)[:TITLE_SEARCH_LINES]
+    if any(_g().township_publisher.search(line.strip()) for line in head):
         return True
     words = _g().words
     town = sum(text.count(word) for word in words["township_self_words"])
@@ -938,6 +943,17 @@ def _without_bounds_beside_exact(facts: list[Fact]) -> list[Fact]:
     """'总量突破170万户,年末达到171.8万户': a bound beside the exact figure of the same sentence gives way."""
     exact = [f for f in facts if f.qualifier == EXACT]
     return [f for f in facts if f.qualifier == EXACT or not any(_satisfies(e, f) for e in exact)]
+
+
+def _without_looser_bounds(facts: list[Fact]) -> list[Fact]:
+    """'年内受理矛盾纠纷逾35万件' (a headline) beside '今年以来…35.12万件' (a December count): two lower bounds of one
+    figure, the higher the tighter; the lower gives way (left alone, the two would be an undecided conflict)."""
+    highest: dict[tuple[str, int | None, str], float] = {}
+    for f in facts:
+        if f.qualifier == AT_LEAST:
+            key = (f.indicator, f.year, f.period)
+            highest[key] = max(highest.get(key, f.value), f.value)
+    return [f for f in facts if f.qualifier != AT_LEAST or f.value >= highest[(f.indicator, f.year, f.period)]]
 
 
 def _satisfies(exact: Fact, bound: Fact) -> bool:
@@ -1654,7 +1670,13 @@ def _read_since_start_of_year(mention: Mention, indicator: cat.Indicator, year: 
     if published_year < year:
         return None
     if month >= 12:
-        return _read_whole(mention, indicator, year, scope)  # a December item: the year's ('截至目前' bounds it)
+        # a December item: the year's, a count still open until the year ends ('今年以来…1126件' written on
+        # 20 December is the year's lower bound)
+        reading = _read_whole(mention, indicator, year, scope)
+        if indicator.stock or indicator.unit == "%" or reading.qualifier != EXACT:
+            return reading
+        signals = (*_signals(mention, scope, year, AT_LEAST), YEAR_SO_FAR)
+        return replace(reading, qualifier=AT_LEAST, signals=signals)
     if indicator.unit == "%" or indicator.stock or month - 1 < _g().part_year_min_months:
         return None  # published in month m, a count since January covers the m - 1 months before it
     signals = (*_signals(mention, scope, year, AT_LEAST), "part_year_bound")
@@ -1807,6 +1829,8 @@ def _subject_ruled_out_before(mention: Mention, not_cues: re.Pattern[str]) -> bo
     before, own = _last_two_clauses(mention.window)
     if not before or not not_cues.search(before):
         return False
+    if _g().scope_frame.match(before):
+        return True  # '在法院作出判决的案件中,行政机关败诉率达29%': counted over the judged cases only
     topic = cat.topic_pattern().search(own)
     return topic is not None and not own[: topic.start()].strip()
 
@@ -1943,10 +1967,12 @@ def _names_a_part(parts: re.Pattern[str], clause: str, lead: str = "") -> bool:
 
 def _named_as_part(clause: str, part: re.Match[str], lead: str = "") -> bool:
     """The part matched is the clause's subject: not those who sent what the place reviewed ('…报送备案的'),
-    nor parts named as included in the whole ('全市(含各县(市)区)', '全县各乡镇、…')."""
-    return not _g().submitted_by.match(clause[part.end() :]) and not _g().included_parts.search(
-        lead + clause[: part.start()]
-    )
+    nor parts named as included in the whole ('全市(含各县(市)区)', '全县各乡镇、…'), nor a tier named with the
+    place's own as levels together ('区、街道两级…')."""
+    after = clause[part.end() :]
+    if _g().submitted_by.match(after) or _g().levels_together.match(after):
+        return False
+    return not _g().included_parts.search(lead + clause[: part.start()])
 
 
 def _clause_lead(mention: Mention) -> str:
@@ -2060,8 +2086,10 @@ def _period(
     # '2015年5月…实施以来,…共受理…3.9万件' in a 2019 text: since a point before the report's year, a running total
     latest = max(year, report_year or year)
     for match in cat.context().cumulative.finditer(before):
-        if not _is_in_year(before, match, latest) and not _year_named_after(before, match.end(), year):
-            return PERIOD_CUMULATIVE
+        if _is_in_year(before, match, latest) or _year_named_after(before, match.end(), year):
+            continue
+        if not any(word in before[match.end() :] for word in _g().words["in_year_after_since"]):
+            return PERIOD_CUMULATIVE  # not '…施行以来,区政府全年新收…58件': the year's, named after the marker
     return PERIOD_YEAR
 
 
@@ -2105,7 +2133,8 @@ def _years_span(before: str) -> re.Match[str] | None:
     """'2016年至2018年,全市受理…1560件': the last span of years a figure is counted over (outside a title or
     brackets, and not a list the years are spread over: '2017-2019年分别为…')."""
     found = None
-    for span in _g().year_span.finditer(before):
+    spans = sorted([*_g().year_span.finditer(before), *_g().year_pair_total.finditer(before)], key=lambda m: m.start())
+    for span in spans:  # ('2013年、2014年两年,…18646件': two years named as one stretch)
         if int(span.group(2)) <= int(span.group(1)) or _inside_title(before, span.start()):
             continue
         if _is_parenthetical(before[: span.start()]) or _g().respectively_word.search(before[span.end() :]):
@@ -2134,8 +2163,8 @@ def _partial_year_qualifier(mention: Mention, indicator: cat.Indicator, year: in
     """'截至11月底已受理1200件': a flow counted before the year ended is a lower bound."""
     if indicator.stock or indicator.unit == "%" or qualifier != EXACT:
         return qualifier
-    if _names_part_of_year(mention.before):
-        return AT_LEAST
+    if _stops_before_year_end(mention.before):
+        return AT_LEAST  # not when '全年' follows the part ('一季度…减少,但全年新设数量仍达31.6万户')
     cutoff = _last(_g().cutoff, mention.before)
     if cutoff is None:
         return qualifier
@@ -2202,15 +2231,6 @@ def _ends_whole_year(before: str, partial: list[int]) -> bool:
     markers = [m.end() for m in _g().month_span.finditer(before)] + [m.end() for m in _g().cutoff.finditer(before)]
     markers += [m.end() for m in _named_parts(before)] + [m.end() for m in _g().single_month.finditer(before)]
     return last > max(markers, default=-1)
-
-
-def _names_part_of_year(before: str) -> bool:
-    """'1-10月', '前三季度', '上半年': the figure covers only part of the year."""
-    for months in _g().month_span.finditer(before):
-        last = parse_numeral(months.group(1))
-        if last is not None and last < 12:
-            return True
-    return bool(_named_parts(before))
 
 
 # --- inferred values -------------------------------------------------------------------------

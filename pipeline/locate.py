@@ -91,6 +91,8 @@ HEAD_LINES = 12  # non-empty lines searched for the title and the publication da
 TAIL_LINES = 6  # non-empty lines searched for the signature
 TITLE_MAX = 80
 SIGNATURE_MAX = 40
+FIRST_PERSON = "我"  # "我县", "我市": a text speaking for its place in the first person
+WRITTEN_LINES = 3  # a signed text's date stands on one of its last three lines (body, signature, date)
 HOST_BODY_SPAN = 8  # "雅安市|人民政府办公室": the body right after the host's place name
 MIN_NATIONAL_QUOTES = 2  # a national body quoted this often, no local place named as often: the country's text
 PROSE_SENTENCES = 2  # a line of this many sentences is a paragraph of prose, never a footer
@@ -104,9 +106,11 @@ TITLE_END_RE = re.compile(
     r"(?:报告|情况|总结|通报|公报|白皮书|工作要点|综述|答复|(?:情况|统计|进展|一览)表"
     r"|(?:总结|情况)(?:和|及|暨)\S{0,12}(?:计划|打算|安排|思路))$"
 )
-# trailing quotes and brackets, a bracketed remark ("(公示)", "(全文)") and a bracketed date ("(2025-03-26)")
+# trailing quotes and brackets, a bracketed remark ("(公示)", "(全文)"), a bracketed date ("(2025-03-26)") and
+# a shared file's extension ("…调研报告 (12) .doc" on a document-sharing site)
 TITLE_TRAILING_RE = re.compile(
-    r"(?:[\s\"“”《》()()【】]|[((][^()()]{1,6}[))]|[((]\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[))])+$"
+    r"(?:[\s\"“”《》()()【】]|[((][^()()]{1,6}[))]|[((]\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?[))]"
+    r"|\.(?:docx?|wps|pdf|ofd|txt))+$"
 )
 # ingest folds full-width forms (NFKC); a text handed to `locate` directly may still hold them.
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -116,7 +120,10 @@ HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[((][一�
 ADDRESSEE_RE = re.compile(r"^[^。;;]{2,60}?(?:委|政府|人大|常委会|委员会|办公室|领导)[^。;;]{0,10}[::]$")
 ABOUT = "关于"
 YEAR = r"20\d{2}"
-TITLE_YEAR_RE = re.compile(rf"(?<!\d)({YEAR})\s*年(?!以来)")
+# a title's year: "2022年…", or a year run into the title's words ("2022人民调解工作调研报告"), not a count
+TITLE_YEAR_RE = re.compile(
+    rf"(?<![\d.])({YEAR})(?:\s*年(?!以来)|(?=[\u4e00-\u9fff])(?![万亿余多件户个家宗起名次])(?!人(?!民)))"
+)
 LEADING_PART_RE = re.compile(
     rf"^\s*({YEAR})\s*年\s*(?:第一季度|一季度|上半年|前三季度|1\s*月?\s*[-~—–至]\s*\d{{1,2}}\s*月)"
 )
@@ -126,6 +133,8 @@ PLAN_WINDOW = 30
 # (not a span of months: "2023年1-9月")
 FULL_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*[-/.年]\s*(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?!\d)(?!\s*月)")
 COMPACT_DATE_RE = re.compile(rf"(?<!\d)({YEAR})(\d{{2}})(\d{{2}})(?!\d)")
+# a link's path: "…chuzhou.cn/2019/1028/403350.shtml"
+URL_DATE_RE = re.compile(rf"(?<=/)({YEAR})/(\d{{2}})(\d{{2}})(?=/)")
 MONTH_DATE_RE = re.compile(rf"(?<!\d)({YEAR})\s*年\s*(\d{{1,2}})\s*月")
 # "19.09.2015 09:57": a content system's day.month.year stamp
 DAY_FIRST_DATE_RE = re.compile(rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.({YEAR})(?![\d.])")
@@ -175,6 +184,8 @@ WRAP_GAP = 5  # blank or page-break lines allowed between a title's two halves
 BRACKETED_LINE_RE = re.compile(r"^[((][^()()]+[))]$")  # a title's middle line: "(哈尔滨新区江北一体发展区)"
 # "2024/2/4 上午10:12 …": the date and time a browser printed the page, atop every page
 # ("http://www.hebei.com.cn 2013-12-24 10:32 长城网": a stamp anywhere in a line of its own)
+# a paper's page footer ending with its date ("…法制报 平安巷 00004 合力化解… 2019-09-20 2019年09月20日 星期五")
+ENDING_DATE_RE = re.compile(rf"(?<!\d)(?:{YEAR})\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?\s*(?:星期.)?\s*$")
 DATE_TIME_STAMP_RE = re.compile(r"(?<!\d)20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
 PRINT_STAMP_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d{2}")
 HEAD_NATIONAL_LINES = 3
@@ -189,6 +200,7 @@ RULE_LISTS = (
     "plural_before_body",
     "cited_rule_endings",
     "host_markers",
+    "source_markers",
     "newspaper_suffixes",
     "township_suffixes",
     "plan_heading_words",
@@ -278,6 +290,7 @@ class _Rules:
     year_of_work_words: tuple[str, ...]
     cited_rule_endings: tuple[str, ...]
     host_markers: tuple[str, ...]
+    source_markers: tuple[str, ...]
     this_year_words: tuple[str, ...]
     part_year_words: tuple[str, ...]
     current_words: tuple[str, ...]
@@ -346,6 +359,7 @@ def parse_rules(data: object) -> _Rules:
         year_of_work_words=lists["year_of_work_words"],
         cited_rule_endings=lists["cited_rule_endings"],
         host_markers=lists["host_markers"],
+        source_markers=lists["source_markers"],
         this_year_words=lists["this_year_words"],
         part_year_words=lists["part_year_words"],
         current_words=lists["current_words"],
@@ -381,7 +395,8 @@ def locate(doc: Document) -> Location:
     title_text = "".join(original[i].strip() for i in title.indices) if title is not None else ""
     # the places its evidence names, each settled to one (no newspaper's name, dateline, township or footer)
     named = tuple(dict.fromkeys(places[0].adcode for _, places, _ in usable if len(places) == 1))
-    return replace(_location(choice, year, title_text, _published(head, tail)), named=named)
+    published = _published(head, tail)
+    return replace(_location(choice, year, title_text, published), named=named, written=_written(tail, published))
 
 
 def override(loc: Location, jurisdiction: str, year: int | None) -> Location:
@@ -684,7 +699,8 @@ def _jurisdiction(
     enclosing = _enclosing(unquoted, self_word, self_count)
     if enclosing is not None:
         return enclosing
-    choice = _most_frequent(unquoted, self_word, body, self_count, _superiors(text, every))
+    bodied = frozenset(p[0] for m, p in unquoted if len(p) == 1 and _names_own_body(text, m))
+    choice = _most_frequent(unquoted, self_word, body, self_count, _superiors(text, every), bodied)
     choice = _district_spoken_for(choice, unquoted, bodies)
     heading = {line.index for line in lines if line.index < prose and not NAVIGATION_RE.search(line.text)}
     masthead = _most_specific([(m, places) for m, places, at in usable if at in heading])
@@ -724,14 +740,27 @@ def _jurisdiction(
     if choice.place is None and self_word:
         # "我市召开…会议" naming no place but the site's host in the footer ("主办:雅安市人民政府办公室")
         choice = _site_host(text, lines, every, self_word) or choice
+    elif choice.place is not None and self_word and f"{FIRST_PERSON}{self_word}" in text:
+        # "来源:遂昌县人民法院" over "我县…松阳县人民法院院长…松阳法院审结涉遂昌县…": a text speaking as 我县 is its
+        # publisher's, however often it names the court of the county next door
+        choice = _site_host(text, lines, every, self_word, _rules().source_markers) or choice
     return choice
 
 
-def _site_host(text: str, lines: list[_Line], every: list[Mention], self_word: str) -> _Choice | None:
-    """The government body hosting the site, named in a footer line ("主办:雅安市人民政府办公室"), when it is one
-    place fitting the text's self word; no newspaper ("主办:某某日报社") is a host here."""
+def _names_own_body(text: str, mention: Mention) -> bool:
+    """A place's name right before one of its own bodies ("青田县|人民法院", "河西|法院")."""
+    return text[mention.end : mention.end + HOST_BODY_SPAN].startswith(_rules().self_bodies)
+
+
+def _site_host(
+    text: str, lines: list[_Line], every: list[Mention], self_word: str, markers: tuple[str, ...] = ()
+) -> _Choice | None:
+    """The government body hosting the site, named in a footer line ("主办:雅安市人民政府办公室"), or the body a
+    source line names (`markers`: "来源:遂昌县人民法院"), when it is one place fitting the text's self word; no
+    newspaper ("主办:某某日报社") is a host here."""
     rules = _rules()
-    hosts = [line for line in lines if any(marker in line.text for marker in rules.host_markers)]
+    markers = markers or rules.host_markers
+    hosts = [line for line in lines if any(marker in line.text for marker in markers)]
     found = set()
     for line in hosts:
         end = line.start + len(line.text)
@@ -1085,6 +1114,7 @@ def _most_frequent(
     quoted: list[tuple[Mention, tuple[Place, ...]]] | None = None,
     self_count: int = 0,
     superiors: frozenset[Place] = frozenset(),
+    bodied: frozenset[Place] = frozenset(),
 ) -> _Choice:
     """The place named most often in the body, among those whose name ends with the report's
     self-reference ("我市" -> a 市); a place below it named more often wins (a city paper on one
@@ -1092,7 +1122,8 @@ def _most_frequent(
     named twice is 常州's report, unless 常州 is named as the superior: "在常州市委…领导下");
     ties go to the more specific. Names inside 《》 count only when nothing
     else fits (`quoted` holds every mention, those inside 《》 too). Needs two mentions, or
-    one and a self-reference."""
+    one and a self-reference, or one naming the place's own body ("青田县人民法院", `bodied`) in a text naming
+    no other place (not "东莞市清溪镇人民政府", a town's, nor "某省法律援助基金会")."""
     counts = Counter(places[0] for _, places in found if len(places) == 1)
     every = Counter(places[0] for _, places in quoted or found if len(places) == 1)
     fitting = Counter({p: n for p, n in counts.items() if self_word and p.name.endswith(self_word)})
@@ -1109,7 +1140,9 @@ def _most_frequent(
         below = Counter({p: n for p, n in counts.items() if n > floor and regions.is_within(p, place)})
         if below:
             place, count = max(below.items(), key=lambda item: (item[1], LEVELS.index(item[0].level)))
-        if count >= 2 or (count == 1 and self_word):
+        # one mention is enough with a self-reference, or when it is the only place the text names at all
+        alone = len(every) == 1 and place in bodied and all(len(places) == 1 for _, places in found)
+        if count >= 2 or (count == 1 and (self_word or alone)):
             surface = next(m.surface for m, places in found if places == (place,))
             return _Choice((place,), surface)
     shared = Counter((places, m.surface) for m, places in found if len(places) > 1)
@@ -1416,7 +1449,8 @@ def _is_date_line(line: str) -> bool:
     """A publication, meeting or signature line: short, no sentence in it; or a page's stamp with a date and a
     time ("2019-12-25 08:00:00 来源:…网站 作者:… 字号:…", "http://… 2013-12-24 10:32 长城网")."""
     short = len(line) <= SIGNATURE_MAX or LABEL_RE.search(line) is not None
-    return "。" not in line and (short or DATE_TIME_STAMP_RE.search(line) is not None)
+    stamped = any(p.search(line) is not None for p in (DATE_TIME_STAMP_RE, ENDING_DATE_RE, URL_DATE_RE))
+    return "。" not in line and (short or stamped)
 
 
 def _last_year(published: _Date, text: str) -> int | None:
@@ -1488,6 +1522,7 @@ _DATE_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Date]], .
     (COMPACT_DATE_RE, lambda m: _date(m.group(1), m.group(2), m.group(3))),
     (MONTH_DATE_RE, lambda m: _date(m.group(1), m.group(2), None)),
     (DAY_FIRST_DATE_RE, lambda m: _date(m.group(3), m.group(2), m.group(1))),
+    (URL_DATE_RE, lambda m: _date(m.group(1), m.group(2), m.group(3))),
     (ISSUE_DATE_RE, lambda m: _Date(int(m.group(1)), None, "")),
 )
 
@@ -1497,6 +1532,18 @@ def _published(head: Sequence[_Line], tail: Sequence[_Line]) -> str:
     labelled = [d for line in head if (label := LABEL_RE.search(line.text)) for d in _dates(line.text[label.end() :])]
     every = labelled + [d for line in [*head, *tail] if _is_date_line(line.text) for d in _dates(line.text)]
     return next((d.iso for d in every if d.iso), "")
+
+
+def _written(tail: Sequence[_Line], published: str) -> str:
+    """The date a signed text was written: a date alone on one of its last lines ("2023年12月20日" under the
+    signature) earlier than its publication ("发布日期:2025-04-30"); its 今年 is that date's year."""
+    if not published:
+        return ""
+    for line in reversed(tail[-WRITTEN_LINES:]):
+        dates = _dates(line.text) if len(line.text) <= SIGNATURE_MAX and "。" not in line.text else []
+        if dates and dates[0].iso:
+            return dates[0].iso if dates[0].iso < published else ""
+    return ""
 
 
 # ---------------------------------------------------------------- the verdict

@@ -75,6 +75,7 @@ class Location:
     status: str = STATUS_OK
     message: str = ""
     named: tuple[str, ...] = ()  # adcodes of the places the text names unambiguously (any place, its own too)
+    written: str = ""  # ISO date a signed text was written, when earlier than `published` (its 今年), else ""
 
 
 @dataclass(frozen=True)

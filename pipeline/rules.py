@@ -41,10 +41,14 @@ LEVELS_WITH_SCOPE = ("national", "province", "prefecture", "county")
 # The grammar patterns the extractor's mechanisms use: a grammar file must define each.
 REQUIRED_PATTERNS = (
     "township_title",
+    "township_publisher",
     "included_aside",
+    "levels_together",
+    "scope_frame",
     "included_parts",
     "year",
     "year_span",
+    "year_pair_total",
     "year_list",
     "respectively_word",
     "respectively_end",

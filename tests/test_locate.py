@@ -163,6 +163,20 @@ def test_year_and_publication_date(text, year, published):
     assert (location.year, location.published) == (year, published)
 
 
+def test_a_signed_text_published_later_keeps_the_date_it_was_written():
+    text = (
+        "某县司法局2023年度法治政府建设情况报告\n发布日期:2025-04-30 10:36 信息来源:青田县司法局\n"
+        "今年以来,县政府收到行政复议申请126件。\n青田县司法局\n2023年12月20日\n"
+    )
+    location = locate(doc(text))
+    assert (location.year, location.published, location.written) == (2023, "2025-04-30", "2023-12-20")
+
+
+def test_a_text_dated_once_has_no_separate_writing_date():
+    text = "青田县司法局2023年度法治政府建设情况报告\n全年县政府收到行政复议申请126件。\n青田县司法局\n2024年1月20日\n"
+    assert locate(doc(text)).written == ""
+
+
 def test_a_plan_for_next_year_is_not_the_report_year():
     location = locate(doc(TITLE + BODY + "2024年,全市将进一步推进依法行政。\n"))
     assert location.status == STATUS_NO_YEAR and location.year is None
