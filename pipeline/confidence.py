@@ -43,7 +43,6 @@ EXTRACT_SIGNALS = (
     "previous_year",
     "bound_qualifier",
     "part_year_bound",
-    "year_so_far",
     "government_body",
     "whole_scope",
     "cue_after",

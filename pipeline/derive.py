@@ -2,9 +2,8 @@
 
 This module owns the catalogue's `derive` formulas (numerator / denominator × 100).
 A stated rate always wins, so a rate is derived only where the text gives none;
-and only from exact, single-valued counts (or counts since January in a December text, which
-cover the same months), because a rate built on any other lower bound or on two competing
-readings would be a number nobody reported. It never looks
+and only from exact, single-valued counts, because a rate built on a lower bound
+or on two competing readings would be a number nobody reported. It never looks
 at text.
 """
 
@@ -16,7 +15,6 @@ from pipeline import catalogue as cat
 from pipeline.model import PERIOD_YEAR, Fact
 
 Key = tuple[int | None, str]
-YEAR_SO_FAR = "year_so_far"  # extract's signal on a count since January in a December text
 
 
 def derive_facts(facts: list[Fact], year: int | None) -> list[Fact]:
@@ -39,10 +37,8 @@ def derive_facts(facts: list[Fact], year: int | None) -> list[Fact]:
 
 
 def _single_exact(facts: list[Fact]) -> Fact | None:
-    """The one value of a count, exact or counted from January in the year's last month ('今年以来…' in a
-    December text: both counts of a rate cover the same months, so their ratio is the year's so far)."""
     values = {f.value for f in facts}
-    if len(values) != 1 or any(f.qualifier != "exact" and YEAR_SO_FAR not in f.signals for f in facts):
+    if len(values) != 1 or any(f.qualifier != "exact" for f in facts):
         return None
     return facts[0]
 

@@ -52,7 +52,6 @@ APPROX_SHARE = 0.05  # an exact figure within 5 % of an approximate one is the s
 REPORTING_MONTHS = 3  # annual reports on a year appear by the end of March of the next
 MIN_LABEL_RUN = 3  # a one-row table one cell per line has at least this many column labels
 BREADCRUMB = ">"  # a site's path to the page: "首页 > 政务公开 > …"
-YEAR_SO_FAR = "year_so_far"  # a signal: counted from January in the year's last month (derive may use it)
 TITLE_SEARCH_LINES = 12  # a title stands within the first lines, after a page's metadata rows
 MIN_PAIRS = 2  # a list of label and value lines has at least this many pairs
 CLAUSE_END_RE = re.compile(r"[,;:。]")  # a line with clause punctuation is prose, not a table cell
@@ -945,15 +944,23 @@ def _without_bounds_beside_exact(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if f.qualifier == EXACT or not any(_satisfies(e, f) for e in exact)]
 
 
+def _fact_key(fact: Fact) -> tuple[str, int | None, str]:
+    return fact.indicator, fact.year, fact.period
+
+
 def _without_looser_bounds(facts: list[Fact]) -> list[Fact]:
     """'年内受理矛盾纠纷逾35万件' (a headline) beside '今年以来…35.12万件' (a December count): two lower bounds of one
-    figure, the higher the tighter; the lower gives way (left alone, the two would be an undecided conflict)."""
-    highest: dict[tuple[str, int | None, str], float] = {}
-    for f in facts:
-        if f.qualifier == AT_LEAST:
-            key = (f.indicator, f.year, f.period)
-            highest[key] = max(highest.get(key, f.value), f.value)
-    return [f for f in facts if f.qualifier != AT_LEAST or f.value >= highest[(f.indicator, f.year, f.period)]]
+    figure, the higher the tighter; the lower gives way (left alone, the two would be an undecided conflict).
+    Bounds far apart ('3.4万余件' over five years in a headline, '19959件' this year) are no one figure: both stay."""
+    bounds = [f for f in facts if f.qualifier == AT_LEAST]
+    return [f for f in facts if not any(_tighter_bound(other, f) for other in bounds)]
+
+
+def _tighter_bound(other: Fact, bound: Fact) -> bool:
+    """`other` is the same figure's lower bound, a little higher than `bound`."""
+    if bound.qualifier != AT_LEAST or _fact_key(other) != _fact_key(bound):
+        return False
+    return bound.value < other.value <= bound.value * (1 + APPROX_SHARE)
 
 
 def _satisfies(exact: Fact, bound: Fact) -> bool:
@@ -1675,8 +1682,7 @@ def _read_since_start_of_year(mention: Mention, indicator: cat.Indicator, year: 
         reading = _read_whole(mention, indicator, year, scope)
         if indicator.stock or indicator.unit == "%" or reading.qualifier != EXACT:
             return reading
-        signals = (*_signals(mention, scope, year, AT_LEAST), YEAR_SO_FAR)
-        return replace(reading, qualifier=AT_LEAST, signals=signals)
+        return replace(reading, qualifier=AT_LEAST, signals=_signals(mention, scope, year, AT_LEAST))
     if indicator.unit == "%" or indicator.stock or month - 1 < _g().part_year_min_months:
         return None  # published in month m, a count since January covers the m - 1 months before it
     signals = (*_signals(mention, scope, year, AT_LEAST), "part_year_bound")
