@@ -394,7 +394,7 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
                 if preload:
                     child.warm()
                 numbered = ((position, path, placed) for position, (path, placed) in enumerate(tasks))
-                for position, outcome in child.process_files(worker.tasks_of(numbered)):
+                for position, outcome in child.process_files(worker.tasks_of(numbered), keep_text=False):
                     yield position, outcome.processed
             return
         if preload or table_stage:
@@ -429,7 +429,7 @@ def _pool(
     come back to this thread (progress callbacks such as Streamlit's stay on the caller's thread).
     `preload`: each child warms itself first; `table_stage`: the table stage is imported meanwhile."""
     take = _taker(tasks)
-    finished: queue.Queue[tuple[int, Processed]] = queue.Queue()
+    finished: queue.SimpleQueue[tuple[int, Processed]] = queue.SimpleQueue()  # (in C: a result is a put and a get)
 
     # Every child is forked here, before the feeding threads start: a fork while another thread
     # is importing a module leaves that module's lock held for ever in the child.
@@ -443,7 +443,7 @@ def _pool(
         with child:
             if preload:
                 child.warm()
-            for position, outcome in child.process_files(take):
+            for position, outcome in child.process_files(take, keep_text=False):
                 finished.put((position, outcome.processed))
 
     threads = [
