@@ -343,8 +343,10 @@ def _serve(conn: Connection, memory: int) -> None:
     from pipeline import build
 
     # What the child inherited (the warm stages) lives as long as the child: the collector need never
-    # scan it, nor write to its pages (which copies them from the parent).
+    # scan it, nor write to its pages (which copies them from the parent). The parent's build pauses
+    # its own collector (build._collector_paused): the child, which lives on, turns its on again.
     gc.freeze()
+    gc.enable()
     while True:
         try:
             task = conn.recv()
