@@ -43,6 +43,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -305,10 +306,16 @@ def _dtypes() -> dict[str, str]:
 
 def _sort(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows by adcode, year and catalogue order of the indicator, then source."""
+    return frame.take(_sort_positions(frame)).reset_index(drop=True)
+
+
+def _sort_positions(frame: pd.DataFrame) -> np.ndarray:
+    """The positions of `frame`'s rows in `_sort`'s order (sorted on the four columns it needs: a
+    sort of the whole frame moved every text column)."""
     order = {ind: i for i, ind in enumerate(catalogue.indicators())}
-    position = frame["indicator"].map(order).fillna(len(order))
-    ordered = frame.assign(_order=position).sort_values(["adcode", "year", "_order", "source"], kind="stable")
-    return ordered.drop(columns="_order").reset_index(drop=True)
+    keys = frame[["adcode", "year", "indicator", "source"]].reset_index(drop=True)
+    keys = keys.assign(_order=keys["indicator"].map(order).fillna(len(order)))
+    return keys.sort_values(["adcode", "year", "_order", "source"], kind="stable").index.to_numpy()
 
 
 # ---------------------------------------------------------------- the conflict rule
@@ -322,13 +329,18 @@ def resolve(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     saying why the chosen row beat that alternative (for the chosen row: beat the runner-up).
     A key whose best two distinct values no rule separates keeps no row (all alternatives unchosen).
     """
+    # Sorted by positions on a narrow frame (key, ranks, source), and every column of the wide one
+    # taken once at the end: each sort or filter of the whole frame moved all of its text columns.
     ranked = _ranked(frame)
-    best = ranked.drop_duplicates(list(KEY), keep="first")
-    conflicts, undecided = _conflicts(ranked[ranked["_distinct"] > 1])
+    narrow = ranked[[*KEY, *_CRITERIA, "_v", "_distinct", "source"]].reset_index(drop=True)
+    narrow = narrow.sort_values([*KEY, *_CRITERIA, "_v"], kind="stable")
+    conflicts, undecided = _conflicts(ranked.take(narrow.index[narrow["_distinct"] > 1]))
+    best = narrow.drop_duplicates(list(KEY), keep="first")
     if undecided:
         keys = pd.MultiIndex.from_frame(best[list(KEY)])
         best = best[~keys.isin(list(undecided))]
-    return _sort(best[list(COLUMNS)]), conflicts
+    kept = best.index[_sort_positions(best)]
+    return frame[list(COLUMNS)].take(kept).reset_index(drop=True), conflicts
 
 
 _CRITERIA = ("_manual", "_rounded", "_primary", "_published", "_issuer", "_method", "_inexact", "_later")
@@ -336,7 +348,7 @@ _ISSUER_RANK = {key: i for i, key in enumerate(ISSUERS)}
 
 
 def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with rank columns (lower is better), sorted best-first within each key."""
+    """`frame` with rank columns (lower is better) and `_distinct` (distinct values of the row's key), in its order."""
     doc_year = frame[DOC_YEAR]
     published = _helper(frame, DOC_PUBLISHED)
     issuers = _helper(frame, DOC_ISSUER)
@@ -353,9 +365,9 @@ def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
     }
     ranked = frame.assign(**ranks)
     ranked = ranked.assign(_distinct=ranked.groupby(list(KEY), dropna=False)["_v"].transform("nunique"))
-    ranked = ranked.assign(_rounded=_rounded_repeats(ranked))
-    # the value is the last sort key only so that equal rows group together; it never decides (see _conflicts)
-    return ranked.sort_values([*KEY, *_CRITERIA, "_v"], kind="stable")
+    # (resolve sorts them by KEY, _CRITERIA and last the value, only so that equal rows group together:
+    # the value never decides, see _conflicts)
+    return ranked.assign(_rounded=_rounded_repeats(ranked))
 
 
 MIN_ROUNDED_DIGITS_VALUE = 100  # a rounded figure keeps three significant digits: value ≥ 100 steps
