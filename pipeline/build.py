@@ -244,7 +244,7 @@ def _tables(
 ) -> Tables:
     """The tables of `entries`; `raw` is the folder whose editor files (corrections, report
     places) apply, None for none; `results` the per-file cache of the processed folder, if any."""
-    with rules.pinned():
+    with rules.pinned(), _collector_paused():
         placed = _placed(raw)
         return _made(_in_name_order(_process_all(entries, placed, progress, results)), raw).tables
 
@@ -386,7 +386,7 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
     if len(tasks) > count:
         warm_words()  # several files per worker: one copy of the word lists, shared by every worker
         warm_readers(path for path, _ in tasks)  # … and of the libraries reading their kinds of file
-    with _ocr_threads(count), _heap_frozen():
+    with _ocr_threads(count), _collector_paused():
         if count == 1:
             with worker.Worker(worker.default_budget()) as child:
                 child.start()
@@ -395,7 +395,7 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
                 if preload:
                     child.warm()
                 numbered = ((position, path, placed) for position, (path, placed) in enumerate(tasks))
-                for position, outcome in child.process_files(worker.tasks_of(numbered)):
+                for position, outcome in child.process_files(worker.tasks_of(numbered), keep_text=False):
                     yield position, outcome.processed
             return
         if preload or table_stage:
@@ -430,7 +430,7 @@ def _pool(
     come back to this thread (progress callbacks such as Streamlit's stay on the caller's thread).
     `preload`: each child warms itself first; `table_stage`: the table stage is imported meanwhile."""
     take = _taker(tasks)
-    finished: queue.Queue[tuple[int, Processed]] = queue.Queue()
+    finished: queue.SimpleQueue[tuple[int, Processed]] = queue.SimpleQueue()  # (in C: a result is a put and a get)
 
     # Every child is forked here, before the feeding threads start: a fork while another thread
     # is importing a module leaves that module's lock held for ever in the child.
@@ -444,7 +444,7 @@ def _pool(
         with child:
             if preload:
                 child.warm()
-            for position, outcome in child.process_files(take):
+            for position, outcome in child.process_files(take, keep_text=False):
                 finished.put((position, outcome.processed))
 
     threads = [
@@ -482,16 +482,33 @@ def _taker(tasks: Sequence[Task]) -> worker.TaskSource:
 
 
 @contextmanager
-def _heap_frozen() -> Iterator[None]:
-    """While the workers run, this process's collector leaves alone what it holds already (the warm
-    stages, the table stage's libraries): only the results coming in are new, and a full collection
-    over everything, again and again as they pile up, held up feeding the workers. Unfrozen after,
-    so nothing stays exempt in a process that lives on (the app's)."""
-    gc.freeze()
+def _collector_paused() -> Iterator[None]:
+    """While a build makes its output set, this process's cyclic collector is off and what it held
+    before is frozen: the results coming in, the table stage's imports (in a thread, meanwhile) and
+    its frames are tens of thousands of new objects, and each threshold crossed set off a collection
+    (a full one over everything, again and again: about half a second of a 2,000-report build). The
+    build makes little cyclic garbage, and it is collected as usual once the collector is back on.
+    Nested or concurrent builds pause it once: the last one out unfreezes it and turns it back on
+    (unless it was off before), so nothing stays exempt in a process that lives on (the app's)."""
+    with _PAUSE_LOCK:
+        if not _PAUSED["builds"]:
+            _PAUSED["was_enabled"] = gc.isenabled()
+            gc.freeze()
+            gc.disable()
+        _PAUSED["builds"] += 1
     try:
         yield
     finally:
-        gc.unfreeze()
+        with _PAUSE_LOCK:
+            _PAUSED["builds"] -= 1
+            if not _PAUSED["builds"]:
+                gc.unfreeze()
+                if _PAUSED["was_enabled"]:
+                    gc.enable()
+
+
+_PAUSE_LOCK = threading.Lock()
+_PAUSED = {"builds": 0, "was_enabled": True}  # builds in this process pausing the collector, and its state before
 
 
 @contextmanager
@@ -742,7 +759,7 @@ def _output_set(
     """The new output set: spliced from the current one where only a few files changed (the
     places they touch made again, every other place's bytes copied: see pipeline.increment),
     else made in full. Both give the same bytes."""
-    with rules.pinned():
+    with rules.pinned(), _collector_paused():
         placed = _placed(raw)
         keys = _keys(entries, placed, results)
         idents = [_ident(entry, key) for entry, key in zip(entries, keys, strict=True)]

@@ -43,6 +43,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -207,7 +208,8 @@ def rows_for(doc: Document, loc: Location, facts: Sequence[Fact]) -> list[dict]:
     if loc.place is None:
         return []
     place, issued_by = _place_columns(loc.place), issuer(loc.title)  # once per document, not per value
-    return [_row(doc, loc, fact, place, issued_by) for fact in facts if (fact.year or loc.year) is not None]
+    entries = catalogue.indicators()
+    return [_row(doc, loc, fact, place, issued_by, entries) for fact in facts if (fact.year or loc.year) is not None]
 
 
 def _place_columns(place: Place) -> dict[str, str]:
@@ -220,8 +222,10 @@ def _place_columns(place: Place) -> dict[str, str]:
     }
 
 
-def _row(doc: Document, loc: Location, fact: Fact, place: Mapping[str, str], issued_by: str) -> dict:
-    entry = catalogue.indicators().get(fact.indicator, {})
+def _row(
+    doc: Document, loc: Location, fact: Fact, place: Mapping[str, str], issued_by: str, entries: Mapping[str, dict]
+) -> dict:
+    entry = entries.get(fact.indicator, {})
     return {
         **place,
         "year": fact.year or loc.year,
@@ -265,8 +269,9 @@ def plausible(rows: Iterable[dict]) -> tuple[list[dict], list[dict]]:
     than a missing one), so the build drops it with a log line instead of failing the schema.
     """
     kept, dropped = [], []
+    entries = catalogue.indicators()
     for row in rows:
-        low, high = catalogue.indicators().get(row["indicator"], {}).get("range", [None, None])
+        low, high = entries.get(row["indicator"], {}).get("range", [None, None])
         inside = (low is None or row["value"] >= low) and (high is None or row["value"] <= high)
         (kept if inside else dropped).append(row)
     return kept, dropped
@@ -301,10 +306,16 @@ def _dtypes() -> dict[str, str]:
 
 def _sort(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows by adcode, year and catalogue order of the indicator, then source."""
+    return frame.take(_sort_positions(frame)).reset_index(drop=True)
+
+
+def _sort_positions(frame: pd.DataFrame) -> np.ndarray:
+    """The positions of `frame`'s rows in `_sort`'s order (sorted on the four columns it needs: a
+    sort of the whole frame moved every text column)."""
     order = {ind: i for i, ind in enumerate(catalogue.indicators())}
-    position = frame["indicator"].map(order).fillna(len(order))
-    ordered = frame.assign(_order=position).sort_values(["adcode", "year", "_order", "source"], kind="stable")
-    return ordered.drop(columns="_order").reset_index(drop=True)
+    keys = frame[["adcode", "year", "indicator", "source"]].reset_index(drop=True)
+    keys = keys.assign(_order=keys["indicator"].map(order).fillna(len(order)))
+    return keys.sort_values(["adcode", "year", "_order", "source"], kind="stable").index.to_numpy()
 
 
 # ---------------------------------------------------------------- the conflict rule
@@ -318,13 +329,18 @@ def resolve(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     saying why the chosen row beat that alternative (for the chosen row: beat the runner-up).
     A key whose best two distinct values no rule separates keeps no row (all alternatives unchosen).
     """
+    # Sorted by positions on a narrow frame (key, ranks, source), and every column of the wide one
+    # taken once at the end: each sort or filter of the whole frame moved all of its text columns.
     ranked = _ranked(frame)
-    best = ranked.drop_duplicates(list(KEY), keep="first")
-    conflicts, undecided = _conflicts(ranked[ranked["_distinct"] > 1])
+    narrow = ranked[[*KEY, *_CRITERIA, "_v", "_distinct", "source"]].reset_index(drop=True)
+    narrow = narrow.sort_values([*KEY, *_CRITERIA, "_v"], kind="stable")
+    conflicts, undecided = _conflicts(ranked.take(narrow.index[narrow["_distinct"] > 1]))
+    best = narrow.drop_duplicates(list(KEY), keep="first")
     if undecided:
         keys = pd.MultiIndex.from_frame(best[list(KEY)])
         best = best[~keys.isin(list(undecided))]
-    return _sort(best[list(COLUMNS)]), conflicts
+    kept = best.index[_sort_positions(best)]
+    return frame[list(COLUMNS)].take(kept).reset_index(drop=True), conflicts
 
 
 _CRITERIA = ("_manual", "_rounded", "_primary", "_published", "_issuer", "_method", "_inexact", "_later")
@@ -332,7 +348,7 @@ _ISSUER_RANK = {key: i for i, key in enumerate(ISSUERS)}
 
 
 def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with rank columns (lower is better), sorted best-first within each key."""
+    """`frame` with rank columns (lower is better) and `_distinct` (distinct values of the row's key), in its order."""
     doc_year = frame[DOC_YEAR]
     published = _helper(frame, DOC_PUBLISHED)
     issuers = _helper(frame, DOC_ISSUER)
@@ -349,9 +365,9 @@ def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
     }
     ranked = frame.assign(**ranks)
     ranked = ranked.assign(_distinct=ranked.groupby(list(KEY), dropna=False)["_v"].transform("nunique"))
-    ranked = ranked.assign(_rounded=_rounded_repeats(ranked))
-    # the value is the last sort key only so that equal rows group together; it never decides (see _conflicts)
-    return ranked.sort_values([*KEY, *_CRITERIA, "_v"], kind="stable")
+    # (resolve sorts them by KEY, _CRITERIA and last the value, only so that equal rows group together:
+    # the value never decides, see _conflicts)
+    return ranked.assign(_rounded=_rounded_repeats(ranked))
 
 
 MIN_ROUNDED_DIGITS_VALUE = 100  # a rounded figure keeps three significant digits: value ≥ 100 steps
@@ -362,18 +378,31 @@ def _rounded_repeats(ranked: pd.DataFrame) -> pd.Series:
     same figure in full ('43688件'): one figure, not a conflict, and the full one is kept; else 0."""
     out = pd.Series(0, index=ranked.index, dtype="int64")
     candidates = ranked[(ranked["_distinct"] > 1) & (ranked["qualifier"] == "exact")]
-    rounded = []
-    for _, group in candidates.groupby(list(KEY), dropna=False, sort=False):
-        steps = [rounding_step(v, str(n)) for v, n in zip(group["value"], group["note"], strict=True)]
-        for index, value, step in zip(group.index, group["value"], steps, strict=True):
-            # three written digits at least ('4.37万'): '1万' beside 7186 is no rounding of it
-            if 1 < step <= abs(value) / MIN_ROUNDED_DIGITS_VALUE and any(
-                step > other_step and 0 < abs(other - value) <= step / 2
-                for other, other_step in zip(group["value"], steps, strict=True)
-            ):
-                rounded.append(index)
+    rounded = [index for group in _key_groups(candidates) for index in _rounded_in(group)]
     out[rounded] = 1
     return out
+
+
+def _key_groups(frame: pd.DataFrame) -> list[list[tuple]]:
+    """(index, value, rounding step) of `frame`'s rows, grouped by KEY in row order: plain lists, not a
+    frame per group (a groupby slicing ~2,000 small frames was a third of a 2,000-report table stage)."""
+    groups: dict[tuple, list[tuple]] = {}
+    columns = [list(frame[c]) for c in (*KEY, "value", "note")]
+    for index, *key, value, note in zip(frame.index, *columns, strict=True):
+        groups.setdefault(tuple(key), []).append((index, value, rounding_step(value, str(note))))
+    return list(groups.values())
+
+
+def _rounded_in(group: Sequence[tuple]) -> list:
+    """The indices of `group`'s values that are another value of the group written rounded."""
+    found = []
+    for index, value, step in group:
+        # three written digits at least ('4.37万'): '1万' beside 7186 is no rounding of it
+        if 1 < step <= abs(value) / MIN_ROUNDED_DIGITS_VALUE and any(
+            step > other_step and 0 < abs(other - value) <= step / 2 for _, other, other_step in group
+        ):
+            found.append(index)
+    return found
 
 
 def _helper(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -793,15 +822,21 @@ def add_confidence(indicators: pd.DataFrame, conflicts: pd.DataFrame) -> pd.Data
         return indicators
     disputed = set(conflicts[list(KEY)].itertuples(index=False, name=None)) if len(conflicts) else set()
     outliers = _outliers(indicators)
-    signals = []
-    for row, key in zip(indicators["signals"], indicators[list(KEY)].itertuples(index=False, name=None), strict=True):
-        found = list(confidence.split(row))
-        found += ["conflict"] if key in disputed else []
-        found += ["outlier"] if key in outliers else []
-        signals.append(tuple(found))
+    # tens of thousands of rows, a few dozen distinct (cell, conflict, outlier): each is split and joined once
+    made: dict[tuple, tuple[tuple[str, ...], str]] = {}
+    signals, joined = [], []
+    keys = zip(*(indicators[k].tolist() for k in KEY), strict=True)
+    for row, key in zip(list(indicators["signals"]), keys, strict=True):
+        flags = (row, key in disputed, key in outliers)
+        found = made.get(flags)
+        if found is None:
+            split = (*confidence.split(row), *(["conflict"] if flags[1] else []), *(["outlier"] if flags[2] else []))
+            found = made[flags] = (split, _joined(split))
+        signals.append(found[0])
+        joined.append(found[1])
     manual = indicators["method"] == "manual"
     tiers = [confidence.HIGH if m else _tier(s) for s, m in zip(signals, manual, strict=True)]
-    return indicators.assign(signals=[_joined(s) for s in signals], confidence=tiers)
+    return indicators.assign(signals=joined, confidence=tiers)
 
 
 # A table has tens of thousands of values but few distinct sets of signals: each set's tier and text

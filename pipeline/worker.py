@@ -24,7 +24,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -135,10 +135,14 @@ class Worker:
         path = Path(path)
         return self._run(("file", path, placed), display_name(path.name))
 
-    def process_files(self, take: TaskSource, ahead: int = AHEAD) -> Iterator[tuple[Any, Outcome]]:
+    def process_files(
+        self, take: TaskSource, ahead: int = AHEAD, keep_text: bool = True
+    ) -> Iterator[tuple[Any, Outcome]]:
         """(key, outcome) of each (key, path, placed) task, in order, as `process_file` would give
-        them, with up to `ahead` files waiting in the child's pipe. `take(behind)` gives the next task,
-        None when there is none (for now); `behind` says it would wait behind another in this worker,
+        them (without each Document's text unless `keep_text`: a build's tables never read it, and it
+        is most of what a result carries back), with up to `ahead` files waiting in the child's pipe.
+        `take(behind)` gives the next task, None when there is none (for now); `behind` says it would
+        wait behind another in this worker,
         so a pool can keep files that may be slow (OCR) for whichever worker is free. A file's time is
         counted from when the child could start it (the result before it came back); a stopped file
         stops only itself: the files queued behind it go to the restarted child."""
@@ -150,11 +154,11 @@ class Worker:
                 task = retry.popleft() if retry else take(bool(queued))
                 if task is None:
                     break
-                if queued and not self._send_ahead(task):
+                if queued and not self._send_ahead(task, keep_text):
                     retry.appendleft(task)  # sent again once the file before it is done
                     break
                 if not queued:
-                    failed = self._send_head(task)
+                    failed = self._send_head(task, keep_text)
                     if failed is not None:  # the child could not be started or fed
                         yield task[0], failed
                         continue
@@ -170,22 +174,22 @@ class Worker:
                 queued.clear()
             yield key, outcome
 
-    def _send_head(self, task: tuple[Any, Path, Placed | None]) -> Outcome | None:
+    def _send_head(self, task: tuple[Any, Path, Placed | None], keep_text: bool = True) -> Outcome | None:
         """Send the file the child is to start next (starting the child if need be); a failed
         outcome when it cannot be sent."""
         path = Path(task[1])
         try:
             self._start()
-            self._conn.send(("file", path, task[2]))
+            self._conn.send((_file_kind(keep_text), path, task[2]))
         except (OSError, ValueError) as err:
             self._stop(kill=True)
             return self._failed(display_name(path.name), "crashed", time.perf_counter(), reason=type(err).__name__)
         return None
 
-    def _send_ahead(self, task: tuple[Any, Path, Placed | None]) -> bool:
+    def _send_ahead(self, task: tuple[Any, Path, Placed | None], keep_text: bool = True) -> bool:
         """Queue a file behind the one the child is on; False when it cannot be sent."""
         try:
-            self._conn.send(("file", Path(task[1]), task[2]))
+            self._conn.send((_file_kind(keep_text), Path(task[1]), task[2]))
         except (OSError, ValueError):
             return False
         return True
@@ -339,8 +343,10 @@ def _serve(conn: Connection, memory: int) -> None:
     from pipeline import build
 
     # What the child inherited (the warm stages) lives as long as the child: the collector need never
-    # scan it, nor write to its pages (which copies them from the parent).
+    # scan it, nor write to its pages (which copies them from the parent). The parent's build pauses
+    # its own collector (build._collector_paused): the child, which lives on, turns its on again.
     gc.freeze()
+    gc.enable()
     while True:
         try:
             task = conn.recv()
@@ -356,26 +362,37 @@ def _serve(conn: Connection, memory: int) -> None:
             continue
         # Limited per task from where the child stands now: an OCR'd file may leave its engine
         # mapped, and the next file still gets its whole budget.
-        _limit_memory(memory + _ocr_memory(str(args[0] if kind == "file" else args[1])))
+        start = _limit_memory(memory + _ocr_memory(str(args[0] if kind != "bytes" else args[1])))
         _reset_peak()
-        start = _status_field("self", "VmRSS")
-        result = build.process_document(*args) if kind == "file" else build.process_bytes(*args)
+        result = build.process_bytes(*args) if kind == "bytes" else build.process_document(*args)
+        if kind == LEAN_FILE:
+            result = (replace(result[0], text=""), *result[1:])
         conn.send((result, max(0, _peak() - start)))
 
 
-def _limit_memory(memory: int) -> None:
+LEAN_FILE = "file-lean"  # a file whose result goes back without the Document's text
+
+
+def _file_kind(keep_text: bool) -> str:
+    return "file" if keep_text else LEAN_FILE
+
+
+def _limit_memory(memory: int) -> int:
     """RLIMIT_AS = what the child maps now + `memory`: an allocation past it fails (MemoryError)
-    instead of the machine swapping. The parent's watch on resident memory is the second guard."""
+    instead of the machine swapping. The parent's watch on resident memory is the second guard.
+    Returns the child's resident memory now (read with its size: one look at /proc, not two)."""
+    mapped, resident = _sizes()
     try:
         import resource
 
-        limit = _vm_size() + memory
+        limit = mapped + memory
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ImportError, ValueError, OSError):
         logger.debug("no address-space limit for the worker", exc_info=True)
+    return resident
 
 
 # /proc is read and written as bytes: a text-mode open looks its codec up, which may import it, and
@@ -396,8 +413,15 @@ def _status_field(pid: int | str, field: str) -> int:
     return 0
 
 
-def _vm_size() -> int:
-    return _status_field("self", "VmSize")
+def _sizes() -> tuple[int, int]:
+    """(mapped, resident) bytes of this process from /proc/self/statm (the same counts as VmSize
+    and VmRSS of /proc/self/status, which costs several times as much to read); 0 where unknown."""
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            size, resident = handle.read().split()[:2]
+        return int(size) * PAGE, int(resident) * PAGE
+    except (OSError, ValueError):
+        return 0, 0
 
 
 def _resident(pid: int) -> int:
