@@ -52,6 +52,7 @@ APPROX_SHARE = 0.05  # an exact figure within 5 % of an approximate one is the s
 REPORTING_MONTHS = 3  # annual reports on a year appear by the end of March of the next
 MIN_LABEL_RUN = 3  # a one-row table one cell per line has at least this many column labels
 BREADCRUMB = ">"  # a site's path to the page: "首页 > 政务公开 > …"
+FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 TITLE_SEARCH_LINES = 12  # a title stands within the first lines, after a page's metadata rows
 MIN_PAIRS = 2  # a list of label and value lines has at least this many pairs
 CLAUSE_END_RE = re.compile(r"[,;:。]")  # a line with clause punctuation is prose, not a table cell
@@ -162,8 +163,9 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     facts = _without_government_own(facts)
     facts = _without_weaker_cue_after_readings(facts)
     facts = _without_looser_bounds(_without_title_repeats(facts, simplified))
-    if scope.year and _is_plan_document(simplified):
-        facts = [f for f in facts if f.year is not None and f.year < scope.year]  # a plan's targets; its recaps stay
+    plan_year = _plan_document_year(simplified, scope.year)
+    if plan_year:
+        facts = [f for f in facts if f.year is not None and f.year < plan_year]  # a plan's targets; its recaps stay
     if any("zero_phrase" in f.signals for f in facts) and _speaks_as_department(simplified):
         # '我局…2015年未收到政府信息公开申请': the department's own none, not the place's (its counts of the place's
         # review office, legal aid or filings, which a 司法局 reports as 我局's, stay)
@@ -276,11 +278,17 @@ class _Topics:
         return (self.section or self.document), "subject_from_heading"
 
 
-def _is_plan_document(text: str) -> bool:
-    """A plan ('…实施方案', '关于印发…工作安排的通知'): its title among the first lines, perhaps wrapped over two."""
+def _plan_document_year(text: str, year: int | None) -> int | None:
+    """The year a plan ('…实施方案', '关于印发…工作安排的通知', '关于下达2025年…发展计划的通知') starts: the
+    first year its title names, else the report's; None when the text is no plan (or no year is known). Its title
+    stands among the first lines, perhaps wrapped over two."""
     head = [line.strip() for line in text.split(NEWLINE, PLAN_TITLE_LINES)[:PLAN_TITLE_LINES] if line.strip()]
     candidates = head + [first + second for first, second in zip(head, head[1:], strict=False)]
-    return any(len(line) <= TITLE_MAX_CHARS and _g().plan_title.match(line) for line in candidates)
+    title = next((line for line in candidates if len(line) <= TITLE_MAX_CHARS and _g().plan_title.match(line)), None)
+    if title is None:
+        return None
+    named = [int(y) for y in FOUR_DIGIT_YEAR.findall(title)]  # ('…(2021—2025年)实施方案': from its first year)
+    return min(named) if named else year
 
 
 def _is_part_year_title(text: str, year: int) -> bool:
@@ -872,8 +880,10 @@ def _with_own_evidence(found: list[Fact], sentence: str, offset: int) -> list[Fa
 
 def _in_running_period(found: list[Fact], sentence: str, topics: _Topics) -> list[Fact]:
     """'2009年至2012年,全市共收到行政复议申请1520件。撤销、变更、确认违法112件': a sentence taking its subject from
-    one that gave only running totals, and naming no time of its own, gives running totals too."""
+    one that gave only running totals, or opening with that one's period ('同一时期,…'), and naming no time of its
+    own, gives running totals too."""
     inherits = bool(found) and all("subject_across_sentence" in f.signals for f in found)
+    inherits = inherits or (bool(found) and _g().same_period_opening.match(sentence) is not None)
     if topics.running_in_force and inherits and not _g().year.search(sentence) and not _whole_year_marks(sentence):
         found = [replace(f, period=PERIOD_CUMULATIVE) for f in found]
     if found:
@@ -1600,8 +1610,12 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     period = _period(mention, indicator, year, report_year=scope.year)
     qualifier = q.qualifier if own_year else _partial_year_qualifier(mention, indicator, year, q.qualifier)
     signals = _signals(mention, scope, year, qualifier)
-    if _cue_position(indicator, mention.clause + mention.right_noun) is None or _sent_up(mention.clause, scope):
-        signals += ("cue_after",)  # '制定规范性文件9件,均报…备案': read by what is done to the figure
+    if _sent_up(mention.clause, scope) or _sent_up(mention.after, scope):
+        return None  # '县政府制定的规范性文件8件均报市政府备案': its own documents, reviewed by another
+    if _cue_position(indicator, mention.clause + mention.right_noun) is None:
+        if _g().own_making.search(mention.clause):
+            return None  # '区政府制发规范性文件9件,均按时报备': made here, reviewed above
+        signals += ("cue_after",)  # '对86件规范性文件进行备案审查': read by what is done to the figure
     return Reading(indicator.id, year, qualifier, period, signals)
 
 

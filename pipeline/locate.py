@@ -349,7 +349,10 @@ def parse_rules(data: object) -> _Rules:
         township_suffixes=lists["township_suffixes"],
         footer_markers=lists["footer_markers"],
         related_markers=lists["related_markers"],
-        dateline_re=re.compile(rf"(?:{prefixes})[^,,。()()]{{0,12}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{endings})"),
+        # any news agency's name ends with 社 ("中评社北京11月30日电"), beside the listed papers and sites
+        dateline_re=re.compile(
+            rf"(?:{prefixes}|社)[^,,。()()]{{0,12}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{endings})"
+        ),
         plan_heading_re=re.compile(rf"^\s*[一二三四五六七八九十]+\s*[、.]\s*({YEAR})\s*年(?:度)?\s*(?:{plans})"),
         joining_characters=lists["joining_characters"],
         self_words=lists["self_words"],

@@ -44,6 +44,8 @@ REQUIRED_PATTERNS = (
     "township_publisher",
     "included_aside",
     "levels_together",
+    "same_period_opening",
+    "own_making",
     "scope_frame",
     "included_parts",
     "year",
