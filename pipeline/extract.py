@@ -1610,12 +1610,8 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     period = _period(mention, indicator, year, report_year=scope.year)
     qualifier = q.qualifier if own_year else _partial_year_qualifier(mention, indicator, year, q.qualifier)
     signals = _signals(mention, scope, year, qualifier)
-    if _sent_up(mention.clause, scope) or _sent_up(mention.after, scope):
-        return None  # '县政府制定的规范性文件8件均报市政府备案': its own documents, reviewed by another
-    if _cue_position(indicator, mention.clause + mention.right_noun) is None:
-        if _g().own_making.search(mention.clause):
-            return None  # '区政府制发规范性文件9件,均按时报备': made here, reviewed above
-        signals += ("cue_after",)  # '对86件规范性文件进行备案审查': read by what is done to the figure
+    if _cue_position(indicator, mention.clause + mention.right_noun) is None or _sent_up(mention.clause, scope):
+        signals += ("cue_after",)  # '制定规范性文件9件,均报…备案': read by what is done to the figure
     return Reading(indicator.id, year, qualifier, period, signals)
 
 

@@ -103,7 +103,7 @@ TABLE_TAIL_CELLS = 2  # this many such cells among the last lines: the text ends
 # A work review ("…司法局2021年工作综述"), a reply to a proposal ("…提案的答复") and a table's
 # title ("…目标任务进展情况表") are titles too.
 TITLE_END_RE = re.compile(
-    r"(?:报告|情况|总结|通报|公报|白皮书|工作要点|综述|答复|(?:情况|统计|进展|一览)表"
+    r"(?:报告|情况|总结|通报|公报|白皮书|工作要点|综述|答复|工作分析|情况分析|(?:情况|统计|进展|一览)表"
     r"|(?:总结|情况)(?:和|及|暨)\S{0,12}(?:计划|打算|安排|思路))$"
 )
 # trailing quotes and brackets, a bracketed remark ("(公示)", "(全文)"), a bracketed date ("(2025-03-26)") and

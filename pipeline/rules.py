@@ -45,7 +45,6 @@ REQUIRED_PATTERNS = (
     "included_aside",
     "levels_together",
     "same_period_opening",
-    "own_making",
     "scope_frame",
     "included_parts",
     "year",
