@@ -171,7 +171,9 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
         # review office, legal aid or filings, which a 司法局 reports as 我局's, stay)
         facts = [f for f in facts if "zero_phrase" not in f.signals]
     titles = _title_candidates(simplified) if facts else []
-    if any(_g().department_disclosure_title.match(t) or _g().department_report_title.match(t) for t in titles):
+    if any(_g().department_disclosure_title.match(t) or _g().department_report_title.match(t) for t in titles) or (
+        facts and _department_page(simplified)
+    ):
         # '天津市司法局…政府信息公开工作年度报告', '…人力资源和社会保障局2021年法治政府建设情况报告': the
         # department's own requests and cases, not the place's (a registry's count of the place stays)
         registry = _g().words["registry_families"]
@@ -185,6 +187,12 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
         # A half-year or quarterly summary: its figures of the year are of part of it (earlier years stay).
         facts = [f for f in facts if f.year is not None and f.year < scope.year]
     return facts
+
+
+def _department_page(text: str) -> bool:
+    """A page a department publishes ('昆明市自然资源和规划局 > 工作动态') that speaks as 我局: its own cases."""
+    head = text.split(NEWLINE, TITLE_SEARCH_LINES)[:TITLE_SEARCH_LINES]
+    return _speaks_as_department(text) and any(_g().department_page.search(line.strip()) for line in head)
 
 
 def _speaks_as_department(text: str) -> bool:
@@ -1450,7 +1458,7 @@ def _read_lists(mentions: list[Mention], sentence: str, scope: _Scope, readings:
         if _g().respectively_end.search(mentions[i].window.rstrip()):
             run = _run_length(mentions, i)
             taken.update(range(i, i + run))
-            _read_list(mentions[i : i + run], scope, readings, i)
+            _read_list(mentions[i : i + run], scope, readings, i, mentions[i - 1] if i else None)
             i += run
         else:
             i += 1
@@ -1464,14 +1472,19 @@ def _run_length(mentions: list[Mention], first: int) -> int:
     return run
 
 
-def _read_list(items: list[Mention], scope: _Scope, readings: list, first: int) -> None:
+def _read_list(
+    items: list[Mention], scope: _Scope, readings: list, first: int, previous: Mention | None = None
+) -> None:
     head = items[0]
     years = _list_years(head) or _implied_years(head, len(items), scope.year)
     if len(items) == 1:
         readings[first] = _read(head, scope)
         return
     if years and len(years) == len(items):
-        reading = _read(_from_own_years(head), scope, head.before)
+        # ('…共受理一审行政诉讼案件7,412件,2019年至2023年各年收案分别为…': the subject before the years)
+        reading = _read(_from_own_years(head), scope, head.before) or _read(head, scope, head.before)
+        if reading is None and previous is not None and _g().each_year_list.match(head.clause):
+            reading = _read(previous, scope)  # '…新收…97,462件,各年分别为…': the total's subject, yearly
         if reading is None:
             return
         for k, item in enumerate(items):
@@ -1522,12 +1535,13 @@ def _from_own_years(head: Mention) -> Mention:
 
 
 def _list_years(head: Mention) -> list[int]:
-    """Years of a list, from its own clause or, as in "2020年至2022年,新增…依次为", the one before."""
+    """Years of a list, from its own clause or, as in "2020年至2022年,新增…依次为", the nearest before."""
     years = _listed_years(head.clause)
     if years:
         return years
+    # ('2016年至2020年,全省法院新收…97,462件,各年分别为…': the span further back in the sentence)
     clauses = CLAUSE_BREAK.split(head.before)
-    return _listed_years(clauses[-2]) if len(clauses) > 1 else []
+    return next((found for clause in reversed(clauses[:-1]) if (found := _listed_years(clause))), [])
 
 
 def _listed_years(clause: str) -> list[int]:
@@ -2080,9 +2094,12 @@ def _inside_title(text: str, position: int) -> bool:
 def _period(
     mention: Mention, indicator: cat.Indicator, year: int, start_known: bool = False, report_year: int | None = None
 ) -> str:
+    before = mention.before
+    recent = _last(_g().recent_years, before) or _last(_g().plan_period, before)
+    if indicator.needs_subject and recent and not _year_named_after(before, recent.end(), year):
+        return PERIOD_CUMULATIVE  # '五年间全市市场主体总量增长58%': growth over several years
     if indicator.stock or indicator.needs_subject:
         return PERIOD_YEAR  # a stock, or its growth: "累计达到4.12万户,同比增长6.8%" is the year-end level
-    before = mention.before
     span = _years_span(before)
     if span is not None and not _names_year_after(before, span.end(), year):
         return PERIOD_CUMULATIVE  # '2010年至2014年共受理…', but not '…;其中2014年受理…'
@@ -2142,6 +2159,8 @@ def _open_total(before: str) -> bool:
     this_year = _g().words["this_year"]
     if any(w in cutoff.group(0) for w in this_year) or after.lstrip().startswith(this_year):
         return False  # '截止到今年12月中旬,全市共受理…': the year so far
+    if cutoff.group(1) is None and cutoff.group(2):
+        return False  # '截至11月底,市政府共收到…76件' in a report on its year: a month with no year is that year's
     return bool(words.search(after)) and not _g().year_end.search(after)
 
 

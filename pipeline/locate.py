@@ -197,6 +197,7 @@ RULE_LISTS = (
     "self_bodies",
     "zone_suffixes",
     "year_of_work_words",
+    "delivered_report_titles",
     "plural_before_body",
     "cited_rule_endings",
     "host_markers",
@@ -288,6 +289,7 @@ class _Rules:
     plural_before_body: tuple[str, ...]
     zone_title_re: re.Pattern[str]
     year_of_work_words: tuple[str, ...]
+    delivered_report_titles: tuple[str, ...]
     cited_rule_endings: tuple[str, ...]
     host_markers: tuple[str, ...]
     source_markers: tuple[str, ...]
@@ -360,6 +362,7 @@ def parse_rules(data: object) -> _Rules:
         plural_before_body=lists["plural_before_body"],
         zone_title_re=re.compile(rf"^\s*(?:{ABOUT})?\s*([^\s,,。::((]{{0,12}}?(?:{zones}))"),
         year_of_work_words=lists["year_of_work_words"],
+        delivered_report_titles=lists["delivered_report_titles"],
         cited_rule_endings=lists["cited_rule_endings"],
         host_markers=lists["host_markers"],
         source_markers=lists["source_markers"],
@@ -1162,7 +1165,9 @@ def _year(
     lines: list[_Line], title: _Title | None, head: Sequence[_Line], tail: Sequence[_Line], text: str
 ) -> int | None:
     if title is not None and (match := TITLE_YEAR_RE.search(title.text)):
-        return int(match.group(1))
+        # "达川区人民政府2017年政府工作报告": given at the 2017 congress, it reviews 2016
+        delivered = any(title.text.rstrip().endswith(word) for word in _rules().delivered_report_titles)
+        return int(match.group(1)) - delivered
     stated = _stated_year(lines)
     dated = _dated_year(lines, head, tail, text)
     lead = _this_year_lead(lines)

@@ -45,6 +45,8 @@ REQUIRED_PATTERNS = (
     "included_aside",
     "levels_together",
     "same_period_opening",
+    "department_page",
+    "each_year_list",
     "scope_frame",
     "included_parts",
     "year",
