@@ -78,6 +78,17 @@ def test_files_queued_behind_a_stopped_one_go_to_the_restarted_worker(tmp_path: 
 
 
 @pytest.mark.usefixtures("fake_pipeline")
+def test_a_build_worker_sends_its_results_back_without_the_text(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(GOOD, "utf-8")
+    with Worker(QUICK) as worker:
+        [(_, lean)] = worker.process_files(tasks_of([("a", tmp_path / "a.txt", None)]), keep_text=False)
+        full = worker.process_file(tmp_path / "a.txt")
+    assert lean.processed[0].text == "" and full.processed[0].text == GOOD
+    assert lean.processed[0].sha256 == full.processed[0].sha256
+    assert lean.processed[1:] == full.processed[1:]
+
+
+@pytest.mark.usefixtures("fake_pipeline")
 def test_a_build_with_a_hanging_file_finishes_with_the_others_values(raw: Path, tmp_path: Path, monkeypatch):
     monkeypatch.setenv("FAZHI_FILE_SECONDS", "2")
     (raw / "slow.txt").write_text("SLEEP", "utf-8")

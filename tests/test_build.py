@@ -8,6 +8,7 @@ them end to end).
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from pathlib import Path
@@ -40,6 +41,19 @@ def test_a_build_writes_every_table(raw: Path, tmp_path: Path):
     table = pd.read_csv(out / "indicators.csv", dtype={"adcode": str})
     assert sorted(table["jurisdiction"]) == ["丙县", "甲市"]
     assert pd.read_parquet(out / "indicators.parquet")["value"].sum() == 165
+
+
+def test_a_build_pauses_the_collector_and_leaves_it_as_it_found_it(raw: Path, tmp_path: Path):
+    seen = []
+    build(raw, tmp_path / "out", progress=lambda done, total, name: seen.append(gc.isenabled()))
+    assert seen and not any(seen)  # off while the results come in
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # a process that lives on gets it back
+    gc.disable()
+    try:
+        build(raw, tmp_path / "out2")
+        assert not gc.isenabled() and gc.get_freeze_count() == 0  # off before, off after
+    finally:
+        gc.enable()
 
 
 def test_bad_files_get_a_status_and_the_build_goes_on(raw: Path, tmp_path: Path):
