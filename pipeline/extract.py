@@ -1618,6 +1618,8 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     if indicator.unit != "%" and _g().per_period_average.search(mention.clause):
         return None  # '每个月平均调解成功…1500余件': an average per period, not the year's count
     own_year = _earlier_year_of_its_own(mention, year, scope)
+    if _g().last_year_same_period.search(mention.before):
+        return None  # '去年同期,全区受理调解纠纷9104件': last year's months up to the same date, no year's figure
     if not (indicator.unit == "%" or indicator.stock or own_year) and _covers_too_little(mention.before):
         # '1-6月受理96件', '上半年…', '截至9月底…': a count of a small part of the year is not the year's
         return None

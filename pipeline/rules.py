@@ -47,6 +47,7 @@ REQUIRED_PATTERNS = (
     "same_period_opening",
     "department_page",
     "each_year_list",
+    "last_year_same_period",
     "scope_frame",
     "included_parts",
     "year",
