@@ -1301,7 +1301,8 @@ def _inherits_exclusion(mentions: list[Mention], scope: _Scope, part_in_force: b
             carried.add(i)
             continue
         carrying = _starts_exclusion(mention, scope)
-        aside = carrying and bool(_g().part_start.match(_own_clause(mention.window)))
+        # ('其中区政府收到21件,区直部门收到8件;依法受理26件': a part after a 其中 aside is the aside's too)
+        aside = aside or bool(_g().part_start.match(_own_clause(mention.window)))
     # '…收到申请1512件,其中市本级588件;依法受理1396件': an aside's part ends with its sentence
     return carried, carrying and not aside
 
