@@ -511,6 +511,13 @@ _PAUSE_LOCK = threading.Lock()
 _PAUSED = {"builds": 0, "was_enabled": True}  # builds in this process pausing the collector, and its state before
 
 
+def collector_on_outside_builds() -> bool:
+    """Whether this process's cyclic collector is on when no build pauses it (a worker forked during a
+    build turns its own on again only then). No lock: a child forked while another thread held it
+    would wait for it for ever."""
+    return _PAUSED["was_enabled"] if _PAUSED["builds"] else gc.isenabled()
+
+
 @contextmanager
 def _ocr_threads(count: int) -> Iterator[None]:
     """While `count` workers run, each one's OCR uses its share of the cores, not all of them."""

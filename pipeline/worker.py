@@ -142,10 +142,10 @@ class Worker:
         them (without each Document's text unless `keep_text`: a build's tables never read it, and it
         is most of what a result carries back), with up to `ahead` files waiting in the child's pipe.
         `take(behind)` gives the next task, None when there is none (for now); `behind` says it would
-        wait behind another in this worker,
-        so a pool can keep files that may be slow (OCR) for whichever worker is free. A file's time is
-        counted from when the child could start it (the result before it came back); a stopped file
-        stops only itself: the files queued behind it go to the restarted child."""
+        wait behind another in this worker, so a pool can keep files that may be slow (OCR) for
+        whichever worker is free. A file's time is counted from when the child could start it (the
+        result before it came back); a stopped file stops only itself: the files queued behind it go
+        to the restarted child."""
         retry: deque[tuple[Any, Path, Placed | None]] = deque()  # queued behind a stopped file
         queued: deque[tuple[Any, Path, Placed | None]] = deque()
         started = time.perf_counter()  # when the head of the queue could start
@@ -346,7 +346,8 @@ def _serve(conn: Connection, memory: int) -> None:
     # scan it, nor write to its pages (which copies them from the parent). The parent's build pauses
     # its own collector (build._collector_paused): the child, which lives on, turns its on again.
     gc.freeze()
-    gc.enable()
+    if build.collector_on_outside_builds():
+        gc.enable()
     while True:
         try:
             task = conn.recv()

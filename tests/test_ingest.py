@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import sys
 import zipfile
@@ -336,6 +337,16 @@ def test_too_large_file_is_refused_before_reading(tmp_path: Path, monkeypatch):
     doc = read_document(path, max_bytes=99)
     assert_explained(doc, STATUS_TOO_LARGE)
     assert (doc.source, doc.path, doc.kind, doc.sha256) == ("big.pdf", str(path), "pdf", "")
+
+
+def test_a_file_larger_than_its_size_said_is_read_to_the_end_or_refused(tmp_path: Path, monkeypatch):
+    path = tmp_path / "growing.txt"
+    path.write_text(REPORT, "utf-8")
+    real = ingest.os.fstat
+    # the size looked up before reading says 10 bytes: the file grew meanwhile
+    monkeypatch.setattr(ingest.os, "fstat", lambda fd: os.stat_result((*real(fd)[:6], 10, *real(fd)[7:10])))
+    assert read_document(path).text == normalise_text(REPORT)
+    assert_explained(read_document(path, max_bytes=20), STATUS_TOO_LARGE)
 
 
 def test_unsupported_file_is_refused_without_reading(tmp_path: Path):
