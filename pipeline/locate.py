@@ -1146,7 +1146,7 @@ def _most_frequent(
         below = Counter({p: n for p, n in counts.items() if n > floor and regions.is_within(p, place)})
         if below:
             place, count = max(below.items(), key=lambda item: (item[1], LEVELS.index(item[0].level)))
-        # one mention is enough with a self-reference, or when it is the only place the text names at all
+        # one mention is enough with a self-reference, or naming its own body as the only place the text names
         alone = len(every) == 1 and place in bodied and all(len(places) == 1 for _, places in found)
         if count >= 2 or (count == 1 and (self_word or alone)):
             surface = next(m.surface for m, places in found if places == (place,))
