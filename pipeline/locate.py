@@ -186,6 +186,8 @@ BRACKETED_LINE_RE = re.compile(r"^[((][^()()]+[))]$")  # a title's middle line: 
 # ("http://www.hebei.com.cn 2013-12-24 10:32 长城网": a stamp anywhere in a line of its own)
 # a paper's page footer ending with its date ("…法制报 平安巷 00004 合力化解… 2019-09-20 2019年09月20日 星期五")
 ENDING_DATE_RE = re.compile(rf"(?<!\d)(?:{YEAR})\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?\s*(?:星期.)?\s*$")
+# a paper's dateline in brackets opening a paragraph: "【鹤岗日报2024年1月18日讯】(记者 …)…"
+BRACKET_DATELINE_RE = re.compile(rf"^\s*【[^】]{{0,20}}?{YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:电|讯)?】")
 DATE_TIME_STAMP_RE = re.compile(r"(?<!\d)20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
 PRINT_STAMP_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d{2}")
 HEAD_NATIONAL_LINES = 3
@@ -1427,6 +1429,7 @@ def _dated_year(lines: list[_Line], head: Sequence[_Line], tail: Sequence[_Line]
     labelled = [
         d for line in [*head, *tail] if (label := LABEL_RE.search(line.text)) for d in _dates(line.text[label.end() :])
     ]
+    labelled += _bracket_dateline_dates(head)
     if not dates and not labelled:
         return None
     first = (labelled or dates)[0]
@@ -1535,9 +1538,15 @@ _DATE_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Date]], .
 )
 
 
+def _bracket_dateline_dates(head: Sequence[_Line]) -> list[_Date]:
+    """The date of a paper's bracketed dateline opening a paragraph ("【鹤岗日报2024年1月18日讯】…")."""
+    return [d for line in head if (m := BRACKET_DATELINE_RE.match(line.text)) for d in _dates(m.group(0))]
+
+
 def _published(head: Sequence[_Line], tail: Sequence[_Line]) -> str:
     """ISO date of publication: a labelled date ("发布时间:") first, else the first full date."""
     labelled = [d for line in head if (label := LABEL_RE.search(line.text)) for d in _dates(line.text[label.end() :])]
+    labelled += _bracket_dateline_dates(head)
     every = labelled + [d for line in [*head, *tail] if _is_date_line(line.text) for d in _dates(line.text)]
     return next((d.iso for d in every if d.iso), "")
 
