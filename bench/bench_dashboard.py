@@ -214,14 +214,19 @@ def scenarios(table: pd.DataFrame) -> list[Scenario]:
     """Every data page of the dashboard, each with a filter a person would change."""
     years = sorted(table["year"].unique().tolist(), reverse=True)[:2]
     places = table.drop_duplicates("adcode")
-    # a different place before every rerun: each is a first view, which no per-choice memo answers
-    cities = places[places["level"] == "prefecture"]["adcode"].tolist()[:40]
+    # a different place before every rerun: each is a first view, which no per-choice memo answers; all in one
+    # province, the one the link's place seeds, since with thousands of places the menu lists one province's
+    prefectures = places[places["level"] == "prefecture"]
+    home = prefectures["province"].iloc[0]
+    cities = prefectures[prefectures["province"] == home]["adcode"].tolist()[:40]
     province = sorted(places["province"].unique().tolist())[:2]
     pair = ("court_appearance_rate", "review_received")
     return [
         Scenario("compare", {"page": "compare"}, "selectbox", "compare.year", (years[1], years[0]), CHART_TITLE),
         Scenario("trend", {"page": "trend"}, "selectbox", "trend.indicator", pair, CHART_TITLE),
-        Scenario("profile", {"page": "profile"}, "selectbox", "profile.place", tuple(cities), CHART_TITLE),
+        Scenario(
+            "profile", {"page": "profile", "place": cities[0]}, "selectbox", "profile.place", tuple(cities), CHART_TITLE
+        ),
         Scenario(
             "table",
             {"page": "table", "indicator": "review_received"},
@@ -242,7 +247,7 @@ def scenarios(table: pd.DataFrame) -> list[Scenario]:
         ),
         Scenario(
             "sources",
-            {"page": "sources"},
+            {"page": "sources", "place": cities[0]},
             "selectbox",
             "sources.place",
             tuple(cities),
@@ -253,7 +258,7 @@ def scenarios(table: pd.DataFrame) -> list[Scenario]:
         # the editor pages as a visitor without a login sees them (read-only)
         Scenario(
             "correct",
-            {"page": "correct"},
+            {"page": "correct", "place": cities[0]},
             "selectbox",
             "correct.place",
             tuple(cities),
