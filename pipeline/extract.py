@@ -198,8 +198,7 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
 
 def _department_page(text: str) -> bool:
     """A page a department publishes ('昆明市自然资源和规划局 > 工作动态') that speaks as 我局: its own cases."""
-    head = text.split(NEWLINE, TITLE_SEARCH_LINES)[:TITLE_SEARCH_LINES]
-    return _speaks_as_department(text) and any(_g().department_page.search(line.strip()) for line in head)
+    return _speaks_as_department(text) and any(_g().department_page.search(line) for line in _head_lines(text))
 
 
 def _speaks_as_department(text: str) -> bool:
@@ -340,12 +339,16 @@ def _is_township_text(text: str, titles: list[str]) -> bool:
     county (全县, 我区)."""
     if any(_g().township_title.match(title) for title in titles):
         return True
-    head = text.split(NEWLINE, TITLE_SEARCH_LINES)[:TITLE_SEARCH_LINES]
-    if any(_g().township_publisher.search(line.strip()) for line in head):
+    if any(_g().township_publisher.search(line) for line in _head_lines(text)):
         return True
     words = _g().words
     town = sum(text.count(word) for word in words["township_self_words"])
     return town > sum(text.count(word) for word in words["county_self_words"])
+
+
+def _head_lines(text: str) -> list[str]:
+    """The first lines, stripped, where a title, a page's metadata rows and its publisher stand."""
+    return [line.strip() for line in text.split(NEWLINE, TITLE_SEARCH_LINES)[:TITLE_SEARCH_LINES]]
 
 
 def _title_candidates(text: str) -> list[str]:
@@ -358,7 +361,7 @@ def _title_candidates(text: str) -> list[str]:
 
 def _title_lines(text: str) -> list[str]:
     """The first lines, stripped, without metadata rows ('[ 发布机构 ] …', '索引号: | …') and breadcrumbs."""
-    lines = [line.strip(" |") for line in text.split(NEWLINE, TITLE_SEARCH_LINES)[:TITLE_SEARCH_LINES]]
+    lines = [line.strip(" |") for line in _head_lines(text)]
     labels = _g().words["metadata_labels"]
     return [
         line

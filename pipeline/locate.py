@@ -766,15 +766,13 @@ def _site_host(
     """The government body hosting the site, named in a footer line ("主办:雅安市人民政府办公室"), or the body a
     source line names (`markers`: "来源:遂昌县人民法院"), when it is one place fitting the text's self word; no
     newspaper ("主办:某某日报社") is a host here."""
-    rules = _rules()
-    markers = markers or rules.host_markers
+    markers = markers or _rules().host_markers
     hosts = [line for line in lines if any(marker in line.text for marker in markers)]
     found = set()
     for line in hosts:
         end = line.start + len(line.text)
         for mention in every:
-            after = text[mention.end : mention.end + HOST_BODY_SPAN]
-            if line.start <= mention.start < end and after.startswith(rules.self_bodies):
+            if line.start <= mention.start < end and _names_own_body(text, mention):
                 found.update(p for p in mention.candidates if p.name.endswith(self_word))
     if len(found) != 1:
         return None
