@@ -46,6 +46,7 @@ EXTRACT_SIGNALS = (
     "government_body",
     "whole_scope",
     "cue_after",
+    "outcome_cue",
     "outcome_sum",
 )
 READER_SIGNALS = ("ocr",)

@@ -169,6 +169,8 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     facts = _without_rounded_repeats(_without_weaker_heading_readings(facts))
     facts = _without_government_own(facts)
     facts = _without_weaker_cue_after_readings(facts)
+    facts = _without_outcome_readings(facts)
+    facts = _without_table_repeats(facts)
     facts = _without_looser_bounds(_without_title_repeats(facts, simplified))
     plan_year = _plan_document_year(simplified, scope.year)
     if plan_year:
@@ -228,6 +230,20 @@ def _without_weaker_cue_after_readings(facts: list[Fact]) -> list[Fact]:
     规范性文件64件': the filings the place reviewed)."""
     direct = {(f.indicator, f.year, f.period) for f in facts if "cue_after" not in f.signals}
     return [f for f in facts if "cue_after" not in f.signals or (f.indicator, f.year, f.period) not in direct]
+
+
+def _without_table_repeats(facts: list[Fact]) -> list[Fact]:
+    """A table cell repeating a figure the prose states ('审结131件' and the table's 2023 column '131') adds nothing:
+    the prose sentence stays the evidence."""
+    stated = {(f.indicator, f.year, f.period, f.value) for f in facts if "table_cell" not in f.signals}
+    return [f for f in facts if "table_cell" not in f.signals or (f.indicator, f.year, f.period, f.value) not in stated]
+
+
+def _without_outcome_readings(facts: list[Fact]) -> list[Fact]:
+    """A value read by a cue naming the outcome of the step counted ('经审查,予以备案139件') gives way to another of
+    the same indicator and year ('共收到…报送备案的行政规范性文件146件'): the count reviewed, of which it is a part."""
+    counted = {(f.indicator, f.year, f.period) for f in facts if "outcome_cue" not in f.signals}
+    return [f for f in facts if "outcome_cue" not in f.signals or (f.indicator, f.year, f.period) not in counted]
 
 
 def _without_weaker_heading_readings(facts: list[Fact]) -> list[Fact]:
@@ -776,8 +792,10 @@ def _joined_sentences(text: str) -> Iterator[tuple[int, str]]:
 def _carried_topic(sentence: str, carried: str) -> str:
     """The subject a sentence leaves to the next one in its paragraph (a list item "一是…;二是…", or
     "…收到行政复议申请87件。受理66件"): the last topic word of this sentence (or the one it inherited).
-    A paragraph's end forgets it."""
-    if not sentence.rstrip(" ").endswith((";", "。")):
+    A paragraph's end forgets it, unless the paragraph leads into what follows ("…办案情况如下表:": a table
+    whose rows name no subject of their own)."""
+    ends = sentence.rstrip(" ")
+    if not ends.endswith((";", "。")) and not ends.rstrip().endswith(":"):
         return ""
     found = _topic_words(sentence)
     return found[-1] if found else carried
@@ -1175,6 +1193,8 @@ def _read_mentions(
         readings[i] = None
     _prefer_proper_parts(mentions, readings)
     dropped = _inherited_vetoes(mentions, readings) | _narrower_duplicates(mentions, readings)
+    dropped |= _rival_cues_after(mentions, readings)
+    dropped |= _shares_of_a_total(mentions, readings, scope)
     for i in dropped | _channel_figures(mentions, readings) | _outcome_groups(mentions, readings):
         readings[i] = None
     _carry_scope_signals(mentions, readings)
@@ -1246,6 +1266,45 @@ def _narrower_duplicates(mentions: list[Mention], readings: list[Reading | None]
         if narrower is None or len({mentions[i].quantity.value for i in indices}) < 2:
             continue
         dropped.update(i for i in indices if narrower.search(CLAUSE_BREAK.split(mentions[i].clause)[-1]))
+    return dropped
+
+
+def _shares_of_a_total(mentions: list[Mention], readings: list[Reading | None], scope: _Scope) -> set[int]:
+    """'全省律师共办理法律援助案件3.72万件,占全省…案件总数4.86万件的76.5%': a count followed by the share it makes of
+    a total of the same indicator, given right after, is a part of it ('立案受理58件,占收到申请的81.7%' is a count of
+    its own; '…3720件,占全省的8.5%' in a city's report is the city's whole, a share of the place above it)."""
+    dropped: set[int] = set()
+    for i in range(len(mentions) - 1):
+        share, total = mentions[i + 1], readings[i + 1]
+        if readings[i] is None or total is None or total.indicator != readings[i].indicator:
+            continue
+        if _g().share_after.match(share.window) and not _names_wider(share.window, scope):
+            dropped.add(i)
+    return dropped
+
+
+def _names_wider(text: str, scope: _Scope) -> bool:
+    return any(word in text for word in scope.wider) or bool(scope.wider_names and scope.wider_names.search(text))
+
+
+def _rival_cues_after(mentions: list[Mention], readings: list[Reading | None]) -> set[int]:
+    """'对…72件规范性文件进行合法性审查和备案审查,对28件行政规范性文件进行了备案审查': when figures of a sentence of
+    different values are each followed by the same indicator's cue (`cues_after`), whether or not each was read,
+    which of them counts what the cue names is open: none of them is read as that indicator."""
+    dropped: set[int] = set()
+    for i, reading in enumerate(readings):
+        if reading is None:
+            continue
+        indicator = cat.catalogue()[reading.indicator]
+        if indicator.cues_after is None or not indicator.cues_after.search(mentions[i].after):
+            continue
+        if any(
+            other.quantity.value != mentions[i].quantity.value
+            and other.quantity.unit in indicator.units
+            and indicator.cues_after.search(other.after)
+            for other in mentions
+        ):
+            dropped.add(i)
     return dropped
 
 
@@ -1639,6 +1698,8 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
     signals = _signals(mention, scope, year, qualifier)
     if _cue_position(indicator, mention.clause + mention.right_noun) is None or _sent_up(mention.clause, scope):
         signals += ("cue_after",)  # '制定规范性文件9件,均报…备案': read by what is done to the figure
+    if indicator.outcome_cues and indicator.outcome_cues.search(mention.clause + mention.right_noun):
+        signals += ("outcome_cue",)  # '经审查,予以备案139件': what the review let through
     return Reading(indicator.id, year, qualifier, period, signals)
 
 
@@ -1959,7 +2020,9 @@ def _excluded_context(mention: Mention, scope: _Scope) -> bool:
     ctx = cat.context()
     # the clause's text before an earlier figure in it ('全县20个' before '镇街人民调解组织…'), for what includes parts
     lead = _clause_lead(mention)
-    if ctx.plan.search(clause) or _names_a_part(ctx.partial_scope, clause, lead):
+    if ctx.plan.search(clause) or _g().plan_opening.match(mention.before):
+        return True
+    if _names_a_part(ctx.partial_scope, clause, lead):
         return True
     if scope.sub_places and _names_a_part(scope.sub_places, clause, lead):
         return True

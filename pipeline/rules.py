@@ -45,6 +45,8 @@ REQUIRED_PATTERNS = (
     "included_aside",
     "levels_together",
     "same_period_opening",
+    "plan_opening",
+    "share_after",
     "department_page",
     "each_year_list",
     "last_year_same_period",
@@ -210,13 +212,15 @@ class IndicatorEntry(_Strict):
     channels: Phrases = []
     main_channel: Phrases = []
     zero_when: Phrases = []
+    outcome_cues: Phrases = []
     range: tuple[float, float] | None = None
     stock: bool = False
     derive: str | None = None
     inferred: InferenceEntry | None = None
 
     @field_validator("units", "topic", "cues", "cues_after", "not_cues", "needs_subject", "proper_part",
-                     "narrow_kinds", "mixed_kinds", "channels", "main_channel", "zero_when")  # fmt: skip
+                     "narrow_kinds", "mixed_kinds", "channels", "main_channel", "zero_when",
+                     "outcome_cues")  # fmt: skip
     @classmethod
     def _no_empty_phrase(cls, phrases: list[str]) -> list[str]:
         if any(not str(p).strip() or str(p).strip() == GAP for p in phrases):
@@ -300,6 +304,9 @@ class Indicator:
     main_channel: re.Pattern[str] | None = None
     # "未发生败诉案件": phrases that state the value 0.
     zero_when: re.Pattern[str] | None = None
+    # "经审查,予以备案139件": cues naming the outcome of the step the indicator counts; such a figure gives way to
+    # another of the same year in the document (the count that was reviewed).
+    outcome_cues: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -612,6 +619,7 @@ def _indicator(entry: IndicatorEntry) -> Indicator:
         channels=phrase_pattern(entry.channels),
         main_channel=phrase_pattern(entry.main_channel),
         zero_when=phrase_pattern(entry.zero_when),
+        outcome_cues=phrase_pattern(entry.outcome_cues),
     )
 
 
