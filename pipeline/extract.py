@@ -275,6 +275,9 @@ class _Topics:
     # the clause naming part of the year in the sentence before, ending with ';' ('今年1至6月,全市…100%;'): what a
     # next one naming no time of its own ('铁路法院…出庭应诉率也是100%') counts over
     part_of_year_in_force: str = ""
+    # the year the sentence before named last ('2024年是新法施行的头一年。'): what a sentence opening with 这一年 or
+    # 同年 speaks of
+    year_named: int | None = None
 
     def enter(self, sentence: str, starts_line: bool) -> None:
         if starts_line:
@@ -294,6 +297,8 @@ class _Topics:
         # (kept as written: whether it names a period is asked only of a sentence opening with 同期, see _in_period)
         self.period_in_force = CLAUSE_BREAK.split(sentence.strip(), maxsplit=1)[0]
         self.part_of_year_in_force = _part_of_year_left(sentence, self.part_of_year_in_force)
+        named = [int(m.group(1)) for m in _g().year.finditer(sentence) if _is_time_phrase(sentence, m)]
+        self.year_named = named[-1] if named else (self.year_named if _g().that_year_opening.match(sentence) else None)
 
     def __copy__(self) -> _Topics:
         # what copy.copy does for a plain dataclass, without its generic protocol (once per sentence)
@@ -801,6 +806,13 @@ def _carried_topic(sentence: str, carried: str) -> str:
     return found[-1] if found else carried
 
 
+def _without_prefix(text: str, prefixes: Sequence[str]) -> str:
+    for prefix in prefixes:
+        if text.startswith(prefix):
+            return text[len(prefix) :]
+    return text
+
+
 def _subjectless(sentence: str, quantities: list[Quantity]) -> bool:
     """A bare verb before the first figure ("受理4.9万件", "其中,受理66件"), nothing that could be a
     subject of its own."""
@@ -808,6 +820,10 @@ def _subjectless(sentence: str, quantities: list[Quantity]) -> bool:
     opening = _g().part_start.match(head)
     if opening:
         head = head[opening.end() :].lstrip(",: ")
+    year = _g().year.match(head.lstrip())
+    if year:
+        head = head.lstrip()[year.end() :].lstrip(",: ")  # '2025年受理149件'
+    head = _without_prefix(head, _g().words["verb_adverbials"]).lstrip(",: ")  # '经审查受理1327件'
     return len(head) <= BARE_VERB_MAX and not cat.topic_pattern().search(head) and not CLAUSE_BREAK.search(head)
 
 
@@ -828,6 +844,7 @@ def _sentence_facts(sentence: str, offset: int, scope: _Scope, topics: _Topics |
         ends_clause = _g().clause_end.search(sentence)
         topics.part_in_force = bool(ends_clause) and _exclusion_at_end(mentions, scope, part_in_force)
         readings = _in_year_in_force(readings, sentence, scope, topics)
+        readings = _in_year_named(readings, sentence, scope, topics)
         topics.year_in_force = _year_at_end(readings, sentence, topics) if ends_clause else None
     evidence = sentence.strip()
     lead = len(sentence) - len(sentence.lstrip())
@@ -864,6 +881,19 @@ def _in_year_in_force(
     return [replace(r, year=carried) if r is not None and r.year == scope.year else r for r in readings]
 
 
+def _in_year_named(
+    readings: list[Reading | None], sentence: str, scope: _Scope, topics: _Topics
+) -> list[Reading | None]:
+    """'2024年是新法施行的头一年。这一年,全省新收…4618件' in a 2025 item: a sentence opening with 这一年 or 同年 counts
+    in the year the sentence before it named, where it would have taken the report's."""
+    named = topics.year_named
+    if named is None or named == scope.year or not _g().that_year_opening.match(sentence):
+        return readings
+    if scope.year and named > scope.year:
+        return readings
+    return [replace(r, year=named) if r is not None and r.year == scope.year else r for r in readings]
+
+
 def _year_at_end(readings: list[Reading | None], sentence: str, topics: _Topics) -> int | None:
     """The year a sentence ending with ';' leaves in force: the one it names for its first figure of a year
     (not a previous-year aside after it), or the one it inherited when it names none."""
@@ -891,7 +921,7 @@ def _part_of_year_left(sentence: str, carried: str) -> str:
     if not _g().clause_end.search(sentence):
         return ""
     clauses = CLAUSE_BREAK.split(sentence.strip(), maxsplit=PART_OF_YEAR_CLAUSES)[:PART_OF_YEAR_CLAUSES]
-    opening = next((clause for clause in clauses if _stops_before_year_end(clause)), "")
+    opening = next((clause for clause in clauses if _stops_before_year_end(clause) or _is_this_year_so_far(clause)), "")
     return opening or ("" if _names_its_own_time(sentence) else carried)
 
 
@@ -1583,16 +1613,29 @@ def _implied_years(head: Mention, count: int, report_year: int | None) -> list[i
     to the report's year, when the count of values says so exactly."""
     if not report_year:
         return []
-    start = _last(_g().since_start, head.before)
-    if start and report_year - int(start.group(1)) + 1 == count:
-        return list(range(int(start.group(1)), report_year + 1))
-    if start and report_year - int(start.group(1)) == count:
+    since = _last(_g().since_start, head.before)
+    first = int(since.group(1)) if since else _plan_period_start(head.before)
+    if first and report_year - first + 1 == count:
+        return list(range(first, report_year + 1))
+    if first and report_year - first == count:
         # a text of the report's year looking back: the years before it ("2018年以来…" in 2022: 2018–2021)
-        return list(range(int(start.group(1)), report_year))
+        return list(range(first, report_year))
     recent = _last(_g().recent_years, head.before)
     if recent and parse_numeral(recent.group(1) or recent.group(2)) == count:
         return list(range(report_year - count + 1, report_year + 1))
     return []
+
+
+def _plan_period_start(before: str) -> int | None:
+    """'“十四五”期间…分别为a、b、c、d、e': the first year of the five-year plan period named last, else None."""
+    period = _last(_g().plan_period, before)
+    if period is None:
+        return None
+    words = _g().words
+    for name, first in zip(words["plan_periods"], words["plan_period_first_years"], strict=True):
+        if name in period.group(0):
+            return int(first)
+    return None
 
 
 def _from_own_years(head: Mention) -> Mention:
@@ -2307,6 +2350,12 @@ def _whole_year_marks(text: str) -> list[re.Match[str]]:
     """'年底', '全年' … saying the whole year is covered; not in a comparison ('较2022年底增长6.7%')."""
     marks = _g().year_end.finditer(text)
     return [m for m in marks if not _g().comparison.search(text[max(0, m.start() - 8) : m.start()])]
+
+
+def _is_this_year_so_far(clause: str) -> bool:
+    """A clause that is only '今年以来' (or '年初以来'): the year so far, what the clauses after it count over."""
+    found = _g().since_this_year.search(clause.strip())
+    return found is not None and found.start() == 0 and not _g().year.search(clause)
 
 
 def _stops_before_year_end(before: str) -> bool:

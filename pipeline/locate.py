@@ -197,6 +197,7 @@ SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?\s*(?:至|—|-|~|到)\s*({YEAR})\
 LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
 RULE_LISTS = (
     "self_bodies",
+    "signature_endings",
     "zone_suffixes",
     "year_of_work_words",
     "delivered_report_titles",
@@ -288,6 +289,7 @@ class _Rules:
     joining_characters: tuple[str, ...]
     self_words: tuple[str, ...]
     self_bodies: tuple[str, ...]
+    signature_endings: tuple[str, ...]
     plural_before_body: tuple[str, ...]
     zone_title_re: re.Pattern[str]
     year_of_work_words: tuple[str, ...]
@@ -361,6 +363,7 @@ def parse_rules(data: object) -> _Rules:
         joining_characters=lists["joining_characters"],
         self_words=lists["self_words"],
         self_bodies=lists["self_bodies"],
+        signature_endings=lists["signature_endings"],
         plural_before_body=lists["plural_before_body"],
         zone_title_re=re.compile(rf"^\s*(?:{ABOUT})?\s*([^\s,,。::((]{{0,12}}?(?:{zones}))"),
         year_of_work_words=lists["year_of_work_words"],
@@ -981,7 +984,19 @@ def _in_cited_rule(text: str, mention: Mention) -> bool:
 def _is_signature(line: str) -> bool:
     """A short closing line without a sentence, and not a table row nor a label ("同期声:海口市民 冯先生", a
     speaker's caption inside a short news item)."""
-    return len(line) <= SIGNATURE_MAX and not any(mark in line for mark in ("。", "|", "\t", ":", "："))
+    short = len(line) <= SIGNATURE_MAX and not any(mark in line for mark in ("。", "|", "\t", ":", "："))
+    return short and not _is_caption(line)
+
+
+def _is_caption(line: str) -> bool:
+    """'丹东市司法局行政复议接待窗口' under a photo: a body's name going on with other words (not a date, not a part
+    of the body such as 办公室), no signature."""
+    rules = _rules()
+    ends = [line.rfind(body) + len(body) for body in rules.self_bodies if body in line]
+    if not ends:
+        return False
+    rest = line[max(ends) :].strip(" )]）】")
+    return bool(rest) and not rest[0].isdigit() and not rest.endswith(rules.signature_endings)
 
 
 def _national_count(text: str) -> int:

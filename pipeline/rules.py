@@ -47,6 +47,7 @@ REQUIRED_PATTERNS = (
     "same_period_opening",
     "plan_opening",
     "share_after",
+    "that_year_opening",
     "department_page",
     "each_year_list",
     "last_year_same_period",
@@ -154,6 +155,9 @@ REQUIRED_WORDS = (
     "unitless_nouns",
     "before_month_end",
     "department_self_words",
+    "verb_adverbials",
+    "plan_periods",
+    "plan_period_first_years",
 )
 TABLE_KEYS = (
     "cell_sentence",
@@ -511,6 +515,14 @@ def _check_reference(entry: IndicatorEntry, key: str, refs: list[str], ids: list
             raise RulesError(f"{INDICATORS_FILE}: {entry.id}: key '{key}': no indicator '{ref}'{hint}")
 
 
+def _check_plan_periods(words: dict[str, list[str]]) -> None:
+    """Each five-year plan period has its first year, a four-digit year, in the same order."""
+    periods, firsts = words["plan_periods"], words["plan_period_first_years"]
+    if len(periods) != len(firsts) or not all(f.isdigit() and len(f) == 4 for f in firsts):
+        raise RulesError(f"{GRAMMAR_FILE}: words: key 'plan_period_first_years': one four-digit year for each of "
+                         f"plan_periods, in the same order ({len(periods)} periods, {len(firsts)} years)")  # fmt: skip
+
+
 def _compile_grammar(file: GrammarFile) -> Grammar:
     for name in REQUIRED_WORDS:
         if name not in file.words:
@@ -518,6 +530,7 @@ def _compile_grammar(file: GrammarFile) -> Grammar:
     for name in REQUIRED_PATTERNS:
         if name not in file.patterns:
             raise RulesError(f"{GRAMMAR_FILE}: patterns: missing pattern '{name}' (the extractor uses it)")
+    _check_plan_periods(file.words)
     missing = [k for k in TABLE_KEYS if k not in file.table]
     if missing:
         raise RulesError(f"{GRAMMAR_FILE}: table: missing key '{missing[0]}'")
