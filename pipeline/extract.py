@@ -142,7 +142,9 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     cell_rows, cells = _cell_per_line_tables(simplified, scope.year)
     side_rows, side_cells = _label_run_tables(simplified, scope.year, cells)
     cells |= side_cells
-    tables = _year_tables(simplified, scope.year) | cell_rows | side_rows
+    total_rows, total_cells = _total_row_tables(simplified, scope.year, cells)
+    cells |= total_cells
+    tables = _year_tables(simplified, scope.year) | cell_rows | side_rows | total_rows
     topics = _Topics(document=_title_topic(simplified))
     for start, sentence in _joined_sentences(simplified):
         in_table = start in cells  # a table's cells neither open sections nor carry subjects
@@ -652,6 +654,58 @@ def _label_value_sentence(year: int, label: str, value: str) -> str:
     return _g().table["cell_sentence"].format(year=year, label=label, value=value, unit=unit)
 
 
+def _total_row_tables(text: str, year: int | None, taken: set[int]) -> tuple[dict[int, _TableRow], set[int]]:
+    """A table of kinds copied one cell per line under a line leading into it ('各类纠纷调解情况如下:' / '纠纷类别' /
+    '受理(件)' / '调解成功(件)' / '婚姻家庭' / '612' / '605' … / '合计' / '2312' / '2276'): its total row only is the
+    lead's figure, each column read as the lead's subject with the column's name (the kinds' rows are parts). Returns
+    the row keyed by its label line, and the offsets of the table's lines."""
+    if not year:
+        return {}, set()
+    lines = _lines_with_offsets(text)
+    rows: dict[int, _TableRow] = {}
+    cells: set[int] = set()
+    for i, (offset, body) in enumerate(lines):
+        lead = _g().table_lead.match(body)
+        width = _kinds_header_width(lines, i + 1) if lead and offset not in taken else 0
+        if not width:
+            continue
+        names = [name for _, name in lines[i + 2 : i + 2 + width]]
+        j, total = i + 2 + width, None
+        while j + width < len(lines) and _is_cell_row(lines[j : j + width + 1]):
+            total = j if lines[j][1] in _g().words["total_row_labels"] else total
+            j += width + 1
+        if total is None:
+            continue
+        values = [value for _, value in lines[total + 1 : total + 1 + width]]
+        sentences = tuple(
+            _column_sentence(year, lead.group(1), name, value) for name, value in zip(names, values, strict=True)
+        )
+        last = lines[total + width]
+        rows[lines[total][0]] = _TableRow(lines[total][0], text[lines[i + 1][0] : last[0] + len(last[1])], sentences)
+        cells.update(offset for offset, _ in lines[i + 1 : j])
+    return rows, cells
+
+
+def _kinds_header_width(lines: list[tuple[int, str]], first: int) -> int:
+    """Columns of a table of kinds starting at line `first`: a label ('纠纷类别'), N column names, the first kind's
+    label, then its N values (0 when the lines are not so)."""
+    labels = 0
+    while first + labels < len(lines) and _is_label_cell(lines[first + labels][1]):
+        labels += 1
+    values = 0
+    while first + labels + values < len(lines) and _is_value_cell(lines[first + labels + values][1]):
+        values += 1
+    return values if values >= 1 and labels == values + 2 else 0
+
+
+def _column_sentence(year: int, subject: str, name: str, value: str) -> str:
+    """'各类纠纷调解' + '受理(件)' + '2312': '2022年,各类纠纷调解受理2312件。'"""
+    unit_match = _g().label_unit.search(name)
+    label = name[: unit_match.start()].strip() if unit_match else name
+    unit = unit_match.group(1) if unit_match else (_g().table["count_unit"] if BARE_NUMBER_RE.match(value) else "")
+    return _g().table["cell_sentence"].format(year=year, label=subject + label, value=value, unit=unit)
+
+
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
     found, offset = [], 0
     for line in text.splitlines(keepends=True):
@@ -807,6 +861,7 @@ def _carried_topic(sentence: str, carried: str) -> str:
 
 
 def _without_prefix(text: str, prefixes: Sequence[str]) -> str:
+    """`text` without the first of `prefixes` it starts with."""
     for prefix in prefixes:
         if text.startswith(prefix):
             return text[len(prefix) :]

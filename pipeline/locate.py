@@ -192,6 +192,7 @@ DATE_TIME_STAMP_RE = re.compile(r"(?<!\d)20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,
 PRINT_STAMP_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1,2}:\d{2}")
 HEAD_NATIONAL_LINES = 3
 THAT_YEAR = "当年|同年"  # "…2023年…。同年,全省…13.2万件": the year last written
+NAME_MAX = 3  # a writer's name after the body in a credit line: "(讷河市司法局 王丽)"
 BOOK_TITLE_RE = re.compile(r"《[^《》]*》")
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?\s*(?:至|—|-|~|到)\s*({YEAR})\s*年")
 LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
@@ -996,6 +997,8 @@ def _is_caption(line: str) -> bool:
     if not ends:
         return False
     rest = line[max(ends) :].strip(" )]）】")
+    if len(rest.replace(" ", "")) <= NAME_MAX:
+        return False  # '(讷河市司法局 王丽)': the body, then its writer's name (ingest may drop the space)
     return bool(rest) and not rest[0].isdigit() and not rest.endswith(rules.signature_endings)
 
 

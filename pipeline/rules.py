@@ -48,6 +48,7 @@ REQUIRED_PATTERNS = (
     "plan_opening",
     "share_after",
     "that_year_opening",
+    "table_lead",
     "department_page",
     "each_year_list",
     "last_year_same_period",
@@ -158,6 +159,7 @@ REQUIRED_WORDS = (
     "verb_adverbials",
     "plan_periods",
     "plan_period_first_years",
+    "total_row_labels",
 )
 TABLE_KEYS = (
     "cell_sentence",
