@@ -1178,8 +1178,10 @@ def _inherited_subject(sentence: str, quantities: list[Quantity], topics: _Topic
     if not named:
         return inherited
     head = sentence[: quantities[0].start] if quantities else sentence
-    if inherited[0] and not cat.topic_pattern().search(head) and _same_family(inherited[0], named):
-        return inherited  # '全年审结案件68件,…复议纠错率17.6%' under 行政复议: named after the first figure, the same
+    if inherited[0] and not cat.topic_pattern().search(head):
+        # '全年审结案件68件,…复议纠错率17.6%' under 行政复议; '在审结案件中,…纠错27件,…另有31件通过调解…结案' after a
+        # sentence on 复议: named only after the first figure, another subject does not undo the one in force
+        return inherited
     return "", ""
 
 
