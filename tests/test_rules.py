@@ -116,6 +116,13 @@ def test_a_pattern_failing_its_own_example_is_refused() -> None:
     assert _error(indicators, grammar) == "grammar.yaml: patterns.flow: key 'matches': the pattern does not find '新增'"
 
 
+def test_each_plan_period_needs_its_first_year() -> None:
+    indicators, grammar = _files()
+    grammar["words"]["plan_period_first_years"] = grammar["words"]["plan_period_first_years"][:-1]
+    message = _error(indicators, grammar)
+    assert message.startswith("grammar.yaml: words: key 'plan_period_first_years': one four-digit year for each")
+
+
 def test_a_pattern_the_extractor_needs_cannot_be_left_out() -> None:
     indicators, grammar = _files()
     del grammar["patterns"]["year"]
