@@ -173,6 +173,7 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
     facts = _without_weaker_cue_after_readings(facts)
     facts = _without_outcome_readings(facts)
     facts = _without_table_repeats(facts)
+    facts = _without_parts_beside_whole(facts)
     facts = _without_looser_bounds(_without_title_repeats(facts, simplified))
     plan_year = _plan_document_year(simplified, scope.year)
     if plan_year:
@@ -232,6 +233,15 @@ def _without_weaker_cue_after_readings(facts: list[Fact]) -> list[Fact]:
     规范性文件64件': the filings the place reviewed)."""
     direct = {(f.indicator, f.year, f.period) for f in facts if "cue_after" not in f.signals}
     return [f for f in facts if "cue_after" not in f.signals or (f.indicator, f.year, f.period) not in direct]
+
+
+def _without_parts_beside_whole(facts: list[Fact]) -> list[Fact]:
+    """A value read without any scope of its own ('该中心共受理矛盾纠纷1024件') gives way to one of the same indicator
+    and year stated for the whole place ('全县各级人民调解组织共调解矛盾纠纷3145件'): the whole is the place's."""
+    whole = {(f.indicator, f.year, f.period): f.value for f in facts if "whole_scope" in f.signals}
+    return [
+        f for f in facts if "whole_scope" in f.signals or whole.get((f.indicator, f.year, f.period), f.value) == f.value
+    ]
 
 
 def _without_table_repeats(facts: list[Fact]) -> list[Fact]:
@@ -1791,7 +1801,7 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
         or _to_now(mention.before, year, scope)
         or _this_year_so_far(mention.before, year, scope)
     )
-    if since_start is not None and scope.published:
+    if since_start is not None and scope.published and not _names_whole_year(mention.before):
         return _read_since_start_of_year(mention, indicator, year, scope)
     period = _period(mention, indicator, year, report_year=scope.year)
     qualifier = q.qualifier if own_year else _partial_year_qualifier(mention, indicator, year, q.qualifier)
@@ -1852,10 +1862,26 @@ def _to_now(before: str, year: int, scope: _Scope) -> re.Match[str] | None:
     """'截至目前,…共办理法律援助案件241件': a count up to the day the text was written."""
     if scope.year is None or year != scope.year:
         return None
+    return _up_to_now(before)
+
+
+def _up_to_now(before: str) -> re.Match[str] | None:
+    """'截至目前' (a cut-off naming no date of its own) before the figure."""
     cutoff = _last(_g().cutoff, before)
     if cutoff is None or any(cutoff.groups()):
         return None
     return _g().up_to_now.match(before[cutoff.end() :])
+
+
+def _names_whole_year(before: str) -> bool:
+    """'…截至目前,累计…7022件,调解成功6981件。其中,2024年全年调解…5316件,调解成功5287件': after the last since-marker
+    or cut-off before the figure, a whole year of its own is named."""
+    words = _g().words
+    marks = [before.rfind(w) + len(w) for w in (*words["since"], *words["cutoff"]) if w in before]
+    rest = before[max(marks) :] if marks else before
+    return any(
+        rest[m.end() :].lstrip().startswith(tuple(words["in_year_after_since"])) for m in _g().year.finditer(rest)
+    )
 
 
 def _read_since_start_of_year(mention: Mention, indicator: cat.Indicator, year: int, scope: _Scope) -> Reading | None:
@@ -1866,6 +1892,10 @@ def _read_since_start_of_year(mention: Mention, indicator: cat.Indicator, year: 
     published_year, month = scope.published
     if published_year > year:
         months_after = (published_year - year - 1) * 12 + month
+        if _up_to_now(mention.before):
+            # '2024年以来截至目前…7022件' in an item of March 2025: a running total up to the day it was written
+            qualifier = mention.quantity.qualifier
+            return Reading(indicator.id, year, qualifier, PERIOD_CUMULATIVE, _signals(mention, scope, year, qualifier))
         if months_after > REPORTING_MONTHS:
             # '2023年以来' in a letter of mid-2024: a running period, not the year's; '今年以来' in an item of
             # May 2024 on 2023's figures: 2024 so far, not 2023
