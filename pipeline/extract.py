@@ -1579,10 +1579,10 @@ def _follow_parallel(previous: Reading, mention: Mention, scope: _Scope) -> Read
     return reading
 
 
-def _followed(previous: Reading, year: int) -> tuple[str, ...]:
+def _followed(previous: Reading, year: int | None) -> tuple[str, ...]:
     """A figure read as the same indicator as the one before it ('从18%上升到42%', '较上年的48件')."""
     signals = {*previous.signals, "subject_inherited"}
-    if previous.year is not None and year < previous.year:
+    if previous.year is not None and year is not None and year < previous.year:
         signals.add("previous_year")
     return tuple(sorted(signals))
 

@@ -61,6 +61,16 @@ def test_at_least_one_hundred_sentence_cases() -> None:
     assert len(CASES) >= 100
 
 
+def test_a_text_of_no_known_year_reads_a_figure_following_a_dated_one_without_failing() -> None:
+    """'总量由2012年的…增加到…,其中企业由…增至…' where the document's year is unknown: the figure after the dated one
+    has no year to compare (it once raised a TypeError, and the whole document fell out of the build)."""
+    text = normalise_text(
+        "据介绍,全省经营主体总量由2015年的310万户增加到620万户,其中,企业由90多万户增至210万户,个体户由200万户增至380万户。"
+    )
+    facts = extract_facts(text, None)
+    assert ("market_entities", 3100000.0, 2015) in [(f.indicator, f.value, f.year) for f in facts]
+
+
 # --- how much of the year "今年以来" covers: the document's publication date ---------------------
 
 SINCE_JANUARY = "今年以来,全县累计调解矛盾纠纷286起,调解成功281起,调解成功率98.3%。"
