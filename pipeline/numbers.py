@@ -91,6 +91,7 @@ _MAGNITUDES = {"百": 100, "千": 1_000, "万": 10_000, "百万": 1_000_000, "�
 # The whole numeral: "百分之一千" is 1000 (%), never 1.
 PERCENT_WORDS_RE = re.compile(rf"百分之(?P<num>[{_CN_DIGITS}十百千万]+(?:点[{_CN_DIGITS}]+)?)")
 # "300至500件", "30%-40%": either end of a range is not a value on its own.
+_JOINERS = frozenset("-—–~至到\u2010\u2212\ufe63\uff0d")  # the joiners of _RANGE_JOINER, each one character
 _RANGE_JOINER = r"\s*(?:-|—|–|~|至|到|\u2010|\u2212|\ufe63|\uff0d)\s*"
 RANGE_START_RE = re.compile(rf"[\d{_CN_DIGITS}十百千]\s*(?:万|亿)?\s*(?:{_UNIT_ALT})?{_RANGE_JOINER}$")
 RANGE_END_RE = re.compile(rf"{_RANGE_JOINER}[\d{_CN_DIGITS}十百千]")  # used with .match at the unit's end
@@ -262,7 +263,11 @@ def _quantities(text: str) -> list[Quantity]:
 
 
 def _in_range_expression(text: str, q: Quantity) -> bool:
-    return bool(RANGE_START_RE.search(text[max(0, q.start - 12) : q.start]) or RANGE_END_RE.match(text, q.end))
+    head = text[max(0, q.start - 12) : q.start]
+    # RANGE_START_RE ends with a joiner and spaces only (`\s` and `str.rstrip` strip the same characters): a
+    # look at the last other character rules most figures out before the search tries every start in `head`
+    ends_with_joiner = head.rstrip()[-1:] in _JOINERS
+    return bool((ends_with_joiner and RANGE_START_RE.search(head)) or RANGE_END_RE.match(text, q.end))
 
 
 def _from_match(match: re.Match[str], text: str) -> Quantity | None:

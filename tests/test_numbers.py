@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline import numbers
 from pipeline.numbers import find_quantities, parse_numeral
 
 # (text, [(value, unit, qualifier), ...]) — every quantity find_quantities reports, in order.
@@ -175,3 +176,24 @@ def test_a_decimal_in_wan_or_yi_is_exact(text: str, value: int) -> None:
 @pytest.mark.parametrize("text", ["万人成讼率为1.78件/万人", "每年新增2.3户/千人"])
 def test_a_unit_over_another_is_a_ratio_not_a_count(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("joiner", sorted(numbers._JOINERS))
+@pytest.mark.parametrize("gap", ["", " ", "\u3000 "])
+def test_every_range_joiner_keeps_both_ends_out(joiner: str, gap: str) -> None:
+    # numbers._in_range_expression looks at the last character before a figure before it searches
+    assert find_quantities(f"受理300{gap}{joiner}{gap}500件") == []
+
+
+_RANGE_ALPHABET = st.sampled_from(list("0123456789三万亿件%年 \n\u3000,受") + sorted(numbers._JOINERS))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_RANGE_ALPHABET, max_size=30))
+def test_range_check_agrees_with_the_plain_search(text: str) -> None:
+    # the look at the last character before a figure only saves the search: it never changes the answer
+    for match in numbers.QUANTITY_RE.finditer(text):
+        q = numbers.Quantity(1.0, match.group("unit"), "exact", match.start(), match.end(), match.group(0))
+        head = text[max(0, q.start - 12) : q.start]
+        plain = bool(numbers.RANGE_START_RE.search(head) or numbers.RANGE_END_RE.match(text, q.end))
+        assert numbers._in_range_expression(text, q) == plain
