@@ -88,6 +88,30 @@ def test_a_link_to_a_place_opens_its_province(app_run, many_places):
         assert at.selectbox(key=f"{page}.place").value == "900075" and not at.exception
 
 
+def test_with_many_places_the_compare_menus_hold_what_is_drawn_until_a_province_is_chosen(app_run, many_places):
+    at = app_run(data=many_places, page="compare", jurisdictions="900075")
+    drawn = set(spec(at)["data"][0]["y"])
+    assert len(drawn) == 1 and not at.exception  # the place of the link, chosen
+    assert at.multiselect(key="compare.jurisdictions").value == ["900075"]
+    at.multiselect(key="compare.jurisdictions").set_value([]).run()
+    places = at.multiselect(key="compare.jurisdictions").options
+    assert 30 <= len(places) <= 31 and len(spec(at)["data"][0]["y"]) == 30  # the 30 drawn (and the one chosen)
+    assert len(at.multiselect(key="compare.highlight").options) == 30  # only bars can be highlighted
+    at.multiselect(key="compare.province").set_value(["乙省"]).run()
+    assert len(at.multiselect(key="compare.jurisdictions").options) == 12  # every place of 乙省
+
+
+def test_with_many_places_the_trend_asks_for_the_province_first(app_run, many_places):
+    at = app_run(data=many_places, page="trend", jurisdictions="900075")
+    assert at.multiselect(key="trend.province").options == list(PROVINCES)
+    assert at.multiselect(key="trend.jurisdictions").options == ["乙04县(县级·乙省)"]  # the chosen, not 82
+    at.multiselect(key="trend.province").set_value(["甲省"]).run()
+    assert len(at.multiselect(key="trend.jurisdictions").options) == 71  # 甲省's 70 and the chosen 乙省 place
+    at.multiselect(key="trend.jurisdictions").set_value(["900075", "900001"]).run()
+    assert at.query_params["province"] == "甲省" and at.query_params["jurisdictions"] == "900075,900001"
+    assert len(spec(at)["data"]) >= 2 and not at.exception
+
+
 @pytest.fixture
 def many_conflicts(tmp_path: Path, processed_dir: Path) -> Path:
     """The fixture folder with 23 conflicting (place, year, indicator) keys, each with two values."""

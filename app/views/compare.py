@@ -28,9 +28,12 @@ def render(data: Dataset, presentation: bool) -> None:
         years = index.years(indicator)[::-1]
         state.seed_choice("compare.year", url.year, years)
         year = right.selectbox("年份", years, key="compare.year", format_func=lambda y: f"{y}年")
-        levels, provinces, chosen, names = _place_filters(index, url)
+        levels, provinces, chosen, names = _place_filters(index, url, indicator, year)
         checked_only = common.verified_switch("compare.verified")
-        highlight = _highlight(names, url)
+        rows = index.select(indicator=indicator, years=[year], levels=levels, provinces=provinces, adcodes=chosen)
+        rows = rows[rows["level"] != NATIONAL]  # the country is a reference line, not a bar beside cities
+        rows = verification.only_verified(rows, checked_only)
+        highlight = _highlight(names, url, _top(rows, chosen)["adcode"])
     state.write(
         indicator=indicator,
         year=year,
@@ -40,10 +43,7 @@ def render(data: Dataset, presentation: bool) -> None:
         highlight=tuple(highlight),
     )
     name, unit, _ = index.info(indicator)
-    rows = index.select(indicator=indicator, years=[year], levels=levels, provinces=provinces, adcodes=chosen)
     everywhere = index.select(indicator=indicator, years=[year])
-    rows = rows[rows["level"] != NATIONAL]  # the country is a reference line, not a bar beside cities
-    rows = verification.only_verified(rows, checked_only)
     if rows.empty:
         common.no_data(
             f"{year}年还没有符合条件的“{name}”数据。可换一个年份或放宽层级/省份/地区条件;"
@@ -77,28 +77,36 @@ def render(data: Dataset, presentation: bool) -> None:
 
 
 def _place_filters(
-    index: frames.TableIndex, url: state.ViewState
+    index: frames.TableIndex, url: state.ViewState, indicator: str, year: int
 ) -> tuple[list[str], list[str], list[str], dict[str, str]]:
     levels, provinces = common.level_province_filters(
         "compare", index, url, st.columns(2), level_placeholder="全部层级(省级/地级/县级)"
     )
     names = index.place_names(levels, provinces)
-    state.seed_many("compare.jurisdictions", list(url.jurisdictions), list(names))
+    # thousands of places and no 省份: the menu offers the places drawn by default and those already chosen
+    top = _top(index.select(indicator=indicator, years=[year], levels=levels), [])
+    keep = [*url.jurisdictions, *st.session_state.get("compare.jurisdictions", []), *top["adcode"]]
+    menu = common.short_menu(names, keep, bool(provinces))
+    state.seed_many("compare.jurisdictions", list(url.jurisdictions), list(menu))
     chosen = st.multiselect(
         "地区(可输入名称搜索)",
-        list(names),
+        list(menu),
         key="compare.jurisdictions",
         format_func=names.get,
         placeholder=f"全部地区(显示数值最高的 {TOP} 个)",
+        help=None if len(menu) == len(names) else "地区很多:先在“省份”中选择省份,即可从该省所有地区中选择。",
     )
     return levels, provinces, chosen, names
 
 
-def _highlight(names: dict[str, str], url: state.ViewState) -> list[str]:
-    state.seed_many("compare.highlight", list(url.highlight), list(names))
+def _highlight(names: dict[str, str], url: state.ViewState, drawn: pd.Series) -> list[str]:
+    """The 突出显示 menu: the places drawn as bars (and any already highlighted)."""
+    keep = [*url.highlight, *st.session_state.get("compare.highlight", []), *drawn]
+    menu = common.short_menu(names, keep, False)
+    state.seed_many("compare.highlight", list(url.highlight), list(menu))
     return st.multiselect(
         "突出显示(其余地区的柱子变浅)",
-        list(names),
+        list(menu),
         key="compare.highlight",
         format_func=names.get,
         placeholder="不突出显示:所有柱子同一颜色",
@@ -125,11 +133,18 @@ def reference_values(everywhere: pd.DataFrame, shown: pd.DataFrame, unit: str) -
     return out
 
 
+def _top(rows: pd.DataFrame, chosen: list[str]) -> pd.DataFrame:
+    """The rows drawn: every chosen place, else the TOP largest values."""
+    if chosen or len(rows) <= TOP:
+        return rows
+    return rows[rows["level"] != NATIONAL].nlargest(TOP, "value")
+
+
 def _limit(rows, chosen: list[str]):
     if chosen or len(rows) <= TOP:
         return rows
     st.caption(f"共 {len(rows)} 个地区有数据,图中显示数值最高的 {TOP} 个;在“地区”中选择可指定要比较的地区。")
-    return rows.nlargest(TOP, "value")
+    return _top(rows, chosen)
 
 
 def _ranking(rows: pd.DataFrame) -> pd.DataFrame:

@@ -26,16 +26,17 @@ def render(data: Dataset, presentation: bool) -> None:
         wanted = [a for a in url.jurisdictions if a in names] or list(
             index.memo(("trend.default", indicator), lambda: _default_places(rows_all))
         )
-        state.seed_many("trend.jurisdictions", wanted, list(names))
+        provinces, menu = _menu(index, url, names, wanted)
+        state.seed_many("trend.jurisdictions", wanted, list(menu))
         chosen = st.multiselect(
             "地区(可输入名称搜索)",
-            list(names),
+            list(menu),
             key="trend.jurisdictions",
             format_func=names.get,
             placeholder="请选择要比较的地区",
         )
         checked_only = common.verified_switch("trend.verified")
-    state.write(indicator=indicator, jurisdictions=tuple(chosen))
+    state.write(indicator=indicator, jurisdictions=tuple(chosen), province=tuple(provinces))
     name, unit, _ = index.info(indicator)
     rows = verification.only_verified(frames.select(rows_all, adcodes=chosen), checked_only)
     if not chosen or rows.empty:
@@ -61,6 +62,26 @@ def render(data: Dataset, presentation: bool) -> None:
             "每个数值与该地区上一个有数据的年份比较,“比较年份”列写明是哪一年;"
             "中间隔了没有数据的年份时,增减是这几年合计的变化,不是同比。比率类指标的增减以“个百分点”表示。"
         )
+
+
+def _menu(
+    index: frames.TableIndex, url: state.ViewState, names: dict[str, str], wanted: list[str]
+) -> tuple[list[str], dict[str, str]]:
+    """(provinces chosen, the 地区 menu): with thousands of places, a 省份 menu first, and the 地区 menu
+    holds the chosen provinces' places and the places already chosen (see common.short_menu)."""
+    if len(names) <= common.PROVINCE_FIRST:
+        return [], names
+    options = index.provinces_by_code
+    state.seed_many("trend.province", list(url.province), options)
+    provinces = st.multiselect(
+        "省份(选择后可从该省所有地区中选择)", options, key="trend.province", placeholder="全部省份"
+    )
+    chosen = [*wanted, *st.session_state.get("trend.jurisdictions", [])]
+    if not provinces:
+        return [], common.short_menu(names, chosen, False)
+    province_of = index.province_of
+    keep = set(chosen) | {a for a in names if province_of.get(a) in provinces}
+    return provinces, {a: label for a, label in names.items() if a in keep}
 
 
 def _references(rows_all: pd.DataFrame, rows: pd.DataFrame, unit: str) -> list[tuple[str, pd.DataFrame]]:
