@@ -231,8 +231,7 @@ def _without_weaker_cue_after_readings(facts: list[Fact]) -> list[Fact]:
     """A value read by a cue after it ('市政府新制定规范性文件12件,均报省政府备案': the government's own documents
     sent up) gives way to one of the same indicator and year read by a cue before it ('审查县区政府…报送备案的
     规范性文件64件': the filings the place reviewed)."""
-    direct = {(f.indicator, f.year, f.period) for f in facts if "cue_after" not in f.signals}
-    return [f for f in facts if "cue_after" not in f.signals or (f.indicator, f.year, f.period) not in direct]
+    return _giving_way(facts, "cue_after")
 
 
 def _without_parts_beside_whole(facts: list[Fact]) -> list[Fact]:
@@ -254,16 +253,20 @@ def _without_table_repeats(facts: list[Fact]) -> list[Fact]:
 def _without_outcome_readings(facts: list[Fact]) -> list[Fact]:
     """A value read by a cue naming the outcome of the step counted ('经审查,予以备案139件') gives way to another of
     the same indicator and year ('共收到…报送备案的行政规范性文件146件'): the count reviewed, of which it is a part."""
-    counted = {(f.indicator, f.year, f.period) for f in facts if "outcome_cue" not in f.signals}
-    return [f for f in facts if "outcome_cue" not in f.signals or (f.indicator, f.year, f.period) not in counted]
+    return _giving_way(facts, "outcome_cue")
 
 
 def _without_weaker_heading_readings(facts: list[Fact]) -> list[Fact]:
     """A value whose subject came only from a heading or the title gives way to a value of the same
     indicator and year read with a subject of its own ("…矛调中心受理各类矛盾纠纷8,612件" under a heading
     on 调处 yields to "人民调解委员会调解纠纷6,204件")."""
-    own = {(f.indicator, f.year, f.period) for f in facts if "subject_from_heading" not in f.signals}
-    return [f for f in facts if "subject_from_heading" not in f.signals or (f.indicator, f.year, f.period) not in own]
+    return _giving_way(facts, "subject_from_heading")
+
+
+def _giving_way(facts: list[Fact], signal: str) -> list[Fact]:
+    """`facts` without those read with `signal` whose indicator, year and period another fact was read without it."""
+    others = {(f.indicator, f.year, f.period) for f in facts if signal not in f.signals}
+    return [f for f in facts if signal not in f.signals or (f.indicator, f.year, f.period) not in others]
 
 
 @dataclass
@@ -309,7 +312,7 @@ class _Topics:
         # (kept as written: whether it names a period is asked only of a sentence opening with 同期, see _in_period)
         self.period_in_force = CLAUSE_BREAK.split(sentence.strip(), maxsplit=1)[0]
         self.part_of_year_in_force = _part_of_year_left(sentence, self.part_of_year_in_force)
-        named = [int(m.group(1)) for m in _g().year.finditer(sentence) if _is_time_phrase(sentence, m)]
+        named = [int(m.group(1)) for m in _all(_g().year, sentence) if _is_time_phrase(sentence, m)]
         self.year_named = named[-1] if named else (self.year_named if _g().that_year_opening.match(sentence) else None)
 
     def __copy__(self) -> _Topics:
@@ -889,9 +892,10 @@ def _subjectless(sentence: str, quantities: list[Quantity]) -> bool:
     opening = _g().part_start.match(head)
     if opening:
         head = head[opening.end() :].lstrip(",: ")
-    year = _g().year.match(head.lstrip())
+    head = head.lstrip()
+    year = _g().year.match(head)
     if year:
-        head = head.lstrip()[year.end() :].lstrip(",: ")  # '2025年受理149件'
+        head = head[year.end() :].lstrip(",: ")  # '2025年受理149件'
     head = _without_prefix(head, _g().words["verb_adverbials"]).lstrip(",: ")  # '经审查受理1327件'
     return len(head) <= BARE_VERB_MAX and not cat.topic_pattern().search(head) and not CLAUSE_BREAK.search(head)
 
