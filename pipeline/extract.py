@@ -290,6 +290,9 @@ class _Topics:
     # the clause naming part of the year in the sentence before, ending with ';' ('今年1至6月,全市…100%;'): what a
     # next one naming no time of its own ('铁路法院…出庭应诉率也是100%') counts over
     part_of_year_in_force: str = ""
+    # the clause naming part of the year among the first clauses of the sentence before, however it ended
+    # ('2022年1-9月,全市…新收…767件。'): what a next one opening with 其中 and naming no time of its own counts over
+    part_of_year_before: str = ""
     # the year the sentence before named last ('2024年是新法施行的头一年。'): what a sentence opening with 这一年 or
     # 同年 speaks of
     year_named: int | None = None
@@ -311,7 +314,9 @@ class _Topics:
         self.carried = "" if self.in_heading else _carried_topic(sentence, self.carried)
         # (kept as written: whether it names a period is asked only of a sentence opening with 同期, see _in_period)
         self.period_in_force = CLAUSE_BREAK.split(sentence.strip(), maxsplit=1)[0]
-        self.part_of_year_in_force = _part_of_year_left(sentence, self.part_of_year_in_force)
+        prior = self.part_of_year_before if _is_part_of_part_year(sentence) else ""
+        self.part_of_year_in_force = _part_of_year_left(sentence, self.part_of_year_in_force or prior)
+        self.part_of_year_before = _opening_part_of_year(sentence) or prior
         named = [int(m.group(1)) for m in _all(_g().year, sentence) if _is_time_phrase(sentence, m)]
         self.year_named = named[-1] if named else (self.year_named if _g().that_year_opening.match(sentence) else None)
 
@@ -993,21 +998,39 @@ def _part_of_year_left(sentence: str, carried: str) -> str:
     clauses), or the one it was read with when it names no time of its own; nothing after a full stop."""
     if not _g().clause_end.search(sentence):
         return ""
+    own_time = _names_its_own_time(_without_compared_years(sentence))
+    return _opening_part_of_year(sentence) or ("" if own_time else carried)
+
+
+def _opening_part_of_year(sentence: str) -> str:
+    """The clause among a sentence's first ones naming part of the year ('今年1至6月', '今年以来'), or ''."""
     clauses = CLAUSE_BREAK.split(sentence.strip(), maxsplit=PART_OF_YEAR_CLAUSES)[:PART_OF_YEAR_CLAUSES]
-    opening = next((clause for clause in clauses if _stops_before_year_end(clause) or _is_this_year_so_far(clause)), "")
-    return opening or ("" if _names_its_own_time(sentence) else carried)
+    return next((clause for clause in clauses if _stops_before_year_end(clause) or _is_this_year_so_far(clause)), "")
 
 
 def _in_period(sentence: str, topics: _Topics) -> str:
     """'同期,全县…受理矛盾纠纷2684件' after '今年1月至10月,全县…。': read with that period where 同期 stands; a
     sentence after '今年1至6月,全市…;' naming no time of its own is read with that part of the year too."""
     same = _g().same_period.match(sentence)
-    if same is None and topics.part_of_year_in_force and not _names_a_time(sentence):
+    if same is None and topics.part_of_year_in_force and not _names_a_time(_without_compared_years(sentence)):
         return topics.part_of_year_in_force + "," + sentence.lstrip()
+    if same is None and topics.part_of_year_before and _is_part_of_part_year(sentence):
+        return topics.part_of_year_before + "," + sentence.lstrip()
     opening = topics.period_in_force
     if same is None or not opening or not (_stops_before_year_end(opening) or _years_span(opening)):
         return sentence
     return opening + "," + LEADING_COMMAS.sub("", sentence[same.end() :])
+
+
+def _is_part_of_part_year(sentence: str) -> bool:
+    """'其中,中院新收…85件,比2021年同期的159件减少74件': a sentence opening with 其中 gives parts of the figure
+    before and so counts over its months, unless it names a time of its own (a year it only compares with is not
+    its own time)."""
+    return bool(_g().part_start.match(sentence)) and not _names_a_time(_without_compared_years(sentence))
+
+
+def _without_compared_years(sentence: str) -> str:
+    return _g().compared_year.sub("", sentence)
 
 
 def _with_own_evidence(found: list[Fact], sentence: str, offset: int) -> list[Fact]:
