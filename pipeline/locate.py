@@ -193,6 +193,7 @@ PRINT_STAMP_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1
 HEAD_NATIONAL_LINES = 3
 THAT_YEAR = "当年|同年"  # "…2023年…。同年,全省…13.2万件": the year last written
 NAME_MAX = 3  # a writer's name after the body in a credit line: "(讷河市司法局 王丽)"
+WRITER_CREDIT_RE = re.compile(r"^\s*[(（]\s*([^()（）\s\d]{2,%d})\s*[)）]\s*$" % NAME_MAX)  # "(甘泉)"
 BOOK_TITLE_RE = re.compile(r"《[^《》]*》")
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?\s*(?:至|—|-|~|到)\s*({YEAR})\s*年")
 LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
@@ -986,7 +987,14 @@ def _is_signature(line: str) -> bool:
     """A short closing line without a sentence, and not a table row nor a label ("同期声:海口市民 冯先生", a
     speaker's caption inside a short news item)."""
     short = len(line) <= SIGNATURE_MAX and not any(mark in line for mark in ("。", "|", "\t", ":", "："))
-    return short and not _is_caption(line)
+    return short and not _is_caption(line) and not _is_writer_credit(line)
+
+
+def _is_writer_credit(line: str) -> bool:
+    """'(甘泉)' closing a news item: a bare name in brackets, without a level word, credits its writer (a place
+    signing a text is written in full: '(某县司法局)', '(甘泉县)')."""
+    credit = WRITER_CREDIT_RE.match(line)
+    return credit is not None and regions.short_name(credit.group(1)) == credit.group(1)
 
 
 def _is_caption(line: str) -> bool:
