@@ -193,7 +193,7 @@ PRINT_STAMP_RE = re.compile(r"^\d{4}/\d{1,2}/\d{1,2}\s*(?:上午|下午)?\s*\d{1
 HEAD_NATIONAL_LINES = 3
 THAT_YEAR = "当年|同年"  # "…2023年…。同年,全省…13.2万件": the year last written
 NAME_MAX = 3  # a writer's name after the body in a credit line: "(讷河市司法局 王丽)"
-WRITER_CREDIT_RE = re.compile(r"^\s*[(（]\s*([^()（）\s\d]{2,%d})\s*[)）]\s*$" % NAME_MAX)  # "(甘泉)"
+WRITER_CREDIT_RE = re.compile(rf"^\s*[(（]\s*([^()（）\s\d]{{2,{NAME_MAX}}})\s*[)）]\s*$")  # "(甘泉)"
 BOOK_TITLE_RE = re.compile(r"《[^《》]*》")
 SPAN_RE = re.compile(rf"(?<!\d)({YEAR})\s*年?\s*(?:至|—|-|~|到)\s*({YEAR})\s*年")
 LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
@@ -209,6 +209,7 @@ RULE_LISTS = (
     "source_markers",
     "newspaper_suffixes",
     "township_suffixes",
+    "road_suffixes",
     "plan_heading_words",
     "footer_markers",
     "related_markers",
@@ -284,6 +285,7 @@ class _Rules:
 
     newspaper_suffixes: tuple[str, ...]
     township_suffixes: tuple[str, ...]
+    road_suffixes: tuple[str, ...]
     footer_markers: tuple[str, ...]
     related_markers: tuple[str, ...]
     dateline_re: re.Pattern[str]
@@ -355,6 +357,7 @@ def parse_rules(data: object) -> _Rules:
     return _Rules(
         newspaper_suffixes=lists["newspaper_suffixes"],
         township_suffixes=lists["township_suffixes"],
+        road_suffixes=lists["road_suffixes"],
         footer_markers=lists["footer_markers"],
         related_markers=lists["related_markers"],
         # any news agency's name ends with 社 ("中评社北京11月30日电"), beside the listed papers and sites
@@ -536,11 +539,14 @@ def _not_evidence(text: str, mention: Mention) -> bool:
 
 
 def _names_a_township(text: str, mention: Mention) -> bool:
-    """A short name right before a township's level word ("凤凰镇", "朝阳乡"): a township or village of that
-    name, not the county it shortens (凤凰县)."""
+    """A short name right before a township's level word ("凤凰镇", "朝阳乡") or a road's ("北京南路"): a township,
+    village or road of that name, not the county it shortens (凤凰县)."""
     if any(place.name == mention.surface for place in mention.candidates):
         return False
-    return regions.to_simplified(text[mention.end : mention.end + 2]).startswith(_rules().township_suffixes)
+    rules = _rules()
+    return regions.to_simplified(text[mention.end : mention.end + 2]).startswith(
+        (*rules.township_suffixes, *rules.road_suffixes)
+    )
 
 
 PAPER_NAME_MAX = 8  # characters of a place name before a newspaper suffix
@@ -994,7 +1000,7 @@ def _is_writer_credit(line: str) -> bool:
     """'(甘泉)' closing a news item: a bare name in brackets, without a level word, credits its writer (a place
     signing a text is written in full: '(某县司法局)', '(甘泉县)')."""
     credit = WRITER_CREDIT_RE.match(line)
-    return credit is not None and regions.short_name(credit.group(1)) == credit.group(1)
+    return credit is not None and not regions.short_name(credit.group(1))
 
 
 def _is_caption(line: str) -> bool:
