@@ -1244,7 +1244,7 @@ def _mentions(sentence: str, quantities: list[Quantity], lead: str = "", source:
         window = sentence[previous_end : q.start]
         following = quantities[index + 1].start if index + 1 < len(quantities) else len(sentence)
         clause, right_noun = _clause(window), _right_noun(sentence[q.end : following])
-        after = _after(sentence[q.end : following])
+        after = _after(sentence[q.end : following], figure_follows=following < len(sentence))
         # Only a bare verb before the number takes the inherited subject ("依法受理1,260件", not
         # "办结信访积案52件").
         inherits = lead and not right_noun and _ends_with_cue(clause)
@@ -1254,10 +1254,11 @@ def _mentions(sentence: str, quantities: list[Quantity], lead: str = "", source:
     return mentions
 
 
-def _after(rest: str) -> str:
-    """The clause after a number, with the next one when it speaks of all of them ("14件,均…报送备案")."""
+def _after(rest: str, figure_follows: bool = False) -> str:
+    """The clause after a number, with the next one when it speaks of all of them ("14件,均…报送备案") and ends
+    before the next figure (`rest` runs up to it; '…36件,按规定报送…的规范性文件21件' gives a figure of its own)."""
     clauses = CLAUSE_BREAK.split(rest, maxsplit=2)
-    if len(clauses) > 1 and _g().all_of.match(clauses[1]):
+    if len(clauses) > 1 and _g().all_of.match(clauses[1]) and (len(clauses) > 2 or not figure_follows):
         return clauses[0] + "," + clauses[1]
     return clauses[0]
 
