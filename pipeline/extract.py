@@ -38,7 +38,8 @@ DECEMBER = 12
 PLAN_TITLE_LINES = 6  # lines at the top of a text where a plan's title may stand
 TITLE_MAX_CHARS = 80
 NEWLINE = "\n"
-MIN_OUTCOME_KINDS = 2  # correction outcomes counted one by one before their sum is the corrections' count
+MIN_OUTCOME_KINDS = 2  # correction outcomes counted one by one before their sum is the corrections' count (one is
+# enough beside an outcome that corrects nothing: grammar.yaml's kept_outcome_item)
 PART_OF_YEAR_CLAUSES = 3  # '记者今天从市司法局了解到,今年1至6月,…': a sentence's period stands among its first clauses
 WHOLE_NUMBER_RE = re.compile(r"^\d{1,7}$")
 DEPARTMENT_SELF_MIN = 2  # a text calling itself 我局 this often is a department's own
@@ -48,6 +49,7 @@ YEAR = r"(?:19|20)\d{2}"
 NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
 HEADING_MAX = 40
 LEADING_COMMAS = re.compile(r"^[,,]+")
+LIST_MARK_RE = re.compile(r"^\s*、")  # a list's next item ('其中维持2件、纠错6件')
 SCOPE_SIGNALS = ("whole_scope", "government_body")
 APPROX_SHARE = 0.05  # an exact figure within 5 % of an approximate one is the same figure
 REPORTING_MONTHS = 3  # annual reports on a year appear by the end of March of the next
@@ -575,8 +577,9 @@ def _cell_per_line_tables(text: str, year: int | None = None) -> tuple[dict[int,
     """Tables copied from a web page or PDF one cell per line: a label line ("指标"), the year header cells
     ("2021年", "2020年"), perhaps other header cells ("增减"), then rows of a label line and one value line
     per column. Rows are keyed by the offset of their label line; the evidence is the row's lines. Also
-    returns the offsets of every line of such tables."""
-    lines = _lines_with_offsets(text)
+    returns the offsets of every line of such tables. A page number or footer where a printed page broke is
+    no cell."""
+    lines = [line for line in _lines_with_offsets(text) if not _g().page_furniture.match(line[1])]
     rows: dict[int, _TableRow] = {}
     cells: set[int] = set()
     i = 0
@@ -747,8 +750,8 @@ def _header_width(lines: list[tuple[int, str]], i: int, year: int | None = None)
     j = i + 1
     while j < len(lines) and _g().table_year.match(lines[j][1]):
         j += 1
-    if j == i + 1:
-        while j < len(lines) and _is_header_cell(lines[j][1]):
+    if j == i + 1:  # '指标 / 单位 / 2022年 / 2021年 / 同比': a unit column before the years
+        while j < len(lines) and (_is_header_cell(lines[j][1]) or _g().table_year.match(lines[j][1])):
             j += 1
         header = [body for _, body in lines[i:j]]
         return j - i if any(_column_years(header, year)) else 0
@@ -1103,7 +1106,9 @@ def _outcome_items(sentence: str) -> list[tuple[int, Quantity]]:
         return []  # '撤销5件、确认违法2件等': the list names only some outcomes
     if len(_g().correction_outcome.findall(sentence)) != len(items):
         return []  # an outcome named but not read as an item ('决定撤销41宗' beside the rest): no partial sum
-    return items if len(kinds) >= MIN_OUTCOME_KINDS and len(kinds) == len(items) else []
+    # '维持21件,撤销6件,终止8件': a list counting outcomes that correct nothing gives every correction too
+    enough = len(kinds) >= MIN_OUTCOME_KINDS or bool(_g().kept_outcome_item.search(sentence))
+    return items if enough and len(kinds) == len(items) else []
 
 
 def _plain_number(value: float) -> str:
@@ -1350,8 +1355,9 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
     shares the previous figure's, and with it what ruled that figure out (诉前)."""
     vetoed: set[int] = set()
     for i in range(1, len(mentions)):
-        reading, previous = readings[i], mentions[i - 1]
-        if reading is None or readings[i - 1] is not None or _g().part_start.match(_own_clause(previous.window)):
+        before = _before_aside(mentions, readings, i)
+        reading, previous = readings[i], mentions[before]
+        if reading is None or readings[before] is not None or _g().part_start.match(_own_clause(previous.window)):
             continue
         indicator = cat.catalogue()[reading.indicator]
         if _is_proper_part(indicator, mentions[i]):
@@ -1371,9 +1377,21 @@ def _inherited_vetoes(mentions: list[Mention], readings: list[Reading | None]) -
             continue  # nothing rules the subject out; '…开展合法性审核18件' only names what was done to the 18
         cue = _last(indicator.cues, mentions[i].clause)
         own = CLAUSE_BREAK.split(mentions[i].clause[: cue.start()] if cue else mentions[i].clause)[-1]
+        own = LIST_MARK_RE.sub("", own) if before < i - 1 else own  # a list item's head is the list's
         if _g().subjectless_head.fullmatch(own) and not _g().total_head.match(own):
             vetoed.add(i)
     return vetoed
+
+
+def _before_aside(mentions: list[Mention], readings: list[Reading | None], i: int) -> int:
+    """The figure before mention i, or, when i goes on a 其中 list of unread items ('…8件,其中维持2件、纠错6件'),
+    the figure before the list: the one the list's items are parts of."""
+    j = i - 1
+    while j > 0 and readings[j] is None and LIST_MARK_RE.match(mentions[j + 1].window):
+        if _g().part_start.match(_own_clause(mentions[j].window)):
+            return j - 1
+        j -= 1
+    return i - 1
 
 
 def _is_proper_part(indicator: cat.Indicator, mention: Mention) -> bool:

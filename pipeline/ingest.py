@@ -926,6 +926,10 @@ WRAP_MIN_LINES = 3  # lines broken mid-sentence before a text counts as hard-wra
 WRAP_SHARE = 0.25  # ... and their share of the lines of at least WRAP_MIN_WIDTH characters
 WRAP_MIN_WIDTH = 10
 WRAP_FULL = 0.8  # a line this close to the text's width, ending without punctuation, continues
+CELL_RUN_LINES = 4  # lines looked at for a table written one cell per line ...
+CELL_MAX = 14  # ... each at most this long
+VALUE_CELL_RE = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?\s*%?$")  # "214", "98.7%"
+YEAR_CELL_RE = re.compile(r"^(?:19|20)\d{2}\s*年?度?$")  # "2021年"
 
 
 def unwrap_lines(text: str, wrapped: bool = False) -> str:
@@ -962,11 +966,23 @@ def _joins(lines: list[str], broken: list[int]) -> tuple[set[int], set[int]]:
         j = i + 1
         while j < len(lines) and (not lines[j].strip() or PAGE_NUMBER_RE.match(lines[j])):
             j += 1
+        if _opens_cell_run(lines, j):
+            continue  # '表1 …数据对比' / '项目' / '2021年' / '214': a table written one cell per line starts there
         # Blank lines alone end a paragraph; with a page number among them they are a page break.
         if j == i + 1 or (j < len(lines) and any(PAGE_NUMBER_RE.match(lines[k]) for k in range(i + 1, j))):
             joins.add(i)
             skipped.update(range(i + 1, j))
     return joins, skipped
+
+
+def _opens_cell_run(lines: list[str], start: int) -> bool:
+    """Lines from `start` on are a table's cells, one per line: the next few are all short, and among them a
+    number or a year ('项目' / '2021年' / '2020年' / '行政复议收到申请(件)' / '214'), where a wrapped title's
+    last part goes on with longer lines or words ('建设情况的报告' / '某政〔2022〕9号')."""
+    cells = [line.strip() for line in lines[start : start + CELL_RUN_LINES] if line.strip()]
+    if len(cells) < CELL_RUN_LINES - 1 or any(len(cell) > CELL_MAX for cell in cells):
+        return False
+    return any(VALUE_CELL_RE.match(cell) or YEAR_CELL_RE.match(cell) for cell in cells[1:])
 
 
 def _is_broken(line: str, width: int) -> bool:

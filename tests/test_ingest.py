@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import ingest
-from pipeline.ingest import normalise_text, read_bytes, read_document
+from pipeline.ingest import normalise_text, read_bytes, read_document, unwrap_lines
 from pipeline.model import (
     STATUS_BINARY,
     STATUS_EMPTY,
@@ -208,6 +208,37 @@ def test_pdf_rejoins_wrapped_chinese_lines_but_keeps_the_title_line():
     lines = read_bytes(variants.as_pdf(REPORT), "report.pdf").text.splitlines()
     assert lines[0] == TITLE
     assert lines[2] == normalise_text(BODY.splitlines()[1])  # wrapped over two PDF lines
+
+
+def test_a_long_caption_line_above_a_table_of_one_cell_per_line_is_not_joined_to_its_first_cell():
+    # a printed report: the caption and the footer are as wide as the text and end without punctuation, but a
+    # table written one cell per line starts below each, so neither goes on into the cell after it
+    text = "\n".join(
+        [
+            "某县人民政府关于2023年度法治政府建设情况的报告正文第一段文字较长",
+            "表1 2023年与2022年主要法治数据对比情况一览表中的数据",
+            "项目",
+            "2023年",
+            "2022年",
+            "行政复议收到申请(件)",
+            "96",
+            "88",
+            "某县人民政府办公室 2024年1月30日印发的文件页脚",
+            "败诉(件)",
+            "3",
+            "5",
+        ]
+    )
+    lines = unwrap_lines(text, wrapped=True).splitlines()
+    assert "项目" in lines and "败诉(件)" in lines
+    assert lines[lines.index("项目") - 1].endswith("一览表中的数据")
+
+
+def test_a_sentence_broken_before_a_short_last_part_is_still_joined():
+    body = "2023年,我县坚持依法行政,全县法治政府建设取得了新的进展。"
+    broken = "全年全县各级人民调解组织和行业性专业性调解组织共调解矛盾纠纷"
+    text = "\n".join([body, broken, "2684件。", body, body])
+    assert unwrap_lines(text, wrapped=True).splitlines()[1] == broken + "2684件。"
 
 
 def test_pdf_with_an_owner_password_only_opens():
