@@ -706,12 +706,11 @@ def _jurisdiction(
         nation = regions.by_adcode(NATIONAL_CODE)
         return _Choice((nation,), nation.name) if nation else _Choice()
     unquoted = [(m, places) for m, places in body if not _in_book_title(text, m)]
-    self_count = self_counts[self_word] if self_word else 0
+    # "全市 … 市政府新闻办 …": the unnamed bodies of a level name the text too, and outweigh a level word the
+    # text uses for its parent ("区司法局 …" five times beside "全市…评选" three times: the district's text)
     bodies = _self_bodies(text, every)
-    if not self_word:
-        self_word, self_count = bodies.most_common(1)[0] if bodies else ("", 0)
-    else:  # "全市 … 市政府新闻办 …": the unnamed bodies of its level name the text too
-        self_count += bodies[self_word]
+    levels = self_counts + bodies
+    self_word, self_count = levels.most_common(1)[0] if levels else ("", 0)
     provincial_paper = _provincial_paper(papers, unquoted, self_word)
     if provincial_paper is not None:
         return provincial_paper
