@@ -91,6 +91,7 @@ HEAD_LINES = 12  # non-empty lines searched for the title and the publication da
 TAIL_LINES = 6  # non-empty lines searched for the signature
 TITLE_MAX = 80
 SIGNATURE_MAX = 40
+SIGNATURE_PLAIN_MAX = 20  # a longer closing line is a signature only when it ends as one ("…司法局", "…日", ")")
 FIRST_PERSON = "我"  # "我县", "我市": a text speaking for its place in the first person
 WRITTEN_LINES = 3  # a signed text's date stands on one of its last three lines (body, signature, date)
 HOST_BODY_SPAN = 8  # "雅安市|人民政府办公室": the body right after the host's place name
@@ -200,6 +201,7 @@ LOCATE_RULES = Path(__file__).parent / "rules" / "locate.yaml"
 RULE_LISTS = (
     "self_bodies",
     "signature_endings",
+    "credit_words",
     "zone_suffixes",
     "year_of_work_words",
     "delivered_report_titles",
@@ -294,6 +296,7 @@ class _Rules:
     self_words: tuple[str, ...]
     self_bodies: tuple[str, ...]
     signature_endings: tuple[str, ...]
+    credit_words: tuple[str, ...]
     plural_before_body: tuple[str, ...]
     zone_title_re: re.Pattern[str]
     year_of_work_words: tuple[str, ...]
@@ -369,6 +372,7 @@ def parse_rules(data: object) -> _Rules:
         self_words=lists["self_words"],
         self_bodies=lists["self_bodies"],
         signature_endings=lists["signature_endings"],
+        credit_words=lists["credit_words"],
         plural_before_body=lists["plural_before_body"],
         zone_title_re=re.compile(rf"^\s*(?:{ABOUT})?\s*([^\s,,。::((]{{0,12}}?(?:{zones}))"),
         year_of_work_words=lists["year_of_work_words"],
@@ -992,7 +996,19 @@ def _is_signature(line: str) -> bool:
     """A short closing line without a sentence, and not a table row nor a label ("同期声:海口市民 冯先生", a
     speaker's caption inside a short news item)."""
     short = len(line) <= SIGNATURE_MAX and not any(mark in line for mark in ("。", "|", "\t", ":", "："))
-    return short and not _is_caption(line) and not _is_writer_credit(line)
+    return short and not _is_caption(line) and not _is_writer_credit(line) and not _is_headline(line)
+
+
+def _is_headline(line: str) -> bool:
+    """'既要“面子新”又要“里子实” 大武口老旧小区改造暖民心' under a news item: a related item's headline, longer than a
+    signature and not ending as one does (a body, a credit, a bracket or a date)."""
+    rules = _rules()
+    body = line.strip()
+    if len(body) <= SIGNATURE_PLAIN_MAX or body.endswith((")", "）", "]", "】", "日")):
+        return False
+    if any(word in body for word in rules.credit_words):
+        return False
+    return not body.endswith((*rules.signature_endings, *rules.self_bodies))
 
 
 def _is_writer_credit(line: str) -> bool:
