@@ -315,7 +315,8 @@ class _Topics:
         # a heading's subject is the section's, not a sentence's to carry
         self.carried = "" if self.in_heading else _carried_topic(sentence, self.carried)
         # (kept as written: whether it names a period is asked only of a sentence opening with 同期, see _in_period)
-        self.period_in_force = CLAUSE_BREAK.split(sentence.strip(), maxsplit=1)[0]
+        # ('记者从市综治中心获悉,今年1至7月,…': the part of the year among its first clauses, else its opening)
+        self.period_in_force = _opening_part_of_year(sentence) or CLAUSE_BREAK.split(sentence.strip(), maxsplit=1)[0]
         prior = self.part_of_year_before if _is_part_of_part_year(sentence) else ""
         self.part_of_year_in_force = _part_of_year_left(sentence, self.part_of_year_in_force or prior)
         self.part_of_year_before = _opening_part_of_year(sentence) or prior

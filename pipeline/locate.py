@@ -202,6 +202,7 @@ RULE_LISTS = (
     "self_bodies",
     "signature_endings",
     "credit_words",
+    "named_bodies",
     "zone_suffixes",
     "year_of_work_words",
     "delivered_report_titles",
@@ -297,6 +298,7 @@ class _Rules:
     self_bodies: tuple[str, ...]
     signature_endings: tuple[str, ...]
     credit_words: tuple[str, ...]
+    named_bodies: tuple[str, ...]
     plural_before_body: tuple[str, ...]
     zone_title_re: re.Pattern[str]
     year_of_work_words: tuple[str, ...]
@@ -373,6 +375,7 @@ def parse_rules(data: object) -> _Rules:
         self_bodies=lists["self_bodies"],
         signature_endings=lists["signature_endings"],
         credit_words=lists["credit_words"],
+        named_bodies=lists["named_bodies"],
         plural_before_body=lists["plural_before_body"],
         zone_title_re=re.compile(rf"^\s*(?:{ABOUT})?\s*([^\s,,。::((]{{0,12}}?(?:{zones}))"),
         year_of_work_words=lists["year_of_work_words"],
@@ -770,8 +773,9 @@ def _jurisdiction(
 
 
 def _names_own_body(text: str, mention: Mention) -> bool:
-    """A place's name right before one of its own bodies ("青田县|人民法院", "河西|法院")."""
-    return text[mention.end : mention.end + HOST_BODY_SPAN].startswith(_rules().self_bodies)
+    """A place's name right before one of its own bodies ("青田县|人民法院", "河西|法院", "浙江省|司法厅")."""
+    rules = _rules()
+    return text[mention.end : mention.end + HOST_BODY_SPAN].startswith((*rules.self_bodies, *rules.named_bodies))
 
 
 def _site_host(
@@ -1185,7 +1189,8 @@ def _most_frequent(
     counts = counts or every
     found = quoted or found
     if pool:
-        place, count = max(pool.items(), key=lambda item: (item[1], LEVELS.index(item[0].level)))
+        # (a tie goes to a place named before one of its own bodies: "浙江省司法厅" over "辽宁大车司机")
+        place, count = max(pool.items(), key=lambda item: (item[1], LEVELS.index(item[0].level), item[0] in bodied))
         above = [p for p in regions.ancestors(place) if p in pool and p not in superiors]
         if above and count <= self_count:  # 溧阳市 named twice in a report saying 我市 six times
             place, count = above[0], pool[above[0]]
