@@ -298,10 +298,13 @@ class _Topics:
     # the year the sentence before named last ('2024年是新法施行的头一年。'): what a sentence opening with 这一年 or
     # 同年 speaks of
     year_named: int | None = None
+    # a sentence on the same line opened with a number of years and gave no figure ('五年来,我们坚持依法行政…。'):
+    # the next ones naming no time of their own give running totals over those years
+    span_in_force: bool = False
 
     def enter(self, sentence: str, starts_line: bool) -> None:
         if starts_line:
-            self.part_in_force = self.running_in_force = False
+            self.part_in_force = self.running_in_force = self.span_in_force = False
             self.year_in_force = None
             self.part_of_year_in_force = ""
         label = _g().label_heading.match(sentence)
@@ -320,6 +323,10 @@ class _Topics:
         prior = self.part_of_year_before if _is_part_of_part_year(sentence) else ""
         self.part_of_year_in_force = _part_of_year_left(sentence, self.part_of_year_in_force or prior)
         self.part_of_year_before = _opening_part_of_year(sentence) or prior
+        if _g().span_opening.match(sentence) and not find_quantities(sentence):
+            self.span_in_force = True
+        elif _names_its_own_time(sentence) or _whole_year_marks(sentence):
+            self.span_in_force = False
         named = [int(m.group(1)) for m in _all(_g().year, sentence) if _is_time_phrase(sentence, m)]
         self.year_named = named[-1] if named else (self.year_named if _g().that_year_opening.match(sentence) else None)
 
@@ -1050,7 +1057,9 @@ def _in_running_period(found: list[Fact], sentence: str, topics: _Topics) -> lis
     own, gives running totals too."""
     inherits = bool(found) and all("subject_across_sentence" in f.signals for f in found)
     inherits = inherits or (bool(found) and _g().same_period_opening.match(sentence) is not None)
-    if topics.running_in_force and inherits and not _g().year.search(sentence) and not _whole_year_marks(sentence):
+    # ('五年来,我们坚持依法行政…。县政府共办理…186件,依法应诉…243件': the years opened before, on the same line)
+    running = (topics.running_in_force and inherits) or (topics.span_in_force and bool(found))
+    if running and not _g().year.search(sentence) and not _whole_year_marks(sentence):
         found = [replace(f, period=PERIOD_CUMULATIVE) for f in found]
     if found:
         topics.running_in_force = all(f.period == PERIOD_CUMULATIVE for f in found)
