@@ -551,9 +551,8 @@ def _names_a_township(text: str, mention: Mention) -> bool:
     if any(place.name == mention.surface for place in mention.candidates):
         return False
     rules = _rules()
-    return regions.to_simplified(text[mention.end : mention.end + 2]).startswith(
-        (*rules.township_suffixes, *rules.road_suffixes)
-    )
+    words = (*rules.township_suffixes, *rules.road_suffixes)
+    return regions.to_simplified(text[mention.end : mention.end + max(map(len, words))]).startswith(words)
 
 
 PAPER_NAME_MAX = 8  # characters of a place name before a newspaper suffix
