@@ -1514,12 +1514,15 @@ def _inherits_exclusion(mentions: list[Mention], scope: _Scope, part_in_force: b
     so is one carried across a semicolon. Returns (the carried figures, whether a part is in force at the end)."""
     carried: set[int] = set()
     carrying = part_in_force or (bool(mentions) and _lead_names_part(mentions[0]))
+    plan = False  # the exclusion in force is a plan's (which no clause on every organ ends)
     aside = False  # the part in force was named as a 其中 aside of the figure before it
     for i, mention in enumerate(mentions):
-        if carrying and not _g().scope_reset.search(mention.window):
+        reset = _g().scope_reset.search(mention.window) or (not plan and _g().all_organs.search(mention.window))
+        if carrying and not reset:
             carried.add(i)
             continue
         carrying = _starts_exclusion(mention, scope)
+        plan = carrying and bool(cat.context().plan.search(mention.clause))
         # ('其中区政府收到21件,区直部门收到8件;依法受理26件': a part after a 其中 aside is the aside's too)
         aside = aside or bool(_g().part_start.match(_own_clause(mention.window)))
     # '…收到申请1512件,其中市本级588件;依法受理1396件': an aside's part ends with its sentence
