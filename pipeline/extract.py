@@ -51,6 +51,7 @@ HEADING_MAX = 40
 LEADING_COMMAS = re.compile(r"^[,,]+")
 LIST_MARK_RE = re.compile(r"^\s*、")  # a list's next item ('其中维持2件、纠错6件')
 SCOPE_SIGNALS = ("whole_scope", "government_body")
+THIS_YEAR_SIGNAL = "this_year"  # read as 今年's; used inside extraction only, never output
 APPROX_SHARE = 0.05  # an exact figure within 5 % of an approximate one is the same figure
 REPORTING_MONTHS = 3  # annual reports on a year appear by the end of March of the next
 MIN_LABEL_RUN = 3  # a one-row table one cell per line has at least this many column labels
@@ -170,6 +171,7 @@ def _text_facts(text: str, scope: _Scope) -> list[Fact]:
         if sentence != text[start : start + len(sentence)]:
             found = [replace(f, evidence=text[f.start : f.end]) for f in found]
         facts.extend(found)
+    facts = _without_this_year_clashes(facts)
     facts = _without_rounded_repeats(_without_weaker_heading_readings(facts))
     facts = _without_government_own(facts)
     facts = _without_weaker_cue_after_readings(facts)
@@ -213,6 +215,28 @@ def _speaks_as_department(text: str) -> bool:
     department speaks, whatever its title says (or leaves out)."""
     words = _g().words["department_self_words"]
     return sum(text.count(w) for w in words) >= DEPARTMENT_SELF_MIN
+
+
+def _without_this_year_clashes(facts: list[Fact]) -> list[Fact]:
+    """'今年以来,…调解纠纷1642件。…2024年全县共调解纠纷1788件' in an item whose date gives no year: a figure read as
+    今年's that another figure names with its year and a different value belongs to another year (today's), so it
+    is left out. The internal signal is dropped from every fact."""
+    named = {(f.indicator, f.year): f.value for f in facts if THIS_YEAR_SIGNAL not in f.signals}
+    # (and so is every figure of a sentence where one does: its 今年 is not that year)
+    clashing = {f.start for f in facts if THIS_YEAR_SIGNAL in f.signals and _clashes(f, named)}
+    kept = []
+    for fact in facts:
+        if THIS_YEAR_SIGNAL in fact.signals:
+            if fact.start in clashing:
+                continue
+            fact = replace(fact, signals=tuple(s for s in fact.signals if s != THIS_YEAR_SIGNAL))
+        kept.append(fact)
+    return kept
+
+
+def _clashes(fact: Fact, named: dict[tuple[str, int | None], float]) -> bool:
+    other = named.get((fact.indicator, fact.year))
+    return other is not None and other != fact.value
 
 
 def _without_rounded_repeats(facts: list[Fact]) -> list[Fact]:
@@ -1690,7 +1714,8 @@ def _read_lists(mentions: list[Mention], sentence: str, scope: _Scope, readings:
     taken: set[int] = set()
     i = 0
     while i < len(mentions):
-        if _g().respectively_end.search(mentions[i].window.rstrip()):
+        window = mentions[i].window.rstrip()
+        if _g().respectively_end.search(window) or _g().years_respectively.search(window):
             run = _run_length(mentions, i)
             taken.update(range(i, i + run))
             _read_list(mentions[i : i + run], scope, readings, i, mentions[i - 1] if i else None)
@@ -1882,7 +1907,17 @@ def _read(mention: Mention, scope: _Scope, head_before: str | None = None) -> Re
         signals += ("cue_after",)  # '制定规范性文件9件,均报…备案': read by what is done to the figure
     if indicator.outcome_cues and indicator.outcome_cues.search(mention.clause + mention.right_noun):
         signals += ("outcome_cue",)  # '经审查,予以备案139件': what the review let through
+    if _through_this_year(mention.before):
+        signals += (THIS_YEAR_SIGNAL,)  # (internal: see _without_this_year_clashes)
     return Reading(indicator.id, year, qualifier, period, signals)
+
+
+def _through_this_year(before: str) -> bool:
+    """The figure's year is 今年's ('今年以来,…调解纠纷1642件'), no year named after it."""
+    this_year = _last(_g().this_year_word, before)
+    if this_year is None:
+        return False
+    return not any(m.start() > this_year.start() and _is_time_phrase(before, m) for m in _all(_g().year, before))
 
 
 def _stock_of_mid_year(before: str, year: int, scope: _Scope) -> bool:
