@@ -51,6 +51,7 @@ HEADING_MAX = 40
 LEADING_COMMAS = re.compile(r"^[,,]+")
 LIST_MARK_RE = re.compile(r"^\s*、")  # a list's next item ('其中维持2件、纠错6件')
 SCOPE_SIGNALS = ("whole_scope", "government_body")
+CLOSING_BRACKETS = (")", "）", "]", "】")
 THIS_YEAR_SIGNAL = "this_year"  # read as 今年's; used inside extraction only, never output
 APPROX_SHARE = 0.05  # an exact figure within 5 % of an approximate one is the same figure
 REPORTING_MONTHS = 3  # annual reports on a year appear by the end of March of the next
@@ -1140,9 +1141,28 @@ def _outcome_items(sentence: str) -> list[tuple[int, Quantity]]:
         return []  # '撤销5件、确认违法2件等': the list names only some outcomes
     if len(_g().correction_outcome.findall(sentence)) != len(items):
         return []  # an outcome named but not read as an item ('决定撤销41宗' beside the rest): no partial sum
-    # '维持21件,撤销6件,终止8件': a list counting outcomes that correct nothing gives every correction too
-    enough = len(kinds) >= MIN_OUTCOME_KINDS or bool(_g().kept_outcome_item.search(sentence))
+    # '审结35件,其中维持21件,撤销6件,调解撤回8件': a list counting outcomes that correct nothing and adding up to the
+    # cases concluded gives every correction too
+    enough = len(kinds) >= MIN_OUTCOME_KINDS or (
+        bool(_g().kept_outcome_item.search(sentence)) and _adds_up_to_concluded(sentence)
+    )
     return items if enough and len(kinds) == len(items) else []
+
+
+def _adds_up_to_concluded(sentence: str) -> bool:
+    """The counts after a total of the cases ('审结35件,其中维持21件,撤销6件,调解撤回8件', '受理8件,均已审结,其中
+    维持6件,撤销1件,撤回1件'), or the run of counts right before the cases concluded ('维持30件,撤销4件,共审结34件'),
+    add up to it: the list gives every outcome."""
+    quantities = find_quantities(sentence)
+    for k, q in enumerate(quantities):
+        after = [o.value for o in quantities[k + 1 :] if o.unit == q.unit]
+        if any(sum(after[:n]) == q.value for n in range(2, len(after) + 1)):
+            return True
+        clause = CLAUSE_BREAK.split(sentence[quantities[k - 1].end if k else 0 : q.start])[-1]
+        before = [o.value for o in quantities[:k] if o.unit == q.unit]
+        if _g().concluded_count.search(clause) and any(sum(before[-n:]) == q.value for n in range(2, len(before) + 1)):
+            return True
+    return False
 
 
 def _plain_number(value: float) -> str:
@@ -1541,11 +1561,14 @@ def _inherits_exclusion(mentions: list[Mention], scope: _Scope, part_in_force: b
     plan = False  # the exclusion in force is a plan's (which no clause on every organ ends)
     aside = False  # the part in force was named as a 其中 aside of the figure before it
     for i, mention in enumerate(mentions):
-        reset = _g().scope_reset.search(mention.window) or (not plan and _g().all_organs.search(mention.window))
+        reset = _g().scope_reset.search(mention.window)
+        if carrying and not reset and not plan and _g().all_organs.search(mention.window):
+            continue  # its own clause speaks of every organ; the part stays in force after it
         if carrying and not reset:
             carried.add(i)
             continue
-        carrying = _starts_exclusion(mention, scope)
+        # ('…48件(其中县政府为被告9件),行政机关败诉3件': a part named inside brackets ends with them)
+        carrying = _starts_exclusion(mention, scope) and not mention.after.lstrip().startswith(CLOSING_BRACKETS)
         plan = carrying and bool(cat.context().plan.search(mention.clause))
         # ('其中区政府收到21件,区直部门收到8件;依法受理26件': a part after a 其中 aside is the aside's too)
         aside = aside or bool(_g().part_start.match(_own_clause(mention.window)))
@@ -2321,7 +2344,10 @@ def _named_as_part(clause: str, part: re.Match[str], lead: str = "") -> bool:
     after = clause[part.end() :]
     if _g().submitted_by.match(after) or _g().levels_together.match(after):
         return False
-    return not _g().included_parts.search(lead + clause[: part.start()])
+    before = lead + clause[: part.start()]
+    if _g().counted_all.search(before) and part.group(0) not in _g().words["territorial_parts"]:
+        return True  # '全市48个个人调解工作室…': all of a kind of body, not the parts of the place's territory
+    return not _g().included_parts.search(before)
 
 
 def _clause_lead(mention: Mention) -> str:
