@@ -1011,10 +1011,12 @@ def _in_year_named(
 def _year_at_end(readings: list[Reading | None], sentence: str, topics: _Topics) -> int | None:
     """The year a sentence ending with ';' leaves in force: the one it names for its first figure of a year
     (not a previous-year aside after it), or the one it inherited when it names none."""
-    if not _names_its_own_time(sentence):
+    # ('去年全市…共调解…2146件;全市法律援助机构办理…703件': 去年 opening it is a year named too)
+    last_year = _g().previous_year_time.search(sentence) or _g().last_year_subject.search(sentence)
+    if not (_names_its_own_time(sentence) or last_year):
         return topics.year_in_force
     first = next((r for r in readings if r is not None and r.period == PERIOD_YEAR), None)
-    return first.year if first is not None and _g().year.search(sentence) else None
+    return first.year if first is not None and (_g().year.search(sentence) or last_year) else None
 
 
 def _names_a_time(sentence: str) -> bool:
@@ -2344,6 +2346,8 @@ def _named_as_part(clause: str, part: re.Match[str], lead: str = "") -> bool:
     after = clause[part.end() :]
     if _g().submitted_by.match(after) or _g().levels_together.match(after):
         return False
+    if _g().reviewed_of.search(clause[: part.start()]):
+        return False  # '备案审查乡镇、部门行政规范性文件37件': whose documents were reviewed
     before = lead + clause[: part.start()]
     if _g().counted_all.search(before) and part.group(0) not in _g().words["territorial_parts"]:
         return True  # '全市48个个人调解工作室…': all of a kind of body, not the parts of the place's territory

@@ -366,8 +366,10 @@ def parse_rules(data: object) -> _Rules:
         footer_markers=lists["footer_markers"],
         related_markers=lists["related_markers"],
         # any news agency's name ends with 社 ("中评社北京11月30日电"), beside the listed papers and sites
+        # ("本报北京4月1日电"; "梧州零距离网-梧州日报讯 近日,…": a site's or paper's credit opening the item, undated)
         dateline_re=re.compile(
             rf"(?:{prefixes}|社)[^,,。()()]{{0,12}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{endings})"
+            rf"|^\s*[^,,。()()\s]{{0,16}}?[报网台](?:{endings})"
         ),
         plan_heading_re=re.compile(rf"^\s*[一二三四五六七八九十]+\s*[、.]\s*({YEAR})\s*年(?:度)?\s*(?:{plans})"),
         joining_characters=lists["joining_characters"],
@@ -739,7 +741,8 @@ def _jurisdiction(
     named = Counter(places[0] for _, places in unquoted if len(places) == 1)
     # a place fitting the self word but named less often than the text names itself
     once = choice.place is not None and choice.place.name.endswith(self_word) and named[choice.place] < self_count
-    if self_word and (choice.place is None or once):
+    # ("另据岑溪市司法局统计,去年全市…" in a city paper: named before its own body, the place its 全市 speaks of)
+    if self_word and (choice.place is None or (once and choice.place not in bodied)):
         # "衡阳日报 … 全市 … 耒阳市的知识产权工作获激励": a county named in passing under the
         # paper's city, which the text calls 全市 more often, is no more than an example
         paper = _paper_place(papers, self_word)
