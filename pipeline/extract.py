@@ -50,6 +50,7 @@ NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
 HEADING_MAX = 40
 LEADING_COMMAS = re.compile(r"^[,,]+")
 LIST_MARK_RE = re.compile(r"^\s*、")  # a list's next item ('其中维持2件、纠错6件')
+LIST_JOINER_RE = re.compile(r"\s*[、和及]\s*")  # between a list's counts ('9件、1件、5件和3件')
 SCOPE_SIGNALS = ("whole_scope", "government_body")
 CLOSING_BRACKETS = (")", "）", "]", "】")
 THIS_YEAR_SIGNAL = "this_year"  # read as 今年's; used inside extraction only, never output
@@ -1128,6 +1129,9 @@ def _outcome_items(sentence: str) -> list[tuple[int, Quantity]]:
     when two or more different outcomes are counted in the same unit; [] otherwise."""
     if not _g().correction_outcome.search(sentence):
         return []  # (most sentences: no outcome named, so none counted either; see the last check)
+    listed = _respectively_outcomes(sentence)
+    if listed:
+        return listed
     items: list[tuple[int, Quantity]] = []
     kinds: set[str] = set()
     previous_end = 0
@@ -1149,6 +1153,24 @@ def _outcome_items(sentence: str) -> list[tuple[int, Quantity]]:
         bool(_g().kept_outcome_item.search(sentence)) and _adds_up_to_concluded(sentence)
     )
     return items if enough and len(kinds) == len(items) else []
+
+
+def _respectively_outcomes(sentence: str) -> list[tuple[int, Quantity]]:
+    """'撤销、变更、确认违法和责令履行分别为9件、1件、5件、3件' (or with 维持, 驳回, 终止 among them): each correction
+    outcome's count by its place in the list, when the list names only outcomes, counts each one and names every
+    correction outcome of the sentence; [] otherwise."""
+    found = _g().outcome_names_list.search(sentence)
+    if found is None:
+        return []
+    names = [m.group(0) for m in _all(_g().outcome_name, found.group(1))]
+    counts = [q for q in find_quantities(sentence) if q.start >= found.end()][: len(names)]
+    joined = all(LIST_JOINER_RE.fullmatch(sentence[a.end : b.start]) for a, b in zip(counts, counts[1:], strict=False))
+    if len(counts) != len(names) or not joined or len({q.unit for q in counts}) != 1:
+        return []
+    corrections = [q for name, q in zip(names, counts, strict=True) if _g().correction_outcome.fullmatch(name)]
+    if len(corrections) != len(_g().correction_outcome.findall(sentence)):
+        return []
+    return [(found.start(), q) for q in corrections]
 
 
 def _adds_up_to_concluded(sentence: str) -> bool:
@@ -1725,8 +1747,8 @@ def _follow_previous(previous: Reading, mention: Mention) -> Reading | None:
     named = _g().named_year_of.search(CLAUSE_BREAK.split(mention.window)[-1])
     aside = _g().previous_aside.search(mention.window)
     year = int(named.group(1)) if named else previous.year - 1
-    if aside and aside.group(1):
-        year = int(aside.group(1))  # '(2021年为41件)'
+    if aside and (aside.group(1) or aside.group(2)):
+        year = int(aside.group(1) or aside.group(2))  # '(2021年为41件)', ',2017年的为143件'
     if year >= previous.year:
         return None
     return Reading(previous.indicator, year, mention.quantity.qualifier, previous.period, _followed(previous, year))
