@@ -50,7 +50,6 @@ NOUN_PHRASE_END_RE = re.compile(r"[\d,;:。、]")
 HEADING_MAX = 40
 LEADING_COMMAS = re.compile(r"^[,,]+")
 LIST_MARK_RE = re.compile(r"^\s*、")  # a list's next item ('其中维持2件、纠错6件')
-LIST_JOINER_RE = re.compile(r"\s*[、和及]\s*")  # between a list's counts ('9件、1件、5件和3件')
 SCOPE_SIGNALS = ("whole_scope", "government_body")
 CLOSING_BRACKETS = (")", "）", "]", "】")
 THIS_YEAR_SIGNAL = "this_year"  # read as 今年's; used inside extraction only, never output
@@ -1164,7 +1163,7 @@ def _respectively_outcomes(sentence: str) -> list[tuple[int, Quantity]]:
         return []
     names = [m.group(0) for m in _all(_g().outcome_name, found.group(1))]
     counts = [q for q in find_quantities(sentence) if q.start >= found.end()][: len(names)]
-    joined = all(LIST_JOINER_RE.fullmatch(sentence[a.end : b.start]) for a, b in zip(counts, counts[1:], strict=False))
+    joined = all(_g().list_joiner.match(sentence[a.end : b.start]) for a, b in zip(counts, counts[1:], strict=False))
     if len(counts) != len(names) or not joined or len({q.unit for q in counts}) != 1:
         return []
     corrections = [q for name, q in zip(names, counts, strict=True) if _g().correction_outcome.fullmatch(name)]
