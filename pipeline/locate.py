@@ -544,7 +544,16 @@ def _not_evidence(text: str, mention: Mention) -> bool:
     line_end = text.find("\n", mention.end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
     at = mention.start - line_start
+    if _in_writers_credit(line, mention):
+        return True
     return any(match.start() <= at < match.end() for match in rules.dateline_re.finditer(line))
+
+
+def _in_writers_credit(line: str, mention: Mention) -> bool:
+    """'(记者 蔡长春)': a short place name inside a line crediting the writers is part of a person's name."""
+    opening = line.lstrip(" (（[【")
+    credited = opening.startswith(_rules().credit_words)
+    return credited and not any(place.name == mention.surface for place in mention.candidates)
 
 
 def _names_a_township(text: str, mention: Mention) -> bool:
