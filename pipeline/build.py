@@ -21,8 +21,8 @@ they touch and the new set is spliced from the current one's bytes (`_spliced`; 
 `pipeline.increment`). Both paths write the same bytes; anything the splice cannot trust makes the
 tables in full.
 
-Import-light on purpose: pandas/pandera (via `table`) and the stage modules are imported on
-first use, so `python -m pipeline --help` stays quick.
+Import-light on purpose: pandas (via `table`) and the stage modules are imported on first use,
+so `python -m pipeline --help` stays quick; pandera only when a table may fail its schema.
 """
 
 from __future__ import annotations
@@ -405,7 +405,7 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
 
 
 def _preload_table_stage() -> None:
-    """Import the table stage (pandas, pandera, pyarrow: most of a small build's start) in a thread,
+    """Import the table stage (pandas, pyarrow: most of a small build's start) in a thread,
     while the workers read the files. It holds worker.FORK_LOCK meanwhile: a worker restarted now
     waits for the import to end instead of being forked in the middle of it."""
     threading.Thread(target=_import_table_stage, name="fazhi-preload", daemon=True).start()
@@ -418,7 +418,7 @@ def _import_table_stage() -> None:
 
             from pipeline import table
 
-            table.validate(table.frames([])[0][list(table.COLUMNS)], "indicators")  # loads pandera's checks
+            table.validate(table.frames([])[0][list(table.COLUMNS)], "indicators")  # warms pandas' frame paths
         except Exception:  # noqa: BLE001 - only a head start: the table stage imports and raises itself
             logger.debug("preloading the table stage failed", exc_info=True)
 
