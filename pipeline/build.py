@@ -816,6 +816,8 @@ def _in_full(
     made: Made, entries: Sequence[rawdir.Entry], idents: Sequence, processed: Sequence[Processed]
 ) -> OutputSet:
     tables = made.tables
+    # the parquet file and its Arrow copy are made in a thread (Arrow frees the GIL) while the CSVs are
+    parquet = _in_thread(increment.encoded, increment.arrow_table(tables.indicators))
     files, layouts = {}, {}
     for name, frame in _csv_frames(tables).items():
         header, lines = increment.csv_lines(frame)
@@ -823,7 +825,7 @@ def _in_full(
         files[name], found = increment.layout(header, lines, frame[part].tolist() if part else ["" for _ in lines])
         if part and found is not None:
             layouts[name] = found
-    files[increment.PARQUET], table = increment.encoded(increment.arrow_table(tables.indicators))
+    files[increment.PARQUET], table = parquet()
     ident_of = {entry.source: ident for entry, ident in zip(entries, idents, strict=True)}
     statuses = dict(zip(tables.documents["source"], tables.documents["status"], strict=True))
     sources = {
@@ -1012,7 +1014,7 @@ def _in_thread(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
         except BaseException as err:  # noqa: BLE001 - handed to the caller
             outcome.append((False, err))
 
-    thread = threading.Thread(target=run, name="fazhi-splice", daemon=True)
+    thread = threading.Thread(target=run, name="fazhi-outputs", daemon=True)
     thread.start()
 
     def result() -> T:
