@@ -342,10 +342,10 @@ def _process_all(
         else:
             todo.append((index, keys[index]))
     tasks = [(entries[index].read_path, placed.get(entries[index].source)) for index, _ in todo]
-    for position, processed in _run_parallel(tasks):
+    for position, processed, pickled in _run_parallel(tasks):
         index, key = todo[position]
         if results is not None:
-            results.put(key, processed)
+            results.put(key, processed, pickled)
         finished(index, processed)
     return [processed for processed in done if processed is not None]
 
@@ -361,8 +361,9 @@ def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
-    """(position, result) of every task as each finishes: spread over worker processes, each
+def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed, bytes]]:
+    """(position, result, the result as a worker pickled it or b"") of every task as each finishes:
+    spread over worker processes, each
     under the file budget (a file that runs too long or grows too big is stopped and gets a
     status), or in this process where no worker can be started. The stages are warmed here
     first, so every worker forked from this process starts warm; or, for a few files in a process
@@ -372,7 +373,7 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
         return
     if not worker.available():
         for position, (path, placed) in enumerate(tasks):
-            yield position, process_document(path, placed)
+            yield position, process_document(path, placed), b""
         return
     count = min(workers(), len(tasks))
     # A few files in a process that has not loaded the table stage yet (the command line): each
@@ -396,7 +397,7 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
                     child.warm()
                 numbered = ((position, path, placed) for position, (path, placed) in enumerate(tasks))
                 for position, outcome in child.process_files(worker.tasks_of(numbered), keep_text=False):
-                    yield position, outcome.processed
+                    yield position, outcome.processed, outcome.pickled
             return
         if preload or table_stage:
             yield from _pool(tasks, count, preload=preload, table_stage=table_stage)
@@ -425,12 +426,13 @@ def _import_table_stage() -> None:
 
 def _pool(
     tasks: Sequence[Task], count: int, preload: bool = False, table_stage: bool = False
-) -> Iterator[tuple[int, Processed]]:
+) -> Iterator[tuple[int, Processed, bytes]]:
     """`count` threads, each driving its own worker process, take tasks from shared queues (`_taker`); results
     come back to this thread (progress callbacks such as Streamlit's stay on the caller's thread).
     `preload`: each child warms itself first; `table_stage`: the table stage is imported meanwhile."""
     take = _taker(tasks)
-    finished: queue.SimpleQueue[tuple[int, Processed]] = queue.SimpleQueue()  # (in C: a result is a put and a get)
+    # (in C: a result is a put and a get)
+    finished: queue.SimpleQueue[tuple[int, Processed, bytes]] = queue.SimpleQueue()
 
     # Every child is forked here, before the feeding threads start: a fork while another thread
     # is importing a module leaves that module's lock held for ever in the child.
@@ -445,7 +447,7 @@ def _pool(
             if preload:
                 child.warm()
             for position, outcome in child.process_files(take, keep_text=False):
-                finished.put((position, outcome.processed))
+                finished.put((position, outcome.processed, outcome.pickled))
 
     threads = [
         threading.Thread(target=drive, args=(child,), name=f"fazhi-build-{i}", daemon=True)
