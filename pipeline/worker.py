@@ -6,7 +6,7 @@ stages of its parent, that processes one task at a time and is killed and replac
 runs past its time, grows past its memory (RLIMIT_AS in the child, resident size watched by the
 parent) or dies — and turning such a stop into the file's status with a Chinese message.
 `process_file_bounded` and `process_bytes_bounded` are the one-file entry points; a parallel
-pool is a set of Workers, each fed its own files, driven from one thread by `process_pool`.
+pool is a set of Workers, each fed its own files.
 
 Must never: read or parse a file itself (`build.process_document` does, in the child), let a
 task's exception or a child's death escape (every task ends as a `Processed`), or stop any
