@@ -427,25 +427,38 @@ def _import_table_stage() -> None:
 def _pool(
     tasks: Sequence[Task], count: int, preload: bool = False, table_stage: bool = False
 ) -> Iterator[tuple[int, Processed, bytes]]:
-    """`count` worker processes, driven from this thread (`worker.process_pool`), take tasks from
-    shared queues (`_taker`); results come back here, so progress callbacks such as Streamlit's stay
-    on the caller's thread. `preload`: each child warms itself first; `table_stage`: the table
-    stage is imported meanwhile."""
-    # Every child is forked here, before the table stage's import starts in its thread: a fork while
-    # another thread is importing a module leaves that module's lock held for ever in the child.
+    """`count` threads, each driving its own worker process, take tasks from shared queues (`_taker`); results
+    come back to this thread (progress callbacks such as Streamlit's stay on the caller's thread).
+    `preload`: each child warms itself first; `table_stage`: the table stage is imported meanwhile."""
+    take = _taker(tasks)
+    # (in C: a result is a put and a get)
+    finished: queue.SimpleQueue[tuple[int, Processed, bytes]] = queue.SimpleQueue()
+
+    # Every child is forked here, before the feeding threads start: a fork while another thread
+    # is importing a module leaves that module's lock held for ever in the child.
     children = [worker.Worker(worker.default_budget()) for _ in range(count)]
-    try:
-        for child in children:
-            child.start()
-        if table_stage:
-            _preload_table_stage()
-        if preload:
-            worker.warm_all(children)
-        for position, outcome in worker.process_pool(children, _taker(tasks), keep_text=False):
-            yield position, outcome.processed, outcome.pickled
-    finally:
-        for child in children:
-            child.close()
+    for child in children:
+        child.start()
+    if table_stage:
+        _preload_table_stage()
+
+    def drive(child: worker.Worker) -> None:
+        with child:
+            if preload:
+                child.warm()
+            for position, outcome in child.process_files(take, keep_text=False):
+                finished.put((position, outcome.processed, outcome.pickled))
+
+    threads = [
+        threading.Thread(target=drive, args=(child,), name=f"fazhi-build-{i}", daemon=True)
+        for i, child in enumerate(children)
+    ]
+    for thread in threads:
+        thread.start()
+    for _ in range(len(tasks)):
+        yield finished.get()
+    for thread in threads:
+        thread.join()
 
 
 def _taker(tasks: Sequence[Task]) -> worker.TaskSource:

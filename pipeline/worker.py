@@ -26,7 +26,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from multiprocessing.connection import wait as _ready
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -149,13 +148,34 @@ class Worker:
         wait behind another in this worker, so a pool can keep files that may be slow (OCR) for
         whichever worker is free. A file's time is counted from when the child could start it (the
         result before it came back); a stopped file stops only itself: the files queued behind it go
-        to the restarted child. (`process_pool` drives several workers this way from one thread.)"""
-        feed = _Feed(self, take, ahead, keep_text)
+        to the restarted child."""
+        retry: deque[tuple[Any, Path, Placed | None]] = deque()  # queued behind a stopped file
+        queued: deque[tuple[Any, Path, Placed | None]] = deque()
+        started = time.perf_counter()  # when the head of the queue could start
         while True:
-            yield from feed.fill()
-            if not feed.queued:
+            while len(queued) < max(1, ahead):
+                task = retry.popleft() if retry else take(bool(queued))
+                if task is None:
+                    break
+                if queued and not self._send_ahead(task, keep_text):
+                    retry.appendleft(task)  # sent again once the file before it is done
+                    break
+                if not queued:
+                    failed = self._send_head(task, keep_text)
+                    if failed is not None:  # the child could not be started or fed
+                        yield task[0], failed
+                        continue
+                    started = time.perf_counter()
+                queued.append(task)
+            if not queued:
                 return
-            yield feed.finish(*self._wait(feed.started))
+            key, path, _ = queued.popleft()
+            outcome = self._outcome(display_name(path.name), started)
+            started = time.perf_counter()
+            if outcome.stopped:
+                retry.extendleft(reversed(queued))
+                queued.clear()
+            yield key, outcome
 
     def _send_head(self, task: tuple[Any, Path, Placed | None], keep_text: bool = True) -> Outcome | None:
         """Send the file the child is to start next (starting the child if need be); a failed
@@ -197,14 +217,6 @@ class Worker:
         try:
             self._start()
             self._conn.send(("warm",))
-        except (OSError, ValueError):
-            self._stop(kill=True)
-            return
-        self._warmed(seconds)
-
-    def _warmed(self, seconds: float) -> None:
-        """Wait up to `seconds` for the child to say it is warm (see `warm`)."""
-        try:
             if not self._conn.poll(seconds):
                 raise TimeoutError
             self._conn.recv()
@@ -246,18 +258,9 @@ class Worker:
     def _outcome(self, source: str, started: float) -> Outcome:
         """The outcome of the task the child is on, started at `started`: its reply, or the child
         stopped for running past the budget or dying."""
-        self._begin(source)
-        return self._finished(source, started, *self._wait(started))
-
-    def _begin(self, source: str) -> None:
-        """The child is on `source` now: its time and memory limits, and its memory seen so far."""
         self._task_seconds = self._seconds(source)
         self._task_memory = self._memory(source)
-        self._seen = self._baseline
-
-    def _finished(self, source: str, started: float, stopped: str, reply: Any) -> Outcome:
-        """The outcome of the task started at `started`, from the child's reply, or the child stopped
-        (`stopped`: "timeout", "memory" or "crashed") and the task's failure."""
+        stopped, reply = self._wait(started)
         if stopped:
             exitcode = self._stop(kill=stopped != "crashed")
             reason = f"退出码 {exitcode}" if exitcode else "进程被终止"
@@ -282,32 +285,22 @@ class Worker:
 
     def _wait(self, started: float) -> tuple[str, Any]:
         """('', reply) when the child answered in time; (reason, None) when it must be stopped."""
+        deadline = started + self._task_seconds
+        limit = self._baseline + self._task_memory
+        self._seen = self._baseline
         while True:
             try:
                 if self._conn.poll(POLL_SECONDS):
                     return "", self._conn.recv()
             except (EOFError, OSError):
                 return "crashed", None
-            stopped = self._overdue(started)
-            if stopped:
-                return stopped, None
-
-    def _reply(self) -> tuple[str, Any]:
-        """('', reply) of a child whose pipe is readable; ('crashed', None) when it died instead."""
-        try:
-            return "", self._conn.recv()
-        except (EOFError, OSError):
-            return "crashed", None
-
-    def _overdue(self, started: float) -> str:
-        """Why the child, on a task started at `started` and not answering yet, must be stopped
-        ("crashed", "timeout", "memory"), or "" to go on waiting."""
-        if not self._process.is_alive():
-            return "crashed"
-        if time.perf_counter() > started + self._task_seconds:
-            return "timeout"
-        self._seen = max(self._seen, _resident(self._process.pid))
-        return "memory" if self._seen > self._baseline + self._task_memory else ""
+            if not self._process.is_alive():
+                return "crashed", None
+            if time.perf_counter() > deadline:
+                return "timeout", None
+            self._seen = max(self._seen, _resident(self._process.pid))
+            if self._seen > limit:
+                return "memory", None
 
     def _stop(self, kill: bool) -> int | None:
         """Stop the child (killing it when `kill`, else letting it exit); its exit code."""
@@ -334,99 +327,6 @@ class Worker:
         doc = Document(source=source, path=source, text="", kind=kind, status=status, message=message)
         processed = (doc, Location(None, None, status=status, message=message), [])
         return Outcome(processed, time.perf_counter() - started, max(0, peak), stopped)
-
-
-class _Feed:
-    """One worker's tasks in `Worker.process_files` and `process_pool`: those waiting in its child's
-    pipe (the head is the one it is on, since `started`), and those to send it again after a stop."""
-
-    def __init__(self, worker: Worker, take: TaskSource, ahead: int, keep_text: bool) -> None:
-        self.worker, self.take, self.ahead, self.keep_text = worker, take, max(1, ahead), keep_text
-        self.queued: deque[tuple[Any, Path, Placed | None]] = deque()
-        self.retry: deque[tuple[Any, Path, Placed | None]] = deque()  # queued behind a stopped file
-        self.started = time.perf_counter()  # when the head of the queue could start
-        self.checked = 0.0  # when `process_pool` last looked at a child that had not answered
-
-    def fill(self) -> list[tuple[Any, Outcome]]:
-        """Send tasks until `ahead` wait in the child; (key, failed outcome) of each that could not
-        be sent to a child that could not be started."""
-        failed = []
-        while len(self.queued) < self.ahead:
-            task = self.retry.popleft() if self.retry else self.take(bool(self.queued))
-            if task is None:
-                break
-            if self.queued and not self.worker._send_ahead(task, self.keep_text):
-                self.retry.appendleft(task)  # sent again once the file before it is done
-                break
-            if not self.queued:
-                outcome = self.worker._send_head(task, self.keep_text)
-                if outcome is not None:  # the child could not be started or fed
-                    failed.append((task[0], outcome))
-                    continue
-                self._head_started(task)
-            self.queued.append(task)
-        return failed
-
-    def finish(self, stopped: str, reply: Any) -> tuple[Any, Outcome]:
-        """(key, outcome) of the head task, from the child's reply or its stop (see Worker._finished)."""
-        key, path, _ = self.queued.popleft()
-        outcome = self.worker._finished(display_name(path.name), self.started, stopped, reply)
-        if outcome.stopped:
-            self.retry.extendleft(reversed(self.queued))
-            self.queued.clear()
-        elif self.queued:
-            self._head_started(self.queued[0])
-        return key, outcome
-
-    def _head_started(self, task: tuple[Any, Path, Placed | None]) -> None:
-        """The child can start `task` now (the file before it is done): its budget counts from here."""
-        self.started = time.perf_counter()
-        self.worker._begin(display_name(task[1].name))
-
-
-def process_pool(
-    workers: list[Worker], take: TaskSource, ahead: int = AHEAD, keep_text: bool = True
-) -> Iterator[tuple[Any, Outcome]]:
-    """(key, outcome) of every task `take` gives, as each finishes, from several workers driven
-    from this thread: each takes tasks and keeps up to `ahead` in its child's pipe as in
-    `Worker.process_files`, under the same budget; this thread waits on all of their pipes at
-    once. (A thread per worker handed every result to the caller's thread: ~0.4 s of the parent's
-    CPU over a 2,000-report build, most of it the threads taking turns at the interpreter lock.)
-    A child that has not answered for POLL_SECONDS is looked at then and every POLL_SECONDS after,
-    as `Worker._wait` does."""
-    feeds = [_Feed(worker, take, ahead, keep_text) for worker in workers]
-    while True:
-        for feed in feeds:
-            yield from feed.fill()
-        waiting = {feed.worker._conn: feed for feed in feeds if feed.queued}
-        if not waiting:
-            return
-        ready = set(_ready(list(waiting), POLL_SECONDS))
-        now = time.perf_counter()
-        for connection, feed in waiting.items():
-            if connection in ready:
-                yield feed.finish(*feed.worker._reply())
-            elif now - max(feed.started, feed.checked) >= POLL_SECONDS:  # no answer for a while
-                feed.checked = now
-                if _ready([connection], 0):  # answered while the caller had the results before
-                    yield feed.finish(*feed.worker._reply())
-                elif stopped := feed.worker._overdue(feed.started):
-                    yield feed.finish(stopped, None)
-
-
-def warm_all(workers: list[Worker], seconds: float = WARM_SECONDS) -> None:
-    """`Worker.warm` of every worker, the children warming at the same time."""
-    sent = []
-    for worker in workers:
-        try:
-            worker._start()
-            worker._conn.send(("warm",))
-            sent.append(worker)
-        except (OSError, ValueError):
-            worker._stop(kill=True)
-    deadline = time.perf_counter() + seconds
-    for worker in sent:
-        worker._warmed(max(0.0, deadline - time.perf_counter()))
 
 
 # ---------------------------------------------------------------- child side

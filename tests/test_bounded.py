@@ -17,15 +17,7 @@ import pytest
 
 from pipeline import api, bounds
 from pipeline.model import Document, Location
-from pipeline.worker import (
-    Budget,
-    Worker,
-    process_bytes_bounded,
-    process_file_bounded,
-    process_pool,
-    tasks_of,
-    warm_all,
-)
+from pipeline.worker import Budget, Worker, process_bytes_bounded, process_file_bounded, tasks_of
 
 GOOD = "PLACE 甲市 110100 prefecture\nYEAR 2022\nFACT review_accepted 120\n"
 QUICK = Budget(seconds=2, memory=300 * 2**20)
@@ -84,31 +76,6 @@ def test_files_queued_behind_a_stopped_one_go_to_the_restarted_worker(tmp_path: 
     stopped = {key: outcome.stopped for key, outcome in outcomes}
     assert stopped == {"a.txt": "", "slow.txt": "timeout", "b.txt": "", "die.txt": "crashed", "c.txt": ""}
     assert all(o.processed[2][0].value == 120 for key, o in outcomes if key in ("a.txt", "b.txt", "c.txt"))
-
-
-@pytest.mark.usefixtures("fake_pipeline")
-def test_a_pool_driven_from_one_thread_stops_only_the_bad_files_and_reads_every_other(tmp_path: Path):
-    names = ["a.txt", "slow.txt", "b.txt", "die.txt", "c.txt", "hog.txt", "d.txt", "e.txt", "f.txt"]
-    bad = {"slow.txt": "SLEEP", "die.txt": "DIE", "hog.txt": "HOG"}
-    for name in names:
-        (tmp_path / name).write_text(bad.get(name, GOOD), "utf-8")
-    workers = [Worker(QUICK), Worker(QUICK)]
-    try:
-        for child in workers:
-            child.start()
-        warm_all(workers)
-        outcomes = list(process_pool(workers, tasks_of((n, tmp_path / n, None) for n in names), ahead=3))
-    finally:
-        for child in workers:
-            child.close()
-    assert sorted(key for key, _ in outcomes) == sorted(names)  # every file once, in any order
-    stopped = {key: outcome.stopped for key, outcome in outcomes if key != "hog.txt"}
-    assert stopped == {n: {"slow.txt": "timeout", "die.txt": "crashed"}.get(n, "") for n in names if n != "hog.txt"}
-    [hog] = [o for key, o in outcomes if key == "hog.txt"]  # its child's memory limit, or the parent's watch
-    assert hog.processed[0].status == "out_of_memory"
-    good = [o for key, o in outcomes if key not in bad]
-    assert all(o.processed[2][0].value == 120 and o.processed[0].text == GOOD for o in good)
-    assert all(o.seconds < QUICK.seconds for o in good)  # a file's time counts from when its child could start it
 
 
 @pytest.mark.usefixtures("fake_pipeline")
