@@ -126,7 +126,6 @@ def warm_up(text: str) -> None:
 
     started = time.perf_counter()
     import pandas  # noqa: F401
-    import pandera.pandas  # noqa: F401
 
     run = stages()
     loc = run.locate(Document("warm.txt", "", text, "txt"))

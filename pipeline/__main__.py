@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -185,5 +186,20 @@ def _new_password() -> str:
     return first
 
 
+def _exit(code: int) -> None:
+    """End the process with `code` once everything written is flushed, without tearing the
+    interpreter down: freeing what a build loaded (the tokenizer's dictionary, the gazetteer, the
+    tables) one object at a time took ~0.3 s of every build's whole process, and nothing of it is
+    needed once the output set is published and the build's lock file is closed by the kernel.
+    When a stream cannot be flushed (a closed pipe), the usual exit reports it."""
+    logging.shutdown()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    _exit(main())

@@ -21,8 +21,8 @@ they touch and the new set is spliced from the current one's bytes (`_spliced`; 
 `pipeline.increment`). Both paths write the same bytes; anything the splice cannot trust makes the
 tables in full.
 
-Import-light on purpose: pandas/pandera (via `table`) and the stage modules are imported on
-first use, so `python -m pipeline --help` stays quick.
+Import-light on purpose: pandas (via `table`) and the stage modules are imported on first use,
+so `python -m pipeline --help` stays quick; pandera only when a table may fail its schema.
 """
 
 from __future__ import annotations
@@ -342,10 +342,10 @@ def _process_all(
         else:
             todo.append((index, keys[index]))
     tasks = [(entries[index].read_path, placed.get(entries[index].source)) for index, _ in todo]
-    for position, processed in _run_parallel(tasks):
+    for position, processed, pickled in _run_parallel(tasks):
         index, key = todo[position]
         if results is not None:
-            results.put(key, processed)
+            results.put(key, processed, pickled)
         finished(index, processed)
     return [processed for processed in done if processed is not None]
 
@@ -361,8 +361,9 @@ def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
-    """(position, result) of every task as each finishes: spread over worker processes, each
+def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed, bytes]]:
+    """(position, result, the result as a worker pickled it or b"") of every task as each finishes:
+    spread over worker processes, each
     under the file budget (a file that runs too long or grows too big is stopped and gets a
     status), or in this process where no worker can be started. The stages are warmed here
     first, so every worker forked from this process starts warm; or, for a few files in a process
@@ -372,7 +373,7 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
         return
     if not worker.available():
         for position, (path, placed) in enumerate(tasks):
-            yield position, process_document(path, placed)
+            yield position, process_document(path, placed), b""
         return
     count = min(workers(), len(tasks))
     # A few files in a process that has not loaded the table stage yet (the command line): each
@@ -396,7 +397,7 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
                     child.warm()
                 numbered = ((position, path, placed) for position, (path, placed) in enumerate(tasks))
                 for position, outcome in child.process_files(worker.tasks_of(numbered), keep_text=False):
-                    yield position, outcome.processed
+                    yield position, outcome.processed, outcome.pickled
             return
         if preload or table_stage:
             yield from _pool(tasks, count, preload=preload, table_stage=table_stage)
@@ -405,7 +406,7 @@ def _run_parallel(tasks: Sequence[Task]) -> Iterator[tuple[int, Processed]]:
 
 
 def _preload_table_stage() -> None:
-    """Import the table stage (pandas, pandera, pyarrow: most of a small build's start) in a thread,
+    """Import the table stage (pandas, pyarrow: most of a small build's start) in a thread,
     while the workers read the files. It holds worker.FORK_LOCK meanwhile: a worker restarted now
     waits for the import to end instead of being forked in the middle of it."""
     threading.Thread(target=_import_table_stage, name="fazhi-preload", daemon=True).start()
@@ -418,19 +419,20 @@ def _import_table_stage() -> None:
 
             from pipeline import table
 
-            table.validate(table.frames([])[0][list(table.COLUMNS)], "indicators")  # loads pandera's checks
+            table.validate(table.frames([])[0][list(table.COLUMNS)], "indicators")  # warms pandas' frame paths
         except Exception:  # noqa: BLE001 - only a head start: the table stage imports and raises itself
             logger.debug("preloading the table stage failed", exc_info=True)
 
 
 def _pool(
     tasks: Sequence[Task], count: int, preload: bool = False, table_stage: bool = False
-) -> Iterator[tuple[int, Processed]]:
+) -> Iterator[tuple[int, Processed, bytes]]:
     """`count` threads, each driving its own worker process, take tasks from shared queues (`_taker`); results
     come back to this thread (progress callbacks such as Streamlit's stay on the caller's thread).
     `preload`: each child warms itself first; `table_stage`: the table stage is imported meanwhile."""
     take = _taker(tasks)
-    finished: queue.SimpleQueue[tuple[int, Processed]] = queue.SimpleQueue()  # (in C: a result is a put and a get)
+    # (in C: a result is a put and a get)
+    finished: queue.SimpleQueue[tuple[int, Processed, bytes]] = queue.SimpleQueue()
 
     # Every child is forked here, before the feeding threads start: a fork while another thread
     # is importing a module leaves that module's lock held for ever in the child.
@@ -445,7 +447,7 @@ def _pool(
             if preload:
                 child.warm()
             for position, outcome in child.process_files(take, keep_text=False):
-                finished.put((position, outcome.processed))
+                finished.put((position, outcome.processed, outcome.pickled))
 
     threads = [
         threading.Thread(target=drive, args=(child,), name=f"fazhi-build-{i}", daemon=True)
@@ -487,9 +489,11 @@ def _collector_paused() -> Iterator[None]:
     before is frozen: the results coming in, the table stage's imports (in a thread, meanwhile) and
     its frames are tens of thousands of new objects, and each threshold crossed set off a collection
     (a full one over everything, again and again: about half a second of a 2,000-report build). The
-    build makes little cyclic garbage, and it is collected as usual once the collector is back on.
-    Nested or concurrent builds pause it once: the last one out unfreezes it and turns it back on
-    (unless it was off before), so nothing stays exempt in a process that lives on (the app's)."""
+    build makes little cyclic garbage. Nested or concurrent builds pause it once: the last one out
+    unfreezes it and turns it back on (unless it was off before), so nothing stays exempt in a
+    process that lives on (the app's). What the build made goes to the oldest generation with what
+    was frozen (scanned at the next full collection, as usual for long-lived objects): left in the
+    youngest, the first collection after the build went through every one of them (~0.1 s)."""
     with _PAUSE_LOCK:
         if not _PAUSED["builds"]:
             _PAUSED["was_enabled"] = gc.isenabled()
@@ -502,7 +506,8 @@ def _collector_paused() -> Iterator[None]:
         with _PAUSE_LOCK:
             _PAUSED["builds"] -= 1
             if not _PAUSED["builds"]:
-                gc.unfreeze()
+                gc.freeze()  # what the build made joins the frozen objects …
+                gc.unfreeze()  # … and all go to the oldest generation
                 if _PAUSED["was_enabled"]:
                     gc.enable()
 
@@ -813,6 +818,8 @@ def _in_full(
     made: Made, entries: Sequence[rawdir.Entry], idents: Sequence, processed: Sequence[Processed]
 ) -> OutputSet:
     tables = made.tables
+    # the parquet file and its Arrow copy are made in a thread (Arrow frees the GIL) while the CSVs are
+    parquet = _in_thread(increment.encoded, increment.arrow_table(tables.indicators))
     files, layouts = {}, {}
     for name, frame in _csv_frames(tables).items():
         header, lines = increment.csv_lines(frame)
@@ -820,7 +827,7 @@ def _in_full(
         files[name], found = increment.layout(header, lines, frame[part].tolist() if part else ["" for _ in lines])
         if part and found is not None:
             layouts[name] = found
-    files[increment.PARQUET], table = increment.encoded(increment.arrow_table(tables.indicators))
+    files[increment.PARQUET], table = parquet()
     ident_of = {entry.source: ident for entry, ident in zip(entries, idents, strict=True)}
     statuses = dict(zip(tables.documents["source"], tables.documents["status"], strict=True))
     sources = {
@@ -1009,7 +1016,7 @@ def _in_thread(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
         except BaseException as err:  # noqa: BLE001 - handed to the caller
             outcome.append((False, err))
 
-    thread = threading.Thread(target=run, name="fazhi-splice", daemon=True)
+    thread = threading.Thread(target=run, name="fazhi-outputs", daemon=True)
     thread.start()
 
     def result() -> T:

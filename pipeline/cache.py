@@ -84,6 +84,7 @@ class ResultCache:
         self.used_stats: dict[tuple, str] = {}
         self.used: dict[Key, tuple | None] = {}  # a key used by this build -> its new result, or None (in the pack)
         self.hits = 0
+        self._pickled: dict[Key, bytes] = {}  # new results as a worker pickled them (see `put`)
         self._handle: BinaryIO | None = None
         self._load()
 
@@ -136,11 +137,15 @@ class ResultCache:
         if key is not None and key in self.entries:
             self.used.setdefault(key, None)
 
-    def put(self, key: Key | None, processed: tuple) -> None:
+    def put(self, key: Key | None, processed: tuple, pickled: bytes = b"") -> None:
+        """Keep `processed` under `key`; `pickled` is what a worker sent of it (the same tuple:
+        the document without its text, the location, the facts as a list), written as it is."""
         doc, loc, facts = processed
         if key is None or doc.status in NOT_KEPT or loc.status in NOT_KEPT:
             return
         self.used[key] = (replace(doc, text=""), loc, list(facts))
+        if pickled:
+            self._pickled[key] = pickled
 
     def _read(self, key: Key) -> tuple | None:
         entry = self.entries.get(key)
@@ -178,7 +183,7 @@ class ResultCache:
                 for key, new in self.used.items():
                     if new is None:
                         continue
-                    data = pickle.dumps(new, protocol=pickle.HIGHEST_PROTOCOL)
+                    data = self._pickled.get(key) or pickle.dumps(new, protocol=pickle.HIGHEST_PROTOCOL)
                     handle.write(data)
                     kept[key] = (offset, len(data), zlib.crc32(data))
                     offset += len(data)

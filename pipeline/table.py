@@ -41,11 +41,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from pipeline import catalogue, confidence, review
 from pipeline.corrections import FILE_NAME as CORRECTIONS_SOURCE
@@ -62,6 +64,9 @@ from pipeline.model import (
     Place,
 )
 from pipeline.numbers import rounding_step
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 COLUMNS: tuple[str, ...] = (
     "jurisdiction",
@@ -207,9 +212,17 @@ def rows_for(doc: Document, loc: Location, facts: Sequence[Fact]) -> list[dict]:
     """
     if loc.place is None:
         return []
-    place, issued_by = _place_columns(loc.place), issuer(loc.title)  # once per document, not per value
-    entries = catalogue.indicators()
-    return [_row(doc, loc, fact, place, issued_by, entries) for fact in facts if (fact.year or loc.year) is not None]
+    # what every row of the document shares, made once per document (a build makes ~25,000 rows)
+    shared = {
+        **_place_columns(loc.place),
+        "source": doc.source,
+        **_UNREVIEWED,
+        DOC_YEAR: loc.year,
+        DOC_PUBLISHED: loc.published or "",
+        DOC_ISSUER: issuer(loc.title),
+    }
+    described = _described(catalogue.indicators())
+    return [_row(shared, loc.year, fact, described) for fact in facts if (fact.year or loc.year) is not None]
 
 
 def _place_columns(place: Place) -> dict[str, str]:
@@ -222,33 +235,39 @@ def _place_columns(place: Place) -> dict[str, str]:
     }
 
 
-def _row(
-    doc: Document, loc: Location, fact: Fact, place: Mapping[str, str], issued_by: str, entries: Mapping[str, dict]
-) -> dict:
-    entry = entries.get(fact.indicator, {})
+def _row(shared: Mapping[str, object], year: int | None, fact: Fact, described: Mapping[str, tuple]) -> dict:
+    name, family, unit = described.get(fact.indicator, _UNDESCRIBED)
     return {
-        **place,
-        "year": fact.year or loc.year,
+        **shared,
+        "year": fact.year or year,
         "indicator": fact.indicator,
-        "indicator_name": entry.get("name", ""),
-        "family": entry.get("family", ""),
+        "indicator_name": name,
+        "family": family,
         "value": float(fact.value),
-        "unit": entry.get("unit", ""),
+        "unit": unit,
         "qualifier": fact.qualifier,
         "method": fact.method,
-        "source": doc.source,
         "evidence": fact.evidence,
         "evidence_start": fact.start,
         "evidence_end": fact.end,
         "note": fact.note,
         "confidence": _tier(fact.signals),
         "signals": _joined(fact.signals),
-        **_UNREVIEWED,
         "period": fact.period,
-        DOC_YEAR: loc.year,
-        DOC_PUBLISHED: loc.published or "",
-        DOC_ISSUER: issued_by,
     }
+
+
+_UNDESCRIBED = ("", "", "")  # an indicator missing from the catalogue (the schema then refuses the row)
+_DESCRIBED: list = [None, {}]  # the catalogue last described, and its descriptions
+
+
+def _described(entries: Mapping[str, dict]) -> dict[str, tuple]:
+    """Each catalogued indicator's (name, family, unit), worked out again only when the catalogue in
+    force is another one (tests swap rule sets; a build pins one)."""
+    if _DESCRIBED[0] is not entries:
+        described = {i: (e.get("name", ""), e.get("family", ""), e.get("unit", "")) for i, e in entries.items()}
+        _DESCRIBED[:] = [entries, described]
+    return _DESCRIBED[1]
 
 
 _UNREVIEWED = {"review_state": review.UNVERIFIED, "reviewed_by": "", "reviewed_at": "", "review_note": ""}
@@ -671,6 +690,10 @@ def validate(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
 
     Raises SchemaViolation naming the table, the column, the check and a few failing rows.
     """
+    if _surely_valid(frame, kind):  # the usual case, proved by whole-column checks without pandera
+        return frame
+    import pandera.pandas as pa
+
     try:
         return _schemas()[kind].validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
@@ -726,90 +749,177 @@ def _bound(bound: object) -> float:
     return float("nan") if bound is None else float(bound)
 
 
+@dataclass(frozen=True)
+class Spec:
+    """One column of a schema: its dtype (as pandas names it), whether it may be missing, and its
+    checks: ("isin", values, error or None), ("filled",) for text of at least one character,
+    ("adcode",) for six ASCII digits, ("in_range", low, high) inclusive, ("ge", low)."""
+
+    dtype: str
+    nullable: bool = False
+    checks: tuple[tuple, ...] = ()
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A table's schema: exactly these columns in this order, the catalogue range check on `value`
+    when `in_range`, and no two rows alike in the `unique` columns."""
+
+    columns: dict[str, Spec]
+    in_range: bool = False
+    unique: tuple[str, ...] = ()
+
+
 @cache
-def _schemas() -> dict[str, pa.DataFrameSchema]:
-    indicators = list(catalogue.indicators())
-    text = pa.Column(str)
-    filled = pa.Column(str, pa.Check.str_length(min_value=1))
+def _specs() -> dict[str, Schema]:
+    """Every table's schema, as data: pandera's schemas (`_schemas`) and the whole-column proof
+    (`_surely_valid`) are both made from it, so they cannot drift apart."""
+    unknown = "indicator not in the catalogue (pipeline/rules/indicators.yaml)"
+    catalogued = ("isin", list(catalogue.indicators()), unknown)
+    text = Spec("str")
+    filled = Spec("str", checks=(("filled",),))
     place = {
         "jurisdiction": filled,
-        "adcode": pa.Column(str, pa.Check.str_matches(r"^\d{6}$")),
-        "level": pa.Column(str, pa.Check.isin(LEVELS)),
+        "adcode": Spec("str", checks=(("adcode",),)),
+        "level": Spec("str", checks=(("isin", LEVELS, None),)),
         "province": filled,
         "parent": text,
-        "year": pa.Column("Int64", pa.Check.in_range(1949, 2100)),
+        "year": Spec("Int64", checks=(("in_range", 1949, 2100),)),
     }
     row = {
         **place,
-        "indicator": pa.Column(
-            str, pa.Check.isin(indicators, error="indicator not in the catalogue (pipeline/rules/indicators.yaml)")
-        ),
+        "indicator": Spec("str", checks=(catalogued,)),
         "indicator_name": filled,
         "family": filled,
-        "value": pa.Column("float64"),
+        "value": Spec("float64"),
         "unit": filled,
-        "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS)),
-        "method": pa.Column(str, pa.Check.isin(METHODS)),
+        "qualifier": Spec("str", checks=(("isin", QUALIFIERS, None),)),
+        "method": Spec("str", checks=(("isin", METHODS, None),)),
         "source": filled,
         "evidence": text,
-        "evidence_start": pa.Column("int64"),
-        "evidence_end": pa.Column("int64"),
+        "evidence_start": Spec("int64"),
+        "evidence_end": Spec("int64"),
         "note": text,
-        "confidence": pa.Column(str, pa.Check.isin(confidence.TIERS)),
+        "confidence": Spec("str", checks=(("isin", confidence.TIERS, None),)),
         "signals": text,
-        "review_state": pa.Column(str, pa.Check.isin(review.STATES)),
+        "review_state": Spec("str", checks=(("isin", review.STATES, None),)),
         "reviewed_by": text,
         "reviewed_at": text,
         "review_note": text,
     }
-    in_range = pa.Check(_in_range, name=_RANGE_CHECK, error=_RANGE_CHECK)
-    common = {"strict": True, "ordered": True}
     return {
-        "indicators": pa.DataFrameSchema(row, checks=[in_range], unique=list(KEY), **common),
-        "cumulative": pa.DataFrameSchema(
-            {**row, "period": pa.Column(str, pa.Check.isin([PERIOD_CUMULATIVE]))}, checks=[in_range], **common
+        "indicators": Schema(row, in_range=True, unique=KEY),
+        "cumulative": Schema(
+            {**row, "period": Spec("str", checks=(("isin", [PERIOD_CUMULATIVE], None),))}, in_range=True
         ),
-        "conflicts": pa.DataFrameSchema(
+        "conflicts": Schema(
             {
                 "jurisdiction": filled,
                 "adcode": place["adcode"],
                 "year": place["year"],
                 "indicator": row["indicator"],
                 "indicator_name": filled,
-                "value": pa.Column("float64"),
+                "value": Spec("float64"),
                 "qualifier": row["qualifier"],
                 "method": row["method"],
                 "source": filled,
-                "report_year": pa.Column("Int64", nullable=True),
+                "report_year": Spec("Int64", nullable=True),
                 "evidence": text,
-                "chosen": pa.Column(bool),
+                "chosen": Spec("bool"),
                 "rule": filled,
-            },
-            **common,
+            }
         ),
-        "corrections": pa.DataFrameSchema(
+        "corrections": Schema(
             {
                 **{c: text for c in CORRECTION_COLUMNS},
-                "line": pa.Column("int64"),
-                "year": pa.Column("Int64", nullable=True),
-                "value": pa.Column("float64", nullable=True),
-                "status": pa.Column(str, pa.Check.isin(CORRECTION_STATUSES)),
-                "extracted_value": pa.Column("float64", nullable=True),
-            },
-            **common,
+                "line": Spec("int64"),
+                "year": Spec("Int64", nullable=True),
+                "value": Spec("float64", nullable=True),
+                "status": Spec("str", checks=(("isin", CORRECTION_STATUSES, None),)),
+                "extracted_value": Spec("float64", nullable=True),
+            }
         ),
-        "documents": pa.DataFrameSchema(
+        "documents": Schema(
             {
                 **{c: text for c in DOCUMENT_COLUMNS},
                 "source": filled,
                 "status": filled,
-                "year": pa.Column("Int64", nullable=True),
-                "values": pa.Column("int64", pa.Check.ge(0)),
-                "ocr_pages": pa.Column("int64", pa.Check.ge(0)),
-            },
-            **common,
+                "year": Spec("Int64", nullable=True),
+                "values": Spec("int64", checks=(("ge", 0),)),
+                "ocr_pages": Spec("int64", checks=(("ge", 0),)),
+            }
         ),
     }
+
+
+def _surely_valid(frame: pd.DataFrame, kind: str) -> bool:
+    """True only when `frame` certainly passes pandera's schema `kind` (`_schemas`): the exact
+    columns in order, each with the exact dtype the table stage makes, nothing missing where
+    nothing may be, every check true of every value. Any doubt is False, and pandera decides (and
+    describes what fails): importing pandera and running it costs more than the rest of the
+    table stage, and a build's tables pass."""
+    schema = _specs()[kind]
+    if list(frame.columns) != list(schema.columns):
+        return False
+    for name, spec in schema.columns.items():
+        column = frame[name]
+        if str(column.dtype) != spec.dtype or (not spec.nullable and column.isna().any()):
+            return False
+        if spec.checks and (spec.nullable or not all(_holds(column, check) for check in spec.checks)):
+            return False
+    if schema.in_range and not _in_range(frame).all():
+        return False
+    return not (schema.unique and frame.duplicated(subset=list(schema.unique)).any())
+
+
+def _holds(column: pd.Series, check: tuple) -> bool:
+    """Whether `check` (see Spec) is true of every value of `column` (which has no missing value)."""
+    kind = check[0]
+    if kind == "isin":
+        return bool(column.isin(check[1]).all())
+    if kind == "filled":
+        return bool((column != "").all())
+    if kind == "adcode":
+        return all(len(code) == 6 and code.isascii() and code.isdigit() for code in column.unique())
+    if kind == "in_range":
+        return bool(((column >= check[1]) & (column <= check[2])).all())
+    if kind == "ge":
+        return bool((column >= check[1]).all())
+    return False  # a check this proof does not know: pandera decides
+
+
+@cache
+def _schemas() -> dict[str, pa.DataFrameSchema]:
+    import pandera.pandas as pa
+
+    in_range = pa.Check(_in_range, name=_RANGE_CHECK, error=_RANGE_CHECK)
+    common = {"strict": True, "ordered": True}
+    schemas = {}
+    for kind, schema in _specs().items():
+        columns = {name: _pandera_column(pa, spec) for name, spec in schema.columns.items()}
+        extra = {"unique": list(schema.unique)} if schema.unique else {}
+        checks = [in_range] if schema.in_range else None
+        schemas[kind] = pa.DataFrameSchema(columns, checks=checks, **extra, **common)
+    return schemas
+
+
+def _pandera_column(pa: ModuleType, spec: Spec) -> pa.Column:
+    dtype = {"str": str, "bool": bool}.get(spec.dtype, spec.dtype)
+    checks = [_pandera_check(pa, check) for check in spec.checks]
+    return pa.Column(dtype, checks[0] if len(checks) == 1 else checks or None, nullable=spec.nullable)
+
+
+def _pandera_check(pa: ModuleType, check: tuple) -> pa.Check:
+    kind = check[0]
+    if kind == "isin":
+        return pa.Check.isin(check[1], **({"error": check[2]} if check[2] else {}))
+    if kind == "filled":
+        return pa.Check.str_length(min_value=1)
+    if kind == "adcode":
+        return pa.Check.str_matches(r"^\d{6}$")
+    if kind == "in_range":
+        return pa.Check.in_range(check[1], check[2])
+    return pa.Check.ge(check[1])
 
 
 # ---------------------------------------------------------------- confidence and review states

@@ -20,6 +20,7 @@ import gc
 import logging
 import multiprocessing
 import os
+import pickle
 import threading
 import time
 from collections import deque
@@ -103,6 +104,7 @@ class Outcome:
     seconds: float
     peak_bytes: int
     stopped: str = ""  # "" finished; "timeout", "memory" or "crashed" when the child was stopped
+    pickled: bytes = b""  # a build's result as the child pickled it (see LEAN_FILE), else b""
 
 
 def available() -> bool:
@@ -264,6 +266,8 @@ class Worker:
             reason = f"退出码 {exitcode}" if exitcode else "进程被终止"
             return self._failed(source, stopped, started, reason, peak=self._seen - self._baseline)
         processed, peak = reply
+        if isinstance(processed, bytes):  # a lean file's result, pickled by the child (see LEAN_FILE)
+            return Outcome(pickle.loads(processed), time.perf_counter() - started, peak, pickled=processed)
         return Outcome(processed, time.perf_counter() - started, peak)
 
     def _start(self) -> None:
@@ -366,15 +370,17 @@ def _serve(conn: Connection, memory: int) -> None:
         # mapped, and the next file still gets its whole budget.
         start = _limit_memory(memory + _ocr_memory(str(args[0] if kind != "bytes" else args[1])))
         if kind == LEAN_FILE:  # a build's file: nothing reads its peak (two looks at /proc, ~60 µs, saved)
-            result = build.process_document(*args)
-            conn.send(((replace(result[0], text=""), *result[1:]), 0))
+            doc, loc, facts = build.process_document(*args)
+            conn.send((pickle.dumps((replace(doc, text=""), loc, list(facts)), pickle.HIGHEST_PROTOCOL), 0))
             continue
         _reset_peak()
         result = build.process_bytes(*args) if kind == "bytes" else build.process_document(*args)
         conn.send((result, max(0, _peak() - start)))
 
 
-LEAN_FILE = "file-lean"  # a file whose result goes back without the Document's text
+# A build's file: its result goes back without the Document's text, pickled by the child as the
+# build's cache keeps it, so the parent stores those bytes instead of pickling every result again.
+LEAN_FILE = "file-lean"
 
 
 def _file_kind(keep_text: bool) -> str:

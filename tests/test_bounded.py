@@ -9,6 +9,7 @@ timings (bench/faults.py measures them).
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pandas as pd
@@ -86,6 +87,9 @@ def test_a_build_worker_sends_its_results_back_without_the_text(tmp_path: Path):
     assert lean.processed[0].text == "" and full.processed[0].text == GOOD
     assert lean.processed[0].sha256 == full.processed[0].sha256
     assert lean.processed[1:] == full.processed[1:]
+    # … pickled as the build's cache keeps it, so the parent need not pickle it again
+    assert pickle.loads(lean.pickled) == lean.processed and isinstance(lean.processed[2], list)
+    assert full.pickled == b""
 
 
 @pytest.mark.usefixtures("fake_pipeline")

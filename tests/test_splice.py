@@ -255,3 +255,37 @@ def test_csv_lines_keep_a_line_break_inside_a_quoted_cell():
     header, lines = increment.csv_lines(pd.DataFrame({"a": ["x\ny", 'q"\n"', "=1"], "b": [1, 2, 3]}))
     assert header == b"a,b\n"
     assert lines == [b'"x\ny",1\n', b'"q""\n""",2\n', b"'=1,3\n"]
+
+
+def _every_kind_of_cell():
+    import numpy as np
+    import pandas as pd
+
+    texts = ["x,y", 'say "hi"', "a\nb", "a\rb", "tab\there", "=SUM(A1)", "'quoted", "", None, "平安, 法治", " padded "]
+    count = len(texts)
+    return pd.DataFrame(
+        {
+            "text": pd.Series(texts, dtype="str"),
+            "value": [1686.0, 0.1 + 0.2, 1e16, 1e-05, -0.0, float("nan"), 123456789.125, 2.5, 99.9, 1e300, 7.0],
+            "year": pd.Series([2022, None, 1949, 2100, 2023, 2024, 2025, 2026, 2027, 2028, 2029], dtype="Int64"),
+            "start": np.arange(count, dtype="int64") - 3,
+            "chosen": [i % 2 == 0 for i in range(count)],
+            "note": pd.Series(["-1", "+1", "@x", "a,b", "", "x", "y", "z", None, "w", '"'], dtype="str"),
+        }
+    )
+
+
+def test_csv_lines_made_in_arrow_are_the_bytes_pandas_writes():
+    inert = outputs.inert_frame(_every_kind_of_cell())
+    quick = increment._quick_csv_lines(inert)
+    assert quick is not None and quick == increment._pandas_csv_lines(inert)
+    empty = inert.iloc[:0]
+    assert increment._quick_csv_lines(empty) == increment._pandas_csv_lines(empty) == (quick[0], [])
+
+
+def test_csv_lines_of_an_unknown_dtype_or_one_column_are_written_by_pandas():
+    frame = _every_kind_of_cell()
+    for odd in (frame.astype({"text": object}), frame[["text"]]):
+        inert = outputs.inert_frame(odd)
+        assert increment._quick_csv_lines(inert) is None
+        assert increment.csv_lines(odd) == increment._pandas_csv_lines(inert)

@@ -189,6 +189,79 @@ def test_empty_tables_still_have_their_columns_and_pass():
     table.validate(conflicts, "conflicts")
 
 
+def _one_of_each_table() -> dict[str, pd.DataFrame]:
+    """A small valid frame of every table, as the table stage makes them (a conflict included)."""
+    indicators, conflicts = resolved(
+        rows(CITY, 2022, fact(value=100)), rows(CITY, 2023, fact(year=2022, value=90), source="s.txt")
+    )
+    _, cumulative = table.frames(rows(CITY, 2022, fact(value=900, period=PERIOD_CUMULATIVE)))
+    documents = table.documents_frame([table.document_row(doc(), Location(CITY, 2022))], indicators)
+    corrections = table.invalid_corrections([])
+    return {
+        "indicators": indicators,
+        "cumulative": cumulative,
+        "conflicts": conflicts,
+        "documents": documents,
+        "corrections": corrections,
+    }
+
+
+def test_the_quick_schema_proof_passes_what_the_table_stage_makes_and_pandera_agrees():
+    for kind, frame in _one_of_each_table().items():
+        assert len(frame) or kind == "corrections", kind
+        assert table._surely_valid(frame, kind), kind
+        table._schemas()[kind].validate(frame, lazy=True)  # pandera itself: raises if the proof was wrong
+
+
+BROKEN = {
+    "a short adcode": lambda f: f.assign(adcode="11010"),
+    "an indicator missing from the catalogue": lambda f: f.assign(indicator="made_up"),
+    "an empty place name": lambda f: f.assign(jurisdiction=""),
+    "a missing place name": lambda f: f.assign(jurisdiction=pd.Series([None] * len(f), dtype="str")),
+    "a year out of range": lambda f: f.assign(year=pd.Series([1900] * len(f), dtype="Int64")),
+    "a missing year": lambda f: f.assign(year=pd.Series([None] * len(f), dtype="Int64")),
+    "a value out of its range": lambda f: f.assign(value=-5.0),
+    "a missing value": lambda f: f.assign(value=float("nan")),
+    "an unknown qualifier": lambda f: f.assign(qualifier="roughly"),
+    "an unknown method": lambda f: f.assign(method="guessed"),
+    "an unknown confidence": lambda f: f.assign(confidence="sure"),
+    "an unknown review state": lambda f: f.assign(review_state="maybe"),
+    "a float year": lambda f: f.astype({"year": "float64"}),
+    "a column missing": lambda f: f.drop(columns=["note"]),
+    "an extra column": lambda f: f.assign(extra="x"),
+    "columns out of order": lambda f: f[[*reversed(f.columns)]],
+    "a key twice": lambda f: pd.concat([f, f], ignore_index=True),
+}
+
+
+@pytest.mark.parametrize("what", sorted(BROKEN))
+def test_the_quick_schema_proof_never_passes_a_broken_table_and_pandera_names_it(what):
+    indicators = _one_of_each_table()["indicators"]
+    broken = BROKEN[what](indicators)
+    assert not table._surely_valid(broken, "indicators")
+    with pytest.raises(table.SchemaViolation):
+        table.validate(broken, "indicators")
+
+
+def test_what_the_quick_schema_proof_cannot_be_sure_of_pandera_decides():
+    indicators = _one_of_each_table()["indicators"]
+    for doubtful in (indicators.astype({"note": object}), indicators.assign(adcode="11010\uff11")):
+        assert not table._surely_valid(doubtful, "indicators")
+        assert table.validate(doubtful, "indicators").equals(doubtful)  # pandera's \\d and str take these
+
+
+def test_the_quick_schema_proof_leaves_negative_counts_and_unknown_periods_to_pandera():
+    frames = _one_of_each_table()
+    documents = frames["documents"].assign(values=-1)
+    cumulative = frames["cumulative"].assign(period="year")
+    assert not table._surely_valid(documents, "documents")
+    assert not table._surely_valid(cumulative, "cumulative")
+    with pytest.raises(table.SchemaViolation, match="values"):
+        table.validate(documents, "documents")
+    with pytest.raises(table.SchemaViolation, match="period"):
+        table.validate(cumulative, "cumulative")
+
+
 def test_documents_count_their_values():
     indicators, _ = resolved(rows(CITY, 2022, fact(), fact("review_received", 130)))
     docs = table.documents_frame([table.document_row(doc(), Location(CITY, 2022))], indicators)
