@@ -51,7 +51,7 @@ HEADING_MAX = 40
 LEADING_COMMAS = re.compile(r"^[,,]+")
 LIST_MARK_RE = re.compile(r"^\s*、")  # a list's next item ('其中维持2件、纠错6件')
 SCOPE_SIGNALS = ("whole_scope", "government_body")
-CLOSING_BRACKETS = (")", "）", "]", "】")
+CLOSING_BRACKETS = (")", "）", "]", "】")  # right after a figure: it stood inside brackets
 THIS_YEAR_SIGNAL = "this_year"  # read as 今年's; used inside extraction only, never output
 APPROX_SHARE = 0.05  # an exact figure within 5 % of an approximate one is the same figure
 REPORTING_MONTHS = 3  # annual reports on a year appear by the end of March of the next
@@ -1149,7 +1149,7 @@ def _outcome_items(sentence: str) -> list[tuple[int, Quantity]]:
     # '审结35件,其中维持21件,撤销6件,调解撤回8件': a list counting outcomes that correct nothing and adding up to the
     # cases concluded gives every correction too
     enough = len(kinds) >= MIN_OUTCOME_KINDS or (
-        bool(_g().kept_outcome_item.search(sentence)) and _adds_up_to_concluded(sentence)
+        bool(_g().kept_outcome_item.search(sentence)) and _outcomes_add_up(sentence)
     )
     return items if enough and len(kinds) == len(items) else []
 
@@ -1172,10 +1172,10 @@ def _respectively_outcomes(sentence: str) -> list[tuple[int, Quantity]]:
     return [(found.start(), q) for q in corrections]
 
 
-def _adds_up_to_concluded(sentence: str) -> bool:
-    """The counts after a total of the cases ('审结35件,其中维持21件,撤销6件,调解撤回8件', '受理8件,均已审结,其中
-    维持6件,撤销1件,撤回1件'), or the run of counts right before the cases concluded ('维持30件,撤销4件,共审结34件'),
-    add up to it: the list gives every outcome."""
+def _outcomes_add_up(sentence: str) -> bool:
+    """A run of counts right after a total of the cases ('审结35件,其中维持21件,撤销6件,调解撤回8件', '受理8件,均已
+    审结,其中维持6件,撤销1件,撤回1件'), or right before the cases concluded ('维持30件,撤销4件,共审结34件'), adds up to
+    it: the list gives every outcome."""
     quantities = find_quantities(sentence)
     for k, q in enumerate(quantities):
         after = [o.value for o in quantities[k + 1 :] if o.unit == q.unit]
