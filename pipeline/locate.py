@@ -923,10 +923,27 @@ def _enclosing(found: list[tuple[Mention, tuple[Place, ...]]], self_word: str, s
 def _fitting_parent(choice: _Choice, self_word: str, named: Counter[Place], self_count: int) -> _Choice:
     """The place above `choice` whose name fits the self word, when the text names itself more often than it
     names `choice`; `choice` otherwise."""
-    if choice.place is None or named[choice.place] >= self_count:
+    if choice.place is None:
+        return choice
+    # (only for a place named by its short name: "宁乡市…县司法局" names today's city in full)
+    former = _former_under_level_word(choice.place, self_word) if choice.surface != choice.place.name else None
+    if former is not None:
+        return _Choice((former,), former.name)  # "海门…全市…" in a 2017 paper: 海门市, before it became 海门区
+    if named[choice.place] >= self_count:
         return choice
     parent = next((a for a in regions.ancestors(choice.place) if a.name.endswith(self_word)), None)
     return _Choice((parent,), parent.name) if parent is not None else choice
+
+
+def _former_under_level_word(place: Place, self_word: str) -> Place | None:
+    """The place's former self under the level word the text uses ('海门' with '全市': 海门市, a county-level city
+    until it became 海门区 in 2020), in the same parent; None when there is none."""
+    short = regions.short_name(place.name)
+    if not short:
+        return None
+    return next(
+        (p for p in regions.lookup(short + self_word) if p.adcode != place.adcode and p.parent == place.parent), None
+    )
 
 
 def _provincial_paper(
