@@ -818,7 +818,7 @@ def _in_full(
     made: Made, entries: Sequence[rawdir.Entry], idents: Sequence, processed: Sequence[Processed]
 ) -> OutputSet:
     tables = made.tables
-    # the parquet file and its Arrow copy are made in a thread (Arrow frees the GIL) while the CSVs are
+    # the parquet file and its Arrow copy are made in a thread (Arrow frees the GIL) while the CSVs are made
     parquet = _in_thread(increment.encoded, increment.arrow_table(tables.indicators))
     files, layouts = {}, {}
     for name, frame in _csv_frames(tables).items():

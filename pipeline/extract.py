@@ -344,10 +344,11 @@ class _Topics:
         self.carried = "" if self.in_heading else _carried_topic(sentence, self.carried)
         # (kept as written: whether it names a period is asked only of a sentence opening with 同期, see _in_period)
         # ('记者从市综治中心获悉,今年1至7月,…': the part of the year among its first clauses, else its opening)
-        self.period_in_force = _opening_part_of_year(sentence) or CLAUSE_BREAK.split(sentence.strip(), maxsplit=1)[0]
-        prior = self.part_of_year_before if _is_part_of_part_year(sentence) else ""
-        self.part_of_year_in_force = _part_of_year_left(sentence, self.part_of_year_in_force or prior)
-        self.part_of_year_before = _opening_part_of_year(sentence) or prior
+        opening = _opening_part_of_year(sentence)
+        self.period_in_force = opening or CLAUSE_BREAK.split(sentence.strip(), maxsplit=1)[0]
+        prior = self.part_of_year_before if self.part_of_year_before and _is_part_of_part_year(sentence) else ""
+        self.part_of_year_in_force = _part_of_year_left(sentence, opening, self.part_of_year_in_force or prior)
+        self.part_of_year_before = opening or prior
         if _g().span_opening.match(sentence) and not find_quantities(sentence):
             self.span_in_force = True
         elif _names_its_own_time(sentence) or _whole_year_marks(sentence):
@@ -1031,13 +1032,12 @@ def _names_its_own_time(sentence: str) -> bool:
     )
 
 
-def _part_of_year_left(sentence: str, carried: str) -> str:
-    """The part-of-year clause a sentence ending with ';' leaves in force: the one opening it (among its first
-    clauses), or the one it was read with when it names no time of its own; nothing after a full stop."""
+def _part_of_year_left(sentence: str, opening: str, carried: str) -> str:
+    """The part-of-year clause a sentence ending with ';' leaves in force: the one opening it (`opening`, among its
+    first clauses), or the one it was read with when it names no time of its own; nothing after a full stop."""
     if not _g().clause_end.search(sentence):
         return ""
-    own_time = _names_its_own_time(_without_compared_years(sentence))
-    return _opening_part_of_year(sentence) or ("" if own_time else carried)
+    return opening or ("" if _names_its_own_time(_without_compared_years(sentence)) else carried)
 
 
 def _opening_part_of_year(sentence: str) -> str:
@@ -1124,17 +1124,19 @@ def _outcome_sum_facts(sentence: str, offset: int, scope: _Scope, topics: _Topic
 
 
 def _outcome_items(sentence: str) -> list[tuple[int, Quantity]]:
-    """(where the outcome word starts, its count) for each correction outcome standing right before its own count,
-    when two or more different outcomes are counted in the same unit; [] otherwise."""
+    """(where the outcome word starts, its count) for each correction outcome standing right before its own count
+    (or counted after 分别为), when two or more different outcomes are counted in the same unit, or one beside
+    outcomes that correct nothing in a list adding up to its total; [] otherwise."""
     if not _g().correction_outcome.search(sentence):
         return []  # (most sentences: no outcome named, so none counted either; see the last check)
-    listed = _respectively_outcomes(sentence)
+    quantities = find_quantities(sentence)
+    listed = _respectively_outcomes(sentence, quantities)
     if listed:
         return listed
     items: list[tuple[int, Quantity]] = []
     kinds: set[str] = set()
     previous_end = 0
-    for q in find_quantities(sentence):
+    for q in quantities:
         between = sentence[previous_end : q.start]
         clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(between)), default=0)
         item = _g().outcome_item.match(between[clause_start:])  # '审结案件中,撤销31件': the clause's own words
@@ -1149,12 +1151,12 @@ def _outcome_items(sentence: str) -> list[tuple[int, Quantity]]:
     # '审结35件,其中维持21件,撤销6件,调解撤回8件': a list counting outcomes that correct nothing and adding up to the
     # cases concluded gives every correction too
     enough = len(kinds) >= MIN_OUTCOME_KINDS or (
-        bool(_g().kept_outcome_item.search(sentence)) and _outcomes_add_up(sentence)
+        bool(_g().kept_outcome_item.search(sentence)) and _outcomes_add_up(sentence, quantities)
     )
     return items if enough and len(kinds) == len(items) else []
 
 
-def _respectively_outcomes(sentence: str) -> list[tuple[int, Quantity]]:
+def _respectively_outcomes(sentence: str, quantities: list[Quantity]) -> list[tuple[int, Quantity]]:
     """'撤销、变更、确认违法和责令履行分别为9件、1件、5件、3件' (or with 维持, 驳回, 终止 among them): each correction
     outcome's count by its place in the list, when the list names only outcomes, counts each one and names every
     correction outcome of the sentence; [] otherwise."""
@@ -1162,7 +1164,7 @@ def _respectively_outcomes(sentence: str) -> list[tuple[int, Quantity]]:
     if found is None:
         return []
     names = [m.group(0) for m in _all(_g().outcome_name, found.group(1))]
-    counts = [q for q in find_quantities(sentence) if q.start >= found.end()][: len(names)]
+    counts = [q for q in quantities if q.start >= found.end()][: len(names)]
     joined = all(_g().list_joiner.match(sentence[a.end : b.start]) for a, b in zip(counts, counts[1:], strict=False))
     if len(counts) != len(names) or not joined or len({q.unit for q in counts}) != 1:
         return []
@@ -1172,11 +1174,10 @@ def _respectively_outcomes(sentence: str) -> list[tuple[int, Quantity]]:
     return [(found.start(), q) for q in corrections]
 
 
-def _outcomes_add_up(sentence: str) -> bool:
+def _outcomes_add_up(sentence: str, quantities: list[Quantity]) -> bool:
     """A run of counts right after a total of the cases ('审结35件,其中维持21件,撤销6件,调解撤回8件', '受理8件,均已
     审结,其中维持6件,撤销1件,撤回1件'), or right before the cases concluded ('维持30件,撤销4件,共审结34件'), adds up to
-    it: the list gives every outcome."""
-    quantities = find_quantities(sentence)
+    it: the list gives every outcome (`quantities`: the sentence's)."""
     for k, q in enumerate(quantities):
         after = [o.value for o in quantities[k + 1 :] if o.unit == q.unit]
         if any(sum(after[:n]) == q.value for n in range(2, len(after) + 1)):
